@@ -1,0 +1,70 @@
+/**
+ * Findings: the one currency every check speaks. A finding names a rule, a severity and the exact
+ * YAML node (file, 1-based line and column) a person has to change.
+ */
+
+/** Every rule id of DESIGN section 3, with its fixed severity. */
+export const RULE_SEVERITY = {
+  syntax: "error",
+  schema: "error",
+  "duplicate-id": "error",
+  "unknown-site": "error",
+  window: "error",
+  capacity: "error",
+  maintenance: "error",
+  notice: "error",
+  freeze: "error",
+  "scale-up": "warning",
+  redundancy: "warning",
+  forecast: "warning",
+  past: "notice",
+} as const;
+
+export type RuleId = keyof typeof RULE_SEVERITY;
+export type Severity = "error" | "warning" | "notice";
+export type Verdict = "pass" | "warn" | "fail";
+
+/** Rules whose findings come from the load computed over time (DESIGN section 2, "Attribution"). */
+export const LOAD_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  "capacity",
+  "maintenance",
+  "redundancy",
+  "scale-up",
+  "notice",
+  "freeze",
+]);
+
+/** A 1-based position in a source file. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** Plain language, for a marketer: what is wrong and what to change. */
+  message: string;
+  /** Path relative to the repository root, with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  /** The campaign id the finding is about, when it is about one. */
+  campaign?: string;
+  /** For load-based rules: every campaign contributing to the breach. */
+  campaigns?: string[];
+  service?: string;
+  /** Whether the finding counts towards the verdict (see `attribute`). */
+  counted: boolean;
+}
+
+/** Builds a finding with the rule's fixed severity; `counted` starts true (no `--changed`). */
+export function finding(
+  rule: RuleId,
+  file: string,
+  at: Position,
+  message: string,
+  extra: Pick<Finding, "campaign" | "campaigns" | "service"> = {},
+): Finding {
+  return { rule, severity: RULE_SEVERITY[rule], message, file, line: at.line, column: at.column, ...extra, counted: true };
+}
