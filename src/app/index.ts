@@ -1,0 +1,13 @@
+/**
+ * The campaign-gate Probot app: enforces review of campaign pull requests (DESIGN section 5).
+ * Run with `npm start` (probot run ./lib/app/index.js) and APP_ID, PRIVATE_KEY, WEBHOOK_SECRET.
+ */
+import type { Probot } from "probot";
+import { registerMembershipHandler } from "./membership-handler.js";
+import { registerPullHandlers } from "./pull-handlers.js";
+
+/** Registers every webhook handler of the app. */
+export default function campaignGateApp(app: Probot): void {
+  registerPullHandlers(app);
+  registerMembershipHandler(app);
+}

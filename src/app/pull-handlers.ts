@@ -1,0 +1,40 @@
+/**
+ * Pull request and review webhooks: each re-evaluates the pull request it names.
+ */
+import type { Context, Probot } from "probot";
+import { reviewPull } from "./review-pull.js";
+
+const PULL_EVENTS = [
+  "pull_request.opened",
+  "pull_request.synchronize",
+  "pull_request.reopened",
+  "pull_request.ready_for_review",
+  "pull_request_review.submitted",
+  "pull_request_review.edited",
+  "pull_request_review.dismissed",
+] as const;
+
+type PullContext = Context<"pull_request" | "pull_request_review">;
+
+/** Registers the pull request and review handlers. */
+export function registerPullHandlers(app: Probot): void {
+  app.on([...PULL_EVENTS], (context) => evaluate(context));
+  // Only a retargeted base changes the review (its rules come from the base); title edits do not.
+  app.on("pull_request.edited", async (context) => {
+    if (context.payload.changes.base) await evaluate(context);
+  });
+}
+
+async function evaluate(context: PullContext): Promise<void> {
+  const { repository, pull_request } = context.payload;
+  await reviewPull(
+    context.octokit,
+    {
+      owner: repository.owner.login,
+      repo: repository.name,
+      number: pull_request.number,
+      head_sha: pull_request.head.sha,
+    },
+    context.log,
+  );
+}

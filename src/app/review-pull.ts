@@ -1,0 +1,56 @@
+/**
+ * One evaluation of one pull request: gather (GitHub reads) -> evaluate (pure) -> publish (one
+ * check run). Any error while gathering becomes a failing check with the reason: fail closed.
+ */
+import { evaluateReview, failedReview, type ReviewResult } from "../core/review/evaluate.js";
+import { publishReviewCheck } from "../github/check-run.js";
+import type { GitHubClient } from "../github/client.js";
+import { gatherPullState, type PullRef } from "../github/review-state.js";
+import { renderReviewSummary } from "../report/review-summary.js";
+
+export interface ReviewTarget extends PullRef {
+  /** The head sha the webhook named: where a failure is reported when the pull request cannot be read. */
+  head_sha: string;
+}
+
+interface Log {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+/** Re-evaluates the review of one pull request and publishes the check run. Returns the result, or undefined for a closed PR. */
+export async function reviewPull(
+  client: GitHubClient,
+  target: ReviewTarget,
+  log: Log,
+): Promise<ReviewResult | undefined> {
+  let result: ReviewResult;
+  let headSha = target.head_sha;
+  try {
+    const gathered = await gatherPullState(client, target);
+    if (!gathered.open) return undefined;
+    headSha = gathered.state.pull.head_sha;
+    result = evaluateReview(gathered.state);
+  } catch (error) {
+    log.error(`review of ${target.owner}/${target.repo}#${target.number} failed: ${String(error)}`);
+    result = failedReview(describeError(error));
+  }
+  const { title, summary } = renderReviewSummary(result);
+  await publishReviewCheck(
+    client,
+    { owner: target.owner, repo: target.repo, head_sha: headSha },
+    { status: result.status, title, summary },
+  );
+  log.info(`review of ${target.owner}/${target.repo}#${target.number}: ${result.outcome}`);
+  return result;
+}
+
+/** A plain-language reason for a failed gather: the HTTP status and request, never a stack trace. */
+export function describeError(error: unknown): string {
+  const e = error as { status?: unknown; request?: { method?: string; url?: string }; message?: unknown };
+  if (typeof e?.status === "number" && e.request?.url) {
+    const path = new URL(e.request.url).pathname.replace(/^\/api\/v3/, "");
+    return `GitHub answered ${e.status} to ${e.request.method ?? "GET"} ${path}.`;
+  }
+  return typeof e?.message === "string" ? e.message : String(error);
+}

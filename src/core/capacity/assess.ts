@@ -1,0 +1,80 @@
+/**
+ * Per campaign, over its window only: the rules it helps break on each service (with its worst
+ * instant), the first instant it needs IT work, and its impact. Range queries on the service step
+ * functions, so a campaign costs O(services it reaches), not O(its window's length).
+ */
+import type { LoadRule, ServiceState } from "./service-state.js";
+import type { ServiceLoad } from "./loads.js";
+import { stepAt } from "./sweep.js";
+
+/** A campaign contributing to a broken rule on a service, at its worst instant there. */
+export interface Breach {
+  rule: LoadRule;
+  campaign: number;
+  service: number;
+  /** The earliest instant of the highest load among the breaching steps in the window. */
+  instant: number;
+  load: number;
+}
+
+export interface Assessment {
+  breaches: Breach[];
+  /** First instant the campaign needs IT work, and the service behind it; undefined when it needs none. */
+  needsWork?: { instant: number; service: number };
+  /** Highest load / capacity_rps on a service it reaches during its window. */
+  impact: number;
+}
+
+const RULES: LoadRule[] = ["capacity", "maintenance", "redundancy", "scale-up"];
+
+/** Assesses campaign `campaign` active on [start, end) (start already clipped to now). */
+export function assessCampaign(
+  campaign: number,
+  start: number,
+  end: number,
+  loads: readonly ServiceLoad[],
+  states: readonly ServiceState[],
+): Assessment {
+  const breaches: Breach[] = [];
+  let needsWork: Assessment["needsWork"];
+  let impact = 0;
+  const consider = (instant: number, service: number): void => {
+    if (!needsWork || instant < needsWork.instant) needsWork = { instant, service };
+  };
+  for (const { service, rps } of loads) {
+    const state = states[service]!;
+    const { times, loads: stepLoads } = state.steps;
+    const lo = stepAt(times, start);
+    const hi = lastStepBefore(times, end);
+    if (lo < 0 || hi < lo) continue;
+    const peak = state.peak.argmax(lo, hi);
+    if (peak >= 0 && state.capacityRps > 0) impact = Math.max(impact, stepLoads[peak]! / state.capacityRps);
+    // A capacity breach on any service it reaches makes the campaign need IT work ...
+    const cap = state.nextCapacity[lo]!;
+    if (cap <= hi) consider(Math.max(times[cap]!, start), service);
+    if (rps <= 0) continue;
+    // ... and so does a scale-up on a service it puts load on.
+    const up = state.nextScaleUp[lo]!;
+    if (up <= hi) consider(Math.max(times[up]!, start), service);
+    for (const rule of RULES) {
+      const i = state.worst[rule]?.argmax(lo, hi) ?? -1;
+      if (i >= 0) breaches.push({ rule, campaign, service, instant: Math.max(times[i]!, start), load: stepLoads[i]! });
+    }
+  }
+  return needsWork ? { breaches, needsWork, impact } : { breaches, impact };
+}
+
+/** Index of the last step starting before `end` (the window is half-open). */
+function lastStepBefore(times: readonly number[], end: number): number {
+  let lo = 0;
+  let hi = times.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! < end) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

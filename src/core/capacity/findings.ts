@@ -1,0 +1,124 @@
+/**
+ * The words of the capacity findings: plain language for marketers and IT. Every message names the
+ * instant (in the campaign's zone), the load, the capacity and the campaigns behind it.
+ */
+import type { Maintenance, Service } from "../model.js";
+import { formatDays, formatInstant, formatNumber, listIds } from "./format.js";
+
+/** What every load-based message needs to know about the moment it talks about. */
+export interface Moment {
+  service: Service;
+  instant: number;
+  /** IANA zone to show the instant in; UTC when undefined. */
+  zone?: string;
+  load: number;
+  /** Campaign ids active with load on the service at the instant. */
+  contributors: string[];
+}
+
+function rps(value: number): string {
+  return `${formatNumber(value)} requests/s`;
+}
+
+function when(m: Moment): string {
+  return formatInstant(m.instant, m.zone);
+}
+
+/** "20 instances × 300 requests/s × 0.6" or "5,000 requests/s × 0.7": how the capacity is made. */
+function capacityBasis(service: Service): string {
+  return service.kind === "scalable"
+    ? `${service.max_instances} instances × ${rps(service.per_instance_rps)} × target utilization ${service.target_utilization}`
+    : `max_rps ${formatNumber(service.max_rps)} × target utilization ${service.target_utilization}`;
+}
+
+function together(m: Moment): string {
+  return m.contributors.length > 0 ? ` Campaigns running then: ${listIds(m.contributors)}.` : "";
+}
+
+export function capacityMessage(m: Moment, capacity: number): string {
+  return (
+    `${m.service.name} cannot carry the load on ${when(m)}, even fully scaled: ${rps(m.load)} against a safe ` +
+    `capacity of ${rps(capacity)} (${capacityBasis(m.service)}).${together(m)} ` +
+    `Move or shorten the campaign, lower its forecast share, or agree with IT on raising the limit.`
+  );
+}
+
+export function baselineCapacityMessage(service: Service, load: number, capacity: number): string {
+  return (
+    `${service.name}: ordinary traffic alone (${rps(load)}, without any campaign) is above the safe capacity of ` +
+    `${rps(capacity)} (${capacityBasis(service)}). Raise the limit of this service or correct the sites' baselines.`
+  );
+}
+
+export function maintenanceMessage(m: Moment, maintenance: Maintenance, capacity: number): string {
+  const left = Math.round(maintenance.capacity_factor * 100);
+  return (
+    `${m.service.name} is in maintenance "${maintenance.name}" on ${when(m)} with ${left}% of its capacity left ` +
+    `(${rps(capacity)}), but the load then is ${rps(m.load)}.${together(m)} ` +
+    `Move the campaign out of the maintenance window, or ask IT to move the maintenance.`
+  );
+}
+
+export function scaleUpMessage(m: Moment, instances: number, today: number, by: number): string {
+  return (
+    `${m.service.name} must be scaled to ${instances} instances (${today} today) before ` +
+    `${formatInstant(by, m.zone)}: on ${when(m)} it carries ${rps(m.load)}.${together(m)} ` +
+    `IT: plan the scale-up; it fits within max_instances.`
+  );
+}
+
+export function baselineScaleUpMessage(service: Service, instances: number, today: number, load: number): string {
+  return (
+    `${service.name} must be scaled to ${instances} instances (${today} today) now: ordinary traffic alone ` +
+    `(${rps(load)}, without any campaign) needs them. Raise \`instances\` to ${instances}.`
+  );
+}
+
+export function redundancyMessage(m: Moment, needed: number, max: number, zones: number): string {
+  return (
+    `${m.service.name} could not survive losing one of its ${zones} zones on ${when(m)}: ${rps(m.load)} would ` +
+    `need ${needed} instances, but max_instances is ${max}.${together(m)} ` +
+    `The campaign can run, without zone redundancy; IT: raise max_instances to keep it.`
+  );
+}
+
+export function baselineRedundancyMessage(service: Service, needed: number, max: number, zones: number, load: number): string {
+  return (
+    `${service.name} could not survive losing one of its ${zones} zones even with ordinary traffic alone ` +
+    `(${rps(load)}): that needs ${needed} instances, but max_instances is ${max}. Raise max_instances.`
+  );
+}
+
+export function noticeMessage(m: Moment, deadline: number, now: number, noticeDays: number): string {
+  return (
+    `IT needs ${noticeDays} days of notice, but has ${formatDays(deadline - now)}: ${m.service.name} ` +
+    `must be ready by ${formatInstant(deadline, m.zone)} (${rps(m.load)} then).${together(m)} ` +
+    `Start the campaign later, or agree on a rushed change with IT.`
+  );
+}
+
+export function freezeMessage(
+  m: Moment,
+  freeze: { name: string; start: number },
+  now: number,
+  noticeDays: number,
+): string {
+  return (
+    `${m.service.name} needs IT work for ${formatInstant(m.instant, m.zone)} (${rps(m.load)}), which falls in the ` +
+    `change freeze "${freeze.name}": the work must be done before it starts on ${formatInstant(freeze.start, m.zone)}, ` +
+    `${formatDays(freeze.start - now)} from now, and IT needs ${noticeDays} days of notice.${together(m)} ` +
+    `Move the campaign, or agree with IT on doing the work earlier.`
+  );
+}
+
+export function pastMessage(end: number, zone: string | undefined): string {
+  return `This campaign ended on ${formatInstant(end, zone)} — ignored. Delete the file or move it out of the campaigns folder.`;
+}
+
+export function forecastMessage(expected: number, multiplier: number, unit: "users" | "rps"): string {
+  const what = unit === "users" ? "concurrent users" : "requests/s";
+  return (
+    `The forecast is a guess without a \`high\` estimate, so it is planned at ${formatNumber(expected)} × ` +
+    `${multiplier} = ${formatNumber(expected * multiplier)} ${what}. Add \`high:\` with a pessimistic estimate.`
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Loads (DESIGN section 2): a campaign's planning value, its requests/s fanned out from sites to
+ * services, and each service's baseline.
+ */
+import type { Campaign, Capacity, CapacityDefaults, Site } from "../model.js";
+
+/** `forecast.high` if given, else the expected value × `uncertainty[confidence]`, in the forecast's unit. */
+export function planningValue(campaign: Campaign, defaults: CapacityDefaults): number {
+  const { high, expected, confidence } = campaign.forecast;
+  return high ?? expected * defaults.uncertainty[confidence];
+}
+
+/** A campaign's load on one service (index into `capacity.services`). `rps` 0: reached, no load. */
+export interface ServiceLoad {
+  service: number;
+  rps: number;
+}
+
+/**
+ * The campaign's load on every service it reaches, in service order: Σ over its targets of
+ * planning × `rps_per_user` (or × 1 for rps) × share × `uses[site][S]`. Unknown sites and services
+ * are skipped: the loader reports them and leaves such campaigns out.
+ */
+export function campaignServiceLoads(
+  campaign: Campaign,
+  defaults: CapacityDefaults,
+  sites: ReadonlyMap<string, Site>,
+  serviceIndex: ReadonlyMap<string, number>,
+): ServiceLoad[] {
+  const planning = planningValue(campaign, defaults);
+  const byService = new Map<number, number>();
+  for (const target of campaign.targets) {
+    const site = sites.get(target.site);
+    if (!site) continue;
+    const perUnit = campaign.forecast.unit === "users" ? (site.rps_per_user ?? 0) : 1;
+    const siteRps = planning * perUnit * target.share;
+    for (const [name, factor] of Object.entries(site.uses)) {
+      const service = serviceIndex.get(name);
+      if (service === undefined) continue;
+      byService.set(service, (byService.get(service) ?? 0) + factor * siteRps);
+    }
+  }
+  return [...byService.entries()].sort((a, b) => a[0] - b[0]).map(([service, rps]) => ({ service, rps }));
+}
+
+/** Per service (capacity-file order): Σ over sites of `uses[site][S]` × the site's baseline. */
+export function baselineLoads(capacity: Capacity, serviceIndex: ReadonlyMap<string, number>): Float64Array {
+  const loads = new Float64Array(capacity.services.length);
+  for (const site of capacity.sites) {
+    for (const [name, factor] of Object.entries(site.uses)) {
+      const service = serviceIndex.get(name);
+      if (service !== undefined) loads[service] = (loads[service] ?? 0) + factor * site.baseline_rps;
+    }
+  }
+  return loads;
+}

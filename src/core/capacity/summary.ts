@@ -1,0 +1,67 @@
+/**
+ * The JSON-facing rows of the report: per-service peaks and per-campaign summaries (DESIGN section 4).
+ */
+import type { Campaign } from "../model.js";
+import type { Finding } from "../findings.js";
+import type { CampaignSummary, ServicePeak } from "../report.js";
+import { round6 } from "./format.js";
+import type { ServiceState } from "./service-state.js";
+
+/** The step holding each service's peak: the highest load, earliest on ties; -1 without load. */
+export function peakStep(state: ServiceState): number {
+  const i = state.peak.argmax(0, state.steps.times.length - 1);
+  return i >= 0 && state.steps.loads[i]! > 0 ? i : -1;
+}
+
+/** One row per service in capacity-file order; `contributors(s, t)` gives the campaign ids active then. */
+export function servicePeaks(
+  states: readonly ServiceState[],
+  contributors: (service: number, instant: number) => string[],
+): ServicePeak[] {
+  return states.map((state) => {
+    const i = peakStep(state);
+    const peak = i >= 0 ? state.steps.loads[i]! : 0;
+    const at = i >= 0 ? state.steps.times[i]! : undefined;
+    return {
+      service: state.service.name,
+      peak_rps: round6(peak),
+      peak_at: at === undefined ? null : new Date(at).toISOString(),
+      capacity_rps: round6(state.capacityRps),
+      utilization: state.capacityRps > 0 ? round6(peak / state.capacityRps) : 0,
+      contributors: at === undefined ? [] : contributors(state.index, at),
+    };
+  });
+}
+
+const STATUS_RANK = { ok: 0, notice: 1, warning: 2, error: 3 } as const;
+
+/** One row per campaign, past ones included, ordered by start then id. */
+export function campaignSummaries(
+  campaigns: readonly Campaign[],
+  planning: (c: Campaign) => number,
+  impact: ReadonlyMap<string, number>,
+  past: ReadonlySet<string>,
+  findings: readonly Finding[],
+): CampaignSummary[] {
+  const worst = new Map<string, keyof typeof STATUS_RANK>();
+  for (const f of findings) {
+    if (f.campaign === undefined) continue;
+    const previous = worst.get(f.campaign) ?? "ok";
+    if (STATUS_RANK[f.severity] > STATUS_RANK[previous]) worst.set(f.campaign, f.severity);
+  }
+  return [...campaigns]
+    .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      file: c.file,
+      start: new Date(c.start).toISOString(),
+      end: new Date(c.end).toISOString(),
+      ...(c.timezone !== undefined ? { timezone: c.timezone } : {}),
+      sites: c.targets.map((t) => t.site),
+      planning: round6(planning(c)),
+      unit: c.forecast.unit,
+      impact: round6(impact.get(c.id) ?? 0),
+      status: past.has(c.id) ? "past" : (worst.get(c.id) ?? "ok"),
+    }));
+}

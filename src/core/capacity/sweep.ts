@@ -1,0 +1,219 @@
+/**
+ * The sweep (DESIGN section 2, "Time"): from `now` on, the load on every service is piecewise
+ * constant. Window and maintenance boundaries are sorted once (ends before starts at equal
+ * instants); each boundary updates only the services its campaign or maintenance touches, and only
+ * those services get a new step. Cost: O(boundaries × services touched) plus the sort.
+ */
+import type { ServiceLoad } from "./loads.js";
+
+/** A campaign window clipped to `now`, with its load per service. */
+export interface LoadItem {
+  start: number;
+  end: number;
+  loads: ServiceLoad[];
+}
+
+export interface MaintenanceItem {
+  start: number;
+  end: number;
+  services: number[];
+  factor: number;
+}
+
+/**
+ * One service's load as a step function: step i holds on [times[i], times[i+1]) (the last one
+ * forever). A new step starts wherever a boundary touched the service, so steps are at least as
+ * fine as the maximal intervals of constant load and maintenance.
+ */
+export interface Steps {
+  times: number[];
+  loads: number[];
+  /** Share of capacity left by maintenance (the lowest active factor), 1 without maintenance. */
+  factors: number[];
+  /** Index of the maintenance setting `factors`, -1 without maintenance. */
+  maintenance: number[];
+}
+
+const CAMPAIGN_END = 0;
+const MAINTENANCE_END = 1;
+const CAMPAIGN_START = 2;
+const MAINTENANCE_START = 3;
+
+/** Boundaries sorted by instant, ends before starts; `codes` = item index × 4 + kind. */
+export interface Boundaries {
+  times: Float64Array;
+  codes: Int32Array;
+}
+
+/** Sorts the boundaries of everything that is still running or ahead at `now`. */
+export function boundaries(now: number, campaigns: LoadItem[], maintenance: MaintenanceItem[]): Boundaries {
+  const times: number[] = [];
+  const codes: number[] = [];
+  const add = (start: number, end: number, index: number, startKind: number, endKind: number): void => {
+    if (end <= now || end <= start) return;
+    times.push(Math.max(start, now), end);
+    codes.push(index * 4 + startKind, index * 4 + endKind);
+  };
+  campaigns.forEach((c, i) => add(c.start, c.end, i, CAMPAIGN_START, CAMPAIGN_END));
+  maintenance.forEach((m, i) => add(m.start, m.end, i, MAINTENANCE_START, MAINTENANCE_END));
+  const order = Array.from(times.keys()).sort(
+    (a, b) => times[a]! - times[b]! || (codes[a]! & 3) - (codes[b]! & 3) || codes[a]! - codes[b]!,
+  );
+  return { times: Float64Array.from(order, (i) => times[i]!), codes: Int32Array.from(order, (i) => codes[i]!) };
+}
+
+/**
+ * Walks the boundaries; after all boundaries of one instant are applied, calls `visit(t, touched)`
+ * with the services whose campaigns or maintenance changed there (every service at `now`).
+ * `onCampaign(index, +1|-1)` and `onMaintenance` apply a boundary.
+ */
+function walk(
+  now: number,
+  serviceCount: number,
+  b: Boundaries,
+  campaigns: LoadItem[],
+  maintenance: MaintenanceItem[],
+  onCampaign: (index: number, sign: 1 | -1) => void,
+  onMaintenance: (index: number, sign: 1 | -1) => void,
+  visit: (t: number, touched: readonly number[]) => void,
+): void {
+  const all = Array.from({ length: serviceCount }, (_, s) => s);
+  const dirty = new Uint8Array(serviceCount);
+  const touched: number[] = [];
+  const touch = (s: number): void => {
+    if (dirty[s]) return;
+    dirty[s] = 1;
+    touched.push(s);
+  };
+  if (b.times.length === 0 || b.times[0]! > now) visit(now, all);
+  let i = 0;
+  while (i < b.times.length) {
+    const t = b.times[i]!;
+    for (; i < b.times.length && b.times[i] === t; i++) {
+      const code = b.codes[i]!;
+      const kind = code & 3;
+      const index = code >> 2;
+      const sign = kind >= CAMPAIGN_START ? 1 : -1;
+      if (kind === CAMPAIGN_START || kind === CAMPAIGN_END) {
+        onCampaign(index, sign);
+        for (const l of campaigns[index]!.loads) if (l.rps > 0) touch(l.service);
+      } else {
+        onMaintenance(index, sign);
+        for (const s of maintenance[index]!.services) touch(s);
+      }
+    }
+    visit(t, t === now ? all : touched);
+    for (const s of touched) dirty[s] = 0;
+    touched.length = 0;
+  }
+}
+
+/** The load on every service from `now` on, as step functions (DESIGN: load on S at instant t). */
+export function sweepLoads(
+  now: number,
+  baseline: Float64Array,
+  campaigns: LoadItem[],
+  maintenance: MaintenanceItem[],
+  b: Boundaries,
+): Steps[] {
+  const n = baseline.length;
+  const load = Float64Array.from(baseline);
+  // Campaigns with load active per service: at 0 the load is reset to the baseline, so rounding
+  // from many additions and subtractions never accumulates.
+  const activeCount = new Int32Array(n);
+  const activeMaintenance: number[][] = Array.from({ length: n }, () => []);
+  const steps: Steps[] = Array.from({ length: n }, () => ({ times: [], loads: [], factors: [], maintenance: [] }));
+  walk(
+    now,
+    n,
+    b,
+    campaigns,
+    maintenance,
+    (index, sign) => {
+      for (const { service, rps } of campaigns[index]!.loads) {
+        if (rps <= 0) continue;
+        activeCount[service]! += sign;
+        load[service] = activeCount[service] === 0 ? baseline[service]! : load[service]! + sign * rps;
+      }
+    },
+    (index, sign) => {
+      for (const s of maintenance[index]!.services) {
+        const list = activeMaintenance[s]!;
+        if (sign > 0) list.push(index);
+        else list.splice(list.indexOf(index), 1);
+      }
+    },
+    (t, touched) => {
+      for (const s of touched) {
+        const st = steps[s]!;
+        let factor = 1;
+        let which = -1;
+        for (const m of activeMaintenance[s]!) {
+          const f = maintenance[m]!.factor;
+          if (which < 0 || f < factor) [factor, which] = [f, m];
+        }
+        st.times.push(t);
+        st.loads.push(load[s]!);
+        st.factors.push(factor);
+        st.maintenance.push(which);
+      }
+    },
+  );
+  return steps;
+}
+
+/**
+ * The campaigns active with load > 0 on a service at given instants (each one a boundary instant
+ * or `now`), as their ids in index order. A second walk, so that active sets are only
+ * materialised where a finding or a peak names them. Result: instant → service → ids.
+ */
+export function activeCampaigns(
+  now: number,
+  serviceCount: number,
+  campaigns: LoadItem[],
+  ids: readonly string[],
+  maintenance: MaintenanceItem[],
+  b: Boundaries,
+  wanted: ReadonlyMap<number, ReadonlySet<number>>,
+): Map<number, Map<number, string[]>> {
+  const active: Set<number>[] = Array.from({ length: serviceCount }, () => new Set());
+  const result = new Map<number, Map<number, string[]>>();
+  walk(
+    now,
+    serviceCount,
+    b,
+    campaigns,
+    maintenance,
+    (index, sign) => {
+      for (const { service, rps } of campaigns[index]!.loads) {
+        if (rps <= 0) continue;
+        if (sign > 0) active[service]!.add(index);
+        else active[service]!.delete(index);
+      }
+    },
+    () => undefined,
+    (t) => {
+      const services = wanted.get(t);
+      if (!services) return;
+      const byService = new Map<number, string[]>();
+      for (const s of services) byService.set(s, Array.from(Int32Array.from(active[s]!).sort(), (i) => ids[i]!));
+      result.set(t, byService);
+    },
+  );
+  return result;
+}
+
+/** Index of the step holding at instant t (the last step starting at or before t), -1 before the first. */
+export function stepAt(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

@@ -1,0 +1,87 @@
+/**
+ * The whole check as one pure function: files in, report out. The CLI, the Action and the app
+ * gather the files their own way and all call this, so they always agree.
+ */
+import { attribute, verdictOf } from "./attribution.js";
+import { checkCapacity } from "./capacity/index.js";
+import type { Finding } from "./findings.js";
+import { loadRepository } from "./load/index.js";
+import type { Config, SourceFile } from "./model.js";
+import type { Report } from "./report.js";
+
+export interface CheckInput {
+  config: Config;
+  /** Findings of loading the configuration itself (see `loadConfig`). */
+  configFindings?: Finding[];
+  capacity: SourceFile | undefined;
+  campaigns: SourceFile[];
+  /** Epoch ms. */
+  now: number;
+  /** Paths changed by the pull request; undefined: every finding counts. */
+  changed?: string[];
+}
+
+/** `validate`: syntax, schema and references only, no capacity model. */
+export function runValidate(input: Omit<CheckInput, "changed">): Report {
+  const loaded = loadRepository(input);
+  const findings = sortFindings([...(input.configFindings ?? []), ...loaded.findings]);
+  return {
+    version: 1,
+    verdict: verdictOf(findings),
+    now: new Date(input.now).toISOString(),
+    findings,
+    services: [],
+    plan: [],
+    campaigns: [],
+  };
+}
+
+/** `check`: everything of DESIGN sections 2 and 3. */
+export function runCheck(input: CheckInput): Report {
+  const loaded = loadRepository(input);
+  let findings: Finding[] = [...(input.configFindings ?? []), ...loaded.findings];
+  let services: Report["services"] = [];
+  let plan: Report["plan"] = [];
+  let campaigns: Report["campaigns"] = [];
+  if (loaded.capacity) {
+    const result = checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now: input.now });
+    findings.push(...result.findings);
+    ({ services, plan, campaigns } = result);
+  }
+  findings = attribute(findings, input.changed, {
+    capacityFile: input.config.capacity,
+    ...(input.config.file !== undefined ? { configFile: input.config.file } : {}),
+    campaignFiles: new Map(loaded.campaigns.map((c) => [c.id, c.file])),
+  });
+  findings = sortFindings(findings);
+  return {
+    version: 1,
+    verdict: verdictOf(findings),
+    now: new Date(input.now).toISOString(),
+    findings,
+    services,
+    plan,
+    campaigns,
+  };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 } as const;
+
+/** Stable order: by file, line, column, then severity and rule, so output never depends on input order. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      cmp(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      cmp(a.rule, b.rule) ||
+      cmp(a.service ?? "", b.service ?? "") ||
+      cmp(a.campaign ?? "", b.campaign ?? "") ||
+      cmp(a.message, b.message),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

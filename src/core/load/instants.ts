@@ -1,0 +1,61 @@
+/**
+ * Turning the time strings of the files into instants (epoch ms). All time-zone arithmetic is
+ * Temporal's (temporal-polyfill): DST gaps are detected with `disambiguation: "reject"`, fall-back
+ * overlaps take the earlier instant.
+ */
+import { Temporal } from "temporal-polyfill";
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const HAS_OFFSET = /(Z|[+-]\d{2}:\d{2})$/i;
+
+/** Which end of a half-open window a value is: a date alone means different midnights. */
+export type WindowEnd = "start" | "end";
+
+export type InstantResult =
+  | { ok: true; ms: number }
+  /** `problem` completes "`window.start` ..." in a message. */
+  | { ok: false; problem: string };
+
+/** The canonical IANA name of `zone`, or undefined when Temporal does not know it. */
+export function canonicalTimeZone(zone: string): string | undefined {
+  try {
+    return new Temporal.ZonedDateTime(0n, zone).timeZoneId;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the string carries its own offset (or Z), so no time zone is needed to read it. */
+export function hasOffset(text: string): boolean {
+  return !DATE_ONLY.test(text) && HAS_OFFSET.test(text);
+}
+
+/**
+ * Resolves a time string (already matching the schema pattern). A value without offset is read in
+ * `zone`; the caller makes sure `zone` is set and valid when `hasOffset` is false.
+ */
+export function resolveInstant(text: string, end: WindowEnd, zone: string): InstantResult {
+  try {
+    if (DATE_ONLY.test(text)) {
+      const date = Temporal.PlainDate.from(text);
+      const day = end === "start" ? date : date.add({ days: 1 });
+      // Without a time, Temporal takes the start of the day, which exists even when a DST change happens at midnight.
+      return { ok: true, ms: day.toZonedDateTime({ timeZone: zone }).epochMilliseconds };
+    }
+    if (HAS_OFFSET.test(text)) return { ok: true, ms: Temporal.Instant.from(text).epochMilliseconds };
+    const local = Temporal.PlainDateTime.from(text);
+    try {
+      return { ok: true, ms: local.toZonedDateTime(zone, { disambiguation: "reject" }).epochMilliseconds };
+    } catch {
+      // Rejected: either a fall-back overlap (take the earlier instant) or a spring-forward gap (an error).
+      const earlier = local.toZonedDateTime(zone, { disambiguation: "earlier" });
+      if (earlier.toPlainDateTime().equals(local)) return { ok: true, ms: earlier.epochMilliseconds };
+      return {
+        ok: false,
+        problem: `is ${text} in ${zone}, a time that does not exist there (the clocks jump forward over it for daylight saving time); pick a time outside the jump`,
+      };
+    }
+  } catch {
+    return { ok: false, problem: `is ${text}, which is not a real date or time` };
+  }
+}

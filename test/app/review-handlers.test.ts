@@ -1,0 +1,316 @@
+import nock from "nock";
+import type { Probot } from "probot";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  apiRequests,
+  checkRuns,
+  defaultWorld,
+  worldReview,
+  type RecordedRequest,
+  type World,
+} from "../helpers/app-github.js";
+import { appProbot, examplePayload, interceptGitHub, type Payload } from "../helpers/app-probot.js";
+
+const OLD = "1111111111111111111111111111111111111111";
+let probot: Probot;
+let world: World;
+let log: RecordedRequest[];
+let delivery = 0;
+
+beforeAll(() => nock.disableNetConnect());
+beforeEach(async () => {
+  probot = await appProbot();
+  world = defaultWorld();
+  log = interceptGitHub(world);
+});
+afterEach(() => {
+  nock.cleanAll();
+});
+
+async function receive(name: string, payload: Record<string, unknown>): Promise<void> {
+  await probot.receive({ id: `delivery-${++delivery}`, name, payload } as never);
+}
+
+/** pull_request.<action> from the examples, pointing at the world's pull request. */
+function pullEvent(action: "opened" | "synchronize" | "edited"): Payload {
+  const payload = examplePayload("pull_request", action === "edited" ? "opened" : action);
+  payload.action = action;
+  payload.pull_request.head.sha = world.pull.head_sha;
+  return payload;
+}
+
+/** pull_request_review.<action> from the examples for `review` by `user`. */
+function reviewEvent(action: "submitted" | "dismissed", user: string, state: string): Payload {
+  const payload = examplePayload("pull_request_review", action);
+  payload.review.user.login = user;
+  payload.review.state = state.toLowerCase();
+  return payload;
+}
+
+function lastCheck() {
+  const runs = checkRuns(log);
+  expect(runs.length).toBeGreaterThan(0);
+  return runs[runs.length - 1]!;
+}
+
+describe("campaign-gate/review check", () => {
+  it("ignores the author's own approval", async () => {
+    world.teams.marketing!.Codertocat = "active";
+    worldReview(world, "Codertocat", "APPROVED");
+    worldReview(world, "bob", "APPROVED");
+    await receive("pull_request_review", reviewEvent("submitted", "Codertocat", "APPROVED"));
+    const check = lastCheck();
+    expect(check).toMatchObject({
+      name: "campaign-gate/review",
+      head_sha: world.pull.head_sha,
+      status: "in_progress",
+    });
+    expect(check.output.title).toBe("Waiting for review: marketing");
+    expect(check.output.summary).toContain("| it | ✅ approved by @bob |");
+    // The author is never looked up: only bob's membership is.
+    expect(log.filter((r) => r.path.includes("/memberships/")).map((r) => r.path.split("/").pop())).toEqual([
+      "bob",
+      "bob",
+    ]);
+  });
+
+  it("one person in both teams fills one group", async () => {
+    worldReview(world, "both", "APPROVED");
+    await receive("pull_request_review", reviewEvent("submitted", "both", "APPROVED"));
+    const check = lastCheck();
+    expect(check.status).toBe("in_progress");
+    expect(check.output.summary).toContain("✅ approved by @both");
+    expect(check.output.summary).toContain(
+      "⏳ waiting (no reviewer requested yet; @both already fills another group)",
+    );
+  });
+
+  it("two people fill both groups", async () => {
+    worldReview(world, "both", "APPROVED");
+    worldReview(world, "ann", "APPROVED");
+    await receive("pull_request_review", reviewEvent("submitted", "ann", "APPROVED"));
+    expect(lastCheck()).toMatchObject({
+      status: "completed",
+      conclusion: "success",
+      output: { title: "Approved: marketing by @ann, it by @both" },
+    });
+  });
+
+  it("changes requested blocks, then the same person's approval unblocks", async () => {
+    worldReview(world, "ann", "APPROVED");
+    worldReview(world, "bob", "APPROVED");
+    worldReview(world, "both", "CHANGES_REQUESTED");
+    await receive("pull_request_review", reviewEvent("submitted", "both", "CHANGES_REQUESTED"));
+    expect(lastCheck()).toMatchObject({
+      conclusion: "failure",
+      output: { title: "Changes requested by @both" },
+    });
+    expect(lastCheck().output.summary).toContain("❌ changes requested by @both");
+
+    worldReview(world, "both", "APPROVED");
+    await receive("pull_request_review", reviewEvent("submitted", "both", "APPROVED"));
+    expect(lastCheck()).toMatchObject({ conclusion: "success" });
+  });
+
+  it("a dismissed changes request stops blocking", async () => {
+    worldReview(world, "ann", "APPROVED");
+    worldReview(world, "bob", "APPROVED");
+    const blocking = worldReview(world, "both", "CHANGES_REQUESTED");
+    await receive("pull_request_review", reviewEvent("submitted", "both", "CHANGES_REQUESTED"));
+    expect(lastCheck().conclusion).toBe("failure");
+
+    blocking.state = "DISMISSED";
+    await receive("pull_request_review", reviewEvent("dismissed", "both", "DISMISSED"));
+    expect(lastCheck().conclusion).toBe("success");
+  });
+
+  it("an approval before a push touching its files is void", async () => {
+    worldReview(world, "ann", "APPROVED", OLD);
+    worldReview(world, "bob", "APPROVED");
+    world.compares[`${OLD}...${world.pull.head_sha}`] = {
+      status: "ahead",
+      files: ["campaigns/black-friday.yaml"],
+    };
+    await receive("pull_request", pullEvent("synchronize"));
+    const check = lastCheck();
+    expect(check.status).toBe("in_progress");
+    expect(check.output.summary).toContain("approval by @ann no longer counts: files changed since");
+  });
+
+  it("an approval before a push touching other files survives", async () => {
+    worldReview(world, "ann", "APPROVED", OLD);
+    worldReview(world, "bob", "APPROVED");
+    world.compares[`${OLD}...${world.pull.head_sha}`] = { status: "ahead", files: ["README.md"] };
+    await receive("pull_request", pullEvent("synchronize"));
+    expect(lastCheck().conclusion).toBe("success");
+  });
+
+  it("an approval on a commit the head no longer descends from (force push) is void", async () => {
+    worldReview(world, "ann", "APPROVED", OLD);
+    worldReview(world, "bob", "APPROVED");
+    world.compares[`${OLD}...${world.pull.head_sha}`] = { status: "diverged", files: ["README.md"] };
+    await receive("pull_request", pullEvent("synchronize"));
+    expect(lastCheck().status).toBe("in_progress");
+  });
+
+  it("reads the configuration from the base even when the pull request edits it", async () => {
+    world.files = [".github/campaign-gate.yml"];
+    // The head's version would drop every rule; it must not be used.
+    world.configs[world.pull.head_sha] = "review:\n  groups: {}\n  rules: []\n";
+    await receive("pull_request", pullEvent("opened"));
+    const reads = log.filter((r) => r.operationId === "repos/get-content");
+    expect(reads.map((r) => r.query.get("ref"))).toEqual([world.pull.base_sha]);
+    expect(lastCheck()).toMatchObject({ status: "in_progress", output: { title: "Waiting for review: it" } });
+  });
+
+  it("a pending team invitation does not count", async () => {
+    world.teams["web-ops"]!.bob = "pending";
+    worldReview(world, "bob", "APPROVED");
+    await receive("pull_request_review", reviewEvent("submitted", "bob", "APPROVED"));
+    expect(lastCheck().output.summary).toContain("| it | ⏳ waiting");
+
+    // With several reviewers the member list is read instead; it holds active members only.
+    worldReview(world, "ann", "APPROVED");
+    await receive("pull_request_review", reviewEvent("submitted", "ann", "APPROVED"));
+    expect(log.some((r) => r.operationId === "teams/list-members-in-org")).toBe(true);
+    expect(lastCheck().output.title).toBe("Waiting for review: it");
+  });
+
+  it("the same webhook delivered twice gives the same result", async () => {
+    worldReview(world, "both", "APPROVED");
+    worldReview(world, "ann", "APPROVED");
+    const payload = reviewEvent("submitted", "ann", "APPROVED");
+    await receive("pull_request_review", payload);
+    await receive("pull_request_review", structuredClone(payload));
+    const runs = checkRuns(log);
+    expect(runs).toHaveLength(2);
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[0]!.conclusion).toBe("success");
+  });
+
+  it("an API error gives a failing check with the reason", async () => {
+    worldReview(world, "ann", "APPROVED");
+    world.fail = (operationId) => (operationId === "pulls/list-reviews" ? 500 : undefined);
+    await receive("pull_request", pullEvent("opened"));
+    expect(lastCheck()).toMatchObject({
+      head_sha: world.pull.head_sha,
+      conclusion: "failure",
+      output: { title: "The review could not be checked" },
+    });
+    expect(lastCheck().output.summary).toContain(
+      "GitHub answered 500 to GET /repos/Codertocat/Hello-World/pulls/2/reviews.",
+    );
+  });
+
+  it("a failure to read the pull request itself is reported on the webhook's head", async () => {
+    world.fail = (operationId) => (operationId === "pulls/get" ? 502 : undefined);
+    await receive("pull_request", pullEvent("opened"));
+    expect(lastCheck()).toMatchObject({ head_sha: world.pull.head_sha, conclusion: "failure" });
+  });
+
+  it("a pull request of more than 3,000 files gives a failing check with the reason", async () => {
+    world.files = Array.from({ length: 3000 }, (_, i) => `campaigns/c${i}.yaml`);
+    world.pull.changed_files = 3200;
+    await receive("pull_request", pullEvent("opened"));
+    expect(lastCheck()).toMatchObject({
+      conclusion: "failure",
+      output: { title: "Too many files to check the review" },
+    });
+    expect(log.some((r) => r.operationId === "pulls/list-reviews")).toBe(false);
+  });
+
+  it("a configuration that does not load gives a failing check", async () => {
+    world.configs[world.pull.base_sha] =
+      "review:\n  groups: {}\n  rules: [{ name: x, paths: ['**'], require: [nobody] }]\n";
+    await receive("pull_request", pullEvent("opened"));
+    expect(lastCheck()).toMatchObject({
+      conclusion: "failure",
+      output: { title: "The review configuration does not load" },
+    });
+    expect(lastCheck().output.summary).toContain(
+      "`.github/campaign-gate.yml` line 3: The review rule `x` names the group `nobody`",
+    );
+  });
+
+  it("no configuration on the base: success, 'not configured'", async () => {
+    world.configs = {};
+    await receive("pull_request", pullEvent("opened"));
+    expect(lastCheck()).toMatchObject({
+      conclusion: "success",
+      output: { title: "campaign-gate review is not configured" },
+    });
+    expect(apiRequests(log).map((r) => r.operationId)).toEqual([
+      "pulls/get",
+      "repos/get-content",
+      "checks/create",
+    ]);
+  });
+
+  it("no matching rule: success, 'no review required'", async () => {
+    world.files = ["README.md"];
+    await receive("pull_request", pullEvent("opened"));
+    expect(lastCheck()).toMatchObject({ conclusion: "success", output: { title: "No review required" } });
+  });
+
+  it("a retargeted base re-evaluates under the new base's rules; a title edit does nothing", async () => {
+    const title = pullEvent("edited");
+    title.changes = { title: { from: "old title" } };
+    await receive("pull_request", title);
+    expect(log).toHaveLength(0);
+
+    await receive("pull_request", pullEvent("opened"));
+    expect(lastCheck().status).toBe("in_progress");
+    world.pull.base_sha = "2222222222222222222222222222222222222222";
+    world.pull.base_ref = "release";
+    const retarget = pullEvent("edited");
+    retarget.changes = {
+      base: { ref: { from: "master" }, sha: { from: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e" } },
+    };
+    await receive("pull_request", retarget);
+    expect(
+      log
+        .filter((r) => r.operationId === "repos/get-content")
+        .pop()
+        ?.query.get("ref"),
+    ).toBe(world.pull.base_sha);
+    expect(lastCheck()).toMatchObject({
+      conclusion: "success",
+      output: { title: "campaign-gate review is not configured" },
+    });
+  });
+
+  it("a team membership change re-evaluates the open pull requests of the installation", async () => {
+    worldReview(world, "both", "APPROVED");
+    worldReview(world, "ann", "APPROVED");
+    const payload = examplePayload("membership", "removed");
+    await receive("membership", payload);
+    expect(log.map((r) => r.operationId)).toContain("apps/list-repos-accessible-to-installation");
+    expect(lastCheck()).toMatchObject({ head_sha: world.pull.head_sha, conclusion: "success" });
+  });
+
+  it("a closed pull request gets no check", async () => {
+    world.pull.state = "closed";
+    await receive("pull_request", pullEvent("opened"));
+    expect(checkRuns(log)).toHaveLength(0);
+  });
+
+  it("counts the GitHub requests of one full evaluation", async () => {
+    worldReview(world, "ann", "APPROVED", OLD);
+    worldReview(world, "both", "APPROVED");
+    world.compares[`${OLD}...${world.pull.head_sha}`] = { status: "ahead", files: ["README.md"] };
+    await receive("pull_request", pullEvent("synchronize"));
+    const ops = apiRequests(log).map((r) => r.operationId);
+    // pull, config, files, reviews, 2 teams × member list (2 reviewers), 1 compare, the check run.
+    expect(ops).toEqual([
+      "pulls/get",
+      "repos/get-content",
+      "pulls/list-files",
+      "pulls/list-reviews",
+      "teams/list-members-in-org",
+      "teams/list-members-in-org",
+      "repos/compare-commits-with-basehead",
+      "checks/create",
+    ]);
+    expect(lastCheck().conclusion).toBe("success");
+  });
+});

@@ -1,0 +1,240 @@
+/**
+ * A fake GitHub for the review app's tests: one plain "world" object (the pull request, its files,
+ * reviews, team memberships, compares, the configuration per commit) answered by operation id.
+ * Every request is first checked against GitHub's OpenAPI description (`checkRequest`) and
+ * recorded, so tests can assert what the app asked for, what it posted, and how many requests an
+ * evaluation took. The same answerer serves nock (handler tests) and a local HTTP server (e2e).
+ */
+import { checkRequest } from "./openapi.js";
+
+export interface WorldReview {
+  id: number;
+  user: string;
+  state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED";
+  commit_id: string;
+  submitted_at: string;
+}
+
+export interface World {
+  owner: string;
+  repo: string;
+  pull: {
+    number: number;
+    author: string;
+    head_sha: string;
+    base_sha: string;
+    base_ref: string;
+    state: "open" | "closed";
+    requested_reviewers: string[];
+    requested_teams: string[];
+    /** Defaults to files.length. */
+    changed_files?: number;
+  };
+  /** Paths the pull request changes. */
+  files: string[];
+  /** Configuration text per commit sha; absent → 404. */
+  configs: Record<string, string>;
+  reviews: WorldReview[];
+  /** team slug → login → membership state. */
+  teams: Record<string, Record<string, "active" | "pending">>;
+  /** "base...head" → compare answer; absent → 404. */
+  compares: Record<string, { status: string; files: string[] }>;
+  /** Answers this status instead when it returns a number (to inject API errors). */
+  fail?: (operationId: string, path: string) => number | undefined;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  operationId: string;
+  body: unknown;
+}
+
+export const CONFIG = `review:
+  groups:
+    marketing: { teams: [marketing] }
+    it: { teams: [web-ops] }
+  rules:
+    - { name: campaigns, paths: ["campaigns/**"], require: [marketing, it] }
+    - { name: limits, paths: ["infra/**", ".github/campaign-gate.yml"], require: [it] }
+`;
+
+/** A world matching the webhooks-examples payloads (Codertocat/Hello-World#2), changing one campaign file. */
+export function defaultWorld(): World {
+  return {
+    owner: "Codertocat",
+    repo: "Hello-World",
+    pull: {
+      number: 2,
+      author: "Codertocat",
+      head_sha: "ec26c3e57ca3a959ca5aad62de7213c562f8c821",
+      base_sha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e",
+      base_ref: "master",
+      state: "open",
+      requested_reviewers: [],
+      requested_teams: [],
+    },
+    files: ["campaigns/black-friday.yaml"],
+    configs: { f95f852bd8fca8fcc58a9a2d6c842781e32a215e: CONFIG },
+    reviews: [],
+    teams: { marketing: { ann: "active", both: "active" }, "web-ops": { bob: "active", both: "active" } },
+    compares: {},
+  };
+}
+
+let reviewId = 1000;
+/** A review on `commit` (default: the head), submitted in call order. */
+export function worldReview(
+  world: World,
+  user: string,
+  state: WorldReview["state"],
+  commit?: string,
+): WorldReview {
+  const id = reviewId++;
+  const review = {
+    id,
+    user,
+    state,
+    commit_id: commit ?? world.pull.head_sha,
+    submitted_at: new Date(Date.UTC(2026, 10, 23, 9, 0, id - 1000)).toISOString(),
+  };
+  world.reviews.push(review);
+  return review;
+}
+
+const user = (login: string) => ({ login, id: login.length, type: "User" });
+
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+/** Records `request` and answers it from `world`. Throws (failing the test) for a request GitHub would reject. */
+export function answer(
+  world: World,
+  log: RecordedRequest[],
+  method: string,
+  url: string,
+  body: unknown,
+): Answer {
+  const { operationId } = checkRequest(method, url, body);
+  const parsed = new URL(url, "http://localhost");
+  // Octokit sends `contents/.github%2Fcampaign-gate.yml`; GitHub reads it as the path with a slash.
+  const path = decodeURIComponent(parsed.pathname.replace(/^\/api\/v3/, ""));
+  const query = parsed.searchParams;
+  log.push({ method, path, query, operationId, body });
+  const failure = world.fail?.(operationId, path);
+  if (failure) return { status: failure, body: { message: "Server Error" } };
+  const page = Number(query.get("page") ?? 1);
+  const perPage = Number(query.get("per_page") ?? 30);
+  const paged = <T>(items: T[]) => items.slice((page - 1) * perPage, page * perPage);
+  const segment = (i: number) => path.split("/")[i] ?? "";
+
+  switch (operationId) {
+    case "apps/create-installation-access-token":
+      return {
+        status: 201,
+        body: { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} },
+      };
+    case "pulls/get": {
+      const p = world.pull;
+      return {
+        status: 200,
+        body: {
+          number: p.number,
+          state: p.state,
+          user: user(p.author),
+          head: { sha: p.head_sha, ref: "feature" },
+          base: { sha: p.base_sha, ref: p.base_ref },
+          changed_files: p.changed_files ?? world.files.length,
+          requested_reviewers: p.requested_reviewers.map(user),
+          requested_teams: p.requested_teams.map((slug) => ({ slug, name: slug })),
+        },
+      };
+    }
+    case "repos/get-content": {
+      const text = world.configs[query.get("ref") ?? ""];
+      if (path !== `/repos/${world.owner}/${world.repo}/contents/.github/campaign-gate.yml`)
+        return { status: 404, body: { message: "Not Found" } };
+      if (text === undefined) return { status: 404, body: { message: "Not Found" } };
+      return {
+        status: 200,
+        body: {
+          type: "file",
+          encoding: "base64",
+          path: ".github/campaign-gate.yml",
+          content: Buffer.from(text).toString("base64"),
+        },
+      };
+    }
+    case "pulls/list-files":
+      return {
+        status: 200,
+        body: paged(world.files).map((filename) => ({ filename, status: "modified", sha: "0".repeat(40) })),
+      };
+    case "pulls/list-reviews":
+      return {
+        status: 200,
+        body: paged(world.reviews).map((r) => ({ ...r, user: user(r.user), body: "" })),
+      };
+    case "teams/get-membership-for-user-in-org": {
+      const state = world.teams[segment(4)]?.[segment(6)];
+      return state
+        ? { status: 200, body: { state, role: "member", url: "" } }
+        : { status: 404, body: { message: "Not Found" } };
+    }
+    case "teams/list-members-in-org": {
+      const team = world.teams[segment(4)];
+      if (!team) return { status: 404, body: { message: "Not Found" } };
+      const active = Object.entries(team)
+        .filter(([, s]) => s === "active")
+        .map(([login]) => user(login));
+      return { status: 200, body: paged(active) };
+    }
+    case "repos/compare-commits-with-basehead": {
+      const compare = world.compares[segment(5)];
+      if (!compare) return { status: 404, body: { message: "Not Found" } };
+      return {
+        status: 200,
+        body: {
+          status: compare.status,
+          files: compare.files.map((filename) => ({ filename, status: "modified" })),
+        },
+      };
+    }
+    case "apps/list-repos-accessible-to-installation":
+      return {
+        status: 200,
+        body: { total_count: 1, repositories: [{ name: world.repo, owner: user(world.owner) }] },
+      };
+    case "pulls/list":
+      return {
+        status: 200,
+        body:
+          world.pull.state === "open"
+            ? [{ number: world.pull.number, head: { sha: world.pull.head_sha } }]
+            : [],
+      };
+    case "checks/create":
+      return { status: 201, body: { id: log.length, ...(body as object) } };
+    default:
+      throw new Error(`the fake GitHub does not answer ${operationId} (${method} ${path})`);
+  }
+}
+
+/** The API requests of an evaluation, without the installation token request. */
+export function apiRequests(log: RecordedRequest[]): RecordedRequest[] {
+  return log.filter((r) => r.operationId !== "apps/create-installation-access-token");
+}
+
+/** The bodies of the check runs the app created. */
+export function checkRuns(log: RecordedRequest[]): {
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion?: string;
+  output: { title: string; summary: string };
+}[] {
+  return log.filter((r) => r.operationId === "checks/create").map((r) => r.body as never);
+}
