@@ -3892,28 +3892,28 @@ var require_webidl = __commonJS({
       };
     };
     webidl.dictionaryConverter = function(converters) {
-      return (dictionary, prefix, argument) => {
-        const type = webidl.util.Type(dictionary);
+      return (dictionary2, prefix, argument) => {
+        const type = webidl.util.Type(dictionary2);
         const dict = {};
         if (type === "Null" || type === "Undefined") {
           return dict;
         } else if (type !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `Expected ${dictionary} to be one of: Null, Undefined, Object.`
+            message: `Expected ${dictionary2} to be one of: Null, Undefined, Object.`
           });
         }
         for (const options of converters) {
           const { key, defaultValue, required: required2, converter } = options;
           if (required2 === true) {
-            if (!Object.hasOwn(dictionary, key)) {
+            if (!Object.hasOwn(dictionary2, key)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `Missing required key "${key}".`
               });
             }
           }
-          let value = dictionary[key];
+          let value = dictionary2[key];
           const hasDefault = Object.hasOwn(options, "defaultValue");
           if (hasDefault && value !== null) {
             value ??= defaultValue();
@@ -43889,7 +43889,10 @@ function boundaries(now, campaigns, maintenance) {
   const order = Array.from(times.keys()).sort(
     (a, b) => times[a] - times[b] || (codes[a] & 3) - (codes[b] & 3) || codes[a] - codes[b]
   );
-  return { times: Float64Array.from(order, (i) => times[i]), codes: Int32Array.from(order, (i) => codes[i]) };
+  return {
+    times: Float64Array.from(order, (i) => times[i]),
+    codes: Int32Array.from(order, (i) => codes[i])
+  };
 }
 function walk(now, serviceCount, b, campaigns, maintenance, onCampaign, onMaintenance, visit) {
   const all = Array.from({ length: serviceCount }, (_, s) => s);
@@ -43927,7 +43930,12 @@ function sweepLoads(now, baseline, campaigns, maintenance, b) {
   const load = Float64Array.from(baseline);
   const activeCount = new Int32Array(n);
   const activeMaintenance = Array.from({ length: n }, () => []);
-  const steps = Array.from({ length: n }, () => ({ times: [], loads: [], factors: [], maintenance: [] }));
+  const steps = Array.from({ length: n }, () => ({
+    times: [],
+    loads: [],
+    factors: [],
+    maintenance: []
+  }));
   walk(
     now,
     n,
@@ -43966,7 +43974,7 @@ function sweepLoads(now, baseline, campaigns, maintenance, b) {
   );
   return steps;
 }
-function activeCampaigns(now, serviceCount, campaigns, maintenance, b, wanted) {
+function activeCampaigns(now, serviceCount, campaigns, ids, maintenance, b, wanted) {
   const active = Array.from({ length: serviceCount }, () => /* @__PURE__ */ new Set());
   const result = /* @__PURE__ */ new Map();
   walk(
@@ -43986,7 +43994,12 @@ function activeCampaigns(now, serviceCount, campaigns, maintenance, b, wanted) {
     (t) => {
       const services = wanted.get(t);
       if (!services) return;
-      for (const s of services) result.set(`${s}@${t}`, [...active[s]].sort((x, y) => x - y));
+      const byService = /* @__PURE__ */ new Map();
+      for (const s of services) {
+        const list = Array.from(Int32Array.from(active[s]).sort(), (i) => ids[i]);
+        byService.set(s, Object.freeze(list));
+      }
+      result.set(t, byService);
     }
   );
   return result;
@@ -44029,7 +44042,8 @@ function assessCampaign(campaign, start, end, loads, states) {
     if (up <= hi) consider(Math.max(times[up], start), service);
     for (const rule of RULES) {
       const i = state.worst[rule]?.argmax(lo, hi) ?? -1;
-      if (i >= 0) breaches.push({ rule, campaign, service, instant: Math.max(times[i], start), load: stepLoads[i] });
+      if (i >= 0)
+        breaches.push({ rule, campaign, service, instant: Math.max(times[i], start), load: stepLoads[i] });
     }
   }
   return needsWork ? { breaches, needsWork, impact } : { breaches, impact };
@@ -44055,7 +44069,8 @@ function moveBeforeFreezes(instant, freezes) {
   for (; ; ) {
     let earliest;
     for (const f of freezes) {
-      if (f.start < deadline.at && deadline.at < f.end && (!earliest || f.start < earliest.start)) earliest = f;
+      if (f.start < deadline.at && deadline.at < f.end && (!earliest || f.start < earliest.start))
+        earliest = f;
     }
     if (!earliest) return deadline;
     deadline = { at: earliest.start, freeze: earliest };
@@ -44067,18 +44082,22 @@ function noticeRule(deadline, now, noticeDays) {
 }
 
 // src/core/capacity/format.ts
+var WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+var QUARTER_HOUR = 9e5;
 var formatters = /* @__PURE__ */ new Map();
+var zoneStates = /* @__PURE__ */ new Map();
 function formatter(zone) {
   let f = formatters.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {
       timeZone: zone,
-      weekday: "short",
-      day: "numeric",
-      month: "short",
       year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
       hourCycle: "h23",
       timeZoneName: "short"
     });
@@ -44086,18 +44105,32 @@ function formatter(zone) {
   }
   return f;
 }
-var instants = /* @__PURE__ */ new Map();
-function formatInstant(ms, zone = "UTC") {
-  const key = `${zone} ${ms}`;
-  let text = instants.get(key);
-  if (text === void 0) {
+function zoneState(ms, zone) {
+  const bucket = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${zone} ${bucket}`;
+  let state = zoneStates.get(key);
+  if (!state) {
     const parts = {};
-    for (const p of formatter(zone).formatToParts(ms)) parts[p.type] = p.value;
-    text = `${parts.weekday} ${parts.day} ${parts.month} ${parts.year} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
-    if (instants.size > 1e5) instants.clear();
-    instants.set(key, text);
+    for (const p of formatter(zone).formatToParts(bucket)) parts[p.type] = p.value;
+    const local = Date.UTC(
+      +parts.year,
+      +parts.month - 1,
+      +parts.day,
+      +parts.hour,
+      +parts.minute,
+      +parts.second
+    );
+    state = { offset: local - bucket, name: parts.timeZoneName ?? zone };
+    if (zoneStates.size > 1e5) zoneStates.clear();
+    zoneStates.set(key, state);
   }
-  return text;
+  return state;
+}
+var pad = (n) => String(n).padStart(2, "0");
+function formatInstant(ms, zone = "UTC") {
+  const { offset, name } = zone === "UTC" ? { offset: 0, name: "UTC" } : zoneState(ms, zone);
+  const d = new Date(ms + offset);
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${name}`;
 }
 function formatNumber(value) {
   const rounded = Math.round(value * 10) / 10;
@@ -44245,7 +44278,8 @@ function planScaleUps(states, needing, deadline, now) {
     if (!baselineNeeds && campaigns.length === 0) continue;
     let instances = state.baseline.planned;
     const flagged = state.breaches["scale-up"];
-    for (let i = 0; i < flagged.length; i++) if (flagged[i] !== -Infinity) instances = Math.max(instances, state.planned[i]);
+    for (let i = 0; i < flagged.length; i++)
+      if (flagged[i] !== -Infinity) instances = Math.max(instances, state.planned[i]);
     let by = baselineNeeds ? now : Infinity;
     for (const c of campaigns) by = Math.min(by, deadline(c));
     plan.push({ service: state.index, instances, by, campaigns: [...campaigns].sort((a, b) => a - b) });
@@ -44289,7 +44323,12 @@ function baselineState(service, load, failover) {
   const capacity = exceeds(load, capacityRps(service));
   if (service.kind === "fixed" || capacity) return { load, capacity, redundancy: false, planned: 0 };
   const n = instancesNeeded(load, service, failover);
-  return { load, capacity, redundancy: n > service.max_instances, planned: Math.min(n, service.max_instances) };
+  return {
+    load,
+    capacity,
+    redundancy: n > service.max_instances,
+    planned: Math.min(n, service.max_instances)
+  };
 }
 function serviceState(index, service, steps, baselineLoad, capacity) {
   const failover = capacity.defaults.failover_utilization;
@@ -44405,7 +44444,9 @@ function checkCapacity({ campaigns: input, capacity, now }) {
   for (const c of all) {
     if (c.end <= now) {
       pastIds.add(c.id);
-      findings.push(finding("past", c.file, c.at.window, pastMessage(c.end, c.timezone), { campaign: c.id }));
+      findings.push(
+        finding("past", c.file, c.at.window, pastMessage(c.end, c.timezone), { campaign: c.id })
+      );
       continue;
     }
     live.push(c);
@@ -44432,7 +44473,9 @@ function checkCapacity({ campaigns: input, capacity, now }) {
   const sorted = boundaries(now, items, maintenance);
   const steps = sweepLoads(now, baseline, items, maintenance, sorted);
   const states = capacity.services.map((s, i) => serviceState(i, s, steps[i], baseline[i], capacity));
-  const assessments = items.map((item, i) => assessCampaign(i, item.start, item.end, item.loads, states));
+  const assessments = items.map(
+    (item, i) => assessCampaign(i, item.start, item.end, item.loads, states)
+  );
   const deadlines = /* @__PURE__ */ new Map();
   assessments.forEach((a, i) => {
     if (a.needsWork) deadlines.set(i, moveBeforeFreezes(a.needsWork.instant, capacity.freezes));
@@ -44462,17 +44505,9 @@ function checkCapacity({ campaigns: input, capacity, now }) {
     const i = peakStep(state);
     if (i >= 0) want(state.index, state.steps.times[i]);
   }
-  const active = activeCampaigns(now, states.length, items, maintenance, sorted, wanted);
-  const idLists = /* @__PURE__ */ new Map();
-  const contributors = (service, instant) => {
-    const key = `${service}@${instant}`;
-    let ids = idLists.get(key);
-    if (!ids) {
-      ids = (active.get(key) ?? []).map((c) => live[c].id);
-      idLists.set(key, ids);
-    }
-    return ids;
-  };
+  const ids = live.map((c) => c.id);
+  const active = activeCampaigns(now, states.length, items, ids, maintenance, sorted, wanted);
+  const contributors = (service, instant) => active.get(instant)?.get(service) ?? [];
   const loadAt = (state, instant) => state.steps.loads[stepAt(state.steps.times, instant)];
   const campaignFindings = (i, a) => {
     const c = live[i];
@@ -44512,7 +44547,11 @@ function checkCapacity({ campaigns: input, capacity, now }) {
         const days = capacity.defaults.notice_days;
         const text = rule === "freeze" && deadline.freeze ? freezeMessage(m, deadline.freeze, now, days) : noticeMessage(m, deadline.at, now, days);
         findings.push(
-          finding(rule, c.file, c.at.forecast, text, { campaign: c.id, campaigns: m.contributors, service: state.service.name })
+          finding(rule, c.file, c.at.forecast, text, {
+            campaign: c.id,
+            campaigns: m.contributors,
+            service: state.service.name
+          })
         );
       }
     }
@@ -44538,15 +44577,23 @@ function checkCapacity({ campaigns: input, capacity, now }) {
 function baselineFindings(state, capacity) {
   const { service, baseline } = state;
   const on = (rule, text) => finding(rule, capacity.file, service.at, text, { service: service.name });
-  if (baseline.capacity) return [on("capacity", baselineCapacityMessage(service, baseline.load, state.capacityRps))];
+  if (baseline.capacity)
+    return [on("capacity", baselineCapacityMessage(service, baseline.load, state.capacityRps))];
   if (service.kind !== "scalable" || state.overCapacity) return [];
   const out = [];
   if (baseline.planned > service.instances) {
-    out.push(on("scale-up", baselineScaleUpMessage(service, baseline.planned, service.instances, baseline.load)));
+    out.push(
+      on("scale-up", baselineScaleUpMessage(service, baseline.planned, service.instances, baseline.load))
+    );
   }
   if (baseline.redundancy) {
     const needed = instancesNeeded(baseline.load, service, capacity.defaults.failover_utilization);
-    out.push(on("redundancy", baselineRedundancyMessage(service, needed, service.max_instances, service.zones, baseline.load)));
+    out.push(
+      on(
+        "redundancy",
+        baselineRedundancyMessage(service, needed, service.max_instances, service.zones, baseline.load)
+      )
+    );
   }
   return out;
 }
@@ -48408,7 +48455,8 @@ function keyAt(parsed, path8) {
 // src/core/load/schema-errors.ts
 var PATTERN_HINTS = {
   "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase name of letters, digits and dashes, like `black-friday-2026`",
-  "^([01]\\d|2[0-3]):[0-5]\\d$": "a time of day like `09:00`"
+  "^([01]\\d|2[0-3]):[0-5]\\d$": "a time of day like `09:00`",
+  "^[a-z0-9]+([-_][a-z0-9]+)*$": "lowercase letters, digits, dashes and underscores, like `web-shop`"
 };
 function patternHint(pattern) {
   const known = PATTERN_HINTS[pattern];
@@ -48478,8 +48526,10 @@ function messageFor(error2, path8) {
   const p = error2.params;
   const value = error2.data;
   switch (error2.keyword) {
-    case "required":
-      return `${field(path8)} is missing the required key \`${String(p.missingProperty)}\`.`;
+    case "required": {
+      const missing = error2.params.missingProperties ?? [String(p.missingProperty)];
+      return missing.length === 1 ? `${field(path8)} is missing the required key \`${missing[0]}\`.` : `${field(path8)} is missing the required keys ${listKeys(missing)}.`;
+    }
     case "additionalProperties": {
       const key = String(p.additionalProperty);
       const allowed = Object.keys(error2.parentSchema?.properties ?? {});
@@ -48517,9 +48567,32 @@ function messageFor(error2, path8) {
       return `${field(path8)} lists the same value twice (entries ${Number(p.j) + 1} and ${Number(p.i) + 1}).`;
     case "oneOf":
       return oneOfMessage(path8, value, branches(error2));
+    case "propertyNames":
+      return `${field(path8)} has the name ${quote(p.propertyName)}; names must be lowercase letters, digits, dashes and underscores, like \`web-shop\`.`;
     default:
       return `${field(path8)} ${error2.message ?? "is not valid"}.`;
   }
+}
+function mergeRequired(errors) {
+  const out = [];
+  const byPath = /* @__PURE__ */ new Map();
+  for (const error2 of errors) {
+    if (error2.keyword !== "required" || isMisspeltRequired(error2, errors)) {
+      out.push(error2);
+      continue;
+    }
+    const missing = String(error2.params.missingProperty);
+    const key = `${error2.instancePath}|${error2.schemaPath}`;
+    const first = byPath.get(key);
+    if (first) {
+      first.params.missingProperties.push(missing);
+    } else {
+      const merged = { ...error2, params: { ...error2.params, missingProperties: [missing] } };
+      byPath.set(key, merged);
+      out.push(merged);
+    }
+  }
+  return out;
 }
 function isMisspeltRequired(error2, errors) {
   if (error2.keyword !== "required") return false;
@@ -48533,13 +48606,14 @@ function schemaFindings(parsed, errors, suffix = "") {
   const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
   const seen = /* @__PURE__ */ new Set();
   const findings = [];
-  for (const error2 of errors) {
+  for (const error2 of mergeRequired(errors)) {
     if (oneOfs.some((prefix) => error2.schemaPath.startsWith(prefix))) continue;
+    if (error2.propertyName !== void 0 && error2.keyword !== "propertyNames") continue;
     if (isMisspeltRequired(error2, errors)) continue;
     if (error2.keyword !== "type" && typed.has(error2.instancePath)) continue;
     if (error2.keyword === "if") continue;
     const path8 = pointerToPath(error2.instancePath, parsed.data);
-    const position = error2.keyword === "required" || error2.keyword === "oneOf" || error2.keyword === "minProperties" || error2.keyword === "minItems" ? keyAt(parsed, path8) : error2.keyword === "additionalProperties" ? keyAt(parsed, [...path8, String(error2.params.additionalProperty)]) : valueAt(parsed, path8);
+    const position = error2.keyword === "required" || error2.keyword === "oneOf" || error2.keyword === "minProperties" || error2.keyword === "minItems" ? keyAt(parsed, path8) : error2.keyword === "additionalProperties" ? keyAt(parsed, [...path8, String(error2.params.additionalProperty)]) : error2.keyword === "propertyNames" ? keyAt(parsed, [...path8, String(error2.params.propertyName)]) : valueAt(parsed, path8);
     const message = messageFor(error2, path8) + suffix;
     const key = `${position.line}:${position.column}:${message}`;
     if (seen.has(key)) continue;
@@ -48761,6 +48835,7 @@ var capacity_schema_default = {
       description: "Backend services by name. A service is either scalable (per_instance_rps, instances, max_instances) or fixed (max_rps), never both.",
       type: "object",
       minProperties: 1,
+      propertyNames: { $ref: "#/$defs/name" },
       additionalProperties: { $ref: "#/$defs/service" },
       examples: [{ "web-shop": { per_instance_rps: 300, instances: 8, max_instances: 20, zones: 2 }, "shared-db": { max_rps: 5e3 } }]
     },
@@ -48768,6 +48843,7 @@ var capacity_schema_default = {
       description: "Websites by name; campaigns target these names. Several sites may share a service.",
       type: "object",
       minProperties: 1,
+      propertyNames: { $ref: "#/$defs/name" },
       additionalProperties: { $ref: "#/$defs/site" },
       examples: [{ shop: { rps_per_user: 0.25, baseline_users: 3e3, uses: { "web-shop": 1, "shared-db": 0.4 } } }]
     },
@@ -48820,6 +48896,7 @@ var capacity_schema_default = {
     }
   },
   $defs: {
+    name: { type: "string", pattern: "^[a-z0-9]+([-_][a-z0-9]+)*$" },
     instant: {
       type: "string",
       pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$"
@@ -48850,6 +48927,7 @@ var capacity_schema_default = {
           description: "Requests to each service per request to this site (each more than 0).",
           type: "object",
           minProperties: 1,
+          propertyNames: { $ref: "#/$defs/name" },
           additionalProperties: { type: "number", exclusiveMinimum: 0 },
           examples: [{ "web-shop": 1, "shared-db": 0.4 }]
         }
@@ -48900,6 +48978,7 @@ var config_schema_default = {
         groups: {
           description: "Reviewer groups by name: GitHub teams and users whose approval fills the group.",
           type: "object",
+          propertyNames: { $ref: "#/$defs/name" },
           additionalProperties: { $ref: "#/$defs/group" },
           examples: [{ marketing: { teams: ["marketing"] }, it: { teams: ["web-ops"] } }]
         },
@@ -49004,6 +49083,7 @@ var config_schema_default = {
     }
   },
   $defs: {
+    name: { type: "string", pattern: "^[a-z0-9]+([-_][a-z0-9]+)*$" },
     clock: { type: "string", pattern: "^([01]\\d|2[0-3]):[0-5]\\d$" },
     group: {
       type: "object",
@@ -49229,6 +49309,14 @@ function toCampaign(parsed, data, start, end) {
   return campaign;
 }
 
+// src/core/load/dictionary.ts
+function dictionary(entries) {
+  const out = /* @__PURE__ */ Object.create(null);
+  const pairs = Symbol.iterator in entries ? entries : Object.entries(entries);
+  for (const [key, value] of pairs) out[key] = value;
+  return out;
+}
+
 // src/core/load/capacity.ts
 var CAPACITY_DEFAULTS = {
   target_utilization: 0.7,
@@ -49244,7 +49332,7 @@ function loadCapacity(file, expectedPath) {
           "syntax",
           expectedPath,
           { line: 1, column: 1 },
-          `The capacity file was not found at ${expectedPath}. IT keeps the infrastructure limits there; create it (see \`campaign-gate init\`) or set \`capacity:\` in .github/campaign-gate.yml to its path.`
+          `capacity file not found at ${expectedPath}. IT keeps the infrastructure limits there; create it (see \`campaign-gate init\`) or set \`capacity:\` in .github/campaign-gate.yml to its path.`
         )
       ]
     };
@@ -49260,7 +49348,7 @@ function loadCapacity(file, expectedPath) {
     const site = {
       name,
       baseline_rps: s.baseline_rps ?? (s.baseline_users ?? 0) * (s.rps_per_user ?? 0),
-      uses: { ...s.uses },
+      uses: dictionary(s.uses),
       at: keyAt(parsed, ["sites", name])
     };
     if (s.rps_per_user !== void 0) site.rps_per_user = s.rps_per_user;
@@ -49389,7 +49477,7 @@ function group2(g) {
 }
 function toReview(r) {
   const review = {
-    groups: Object.fromEntries(Object.entries(r.groups).map(([name, g]) => [name, group2(g)])),
+    groups: dictionary(Object.entries(r.groups).map(([name, g]) => [name, group2(g)])),
     rules: r.rules.map((rule) => ({ name: rule.name, paths: [...rule.paths], require: [...rule.require] })),
     distinct_reviewers: r.distinct_reviewers ?? true,
     invalidate_on_push: r.invalidate_on_push ?? true,
@@ -50340,8 +50428,13 @@ function toPosix(p) {
 
 // src/report/annotations.ts
 var ANNOTATIONS_PER_LEVEL = 10;
+var FULL_BUDGET = {
+  error: ANNOTATIONS_PER_LEVEL,
+  warning: ANNOTATIONS_PER_LEVEL,
+  notice: ANNOTATIONS_PER_LEVEL
+};
 var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
-function selectAnnotations(findings, changed, perLevel = ANNOTATIONS_PER_LEVEL) {
+function selectAnnotations(findings, changed, budget = FULL_BUDGET) {
   const changedSet = new Set(changed ?? []);
   const ranked = findings.map((f, index) => {
     const level = f.counted ? f.severity : "notice";
@@ -50355,7 +50448,7 @@ function selectAnnotations(findings, changed, perLevel = ANNOTATIONS_PER_LEVEL) 
   const leftOver = { error: 0, warning: 0, notice: 0 };
   const annotations = [];
   for (const { f, level } of ranked) {
-    if (used[level] >= perLevel) {
+    if (used[level] >= budget[level]) {
       leftOver[level]++;
       continue;
     }
@@ -50829,7 +50922,7 @@ async function upsertStickyComment(client, target) {
     if (statusOf(error2) === 403) {
       return {
         outcome: "forbidden",
-        message: "campaign-gate could not write its pull request comment: the workflow token may not write here (pull requests from forks get a read-only token). The check result and the job summary are unaffected. See docs/action.md for commenting on fork pull requests."
+        message: "campaign-gate could not write its pull request comment: the workflow token may not write here (pull requests from forks get a read-only token). The check result and the job summary are unaffected. To comment on fork pull requests, see https://github.com/campaign-gate/campaign-gate/blob/main/docs/action.md"
       };
     }
     throw error2;
@@ -50862,6 +50955,11 @@ function statusOf(error2) {
 }
 
 // src/github/action-run.ts
+var FINDINGS_BUDGET = {
+  error: ANNOTATIONS_PER_LEVEL - 1,
+  warning: ANNOTATIONS_PER_LEVEL - 2,
+  notice: ANNOTATIONS_PER_LEVEL - 2
+};
 function failsStep(verdict, failOn) {
   if (failOn === "never") return false;
   return verdict === "fail" || failOn === "warning" && verdict === "warn";
@@ -50951,7 +51049,7 @@ async function check(inputs, ctx, env) {
     ...changed ? { changed } : {}
   });
   const reportPath = await writeReport(report2, env, ctx.workspace);
-  const selection = selectAnnotations(report2.findings, changed);
+  const selection = selectAnnotations(report2.findings, changed, FINDINGS_BUDGET);
   for (const a of selection.annotations) {
     core_exports[a.level](a.message, {
       title: a.title,

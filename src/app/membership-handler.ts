@@ -36,7 +36,14 @@ export function registerMembershipHandler(app: Probot): void {
         })
       ).data as OpenPull[];
       for (const pull of pulls.slice(0, left)) {
-        await reviewPull(client, { ...repo, number: pull.number, head_sha: pull.head.sha }, context.log);
+        // One pull request whose check cannot be written must not stop the others.
+        await reviewPull(
+          client,
+          { ...repo, number: pull.number, head_sha: pull.head.sha },
+          context.log,
+        ).catch((error: unknown) =>
+          context.log.error(`${repo.owner}/${repo.repo}#${pull.number}: ${String(error)}`),
+        );
         left--;
       }
     }

@@ -20,7 +20,11 @@ export interface AttributionOptions {
  * finding counts. Otherwise a finding counts when it lies in a changed file, or when it is
  * load-based and a campaign of a changed file contributes to it.
  */
-export function attribute(findings: Finding[], changed: string[] | undefined, opts: AttributionOptions): Finding[] {
+export function attribute(
+  findings: Finding[],
+  changed: string[] | undefined,
+  opts: AttributionOptions,
+): Finding[] {
   if (changed === undefined) return findings.map((f) => ({ ...f, counted: true }));
   const changedSet = new Set(changed);
   const everything =

@@ -10,7 +10,12 @@ import { runCheck } from "../core/check.js";
 import type { Verdict } from "../core/findings.js";
 import type { Report } from "../core/report.js";
 import { readLocalRepository, UsageError } from "../io/local-repo.js";
-import { leftOverNote, selectAnnotations } from "../report/annotations.js";
+import {
+  ANNOTATIONS_PER_LEVEL,
+  leftOverNote,
+  selectAnnotations,
+  type AnnotationBudget,
+} from "../report/annotations.js";
 import { buildJobSummary, describeScope, type CheckScope } from "../report/job-summary.js";
 import { renderJson } from "../report/json.js";
 import { buildCommentBody } from "../report/pr-comment.js";
@@ -21,6 +26,17 @@ import { changedPaths, listPullFiles } from "./pull-files.js";
 import { statusOf, upsertStickyComment, type StickyCommentOutcome } from "./sticky-comment.js";
 
 export type FailOn = "error" | "warning" | "never";
+
+/**
+ * The step's own messages count against GitHub's per-step limit too, so findings leave room for
+ * them: the failure message (error), an incomplete file list or failed comment (warnings), the
+ * left-over note and a skipped comment (notices). Otherwise GitHub would silently drop some.
+ */
+const FINDINGS_BUDGET: AnnotationBudget = {
+  error: ANNOTATIONS_PER_LEVEL - 1,
+  warning: ANNOTATIONS_PER_LEVEL - 2,
+  notice: ANNOTATIONS_PER_LEVEL - 2,
+};
 
 export interface ActionInputs {
   config?: string;
@@ -129,7 +145,7 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
   });
 
   const reportPath = await writeReport(report, env, ctx.workspace);
-  const selection = selectAnnotations(report.findings, changed);
+  const selection = selectAnnotations(report.findings, changed, FINDINGS_BUDGET);
   for (const a of selection.annotations) {
     core[a.level](a.message, {
       title: a.title,

@@ -73,7 +73,7 @@ export async function upsertStickyComment(
         message:
           "campaign-gate could not write its pull request comment: the workflow token may not write here " +
           "(pull requests from forks get a read-only token). The check result and the job summary are unaffected. " +
-          "See docs/action.md for commenting on fork pull requests.",
+          "To comment on fork pull requests, see https://github.com/campaign-gate/campaign-gate/blob/main/docs/action.md",
       };
     }
     throw error;

@@ -8,6 +8,16 @@ import type { Finding, Severity } from "../core/findings.js";
 /** GitHub's per-step limit for each annotation level. */
 export const ANNOTATIONS_PER_LEVEL = 10;
 
+/** How many annotations of each level may go to findings. */
+export type AnnotationBudget = Record<Severity, number>;
+
+/** The whole per-step limit for findings (a step that emits other messages reserves room for them). */
+export const FULL_BUDGET: AnnotationBudget = {
+  error: ANNOTATIONS_PER_LEVEL,
+  warning: ANNOTATIONS_PER_LEVEL,
+  notice: ANNOTATIONS_PER_LEVEL,
+};
+
 export interface Annotation {
   level: Severity;
   /** The rule id, with "(already on the base branch)" for findings this change is not answerable for. */
@@ -36,11 +46,12 @@ const LEVEL_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 
  * counted findings, then the rest; ties keep the report's order (file, line).
  *
  * @param changed paths the pull request changes; undefined when everything was checked
+ * @param budget annotations per level available to findings
  */
 export function selectAnnotations(
   findings: readonly Finding[],
   changed?: readonly string[],
-  perLevel = ANNOTATIONS_PER_LEVEL,
+  budget: AnnotationBudget = FULL_BUDGET,
 ): AnnotationSelection {
   const changedSet = new Set(changed ?? []);
   const ranked = findings.map((f, index) => {
@@ -59,7 +70,7 @@ export function selectAnnotations(
   const leftOver: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   const annotations: Annotation[] = [];
   for (const { f, level } of ranked) {
-    if (used[level] >= perLevel) {
+    if (used[level] >= budget[level]) {
       leftOver[level]++;
       continue;
     }

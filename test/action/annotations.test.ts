@@ -56,6 +56,17 @@ describe("selectAnnotations", () => {
     expect(leftOver).toEqual({ error: 10, warning: 90, notice: 0 });
     expect(annotations.length + leftOver.error + leftOver.warning + leftOver.notice).toBe(findings.length);
   });
+
+  it("keeps to a smaller budget when the step needs room for its own messages", () => {
+    const findings = [f("schema", "a.yaml", 1), f("schema", "b.yaml", 1), f("past", "c.yaml", 1)];
+    const { annotations, leftOver } = selectAnnotations(findings, undefined, {
+      error: 1,
+      warning: 1,
+      notice: 0,
+    });
+    expect(annotations.map((a) => a.file)).toEqual(["a.yaml"]);
+    expect(leftOver).toEqual({ error: 1, warning: 0, notice: 1 });
+  });
 });
 
 describe("leftOverNote", () => {

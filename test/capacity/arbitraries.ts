@@ -5,7 +5,9 @@ import { campaign, capacity, fixed, freeze, HOUR, maintenance, NOW, scalable, si
 
 // Instants on a coarse hour grid around now, so equal instants (touching windows) are common.
 const instant = fc.integer({ min: -48, max: 24 * 30 }).map((h) => NOW + h * HOUR);
-export const window = fc.tuple(instant, fc.integer({ min: 1, max: 24 * 10 })).map(([s, d]) => [s, s + d * HOUR] as const);
+export const window = fc
+  .tuple(instant, fc.integer({ min: 1, max: 24 * 10 }))
+  .map(([s, d]) => [s, s + d * HOUR] as const);
 
 export const capacityArb: fc.Arbitrary<Capacity> = fc
   .record({
@@ -20,7 +22,11 @@ export const capacityArb: fc.Arbitrary<Capacity> = fc
     baselines: fc.tuple(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 800 })),
     dbShare: fc.constantFrom(0.2, 0.4, 1),
     maintenance: fc.array(
-      fc.record({ w: window, factor: fc.constantFrom(0, 0.5, 1), which: fc.constantFrom(["db"], ["web"], ["web", "db"]) }),
+      fc.record({
+        w: window,
+        factor: fc.constantFrom(0, 0.5, 1),
+        which: fc.constantFrom(["db"], ["web"], ["web", "db"]),
+      }),
       { maxLength: 2 },
     ),
     freezes: fc.array(window, { maxLength: 2 }),
@@ -28,11 +34,17 @@ export const capacityArb: fc.Arbitrary<Capacity> = fc
   .map((r) =>
     capacity({
       services: [
-        scalable("web", r.web.p, r.web.instances, r.web.instances + r.web.extra, { zones: r.web.zones, target_utilization: r.web.t }),
+        scalable("web", r.web.p, r.web.instances, r.web.instances + r.web.extra, {
+          zones: r.web.zones,
+          target_utilization: r.web.t,
+        }),
         fixed("db", r.dbMax, { target_utilization: 0.7 }),
       ],
-      sites: [site("shop", r.baselines[0], { web: 1, db: r.dbShare }, 0.25), site("blog", r.baselines[1], { db: 0.5 })],
-      maintenance: r.maintenance.map((m) => maintenance(m.which, m.w[0], m.w[1], m.factor)),
+      sites: [
+        site("shop", r.baselines[0], { web: 1, db: r.dbShare }, 0.25),
+        site("blog", r.baselines[1], { db: 0.5 }),
+      ],
+      maintenance: r.maintenance.map((m) => maintenance([...m.which], m.w[0], m.w[1], m.factor)),
       freezes: r.freezes.map((w) => freeze(w[0], w[1])),
       defaults: { failover_utilization: 0.9 },
     }),
@@ -42,7 +54,12 @@ export const campaignsArb: fc.Arbitrary<Campaign[]> = fc
   .array(
     fc.record({
       w: window,
-      sites: fc.constantFrom<(string | [string, number])[]>(["shop"], ["blog"], ["shop", "blog"], [["shop", 0.5]]),
+      sites: fc.constantFrom<(string | [string, number])[]>(
+        ["shop"],
+        ["blog"],
+        ["shop", "blog"],
+        [["shop", 0.5]],
+      ),
       users: fc.integer({ min: 0, max: 5000 }),
       confidence: fc.constantFrom(undefined, "model" as const, "guess" as const),
     }),
@@ -60,4 +77,3 @@ export const campaignsArb: fc.Arbitrary<Campaign[]> = fc
       }),
     ),
   );
-

@@ -11,7 +11,11 @@ const opts = { capacityFile: "infra/capacity.yaml", configFile: ".github/campaig
 
 // b's capacity error, caused together with a; a schema error in c; a forecast warning in a.
 const findings = [
-  finding("capacity", "campaigns/b.yaml", pos, "over", { campaign: "b", campaigns: ["a", "b"], service: "db" }),
+  finding("capacity", "campaigns/b.yaml", pos, "over", {
+    campaign: "b",
+    campaigns: ["a", "b"],
+    service: "db",
+  }),
   finding("schema", "campaigns/c.yaml", pos, "bad"),
   finding("forecast", "campaigns/a.yaml", pos, "guess", { campaign: "a" }),
 ];

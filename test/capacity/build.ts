@@ -1,7 +1,16 @@
 /**
  * Terse builders of model objects for capacity tests: campaigns and capacity files without YAML.
  */
-import type { Campaign, Capacity, CapacityDefaults, Maintenance, Service, Site, Freeze } from "../../src/core/model.js";
+import type {
+  Campaign,
+  Capacity,
+  CapacityDefaults,
+  FixedService,
+  Freeze,
+  Maintenance,
+  ScalableService,
+  Site,
+} from "../../src/core/model.js";
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -44,7 +53,9 @@ export function campaign(spec: CampaignSpec): Campaign {
     end: time(spec.end),
     ...(spec.timezone !== undefined ? { timezone: spec.timezone } : {}),
     targets: (spec.sites ?? ["shop"]).map((s) =>
-      typeof s === "string" ? { site: s, share: 1, at: pos(9, 5) } : { site: s[0], share: s[1], at: pos(9, 5) },
+      typeof s === "string"
+        ? { site: s, share: 1, at: pos(9, 5) }
+        : { site: s[0], share: s[1], at: pos(9, 5) },
     ),
     forecast: { unit, expected, ...(high !== undefined ? { high } : {}), confidence, basis: "test" },
     at: { id: pos(1), window: pos(5), forecast: pos(14, 3) },
@@ -57,7 +68,7 @@ export function scalable(
   instances: number,
   max: number,
   extra: { zones?: number; target_utilization?: number; line?: number } = {},
-): Service {
+): ScalableService {
   return {
     kind: "scalable",
     name,
@@ -70,8 +81,18 @@ export function scalable(
   };
 }
 
-export function fixed(name: string, maxRps: number, extra: { target_utilization?: number; line?: number } = {}): Service {
-  return { kind: "fixed", name, max_rps: maxRps, target_utilization: extra.target_utilization ?? 1, at: pos(extra.line ?? 20, 3) };
+export function fixed(
+  name: string,
+  maxRps: number,
+  extra: { target_utilization?: number; line?: number } = {},
+): FixedService {
+  return {
+    kind: "fixed",
+    name,
+    max_rps: maxRps,
+    target_utilization: extra.target_utilization ?? 1,
+    at: pos(extra.line ?? 20, 3),
+  };
 }
 
 /** A site with `baseline_rps` and `uses`; `rps_per_user` defaults to 1. */
@@ -79,9 +100,21 @@ export function site(name: string, baseline: number, uses: Record<string, number
   return { name, rps_per_user: rpsPerUser, baseline_rps: baseline, uses, at: pos(30, 3) };
 }
 
-export function maintenance(services: string[], start: number | string, end: number | string, factor = 0): Maintenance {
+export function maintenance(
+  services: string[],
+  start: number | string,
+  end: number | string,
+  factor = 0,
+): Maintenance {
   const time = (v: number | string) => (typeof v === "number" ? v : at(v));
-  return { name: "upgrade", services, start: time(start), end: time(end), capacity_factor: factor, at: pos(40, 5) };
+  return {
+    name: "upgrade",
+    services,
+    start: time(start),
+    end: time(end),
+    capacity_factor: factor,
+    at: pos(40, 5),
+  };
 }
 
 export function freeze(start: number | string, end: number | string, name = "Holiday freeze"): Freeze {
@@ -97,7 +130,7 @@ export const DEFAULTS: CapacityDefaults = {
 };
 
 export function capacity(spec: {
-  services: Service[];
+  services: (ScalableService | FixedService)[];
   sites: Site[];
   maintenance?: Maintenance[];
   freezes?: Freeze[];

@@ -64,7 +64,9 @@ describe("N_z: smallest N with (N − ceil(N/z)) × p × f >= L", () => {
   test("agrees with the definition for many loads and zone counts", () => {
     for (const z of [2, 3, 4, 5]) {
       for (let load = 0; load <= 3000; load += 37.5) {
-        expect(instancesForZones(load, 120, 0.9, z), `L=${load} z=${z}`).toBe(load <= 0 ? 0 : brute(load, 120, 0.9, z));
+        expect(instancesForZones(load, 120, 0.9, z), `L=${load} z=${z}`).toBe(
+          load <= 0 ? 0 : brute(load, 120, 0.9, z),
+        );
       }
     }
   });

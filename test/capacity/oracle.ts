@@ -74,7 +74,9 @@ export function ruleKeys(campaigns: Campaign[], cap: Capacity, now: number): str
     const baseN = s.kind === "scalable" && !baseOver ? instancesNeeded(base, s, f) : 0;
     const floor = s.kind === "scalable" ? Math.max(s.instances, Math.min(baseN, s.max_instances)) : 0;
     const overCap = baseOver || segs.some((g) => g.factors[i] === undefined && exceeds(g.loads[i]!, capRps));
-    const reaching = campaigns.filter((c) => c.end > now && contributions(c, cap)[i]! >= 0 && reaches(c, cap, s.name));
+    const reaching = campaigns.filter(
+      (c) => c.end > now && contributions(c, cap)[i]! >= 0 && reaches(c, cap, s.name),
+    );
     for (const g of segs) {
       const L = g.loads[i]!;
       const factor = g.factors[i];
@@ -106,7 +108,7 @@ export function ruleKeys(campaigns: Campaign[], cap: Capacity, now: number): str
   for (const [id, t] of needsWork) {
     let d = t;
     let moved = false;
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const fr of cap.freezes) {
         if (fr.start < d && d < fr.end) {

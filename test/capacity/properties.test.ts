@@ -69,7 +69,11 @@ describe("the sweep agrees with a brute-force oracle", () => {
         const result = checkCapacity({ campaigns, capacity: cap, now: NOW });
         const keys = result.findings
           .filter((f) => LOAD_RULE.test(f.rule) && f.campaign !== undefined)
-          .map((f) => (f.rule === "notice" || f.rule === "freeze" ? `${f.rule} ${f.campaign}` : `${f.rule} ${f.service} ${f.campaign}`))
+          .map((f) =>
+            f.rule === "notice" || f.rule === "freeze"
+              ? `${f.rule} ${f.campaign}`
+              : `${f.rule} ${f.service} ${f.campaign}`,
+          )
           .sort();
         expect(keys).toEqual(ruleKeys(campaigns, cap, NOW));
       }),
@@ -97,12 +101,20 @@ describe("the sweep agrees with a brute-force oracle", () => {
 describe("invariants", () => {
   test("adding a campaign never lowers any service's peak", () => {
     fc.assert(
-      fc.property(capacityArb, campaignsArb, window, fc.integer({ min: 0, max: 8000 }), (cap, campaigns, w, users) => {
-        const before = checkCapacity({ campaigns, capacity: cap, now: NOW });
-        const extra = campaign({ id: "zz-extra", start: w[0], end: w[1], users });
-        const after = checkCapacity({ campaigns: [...campaigns, extra], capacity: cap, now: NOW });
-        before.services.forEach((s, i) => expect(after.services[i]!.peak_rps).toBeGreaterThanOrEqual(s.peak_rps - 1e-6));
-      }),
+      fc.property(
+        capacityArb,
+        campaignsArb,
+        window,
+        fc.integer({ min: 0, max: 8000 }),
+        (cap, campaigns, w, users) => {
+          const before = checkCapacity({ campaigns, capacity: cap, now: NOW });
+          const extra = campaign({ id: "zz-extra", start: w[0], end: w[1], users });
+          const after = checkCapacity({ campaigns: [...campaigns, extra], capacity: cap, now: NOW });
+          before.services.forEach((s, i) =>
+            expect(after.services[i]!.peak_rps).toBeGreaterThanOrEqual(s.peak_rps - 1e-6),
+          );
+        },
+      ),
       RUNS,
     );
   });
@@ -110,7 +122,7 @@ describe("invariants", () => {
   test("the order of the input campaigns does not change the report", () => {
     fc.assert(
       fc.property(capacityArb, campaignsArb, fc.integer(), (cap, campaigns, seed) => {
-        const shuffled = [...campaigns].sort((a, b) => ((hash(a.id, seed) - hash(b.id, seed)) | 0) || 0);
+        const shuffled = [...campaigns].sort((a, b) => (hash(a.id, seed) - hash(b.id, seed)) | 0 || 0);
         expect(checkCapacity({ campaigns: shuffled, capacity: cap, now: NOW })).toEqual(
           checkCapacity({ campaigns, capacity: cap, now: NOW }),
         );
@@ -120,7 +132,12 @@ describe("invariants", () => {
   });
 
   test("attribute with any changed files only changes `counted`", () => {
-    const files = ["infra/capacity.yaml", ".github/campaign-gate.yml", "README.md", ...Array.from({ length: 7 }, (_, i) => `campaigns/c${i}.yaml`)];
+    const files = [
+      "infra/capacity.yaml",
+      ".github/campaign-gate.yml",
+      "README.md",
+      ...Array.from({ length: 7 }, (_, i) => `campaigns/c${i}.yaml`),
+    ];
     fc.assert(
       fc.property(capacityArb, campaignsArb, fc.option(fc.subarray(files)), (cap, campaigns, changed) => {
         const result = checkCapacity({ campaigns, capacity: cap, now: NOW });
@@ -131,7 +148,9 @@ describe("invariants", () => {
           campaignFiles: new Map(campaigns.map((c) => [c.id, c.file])),
         });
         expect(result).toEqual(snapshot);
-        expect(attributed.map(({ counted: _, ...rest }) => rest)).toEqual(result.findings.map(({ counted: _, ...rest }) => rest));
+        expect(attributed.map(({ counted: _, ...rest }) => rest)).toEqual(
+          result.findings.map(({ counted: _, ...rest }) => rest),
+        );
         // Counting fewer findings can only make the verdict milder.
         const rank = { pass: 0, warn: 1, fail: 2 };
         expect(rank[verdictOf(attributed)]).toBeLessThanOrEqual(rank[verdictOf(result.findings)]);

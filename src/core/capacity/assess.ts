@@ -58,7 +58,8 @@ export function assessCampaign(
     if (up <= hi) consider(Math.max(times[up]!, start), service);
     for (const rule of RULES) {
       const i = state.worst[rule]?.argmax(lo, hi) ?? -1;
-      if (i >= 0) breaches.push({ rule, campaign, service, instant: Math.max(times[i]!, start), load: stepLoads[i]! });
+      if (i >= 0)
+        breaches.push({ rule, campaign, service, instant: Math.max(times[i]!, start), load: stepLoads[i]! });
     }
   }
   return needsWork ? { breaches, needsWork, impact } : { breaches, impact };

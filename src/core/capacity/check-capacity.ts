@@ -47,7 +47,9 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   for (const c of all) {
     if (c.end <= now) {
       pastIds.add(c.id);
-      findings.push(finding("past", c.file, c.at.window, msg.pastMessage(c.end, c.timezone), { campaign: c.id }));
+      findings.push(
+        finding("past", c.file, c.at.window, msg.pastMessage(c.end, c.timezone), { campaign: c.id }),
+      );
       continue;
     }
     live.push(c);
@@ -76,7 +78,9 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   const steps = sweepLoads(now, baseline, items, maintenance, sorted);
   const states = capacity.services.map((s, i) => serviceState(i, s, steps[i]!, baseline[i]!, capacity));
 
-  const assessments: Assessment[] = items.map((item, i) => assessCampaign(i, item.start, item.end, item.loads, states));
+  const assessments: Assessment[] = items.map((item, i) =>
+    assessCampaign(i, item.start, item.end, item.loads, states),
+  );
   const deadlines = new Map<number, Deadline>();
   assessments.forEach((a, i) => {
     if (a.needsWork) deadlines.set(i, moveBeforeFreezes(a.needsWork.instant, capacity.freezes));
@@ -111,8 +115,10 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   const ids = live.map((c) => c.id);
   const active = activeCampaigns(now, states.length, items, ids, maintenance, sorted, wanted);
   // One id list per (service, instant), shared by every finding naming it.
-  const contributors = (service: number, instant: number): string[] => active.get(instant)?.get(service) ?? [];
-  const loadAt = (state: ServiceState, instant: number): number => state.steps.loads[stepAt(state.steps.times, instant)]!;
+  const contributors = (service: number, instant: number): string[] =>
+    active.get(instant)?.get(service) ?? [];
+  const loadAt = (state: ServiceState, instant: number): number =>
+    state.steps.loads[stepAt(state.steps.times, instant)]!;
 
   const campaignFindings = (i: number, a: Assessment): void => {
     const c = live[i]!;
@@ -155,7 +161,11 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
             ? msg.freezeMessage(m, deadline.freeze, now, days)
             : msg.noticeMessage(m, deadline.at, now, days);
         findings.push(
-          finding(rule, c.file, c.at.forecast, text, { campaign: c.id, campaigns: m.contributors, service: state.service.name }),
+          finding(rule, c.file, c.at.forecast, text, {
+            campaign: c.id,
+            campaigns: m.contributors,
+            service: state.service.name,
+          }),
         );
       }
     }
@@ -192,15 +202,23 @@ function baselineFindings(state: ServiceState, capacity: Capacity): Finding[] {
   const { service, baseline } = state;
   const on = (rule: "capacity" | "scale-up" | "redundancy", text: string): Finding =>
     finding(rule, capacity.file, service.at, text, { service: service.name });
-  if (baseline.capacity) return [on("capacity", msg.baselineCapacityMessage(service, baseline.load, state.capacityRps))];
+  if (baseline.capacity)
+    return [on("capacity", msg.baselineCapacityMessage(service, baseline.load, state.capacityRps))];
   if (service.kind !== "scalable" || state.overCapacity) return [];
   const out: Finding[] = [];
   if (baseline.planned > service.instances) {
-    out.push(on("scale-up", msg.baselineScaleUpMessage(service, baseline.planned, service.instances, baseline.load)));
+    out.push(
+      on("scale-up", msg.baselineScaleUpMessage(service, baseline.planned, service.instances, baseline.load)),
+    );
   }
   if (baseline.redundancy) {
     const needed = instancesNeeded(baseline.load, service, capacity.defaults.failover_utilization);
-    out.push(on("redundancy", msg.baselineRedundancyMessage(service, needed, service.max_instances, service.zones, baseline.load)));
+    out.push(
+      on(
+        "redundancy",
+        msg.baselineRedundancyMessage(service, needed, service.max_instances, service.zones, baseline.load),
+      ),
+    );
   }
   return out;
 }

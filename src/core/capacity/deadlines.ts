@@ -22,7 +22,8 @@ export function moveBeforeFreezes(instant: number, freezes: readonly Freeze[]): 
   for (;;) {
     let earliest: Freeze | undefined;
     for (const f of freezes) {
-      if (f.start < deadline.at && deadline.at < f.end && (!earliest || f.start < earliest.start)) earliest = f;
+      if (f.start < deadline.at && deadline.at < f.end && (!earliest || f.start < earliest.start))
+        earliest = f;
     }
     if (!earliest) return deadline;
     deadline = { at: earliest.start, freeze: earliest };
@@ -30,7 +31,11 @@ export function moveBeforeFreezes(instant: number, freezes: readonly Freeze[]): 
 }
 
 /** `notice`/`freeze` when the deadline is less than `notice_days` (exact days, negative included) away; else none. */
-export function noticeRule(deadline: Deadline, now: number, noticeDays: number): "notice" | "freeze" | undefined {
+export function noticeRule(
+  deadline: Deadline,
+  now: number,
+  noticeDays: number,
+): "notice" | "freeze" | undefined {
   if (deadline.at - now >= noticeDays * DAY_MS) return undefined;
   return deadline.freeze ? "freeze" : "notice";
 }

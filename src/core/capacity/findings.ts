@@ -4,6 +4,7 @@
  */
 import type { Maintenance, Service } from "../model.js";
 import { formatDays, formatInstant, formatNumber, listIds } from "./format.js";
+import { capacityRps, exceeds } from "./instances.js";
 
 /** What every load-based message needs to know about the moment it talks about. */
 export interface Moment {
@@ -29,6 +30,14 @@ function capacityBasis(service: Service): string {
   return service.kind === "scalable"
     ? `${service.max_instances} instances × ${rps(service.per_instance_rps)} × target utilization ${service.target_utilization}`
     : `max_rps ${formatNumber(service.max_rps)} × target utilization ${service.target_utilization}`;
+}
+
+/** What the service safely carries: today's instances, or max scale when even that is not enough. */
+function carries(m: Moment): string {
+  const s = m.service;
+  const max = capacityRps(s);
+  if (s.kind === "fixed" || exceeds(m.load, max)) return `it safely carries at most ${rps(max)}`;
+  return `its ${s.instances} instances today safely carry ${rps(s.instances * s.per_instance_rps * s.target_utilization)}`;
 }
 
 function together(m: Moment): string {
@@ -62,12 +71,17 @@ export function maintenanceMessage(m: Moment, maintenance: Maintenance, capacity
 export function scaleUpMessage(m: Moment, instances: number, today: number, by: number): string {
   return (
     `${m.service.name} must be scaled to ${instances} instances (${today} today) before ` +
-    `${formatInstant(by, m.zone)}: on ${when(m)} it carries ${rps(m.load)}.${together(m)} ` +
-    `IT: plan the scale-up; it fits within max_instances.`
+    `${formatInstant(by, m.zone)}: on ${when(m)} it has to carry ${rps(m.load)}, but ${carries(m)}.` +
+    `${together(m)} IT: plan the scale-up; it fits within max_instances.`
   );
 }
 
-export function baselineScaleUpMessage(service: Service, instances: number, today: number, load: number): string {
+export function baselineScaleUpMessage(
+  service: Service,
+  instances: number,
+  today: number,
+  load: number,
+): string {
   return (
     `${service.name} must be scaled to ${instances} instances (${today} today) now: ordinary traffic alone ` +
     `(${rps(load)}, without any campaign) needs them. Raise \`instances\` to ${instances}.`
@@ -77,12 +91,19 @@ export function baselineScaleUpMessage(service: Service, instances: number, toda
 export function redundancyMessage(m: Moment, needed: number, max: number, zones: number): string {
   return (
     `${m.service.name} could not survive losing one of its ${zones} zones on ${when(m)}: ${rps(m.load)} would ` +
-    `need ${needed} instances, but max_instances is ${max}.${together(m)} ` +
+    `need ${needed} instances, but max_instances is ${max} (safe capacity at max scale ` +
+    `${rps(capacityRps(m.service))}).${together(m)} ` +
     `The campaign can run, without zone redundancy; IT: raise max_instances to keep it.`
   );
 }
 
-export function baselineRedundancyMessage(service: Service, needed: number, max: number, zones: number, load: number): string {
+export function baselineRedundancyMessage(
+  service: Service,
+  needed: number,
+  max: number,
+  zones: number,
+  load: number,
+): string {
   return (
     `${service.name} could not survive losing one of its ${zones} zones even with ordinary traffic alone ` +
     `(${rps(load)}): that needs ${needed} instances, but max_instances is ${max}. Raise max_instances.`
@@ -92,7 +113,7 @@ export function baselineRedundancyMessage(service: Service, needed: number, max:
 export function noticeMessage(m: Moment, deadline: number, now: number, noticeDays: number): string {
   return (
     `IT needs ${noticeDays} days of notice, but has ${formatDays(deadline - now)}: ${m.service.name} ` +
-    `must be ready by ${formatInstant(deadline, m.zone)} (${rps(m.load)} then).${together(m)} ` +
+    `must be ready by ${formatInstant(deadline, m.zone)} for ${rps(m.load)}, but ${carries(m)}.${together(m)} ` +
     `Start the campaign later, or agree on a rushed change with IT.`
   );
 }
@@ -104,7 +125,8 @@ export function freezeMessage(
   noticeDays: number,
 ): string {
   return (
-    `${m.service.name} needs IT work for ${formatInstant(m.instant, m.zone)} (${rps(m.load)}), which falls in the ` +
+    `${m.service.name} needs IT work for ${formatInstant(m.instant, m.zone)} (${rps(m.load)}, and ${carries(m)}), ` +
+    `which falls in the ` +
     `change freeze "${freeze.name}": the work must be done before it starts on ${formatInstant(freeze.start, m.zone)}, ` +
     `${formatDays(freeze.start - now)} from now, and IT needs ${noticeDays} days of notice.${together(m)} ` +
     `Move the campaign, or agree with IT on doing the work earlier.`

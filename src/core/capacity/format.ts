@@ -42,7 +42,14 @@ function zoneState(ms: number, zone: string): ZoneState {
   if (!state) {
     const parts: Record<string, string> = {};
     for (const p of formatter(zone).formatToParts(bucket)) parts[p.type] = p.value;
-    const local = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+    const local = Date.UTC(
+      +parts.year!,
+      +parts.month! - 1,
+      +parts.day!,
+      +parts.hour!,
+      +parts.minute!,
+      +parts.second!,
+    );
     state = { offset: local - bucket, name: parts.timeZoneName ?? zone };
     if (zoneStates.size > 100_000) zoneStates.clear();
     zoneStates.set(key, state);

@@ -39,7 +39,12 @@ export function instancesForTarget(load: number, perInstanceRps: number, targetU
  * carry L at the failover utilization; 0 when z <= 1. With k the survivors needed, N − ceil(N/z) =
  * floor(N(z−1)/z) >= k gives N = ceil(k z / (z − 1)), computed in integers.
  */
-export function instancesForZones(load: number, perInstanceRps: number, failover: number, zones: number): number {
+export function instancesForZones(
+  load: number,
+  perInstanceRps: number,
+  failover: number,
+  zones: number,
+): number {
   if (zones <= 1 || load <= 0) return 0;
   const survivors = Math.ceil(load / (perInstanceRps * failover * (1 + TOLERANCE)));
   return Math.floor((survivors * zones + zones - 2) / (zones - 1));

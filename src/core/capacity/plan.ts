@@ -32,7 +32,8 @@ export function planScaleUps(
     if (!baselineNeeds && campaigns.length === 0) continue;
     let instances = state.baseline.planned;
     const flagged = state.breaches["scale-up"];
-    for (let i = 0; i < flagged.length; i++) if (flagged[i] !== -Infinity) instances = Math.max(instances, state.planned[i]!);
+    for (let i = 0; i < flagged.length; i++)
+      if (flagged[i] !== -Infinity) instances = Math.max(instances, state.planned[i]!);
     let by = baselineNeeds ? now : Infinity;
     for (const c of campaigns) by = Math.min(by, deadline(c));
     plan.push({ service: state.index, instances, by, campaigns: [...campaigns].sort((a, b) => a - b) });

@@ -49,7 +49,12 @@ export function baselineState(service: Service, load: number, failover: number):
   const capacity = exceeds(load, capacityRps(service));
   if (service.kind === "fixed" || capacity) return { load, capacity, redundancy: false, planned: 0 };
   const n = instancesNeeded(load, service, failover);
-  return { load, capacity, redundancy: n > service.max_instances, planned: Math.min(n, service.max_instances) };
+  return {
+    load,
+    capacity,
+    redundancy: n > service.max_instances,
+    planned: Math.min(n, service.max_instances),
+  };
 }
 
 /** Classifies every step of one service. */

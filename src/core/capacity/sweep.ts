@@ -59,7 +59,10 @@ export function boundaries(now: number, campaigns: LoadItem[], maintenance: Main
   const order = Array.from(times.keys()).sort(
     (a, b) => times[a]! - times[b]! || (codes[a]! & 3) - (codes[b]! & 3) || codes[a]! - codes[b]!,
   );
-  return { times: Float64Array.from(order, (i) => times[i]!), codes: Int32Array.from(order, (i) => codes[i]!) };
+  return {
+    times: Float64Array.from(order, (i) => times[i]!),
+    codes: Int32Array.from(order, (i) => codes[i]!),
+  };
 }
 
 /**
@@ -122,7 +125,12 @@ export function sweepLoads(
   // from many additions and subtractions never accumulates.
   const activeCount = new Int32Array(n);
   const activeMaintenance: number[][] = Array.from({ length: n }, () => []);
-  const steps: Steps[] = Array.from({ length: n }, () => ({ times: [], loads: [], factors: [], maintenance: [] }));
+  const steps: Steps[] = Array.from({ length: n }, () => ({
+    times: [],
+    loads: [],
+    factors: [],
+    maintenance: [],
+  }));
   walk(
     now,
     n,
@@ -196,7 +204,11 @@ export function activeCampaigns(
       const services = wanted.get(t);
       if (!services) return;
       const byService = new Map<number, string[]>();
-      for (const s of services) byService.set(s, Array.from(Int32Array.from(active[s]!).sort(), (i) => ids[i]!));
+      for (const s of services) {
+        // Frozen: many findings share one list.
+        const list = Array.from(Int32Array.from(active[s]!).sort(), (i) => ids[i]!);
+        byService.set(s, Object.freeze(list) as string[]);
+      }
       result.set(t, byService);
     },
   );

@@ -6,6 +6,7 @@ import { finding } from "../findings.js";
 import type { Finding } from "../findings.js";
 import type { Capacity, CapacityDefaults, Freeze, Maintenance, Service, Site, SourceFile } from "../model.js";
 import type { CampaignGateCapacity } from "./schema-types.js";
+import { dictionary } from "./dictionary.js";
 import { resolveInstant } from "./instants.js";
 import { describePath, schemaFindings } from "./schema-errors.js";
 import { validators } from "./schemas.js";
@@ -35,7 +36,7 @@ export function loadCapacity(file: SourceFile | undefined, expectedPath: string)
           "syntax",
           expectedPath,
           { line: 1, column: 1 },
-          `The capacity file was not found at ${expectedPath}. IT keeps the infrastructure limits there; create it (see \`campaign-gate init\`) or set \`capacity:\` in .github/campaign-gate.yml to its path.`,
+          `capacity file not found at ${expectedPath}. IT keeps the infrastructure limits there; create it (see \`campaign-gate init\`) or set \`capacity:\` in .github/campaign-gate.yml to its path.`,
         ),
       ],
     };
@@ -51,7 +52,7 @@ export function loadCapacity(file: SourceFile | undefined, expectedPath: string)
     const site: Site = {
       name,
       baseline_rps: s.baseline_rps ?? (s.baseline_users ?? 0) * (s.rps_per_user ?? 0),
-      uses: { ...s.uses },
+      uses: dictionary(s.uses),
       at: keyAt(parsed, ["sites", name]),
     };
     if (s.rps_per_user !== undefined) site.rps_per_user = s.rps_per_user;

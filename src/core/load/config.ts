@@ -3,6 +3,7 @@ import { finding } from "../findings.js";
 import type { Finding } from "../findings.js";
 import type { Config, ReviewGroup, ReviewPolicy, SourceFile } from "../model.js";
 import type { CampaignGateConfiguration, Group } from "./schema-types.js";
+import { dictionary } from "./dictionary.js";
 import { canonicalTimeZone } from "./instants.js";
 import { schemaFindings } from "./schema-errors.js";
 import { validators } from "./schemas.js";
@@ -45,7 +46,7 @@ function group(g: GroupData | undefined): ReviewGroup {
 
 function toReview(r: NonNullable<ConfigData["review"]>): ReviewPolicy {
   const review: ReviewPolicy = {
-    groups: Object.fromEntries(Object.entries(r.groups).map(([name, g]) => [name, group(g)])),
+    groups: dictionary(Object.entries(r.groups).map(([name, g]) => [name, group(g)] as const)),
     rules: r.rules.map((rule) => ({ name: rule.name, paths: [...rule.paths], require: [...rule.require] })),
     distinct_reviewers: r.distinct_reviewers ?? true,
     invalidate_on_push: r.invalidate_on_push ?? true,

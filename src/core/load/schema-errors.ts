@@ -14,6 +14,7 @@ import type { DataPath, ParsedYaml } from "./yaml-source.js";
 const PATTERN_HINTS: Record<string, string> = {
   "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase name of letters, digits and dashes, like `black-friday-2026`",
   "^([01]\\d|2[0-3]):[0-5]\\d$": "a time of day like `09:00`",
+  "^[a-z0-9]+([-_][a-z0-9]+)*$": "lowercase letters, digits, dashes and underscores, like `web-shop`",
 };
 
 function patternHint(pattern: string): string {
@@ -98,8 +99,12 @@ function messageFor(error: ErrorObject, path: DataPath): string {
   const p = error.params as Record<string, unknown>;
   const value = error.data;
   switch (error.keyword) {
-    case "required":
-      return `${field(path)} is missing the required key \`${String(p.missingProperty)}\`.`;
+    case "required": {
+      const missing = (error.params as { missingProperties?: string[] }).missingProperties ?? [String(p.missingProperty)];
+      return missing.length === 1
+        ? `${field(path)} is missing the required key \`${missing[0]}\`.`
+        : `${field(path)} is missing the required keys ${listKeys(missing)}.`;
+    }
     case "additionalProperties": {
       const key = String(p.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
@@ -140,9 +145,34 @@ function messageFor(error: ErrorObject, path: DataPath): string {
       return `${field(path)} lists the same value twice (entries ${Number(p.j) + 1} and ${Number(p.i) + 1}).`;
     case "oneOf":
       return oneOfMessage(path, value, branches(error));
+    case "propertyNames":
+      return `${field(path)} has the name ${quote(p.propertyName)}; names must be lowercase letters, digits, dashes and underscores, like \`web-shop\`.`;
     default:
       return `${field(path)} ${error.message ?? "is not valid"}.`;
   }
+}
+
+/** Missing keys of one mapping become one error listing them all (one problem: an incomplete mapping). */
+function mergeRequired(errors: readonly ErrorObject[]): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  const byPath = new Map<string, ErrorObject>();
+  for (const error of errors) {
+    if (error.keyword !== "required" || isMisspeltRequired(error, errors)) {
+      out.push(error);
+      continue;
+    }
+    const missing = String((error.params as { missingProperty: string }).missingProperty);
+    const key = `${error.instancePath}|${error.schemaPath}`;
+    const first = byPath.get(key);
+    if (first) {
+      (first.params as { missingProperties: string[] }).missingProperties.push(missing);
+    } else {
+      const merged = { ...error, params: { ...error.params, missingProperties: [missing] } };
+      byPath.set(key, merged);
+      out.push(merged);
+    }
+  }
+  return out;
 }
 
 /** A missing key whose misspelling is also reported as unknown (`confidnce`): one problem, one finding. */
@@ -167,8 +197,10 @@ export function schemaFindings(parsed: ParsedYaml, errors: readonly ErrorObject[
   const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
   const seen = new Set<string>();
   const findings: Finding[] = [];
-  for (const error of errors) {
+  for (const error of mergeRequired(errors)) {
     if (oneOfs.some((prefix) => error.schemaPath.startsWith(prefix))) continue;
+    // The propertyNames error itself names the bad key; its inner pattern error would repeat it.
+    if (error.propertyName !== undefined && error.keyword !== "propertyNames") continue;
     if (isMisspeltRequired(error, errors)) continue;
     // A wrongly typed value gets one message, not one per keyword it also breaks.
     if (error.keyword !== "type" && typed.has(error.instancePath)) continue;
@@ -179,6 +211,8 @@ export function schemaFindings(parsed: ParsedYaml, errors: readonly ErrorObject[
         ? keyAt(parsed, path)
         : error.keyword === "additionalProperties"
           ? keyAt(parsed, [...path, String((error.params as { additionalProperty: string }).additionalProperty)])
+          : error.keyword === "propertyNames"
+            ? keyAt(parsed, [...path, String((error.params as { propertyName: string }).propertyName)])
           : valueAt(parsed, path);
     const message = messageFor(error, path) + suffix;
     const key = `${position.line}:${position.column}:${message}`;

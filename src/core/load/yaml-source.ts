@@ -89,6 +89,8 @@ function yamlProblem(code: string, message: string): string {
     case "BLOCK_AS_IMPLICIT_KEY":
     case "MULTILINE_IMPLICIT_KEY":
       return "the indentation is off; keys of the same level must start in the same column";
+    case "RESOURCE_EXHAUSTION":
+      return "it is nested too deeply or too large to read safely";
     case "MULTIPLE_DOCS":
       return "the file holds more than one YAML document (separated by `---`); keep only one";
     case "BAD_DQ_ESCAPE":

@@ -1,0 +1,218 @@
+/**
+ * The review SLA sweep: for every open pull request, the required groups still waiting longer
+ * than `sla.hours` business hours get one escalation comment, and the pull request the SLA label.
+ * Run on a schedule (src/app/sla-run.ts), since a late review leaves nothing to react to.
+ *
+ * When the wait started (decision): the pull request became ready for review at its last
+ * `ready_for_review` timeline event, else at `created_at`. A group waits since the first
+ * `review_requested` event naming one of its teams or members, but never since before the pull
+ * request became ready; a group never requested waits since it became ready (it was required from
+ * the start). A later re-request does not restart the clock: the group has been asked since then.
+ */
+import { dueAt } from "../../core/coordination/business-hours.js";
+import {
+  duplicateEscalations,
+  planEscalations,
+  type WaitingGroup,
+} from "../../core/coordination/sla-escalation.js";
+import { teamSlug } from "../../core/coordination/mentions.js";
+import type { Config, ReviewPolicy } from "../../core/model.js";
+import { evaluateReview, isMember } from "../../core/review/evaluate.js";
+import type { GitHubClient } from "../../github/client.js";
+import { listAll } from "../../github/paginate.js";
+import { gatherPullState } from "../../github/review-state.js";
+import { activeTeamMembers } from "../../github/team-members.js";
+import { fastLaneWaivers } from "./fast-lane.js";
+
+/** Open pull requests looked at per sweep at most (oldest first: they are the likeliest overdue). */
+export const SWEEP_PULL_LIMIT = 300;
+
+export interface TimelineEvent {
+  event?: string;
+  created_at?: string;
+  requested_reviewer?: { login: string } | null;
+  requested_team?: { slug: string } | null;
+}
+
+export interface EscalationOutcome {
+  number: number;
+  /** Groups escalated by this sweep. */
+  escalated: string[];
+  labelled: boolean;
+  /** Ids of duplicate escalation comments deleted (two sweeps that raced). */
+  deleted: number[];
+}
+
+interface ApiPull {
+  number: number;
+  draft?: boolean;
+  created_at: string;
+  head: { sha: string };
+  labels: { name: string }[];
+}
+
+interface ApiComment {
+  id: number;
+  body?: string;
+  user: { login: string } | null;
+  created_at: string;
+}
+
+/**
+ * Escalates the overdue groups of every open pull request of `repo`. `config` is the default
+ * branch's configuration (its `review.sla` says how long groups may take and whom to call);
+ * which groups a pull request still waits for is evaluated under its own base's rules, as the
+ * review check does. Returns one entry per pull request that was escalated.
+ */
+export async function escalateOverdue(
+  client: GitHubClient,
+  repo: { owner: string; repo: string },
+  config: Config,
+  now: number,
+): Promise<EscalationOutcome[]> {
+  const sla = config.review?.sla;
+  if (!sla) return [];
+  const pulls = await listAll<ApiPull>(
+    client,
+    "GET /repos/{owner}/{repo}/pulls",
+    { ...repo, state: "open", sort: "created", direction: "asc" },
+    { maxPages: SWEEP_PULL_LIMIT / 100, done: (items) => items.length >= SWEEP_PULL_LIMIT },
+  );
+  const outcomes: EscalationOutcome[] = [];
+  for (const pull of pulls.slice(0, SWEEP_PULL_LIMIT)) {
+    if (pull.draft) continue;
+    const outcome = await escalatePull(client, repo, pull, config, now);
+    if (outcome) outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
+async function escalatePull(
+  client: GitHubClient,
+  repo: { owner: string; repo: string },
+  pull: ApiPull,
+  config: Config,
+  now: number,
+): Promise<EscalationOutcome | undefined> {
+  const sla = config.review!.sla!;
+  const gathered = await gatherPullState(client, { ...repo, number: pull.number });
+  if (!gathered.open || gathered.state.config.kind !== "loaded") return undefined;
+  const { state } = gathered;
+  const baseConfig = state.config.kind === "loaded" ? state.config.config : config;
+  const policy = baseConfig.review;
+  const waiting = evaluateReview(state)
+    .groups.filter((group) => group.state === "waiting")
+    .map((group) => group.group);
+  if (!policy || waiting.length === 0) return undefined;
+
+  const issue = { ...repo, issue_number: pull.number };
+  const timeline = await listAll<TimelineEvent>(
+    client,
+    "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+    issue,
+    { maxPages: 10 },
+  );
+  const requestedLogins = [
+    ...new Set(timeline.flatMap((e) => (e.requested_reviewer ? [e.requested_reviewer.login.toLowerCase()] : []))),
+  ].sort();
+  const teams = [...new Set(waiting.flatMap((name) => policy.groups[name]?.teams ?? []))];
+  const teamMembers =
+    requestedLogins.length > 0 ? await activeTeamMembers(client, teams, requestedLogins, repo.owner) : {};
+  let groups = waitingSince(waiting, policy, teamMembers, timeline, pull.created_at);
+  const overdue = groups.filter((group) => dueAt(group.since, sla) <= now);
+  if (overdue.length === 0) return undefined;
+
+  // A group the fast lane waives is not waiting: check the (costlier) fast lane only now.
+  const waivable = policy.fast_lane?.waive ?? [];
+  if (overdue.some((group) => waivable.includes(group.group))) {
+    const lane = await fastLaneWaivers(
+      client,
+      { ...repo, headSha: state.pull.head_sha, changedFiles: state.files.paths },
+      baseConfig,
+      now,
+    );
+    groups = groups.filter((group) => !lane.waived.includes(group.group));
+  }
+
+  const comments = await listComments(client, issue);
+  const plan = planEscalations({
+    now,
+    sla,
+    waitingGroups: groups,
+    existingComments: comments.map((c) => ({ body: c.body ?? "", author: c.user?.login ?? "" })),
+    labels: pull.labels.map((label) => label.name),
+    org: repo.owner,
+  });
+  if (plan.comments.length === 0) return undefined;
+  for (const comment of plan.comments) {
+    await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...issue,
+      body: comment.body,
+    });
+  }
+  if (plan.addLabel) {
+    await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+      ...issue,
+      labels: [sla.label],
+    });
+  }
+  // Another sweep may have posted the same escalation at the same moment: keep the earliest.
+  const deleted = duplicateEscalations(
+    (await listComments(client, issue)).map((c) => ({
+      id: c.id,
+      body: c.body ?? "",
+      author: c.user?.login ?? "",
+      createdAt: c.created_at,
+    })),
+  );
+  for (const comment_id of deleted) {
+    await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id });
+  }
+  return {
+    number: pull.number,
+    escalated: plan.comments.map((comment) => comment.group),
+    labelled: plan.addLabel,
+    deleted,
+  };
+}
+
+/**
+ * When each waiting group's wait started (epoch ms), from the pull request's timeline: see the
+ * decision at the top of this file. `teamMembers`: active members (lowercase) per team, for
+ * requests made to a person rather than a team.
+ */
+export function waitingSince(
+  groups: string[],
+  policy: ReviewPolicy,
+  teamMembers: Record<string, string[]>,
+  timeline: TimelineEvent[],
+  createdAt: string,
+): WaitingGroup[] {
+  const times = (name: string) =>
+    timeline.filter((e) => e.event === name && e.created_at).map((e) => Date.parse(e.created_at!));
+  const ready = Math.max(Date.parse(createdAt), ...times("ready_for_review"));
+  return groups.map((name) => {
+    const group = policy.groups[name] ?? { teams: [], users: [] };
+    const slugs = new Set(group.teams.map((team) => teamSlug(team).toLowerCase()));
+    const requests = timeline
+      .filter(
+        (e) =>
+          e.event === "review_requested" &&
+          e.created_at !== undefined &&
+          ((e.requested_team && slugs.has(e.requested_team.slug.toLowerCase())) ||
+            (e.requested_reviewer && isMember(group, e.requested_reviewer.login.toLowerCase(), teamMembers))),
+      )
+      .map((e) => Date.parse(e.created_at!));
+    const firstRequest = requests.length > 0 ? Math.min(...requests) : ready;
+    return { group: name, since: Math.max(ready, firstRequest) };
+  });
+}
+
+function listComments(
+  client: GitHubClient,
+  issue: { owner: string; repo: string; issue_number: number },
+): Promise<ApiComment[]> {
+  return listAll<ApiComment>(client, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", issue, {
+    maxPages: 30,
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * Reads a campaigns repository at one commit through the API (git trees and blobs), for the app,
+ * which has no checkout. It only reads text: nothing from the repository is ever executed.
+ * Bounded: at most MAX_CAMPAIGN_FILES campaign files of at most MAX_FILE_BYTES each are read;
+ * anything beyond (or a tree GitHub truncated) makes the result `complete: false`, and callers
+ * fail closed on it.
+ */
+import picomatch from "picomatch";
+import { DEFAULT_CONFIG_PATH, type Config, type SourceFile } from "../core/model.js";
+import type { GitHubClient } from "./client.js";
+
+/** Campaign files read per commit at most. */
+export const MAX_CAMPAIGN_FILES = 1000;
+/** A campaign or capacity file larger than this is not read (the loader caps local files at 2 MiB too). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Blobs fetched in parallel: fast, without tripping GitHub's secondary rate limits. */
+const PARALLEL_READS = 8;
+
+export interface RepositoryFiles {
+  capacity: SourceFile | undefined;
+  campaigns: SourceFile[];
+  /** False when some campaign or capacity file could not be read (truncated tree, over a cap). */
+  complete: boolean;
+}
+
+interface TreeEntry {
+  path: string;
+  mode: string;
+  type: string;
+  sha: string;
+  size?: number;
+}
+
+/**
+ * Whether a path is a campaign file under `config`: it matches a campaign glob and is neither the
+ * capacity file nor the configuration. Same notion as the CLI's local reader (tinyglobby's
+ * defaults: `*` does not match dot files).
+ */
+export function campaignMatcher(config: Config): (path: string) => boolean {
+  const matches = picomatch(config.campaigns);
+  const excluded = new Set([config.capacity, config.file ?? DEFAULT_CONFIG_PATH]);
+  return (path) => !excluded.has(path) && matches(path);
+}
+
+/** The capacity file and the campaign files of the repository at commit `ref.sha`. */
+export async function readRepositoryAt(
+  client: GitHubClient,
+  ref: { owner: string; repo: string; sha: string },
+  config: Config,
+): Promise<RepositoryFiles> {
+  const repo = { owner: ref.owner, repo: ref.repo };
+  const tree = (
+    await client.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
+      ...repo,
+      tree_sha: ref.sha,
+      recursive: "1",
+    })
+  ).data as { truncated?: boolean; tree: TreeEntry[] };
+  let complete = tree.truncated !== true;
+  // Regular files only: symlinks (mode 120000) and submodules are not campaign files.
+  const blobs = tree.tree.filter((entry) => entry.type === "blob" && entry.mode !== "120000");
+  const readable = (entry: TreeEntry): boolean => {
+    if ((entry.size ?? 0) <= MAX_FILE_BYTES) return true;
+    complete = false;
+    return false;
+  };
+
+  const capacityEntry = blobs.find((entry) => entry.path === config.capacity);
+  const isCampaign = campaignMatcher(config);
+  const campaignEntries = blobs
+    .filter((entry) => isCampaign(entry.path))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (campaignEntries.length > MAX_CAMPAIGN_FILES) complete = false;
+
+  const wanted = [
+    ...(capacityEntry && readable(capacityEntry) ? [capacityEntry] : []),
+    ...campaignEntries.slice(0, MAX_CAMPAIGN_FILES).filter(readable),
+  ];
+  const files: SourceFile[] = [];
+  for (let i = 0; i < wanted.length; i += PARALLEL_READS) {
+    const batch = wanted.slice(i, i + PARALLEL_READS);
+    files.push(...(await Promise.all(batch.map((entry) => readBlob(client, repo, entry)))));
+  }
+  const capacity = capacityEntry ? files.find((file) => file.path === capacityEntry.path) : undefined;
+  return { capacity, campaigns: files.filter((file) => file !== capacity), complete };
+}
+
+async function readBlob(
+  client: GitHubClient,
+  repo: { owner: string; repo: string },
+  entry: TreeEntry,
+): Promise<SourceFile> {
+  const blob = (
+    await client.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: entry.sha })
+  ).data as { content: string; encoding: string };
+  const bytes = Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8");
+  return { path: entry.path, text: bytes.toString("utf8") };
+}
