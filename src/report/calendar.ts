@@ -6,7 +6,7 @@
 import { createEvents, type EventAttributes } from "ics";
 import type { Campaign } from "../core/model.js";
 import type { CampaignSummary } from "../core/report.js";
-import { formatNumber, formatPercent } from "./format.js";
+import { formatNumber, formatPercent } from "../core/format.js";
 
 export interface CalendarOptions {
   /** Epoch ms stamped on every event (DTSTAMP), so the same input gives the same feed. */

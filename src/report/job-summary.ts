@@ -3,7 +3,7 @@
  * passes in what it learned and writes the result to GITHUB_STEP_SUMMARY.
  */
 import type { Report } from "../core/report.js";
-import { formatNumber, plural } from "./format.js";
+import { formatNumber, plural } from "../core/format.js";
 import { renderMarkdown } from "./markdown.js";
 
 /** What a run checked and why. */

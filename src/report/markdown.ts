@@ -6,7 +6,7 @@
  */
 import type { Finding, Severity } from "../core/findings.js";
 import type { CampaignSummary, Report } from "../core/report.js";
-import { escapeMarkdown, formatInstant, formatNumber, formatPercent, plural } from "./format.js";
+import { escapeMarkdown, formatInstant, formatNumber, formatPercent, plural } from "../core/format.js";
 
 export interface MarkdownOptions {
   /** Hard ceiling on the output length (GitHub comments allow 65,536). Default 60,000. */

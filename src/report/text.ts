@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity } from "../core/findings.js";
 import type { Report } from "../core/report.js";
-import { formatInstant, formatNumber, formatPercent, plural } from "./format.js";
+import { formatInstant, formatNumber, formatPercent, plural } from "../core/format.js";
 
 export interface TextOptions {
   color: boolean;

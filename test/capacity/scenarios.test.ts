@@ -331,7 +331,7 @@ describe("campaigns across DST changes", () => {
     const msg = (id: string) => r.findings.find((f) => f.campaign === id && f.rule === "scale-up")!.message;
     expect(msg("before")).toContain("Sat 31 Oct 2026 12:00 EDT");
     expect(msg("after")).toContain("Mon 2 Nov 2026 12:00 EST");
-    expect(msg("berlin")).toContain("Wed 4 Nov 2026 12:00 GMT+1");
+    expect(msg("berlin")).toContain("Wed 4 Nov 2026 12:00 CET");
   });
 
   test("the JSON plan stays in UTC, due by the earliest campaign", () => {

@@ -15,7 +15,11 @@ describe("loadConfig", () => {
   it("uses the defaults for an empty mapping and keeps the file name", () => {
     const { config, findings } = loadConfig(file("# yaml-language-server: $schema=x\n{}\n"));
     expect(findings).toEqual([]);
-    expect(config).toEqual({ file: ".github/campaign-gate.yml", campaigns: ["campaigns/**/*.yaml", "campaigns/**/*.yml"], capacity: "infra/capacity.yaml" });
+    expect(config).toEqual({
+      file: ".github/campaign-gate.yml",
+      campaigns: ["campaigns/**/*.yaml", "campaigns/**/*.yml"],
+      capacity: "infra/capacity.yaml",
+    });
     expect(config.review).toBeUndefined();
   });
 
@@ -38,7 +42,15 @@ review:
       distinct_reviewers: true,
       invalidate_on_push: true,
       request_reviewers: true,
-      sla: { hours: 8, timezone: "UTC", days: [1, 2, 3, 4, 5], day_start: "09:00", day_end: "17:00", escalate: { teams: [], users: [] }, label: "review-overdue" },
+      sla: {
+        hours: 8,
+        timezone: "UTC",
+        days: [1, 2, 3, 4, 5],
+        day_start: "09:00",
+        day_end: "17:00",
+        escalate: { teams: [], users: [] },
+        label: "review-overdue",
+      },
     });
     expect(config.review?.fast_lane).toBeUndefined();
     expect(config.review?.groups.constructor).toBeUndefined();
@@ -46,16 +58,30 @@ review:
 
   it("keeps explicit false values", () => {
     const { config } = loadConfig(
-      file("review:\n  groups: {}\n  rules: []\n  distinct_reviewers: false\n  invalidate_on_push: false\n  request_reviewers: false\n"),
+      file(
+        "review:\n  groups: {}\n  rules: []\n  distinct_reviewers: false\n  invalidate_on_push: false\n  request_reviewers: false\n",
+      ),
     );
-    expect(config.review).toMatchObject({ distinct_reviewers: false, invalidate_on_push: false, request_reviewers: false });
+    expect(config.review).toMatchObject({
+      distinct_reviewers: false,
+      invalidate_on_push: false,
+      request_reviewers: false,
+    });
   });
 
   it("returns findings and the defaults for a broken file, so the check still runs and fails", () => {
     const { config, findings } = loadConfig(file("capacity: [\n"));
-    expect(findings).toMatchObject([{ rule: "syntax", file: ".github/campaign-gate.yml", severity: "error" }]);
-    expect(config).toEqual({ file: ".github/campaign-gate.yml", campaigns: ["campaigns/**/*.yaml", "campaigns/**/*.yml"], capacity: "infra/capacity.yaml" });
-    const schema = loadConfig(file("review:\n  groups: {}\n  rules: [{ name: a, paths: [x], require: [it] }]\n"));
+    expect(findings).toMatchObject([
+      { rule: "syntax", file: ".github/campaign-gate.yml", severity: "error" },
+    ]);
+    expect(config).toEqual({
+      file: ".github/campaign-gate.yml",
+      campaigns: ["campaigns/**/*.yaml", "campaigns/**/*.yml"],
+      capacity: "infra/capacity.yaml",
+    });
+    const schema = loadConfig(
+      file("review:\n  groups: {}\n  rules: [{ name: a, paths: [x], require: [it] }]\n"),
+    );
     expect(schema.findings).toMatchObject([{ rule: "schema", line: 3, column: 44 }]);
     expect(schema.config.review).toBeUndefined();
   });

@@ -38,9 +38,9 @@ describe("malformed-file corpus", () => {
 
   it.each(manifest.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const result = load(c);
-    expect(result.findings.map((f) => ({ rule: f.rule, line: f.line, column: f.column, file: f.file }))).toEqual([
-      { rule: c.rule, line: c.line, column: c.column, file: c.file },
-    ]);
+    expect(
+      result.findings.map((f) => ({ rule: f.rule, line: f.line, column: f.column, file: f.file })),
+    ).toEqual([{ rule: c.rule, line: c.line, column: c.column, file: c.file }]);
     const [found] = result.findings;
     expect(found?.message).toContain(c.message);
     expect(found?.severity).toBe("error");

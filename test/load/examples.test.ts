@@ -39,9 +39,20 @@ describe("examples/acme", () => {
       ["kids", 100],
       ["outlet", 200],
     ]);
-    expect(capacity?.maintenance[0]).toMatchObject({ start: Date.parse("2026-12-02T01:00:00Z"), end: Date.parse("2026-12-02T03:00:00Z"), capacity_factor: 0 });
-    expect(capacity?.freezes[0]).toMatchObject({ start: Date.parse("2026-12-15T00:00:00Z"), end: Date.parse("2027-01-05T00:00:00Z") });
-    expect(capacity?.services[0]).toMatchObject({ target_utilization: 0.7, zones: 2, at: { line: 10, column: 3 } });
+    expect(capacity?.maintenance[0]).toMatchObject({
+      start: Date.parse("2026-12-02T01:00:00Z"),
+      end: Date.parse("2026-12-02T03:00:00Z"),
+      capacity_factor: 0,
+    });
+    expect(capacity?.freezes[0]).toMatchObject({
+      start: Date.parse("2026-12-15T00:00:00Z"),
+      end: Date.parse("2027-01-05T00:00:00Z"),
+    });
+    expect(capacity?.services[0]).toMatchObject({
+      target_utilization: 0.7,
+      zones: 2,
+      at: { line: 10, column: 3 },
+    });
   });
 
   it("loads every campaign without findings, with instants resolved in the campaign's zone", () => {
@@ -53,7 +64,12 @@ describe("examples/acme", () => {
     // Date-only end: the next local midnight.
     expect(new Date(bf.end).toISOString()).toBe("2026-12-01T05:00:00.000Z");
     expect(bf.timezone).toBe("America/New_York");
-    expect(bf.at).toEqual({ id: { line: 2, column: 5 }, window: { line: 6, column: 1 }, forecast: { line: 14, column: 3 }, high: { line: 15, column: 3 } });
+    expect(bf.at).toEqual({
+      id: { line: 2, column: 5 },
+      window: { line: 6, column: 1 },
+      forecast: { line: 14, column: 3 },
+      high: { line: 15, column: 3 },
+    });
     expect(bf.targets).toEqual([{ site: "shop", share: 1, at: { line: 11, column: 5 } }]);
     const christmas = result.campaigns.find((c) => c.id === "christmas-2026")!;
     expect(new Date(christmas.start).toISOString()).toBe("2026-12-03T05:00:00.000Z");
@@ -62,7 +78,12 @@ describe("examples/acme", () => {
     expect(press.timezone).toBeUndefined();
     expect(press.forecast).toMatchObject({ unit: "users", expected: 3000, high: 3500 });
     const mail = result.campaigns.find((c) => c.id === "outlet-winter-clearance-email")!;
-    expect(mail.forecast).toEqual({ unit: "rps", expected: 200, confidence: "historical", basis: expect.any(String) });
+    expect(mail.forecast).toEqual({
+      unit: "rps",
+      expected: 200,
+      confidence: "historical",
+      basis: expect.any(String),
+    });
   });
 
   it("gives the same result through loadCampaigns", () => {

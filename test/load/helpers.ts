@@ -9,7 +9,10 @@ export const FIXTURES = join(ROOT, "test/fixtures/load");
 
 /** Reads a file as the CLI would: path relative to `root`, posix slashes. */
 export function source(root: string, path: string): SourceFile {
-  return { path: relative(root, join(root, path)).split("\\").join("/"), text: readFileSync(join(root, path), "utf8") };
+  return {
+    path: relative(root, join(root, path)).split("\\").join("/"),
+    text: readFileSync(join(root, path), "utf8"),
+  };
 }
 
 /** Every YAML file under `dir`, as SourceFiles relative to `root`. */

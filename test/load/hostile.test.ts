@@ -16,7 +16,11 @@ forecast: { peak_concurrent_users: 1000, confidence: model, basis: test }
 function loadAll(text: string): { findings: Finding[][]; ms: number } {
   const start = performance.now();
   const file = { path: "x.yaml", text };
-  const findings = [loadCampaigns([file], undefined).findings, loadCapacity(file, "x.yaml").findings, loadConfig(file).findings];
+  const findings = [
+    loadCampaigns([file], undefined).findings,
+    loadCapacity(file, "x.yaml").findings,
+    loadConfig(file).findings,
+  ];
   return { findings, ms: performance.now() - start };
 }
 
@@ -34,7 +38,8 @@ function expectOneSyntaxError(text: string, fragment: string, maxMs = 2000) {
 describe("hostile input", () => {
   it("rejects a billion-laughs alias bomb without expanding it", () => {
     const lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(",")}]`);
+    for (let i = 1; i <= 9; i++)
+      lines.push(`a${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(",")}]`);
     expectOneSyntaxError(lines.join("\n") + "\n", "alias");
   });
 
@@ -69,15 +74,26 @@ describe("hostile input", () => {
 
   it("rejects binary garbage", () => {
     let seed = 42;
-    const bytes = Buffer.from(Array.from({ length: 4096 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff));
+    const bytes = Buffer.from(
+      Array.from({ length: 4096 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff),
+    );
     expectOneSyntaxError(bytes.toString("utf8"), "save it as plain UTF-8 text");
   });
 
   it("rejects NUL bytes and invalid UTF-8 with their position", () => {
-    const nul = loadCampaigns([{ path: "x.yaml", text: VALID.replace("Sample", "Sam\u0000ple") }], undefined).findings;
+    const nul = loadCampaigns(
+      [{ path: "x.yaml", text: VALID.replace("Sample", "Sam\u0000ple") }],
+      undefined,
+    ).findings;
     expect(nul).toMatchObject([{ rule: "syntax", line: 2, column: 10 }]);
-    const invalid = Buffer.concat([Buffer.from("id: "), Buffer.from([0xc3, 0x28]), Buffer.from("\n")]).toString("utf8");
-    expect(loadCampaigns([{ path: "x.yaml", text: invalid }], undefined).findings).toMatchObject([{ rule: "syntax", line: 1, column: 5 }]);
+    const invalid = Buffer.concat([
+      Buffer.from("id: "),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from("\n"),
+    ]).toString("utf8");
+    expect(loadCampaigns([{ path: "x.yaml", text: invalid }], undefined).findings).toMatchObject([
+      { rule: "syntax", line: 1, column: 5 },
+    ]);
   });
 
   it("reports duplicate keys and tabs as syntax errors", () => {

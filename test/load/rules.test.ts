@@ -107,7 +107,10 @@ describe("capacity instants", () => {
       capacity_factor: 0,
       at: { line: 8, column: 5 },
     });
-    expect(capacity.freezes[0]).toMatchObject({ start: Date.parse("2026-12-15T00:00:00Z"), end: Date.parse("2027-01-05T00:00:00Z") });
+    expect(capacity.freezes[0]).toMatchObject({
+      start: Date.parse("2026-12-15T00:00:00Z"),
+      end: Date.parse("2027-01-05T00:00:00Z"),
+    });
   });
 
   it("computes baselines and applies defaults", () => {
@@ -115,7 +118,12 @@ describe("capacity instants", () => {
       ["shop", 20, 0.2],
       ["brand", 10, undefined],
     ]);
-    expect(capacity.defaults).toEqual({ target_utilization: 0.7, failover_utilization: 0.9, notice_days: 14, uncertainty: { historical: 1.2, model: 1.5, guess: 2 } });
+    expect(capacity.defaults).toEqual({
+      target_utilization: 0.7,
+      failover_utilization: 0.9,
+      notice_days: 14,
+      uncertainty: { historical: 1.2, model: 1.5, guess: 2 },
+    });
     expect(capacity.services).toMatchObject([
       { name: "web-shop", kind: "scalable", zones: 1, target_utilization: 0.7, at: { line: 2, column: 3 } },
       { name: "shared-db", kind: "fixed", max_rps: 1000 },
@@ -129,16 +137,31 @@ describe("capacity instants", () => {
 
   it("reports a missing capacity file at line 1 of the expected path", () => {
     expect(loadCapacity(undefined, "infra/limits.yaml").findings).toMatchObject([
-      { rule: "syntax", file: "infra/limits.yaml", line: 1, column: 1, message: expect.stringContaining("capacity file not found") },
+      {
+        rule: "syntax",
+        file: "infra/limits.yaml",
+        line: 1,
+        column: 1,
+        message: expect.stringContaining("capacity file not found"),
+      },
     ]);
   });
 });
 
 describe("references and duplicates", () => {
   it("reports a duplicate id on every file that uses it and leaves all of them out", () => {
-    const a = { path: "campaigns/a.yaml", text: campaign("{ start: 2026-12-01T10:00Z, end: 2026-12-01T11:00Z }", "", "same") };
-    const b = { path: "campaigns/b.yaml", text: campaign("{ start: 2026-12-01T10:00Z, end: 2026-12-01T11:00Z }", "", "same") };
-    const c = { path: "campaigns/c.yaml", text: campaign("{ start: 2026-12-01T10:00Z, end: 2026-12-01T11:00Z }", "", "other") };
+    const a = {
+      path: "campaigns/a.yaml",
+      text: campaign("{ start: 2026-12-01T10:00Z, end: 2026-12-01T11:00Z }", "", "same"),
+    };
+    const b = {
+      path: "campaigns/b.yaml",
+      text: campaign("{ start: 2026-12-01T10:00Z, end: 2026-12-01T11:00Z }", "", "same"),
+    };
+    const c = {
+      path: "campaigns/c.yaml",
+      text: campaign("{ start: 2026-12-01T10:00Z, end: 2026-12-01T11:00Z }", "", "other"),
+    };
     const r = loadCampaigns([a, b, c], capacity);
     expect(r.campaigns.map((x) => x.id)).toEqual(["other"]);
     expect(r.findings).toMatchObject([
@@ -159,7 +182,10 @@ describe("references and duplicates", () => {
   });
 
   it("accepts `high` equal to the expected value and records its position", () => {
-    const text = campaign("{ start: 2026-12-01T10:00Z, end: 2026-12-01T11:00Z }").replace("confidence: model", "high: 100, confidence: model");
+    const text = campaign("{ start: 2026-12-01T10:00Z, end: 2026-12-01T11:00Z }").replace(
+      "confidence: model",
+      "high: 100, confidence: model",
+    );
     const r = loadCampaigns([{ path: "c.yaml", text }], capacity);
     expect(r.findings).toEqual([]);
     expect(r.campaigns[0]!.forecast.high).toBe(100);
@@ -174,7 +200,10 @@ describe("references and duplicates", () => {
       capacity: CAPACITY,
       campaigns: [
         bad("campaigns/z.yaml", "id: [\n"),
-        bad("campaigns/b.yaml", campaign("{ start: 2026-12-01T10:00Z, end: 2026-12-01T09:00Z }", "", "b", "nope")),
+        bad(
+          "campaigns/b.yaml",
+          campaign("{ start: 2026-12-01T10:00Z, end: 2026-12-01T09:00Z }", "", "b", "nope"),
+        ),
         bad("campaigns/a.yaml", "name: x\n"),
       ],
     });

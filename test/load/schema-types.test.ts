@@ -22,7 +22,14 @@ async function generate(): Promise<string> {
   const parts: string[] = [];
   for (const name of ["campaign", "capacity", "config"] as SchemaName[]) {
     const schema = structuredClone(SCHEMAS[name]) as Parameters<typeof compile>[0];
-    parts.push(await compile(schema, name, { bannerComment: "", additionalProperties: false, ignoreMinAndMaxItems: true, format: false }));
+    parts.push(
+      await compile(schema, name, {
+        bannerComment: "",
+        additionalProperties: false,
+        ignoreMinAndMaxItems: true,
+        format: false,
+      }),
+    );
   }
   const config = await prettier.resolveConfig(TARGET);
   return prettier.format(HEADER + parts.join("\n"), { ...config, filepath: TARGET });

@@ -63,12 +63,14 @@ describe.each(NAMES)("%s schema", (name) => {
 
   it("accepts its own examples, at the top and for every property", () => {
     const validate = validators()[name];
-    for (const example of schema.examples as unknown[]) expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
+    for (const example of schema.examples as unknown[])
+      expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
     const ajv = createAjv();
     ajv.addSchema(schema);
     for (const [path, prop] of properties(schema)) {
       const check = ajv.getSchema(`${schema.$id as string}${path}`)!;
-      for (const example of prop.examples as unknown[]) expect(check(example), `${path}: ${JSON.stringify(example)}`).toBe(true);
+      for (const example of prop.examples as unknown[])
+        expect(check(example), `${path}: ${JSON.stringify(example)}`).toBe(true);
     }
   });
 
@@ -83,6 +85,8 @@ describe("example repository", () => {
     const first = (path: string) => readFileSync(join(ACME, path), "utf8").split("\n")[0];
     expect(first(".github/campaign-gate.yml")).toBe(`# yaml-language-server: $schema=${schemaUrl("config")}`);
     expect(first("infra/capacity.yaml")).toBe(`# yaml-language-server: $schema=${schemaUrl("capacity")}`);
-    expect(first("campaigns/christmas.yaml")).toBe(`# yaml-language-server: $schema=${schemaUrl("campaign")}`);
+    expect(first("campaigns/christmas.yaml")).toBe(
+      `# yaml-language-server: $schema=${schemaUrl("campaign")}`,
+    );
   });
 });

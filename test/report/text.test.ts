@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/report.js";
-import { formatInstant, formatPercent } from "../../src/report/format.js";
+import { formatInstant, formatPercent } from "../../src/core/format.js";
 import { renderText } from "../../src/report/text.js";
 
 const base: Report = {

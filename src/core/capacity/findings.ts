@@ -3,7 +3,7 @@
  * instant (in the campaign's zone), the load, the capacity and the campaigns behind it.
  */
 import type { Maintenance, Service } from "../model.js";
-import { formatDays, formatInstant, formatNumber, listIds } from "./format.js";
+import { formatDays, formatInstant, formatNumber, listIds } from "../format.js";
 import { capacityRps, exceeds } from "./instances.js";
 
 /** What every load-based message needs to know about the moment it talks about. */

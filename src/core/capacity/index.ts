@@ -52,4 +52,4 @@ export {
   instancesNeeded,
   lte,
 } from "./instances.js";
-export { formatInstant } from "./format.js";
+export { formatInstant } from "../format.js";

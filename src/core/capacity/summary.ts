@@ -4,7 +4,7 @@
 import type { Campaign } from "../model.js";
 import type { Finding } from "../findings.js";
 import type { CampaignSummary, ServicePeak } from "../report.js";
-import { round6 } from "./format.js";
+import { round6 } from "../format.js";
 import type { ServiceState } from "./service-state.js";
 
 /** The step holding each service's peak: the highest load, earliest on ties; -1 without load. */

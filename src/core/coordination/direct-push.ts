@@ -7,7 +7,7 @@
  * a merged branch that arrive with its merge commit. One alarm per push, marked with the pushed
  * head's sha, so a redelivered push event opens nothing new.
  */
-import { escapeMarkdown } from "../../report/format.js";
+import { escapeMarkdown } from "../format.js";
 import { hiddenMarker } from "./markers.js";
 
 /** The label of direct-push alarms. */

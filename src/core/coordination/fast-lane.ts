@@ -9,7 +9,7 @@
  */
 import type { FastLanePolicy } from "../model.js";
 import type { Report } from "../report.js";
-import { formatPercent } from "../../report/format.js";
+import { formatPercent } from "../format.js";
 
 const TOLERANCE = 1e-9;
 

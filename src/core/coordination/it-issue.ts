@@ -12,7 +12,7 @@
  */
 import type { ReviewGroup } from "../model.js";
 import type { Report } from "../report.js";
-import { escapeMarkdown, formatInstant } from "../../report/format.js";
+import { escapeMarkdown, formatInstant } from "../format.js";
 import { hiddenMarker } from "./markers.js";
 import { groupMentions } from "./mentions.js";
 

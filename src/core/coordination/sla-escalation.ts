@@ -20,7 +20,7 @@
  */
 import type { SlaPolicy } from "../model.js";
 import { dueAt } from "./business-hours.js";
-import { formatInstant, plural } from "../../report/format.js";
+import { formatInstant, plural } from "../format.js";
 import { hasMarker, hiddenMarker } from "./markers.js";
 import { groupMentions } from "./mentions.js";
 

@@ -29,7 +29,10 @@ interface LoadedFile {
 }
 
 /** Loads every campaign file. Returns only campaigns without errors of their own, in file order. */
-export function loadCampaigns(files: SourceFile[], capacity: Capacity | undefined): { campaigns: Campaign[]; findings: Finding[] } {
+export function loadCampaigns(
+  files: SourceFile[],
+  capacity: Capacity | undefined,
+): { campaigns: Campaign[]; findings: Finding[] } {
   const loaded = files.map((f) => loadCampaignFile(f, capacity));
   const byId = new Map<string, LoadedFile[]>();
   for (const l of loaded) {
@@ -59,12 +62,16 @@ export function loadCampaigns(files: SourceFile[], capacity: Capacity | undefine
 
 function loadCampaignFile(source: SourceFile, capacity: Capacity | undefined): LoadedFile {
   const parsed = parseYaml(source, "campaign file");
-  if (!("doc" in parsed)) return { file: source.path, findings: [{ ...parsed, message: parsed.message + LEFT_OUT }] };
+  if (!("doc" in parsed))
+    return { file: source.path, findings: [{ ...parsed, message: parsed.message + LEFT_OUT }] };
   const rawId = parsed.data.id;
-  const id = typeof rawId === "string" && rawId !== "" ? { value: rawId, at: valueAt(parsed, ["id"]) } : undefined;
+  const id =
+    typeof rawId === "string" && rawId !== "" ? { value: rawId, at: valueAt(parsed, ["id"]) } : undefined;
   const validate = validators().campaign;
   if (!validate(parsed.data)) {
-    const findings = schemaFindings(parsed, validate.errors ?? [], LEFT_OUT).map((f) => (id ? { ...f, campaign: id.value } : f));
+    const findings = schemaFindings(parsed, validate.errors ?? [], LEFT_OUT).map((f) =>
+      id ? { ...f, campaign: id.value } : f,
+    );
     return { file: source.path, id, findings };
   }
   const data = parsed.data as unknown as CampaignData;
@@ -72,8 +79,14 @@ function loadCampaignFile(source: SourceFile, capacity: Capacity | undefined): L
   const window = resolveWindow(parsed, data);
   findings.push(...window.findings);
   const tagged = findings.map((f) => ({ ...f, campaign: data.id }));
-  if (tagged.length > 0 || window.start === undefined || window.end === undefined) return { file: source.path, id, findings: tagged };
-  return { file: source.path, id, findings: [], campaign: toCampaign(parsed, data, window.start, window.end) };
+  if (tagged.length > 0 || window.start === undefined || window.end === undefined)
+    return { file: source.path, id, findings: tagged };
+  return {
+    file: source.path,
+    id,
+    findings: [],
+    campaign: toCampaign(parsed, data, window.start, window.end),
+  };
 }
 
 /** Rules of DESIGN 1.1 a JSON Schema cannot express: `high` vs expected, targets vs the capacity file. */
@@ -81,7 +94,8 @@ function semanticFindings(parsed: ParsedYaml, data: CampaignData, capacity: Capa
   const findings: Finding[] = [];
   const f = data.forecast;
   const expected = f.peak_concurrent_users ?? f.peak_requests_per_second ?? 0;
-  const unitKey = f.peak_concurrent_users !== undefined ? "peak_concurrent_users" : "peak_requests_per_second";
+  const unitKey =
+    f.peak_concurrent_users !== undefined ? "peak_concurrent_users" : "peak_requests_per_second";
   if (f.high !== undefined && f.high < expected) {
     findings.push(
       finding(
@@ -97,7 +111,12 @@ function semanticFindings(parsed: ParsedYaml, data: CampaignData, capacity: Capa
     const siteAt = valueAt(parsed, ["targets", i, "site"]);
     if (seen.has(t.site)) {
       findings.push(
-        finding("schema", parsed.file, siteAt, `The site \`${t.site}\` is targeted twice; list each site once and use \`share\` to split the forecast.${LEFT_OUT}`),
+        finding(
+          "schema",
+          parsed.file,
+          siteAt,
+          `The site \`${t.site}\` is targeted twice; list each site once and use \`share\` to split the forecast.${LEFT_OUT}`,
+        ),
       );
       return;
     }
@@ -129,8 +148,13 @@ function semanticFindings(parsed: ParsedYaml, data: CampaignData, capacity: Capa
 }
 
 /** Resolves the window (DESIGN 1.1 "Times"); at most one `window` finding per real problem. */
-function resolveWindow(parsed: ParsedYaml, data: CampaignData): { start?: number; end?: number; findings: Finding[] } {
-  const problem = (position: Position, message: string) => ({ findings: [finding("window", parsed.file, position, message + LEFT_OUT)] });
+function resolveWindow(
+  parsed: ParsedYaml,
+  data: CampaignData,
+): { start?: number; end?: number; findings: Finding[] } {
+  const problem = (position: Position, message: string) => ({
+    findings: [finding("window", parsed.file, position, message + LEFT_OUT)],
+  });
   let zone: string | undefined;
   if (data.timezone !== undefined) {
     zone = canonicalTimeZone(data.timezone);
@@ -173,7 +197,11 @@ function knownZones(): string[] {
 function toCampaign(parsed: ParsedYaml, data: CampaignData, start: number, end: number): Campaign {
   const f = data.forecast;
   const users = f.peak_concurrent_users !== undefined;
-  const targets: CampaignTarget[] = data.targets.map((t, i) => ({ site: t.site, share: t.share ?? 1, at: valueAt(parsed, ["targets", i]) }));
+  const targets: CampaignTarget[] = data.targets.map((t, i) => ({
+    site: t.site,
+    share: t.share ?? 1,
+    at: valueAt(parsed, ["targets", i]),
+  }));
   const campaign: Campaign = {
     file: parsed.file,
     id: data.id,

@@ -28,7 +28,10 @@ type ServiceData = CampaignGateCapacity["services"][string];
 type WindowData = { name: string; start: string; end: string };
 
 /** Loads the capacity file; `capacity` is undefined when the file is missing or has any error. */
-export function loadCapacity(file: SourceFile | undefined, expectedPath: string): { capacity?: Capacity; findings: Finding[] } {
+export function loadCapacity(
+  file: SourceFile | undefined,
+  expectedPath: string,
+): { capacity?: Capacity; findings: Finding[] } {
   if (!file) {
     return {
       findings: [
@@ -61,7 +64,14 @@ export function loadCapacity(file: SourceFile | undefined, expectedPath: string)
   const maintenance: Maintenance[] = [];
   (data.maintenance ?? []).forEach((m, i) => {
     const w = resolveWindow(parsed, ["maintenance", i], m, findings);
-    if (w) maintenance.push({ name: m.name, services: [...m.services], ...w, capacity_factor: m.capacity_factor ?? 0, at: valueAt(parsed, ["maintenance", i]) });
+    if (w)
+      maintenance.push({
+        name: m.name,
+        services: [...m.services],
+        ...w,
+        capacity_factor: m.capacity_factor ?? 0,
+        at: valueAt(parsed, ["maintenance", i]),
+      });
   });
   const freezes: Freeze[] = [];
   (data.freezes ?? []).forEach((f, i) => {
@@ -76,7 +86,8 @@ export function loadCapacity(file: SourceFile | undefined, expectedPath: string)
     notice_days: d.notice_days ?? CAPACITY_DEFAULTS.notice_days,
     uncertainty: { ...CAPACITY_DEFAULTS.uncertainty, ...d.uncertainty },
   };
-  for (const s of services) if (s.target_utilization === 0) s.target_utilization = defaults.target_utilization;
+  for (const s of services)
+    if (s.target_utilization === 0) s.target_utilization = defaults.target_utilization;
   return { capacity: { file: parsed.file, defaults, services, sites, maintenance, freezes }, findings: [] };
 }
 
@@ -94,7 +105,8 @@ function referenceFindings(parsed: ParsedYaml, data: CapacityData): Finding[] {
   const findings: Finding[] = [];
   for (const [site, s] of Object.entries(data.sites)) {
     for (const service of Object.keys(s.uses)) {
-      if (!Object.hasOwn(data.services, service)) findings.push(unknown(service, ["sites", site, "uses", service], `\`sites.${site}.uses\``));
+      if (!Object.hasOwn(data.services, service))
+        findings.push(unknown(service, ["sites", site, "uses", service], `\`sites.${site}.uses\``));
     }
   }
   (data.maintenance ?? []).forEach((m, i) => {
@@ -143,19 +155,47 @@ function toService(parsed: ParsedYaml, name: string, s: ServiceData, findings: F
       ),
     );
   }
-  return { ...base, kind: "scalable", per_instance_rps: s.per_instance_rps!, instances, max_instances: max, zones: s.zones ?? 1 };
+  return {
+    ...base,
+    kind: "scalable",
+    per_instance_rps: s.per_instance_rps!,
+    instances,
+    max_instances: max,
+    zones: s.zones ?? 1,
+  };
 }
 
-function resolveWindow(parsed: ParsedYaml, path: DataPath, w: WindowData, findings: Finding[]): { start: number; end: number } | undefined {
+function resolveWindow(
+  parsed: ParsedYaml,
+  path: DataPath,
+  w: WindowData,
+  findings: Finding[],
+): { start: number; end: number } | undefined {
   const where = describePath(path);
   const start = resolveInstant(w.start, "start", "UTC");
   const end = resolveInstant(w.end, "end", "UTC");
-  if (!start.ok) findings.push(finding("window", parsed.file, valueAt(parsed, [...path, "start"]), `\`${where}.start\` ${start.problem}.`));
-  if (!end.ok) findings.push(finding("window", parsed.file, valueAt(parsed, [...path, "end"]), `\`${where}.end\` ${end.problem}.`));
+  if (!start.ok)
+    findings.push(
+      finding(
+        "window",
+        parsed.file,
+        valueAt(parsed, [...path, "start"]),
+        `\`${where}.start\` ${start.problem}.`,
+      ),
+    );
+  if (!end.ok)
+    findings.push(
+      finding("window", parsed.file, valueAt(parsed, [...path, "end"]), `\`${where}.end\` ${end.problem}.`),
+    );
   if (!start.ok || !end.ok) return undefined;
   if (end.ms <= start.ms) {
     findings.push(
-      finding("window", parsed.file, valueAt(parsed, [...path, "end"]), `\`${where}.end\` (${w.end}) is not after \`${where}.start\` (${w.start}); the window must end after it starts.`),
+      finding(
+        "window",
+        parsed.file,
+        valueAt(parsed, [...path, "end"]),
+        `\`${where}.end\` (${w.end}) is not after \`${where}.start\` (${w.start}); the window must end after it starts.`,
+      ),
     );
     return undefined;
   }

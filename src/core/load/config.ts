@@ -35,7 +35,11 @@ export function loadConfig(file: SourceFile | undefined): { config: Config; find
   const findings = referenceFindings(parsed, data);
   if (findings.length > 0) return broken(findings);
   const defaults = defaultConfig();
-  const config: Config = { file: file.path, campaigns: data.campaigns ?? defaults.campaigns, capacity: data.capacity ?? defaults.capacity };
+  const config: Config = {
+    file: file.path,
+    campaigns: data.campaigns ?? defaults.campaigns,
+    capacity: data.capacity ?? defaults.capacity,
+  };
   if (data.review) config.review = toReview(data.review);
   return { config, findings: [] };
 }
@@ -52,7 +56,8 @@ function toReview(r: NonNullable<ConfigData["review"]>): ReviewPolicy {
     invalidate_on_push: r.invalidate_on_push ?? true,
     request_reviewers: r.request_reviewers ?? true,
   };
-  if (r.fast_lane) review.fast_lane = { max_utilization: r.fast_lane.max_utilization, waive: [...r.fast_lane.waive] };
+  if (r.fast_lane)
+    review.fast_lane = { max_utilization: r.fast_lane.max_utilization, waive: [...r.fast_lane.waive] };
   if (r.sla) {
     review.sla = {
       hours: r.sla.hours,
@@ -82,11 +87,15 @@ function referenceFindings(parsed: ParsedYaml, data: ConfigData): Finding[] {
     );
   review.rules.forEach((rule, i) =>
     rule.require.forEach((g, j) => {
-      if (!Object.hasOwn(review.groups, g)) findings.push(unknownGroup(g, ["review", "rules", i, "require", j], `The review rule ${quote(rule.name)}`));
+      if (!Object.hasOwn(review.groups, g))
+        findings.push(
+          unknownGroup(g, ["review", "rules", i, "require", j], `The review rule ${quote(rule.name)}`),
+        );
     }),
   );
   review.fast_lane?.waive.forEach((g, j) => {
-    if (!Object.hasOwn(review.groups, g)) findings.push(unknownGroup(g, ["review", "fast_lane", "waive", j], "`review.fast_lane.waive`"));
+    if (!Object.hasOwn(review.groups, g))
+      findings.push(unknownGroup(g, ["review", "fast_lane", "waive", j], "`review.fast_lane.waive`"));
   });
   const sla = review.sla;
   if (sla?.timezone !== undefined && !canonicalTimeZone(sla.timezone)) {

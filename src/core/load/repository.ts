@@ -6,11 +6,17 @@ import { loadCapacity } from "./capacity.js";
 
 /** Orders findings by file, then line, then column (stable for equal positions). */
 export function sortByPosition(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return [...findings].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
+  );
 }
 
 /** Loads capacity and campaigns; findings sorted by file, line, column. */
-export function loadRepository(input: { config: Config; capacity: SourceFile | undefined; campaigns: SourceFile[] }): {
+export function loadRepository(input: {
+  config: Config;
+  capacity: SourceFile | undefined;
+  campaigns: SourceFile[];
+}): {
   campaigns: Campaign[];
   capacity?: Capacity;
   findings: Finding[];

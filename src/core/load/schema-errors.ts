@@ -48,7 +48,8 @@ export function pointerToPath(pointer: string, data: unknown): DataPath {
     const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const key = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
     path.push(key);
-    node = node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[key] : undefined;
+    node =
+      node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[key] : undefined;
   }
   return path;
 }
@@ -68,14 +69,16 @@ function field(path: DataPath): string {
 
 /** Keys listed by each oneOf branch (`{ required: [...] }`), e.g. scalable vs fixed service. */
 function branches(error: ErrorObject): string[][] {
-  const schema = error.schema as unknown;
+  const schema: unknown = error.schema;
   if (!Array.isArray(schema)) return [];
   return schema.map((b: unknown) => ((b as { required?: unknown }).required as string[] | undefined) ?? []);
 }
 
 function listKeys(keys: readonly string[]): string {
   const quoted = keys.map((k) => `\`${k}\``);
-  return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+  return quoted.length <= 1
+    ? (quoted[0] ?? "")
+    : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
 }
 
 /** The one message for an exactly-one-of choice between key sets. */
@@ -100,14 +103,18 @@ function messageFor(error: ErrorObject, path: DataPath): string {
   const value = error.data;
   switch (error.keyword) {
     case "required": {
-      const missing = (error.params as { missingProperties?: string[] }).missingProperties ?? [String(p.missingProperty)];
+      const missing = (error.params as { missingProperties?: string[] }).missingProperties ?? [
+        String(p.missingProperty),
+      ];
       return missing.length === 1
         ? `${field(path)} is missing the required key \`${missing[0]}\`.`
         : `${field(path)} is missing the required keys ${listKeys(missing)}.`;
     }
     case "additionalProperties": {
       const key = String(p.additionalProperty);
-      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const allowed = Object.keys(
+        (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
+      );
       const hint = allowed.length > 0 ? didYouMean(key, allowed) : "";
       const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(", ")}.` : "";
       return `${field(path)} has an unknown key \`${key}\`${hint}.${list}`;
@@ -183,7 +190,8 @@ function isMisspeltRequired(error: ErrorObject, errors: readonly ErrorObject[]):
     (e) =>
       e.keyword === "additionalProperties" &&
       e.instancePath === error.instancePath &&
-      closestName(String((e.params as { additionalProperty: string }).additionalProperty), [missing]) !== undefined,
+      closestName(String((e.params as { additionalProperty: string }).additionalProperty), [missing]) !==
+        undefined,
   );
 }
 
@@ -193,7 +201,9 @@ function isMisspeltRequired(error: ErrorObject, errors: readonly ErrorObject[]):
  */
 export function schemaFindings(parsed: ParsedYaml, errors: readonly ErrorObject[], suffix = ""): Finding[] {
   // Errors inside a failed oneOf branch are noise: the oneOf error itself says what is wrong.
-  const oneOfs = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf").map((e) => `${e.schemaPath}/`);
+  const oneOfs = errors
+    .filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf")
+    .map((e) => `${e.schemaPath}/`);
   const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
   const seen = new Set<string>();
   const findings: Finding[] = [];
@@ -207,13 +217,19 @@ export function schemaFindings(parsed: ParsedYaml, errors: readonly ErrorObject[
     if (error.keyword === "if") continue;
     const path = pointerToPath(error.instancePath, parsed.data);
     const position =
-      error.keyword === "required" || error.keyword === "oneOf" || error.keyword === "minProperties" || error.keyword === "minItems"
+      error.keyword === "required" ||
+      error.keyword === "oneOf" ||
+      error.keyword === "minProperties" ||
+      error.keyword === "minItems"
         ? keyAt(parsed, path)
         : error.keyword === "additionalProperties"
-          ? keyAt(parsed, [...path, String((error.params as { additionalProperty: string }).additionalProperty)])
+          ? keyAt(parsed, [
+              ...path,
+              String((error.params as { additionalProperty: string }).additionalProperty),
+            ])
           : error.keyword === "propertyNames"
             ? keyAt(parsed, [...path, String((error.params as { propertyName: string }).propertyName)])
-          : valueAt(parsed, path);
+            : valueAt(parsed, path);
     const message = messageFor(error, path) + suffix;
     const key = `${position.line}:${position.column}:${message}`;
     if (seen.has(key)) continue;

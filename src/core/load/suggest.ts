@@ -21,7 +21,9 @@ export function quote(value: unknown): string {
   if (typeof value === "string") text = value;
   else if (value === null || value === undefined) text = "nothing";
   else if (typeof value === "object") text = Array.isArray(value) ? "a list" : "a mapping";
-  else text = String(value);
+  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    text = String(value);
+  else text = typeof value;
   if (text.length > 60) text = `${text.slice(0, 57)}...`;
   return `\`${text.replace(/`/g, "'")}\``;
 }

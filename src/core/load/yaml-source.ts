@@ -36,25 +36,41 @@ export function parseYaml(source: SourceFile, what: string): ParsedYaml | Findin
   const fail = (at: Position, message: string): Finding => finding("syntax", source.path, at, message);
   const text = source.text;
   if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
-    return fail(START, `This ${what} is larger than 1 MiB, which is far more than it ever needs; it was not read. Check that the right file was committed.`);
+    return fail(
+      START,
+      `This ${what} is larger than 1 MiB, which is far more than it ever needs; it was not read. Check that the right file was committed.`,
+    );
   }
   const bad = BAD_CHARACTER.exec(text);
   if (bad) {
     const at = positionOfOffset(text, bad.index);
-    const kind = bad[0] === "\uFFFD" ? "bytes that are not valid UTF-8 text" : "binary data (control characters)";
-    return fail(at, `This ${what} contains ${kind} at line ${at.line}, column ${at.column}; save it as plain UTF-8 text.`);
+    const kind =
+      bad[0] === "\uFFFD" ? "bytes that are not valid UTF-8 text" : "binary data (control characters)";
+    return fail(
+      at,
+      `This ${what} contains ${kind} at line ${at.line}, column ${at.column}; save it as plain UTF-8 text.`,
+    );
   }
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, version: "1.2", schema: "core", prettyErrors: true, uniqueKeys: true });
+    doc = parseDocument(text, {
+      lineCounter,
+      version: "1.2",
+      schema: "core",
+      prettyErrors: true,
+      uniqueKeys: true,
+    });
   } catch {
     return fail(START, `This ${what} could not be read as YAML.`);
   }
   const error = doc.errors[0];
   if (error) {
     const at = error.linePos ? { line: error.linePos[0].line, column: error.linePos[0].col } : START;
-    return fail(at, `This ${what} is not valid YAML: ${yamlProblem(error.code, error.message)} (line ${at.line}, column ${at.column}).`);
+    return fail(
+      at,
+      `This ${what} is not valid YAML: ${yamlProblem(error.code, error.message)} (line ${at.line}, column ${at.column}).`,
+    );
   }
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ""))) {
@@ -62,7 +78,10 @@ export function parseYaml(source: SourceFile, what: string): ParsedYaml | Findin
   }
   if (!isMap(root)) {
     const at = positionOf(lineCounter, root.range?.[0] ?? 0);
-    return fail(at, `This ${what} must be a YAML mapping of keys to values (like \`id: my-campaign\`), not a single value or a list.`);
+    return fail(
+      at,
+      `This ${what} must be a YAML mapping of keys to values (like \`id: my-campaign\`), not a single value or a list.`,
+    );
   }
   const guard = guardStructure(root, lineCounter);
   if (guard) return fail(guard.at, `This ${what} ${guard.message}`);
@@ -101,7 +120,10 @@ function yamlProblem(code: string, message: string): string {
 }
 
 /** Rejects aliases (no alias bombs, and campaign files never need them) and excessive nesting, iteratively. */
-function guardStructure(root: YamlNode, lineCounter: LineCounter): { at: Position; message: string } | undefined {
+function guardStructure(
+  root: YamlNode,
+  lineCounter: LineCounter,
+): { at: Position; message: string } | undefined {
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
@@ -116,9 +138,13 @@ function guardStructure(root: YamlNode, lineCounter: LineCounter): { at: Positio
       if (node.value && typeof node.value === "object") stack.push({ node: node.value, depth });
     } else if (isCollection(node)) {
       if (depth > MAX_DEPTH) {
-        return { at: positionOf(lineCounter, node.range?.[0] ?? 0), message: `is nested more than ${MAX_DEPTH} levels deep; campaign-gate files need only a few levels.` };
+        return {
+          at: positionOf(lineCounter, node.range?.[0] ?? 0),
+          message: `is nested more than ${MAX_DEPTH} levels deep; campaign-gate files need only a few levels.`,
+        };
       }
-      for (const item of node.items) if (item && typeof item === "object") stack.push({ node: item, depth: depth + 1 });
+      for (const item of node.items)
+        if (item && typeof item === "object") stack.push({ node: item, depth: depth + 1 });
     }
   }
   return undefined;

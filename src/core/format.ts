@@ -1,6 +1,6 @@
 /**
- * Plain-language rendering of instants and numbers for messages: instants in the campaign's own
- * zone ("Fri 27 Nov 2026 06:00 EST"), else UTC; requests/s with thousands separators.
+ * Plain-language formatting shared by messages (core) and every renderer: instants in a
+ * campaign's own zone ("Fri 27 Nov 2026 06:00 EST"), numbers, percentages, lists, escaping.
  */
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -15,10 +15,11 @@ interface ZoneState {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const zoneStates = new Map<string, ZoneState>();
 
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
+function formatter(zone: string, locale = "en-US"): Intl.DateTimeFormat {
+  const key = `${locale} ${zone}`;
+  let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
+    f = new Intl.DateTimeFormat(locale, {
       timeZone: zone,
       year: "numeric",
       month: "numeric",
@@ -29,12 +30,12 @@ function formatter(zone: string): Intl.DateTimeFormat {
       hourCycle: "h23",
       timeZoneName: "short",
     });
-    formatters.set(zone, f);
+    formatters.set(key, f);
   }
   return f;
 }
 
-/** The zone's UTC offset (ms) and short name ("EST", "GMT+1") at instant ms. */
+/** The zone's UTC offset (ms) and short name ("EST", "CET") at instant ms. */
 function zoneState(ms: number, zone: string): ZoneState {
   const bucket = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
   const key = `${zone} ${bucket}`;
@@ -50,17 +51,30 @@ function zoneState(ms: number, zone: string): ZoneState {
       +parts.minute!,
       +parts.second!,
     );
-    state = { offset: local - bucket, name: parts.timeZoneName ?? zone };
+    state = { offset: local - bucket, name: zoneName(parts.timeZoneName, bucket, zone) };
     if (zoneStates.size > 100_000) zoneStates.clear();
     zoneStates.set(key, state);
   }
   return state;
 }
 
+/**
+ * Each locale knows its own region's abbreviations (en-US: EST, PDT; en-GB: CET, BST): prefer a
+ * name to a bare "GMT+1".
+ */
+function zoneName(us: string | undefined, ms: number, zone: string): string {
+  if (us && !/^GMT[+-]/.test(us)) return us;
+  const gb = formatter(zone, "en-GB")
+    .formatToParts(ms)
+    .find((p) => p.type === "timeZoneName")?.value;
+  return gb ?? us ?? zone;
+}
+
 const pad = (n: number): string => String(n).padStart(2, "0");
 
-/** "Fri 27 Nov 2026 06:00 EST" in `zone` (default UTC). */
-export function formatInstant(ms: number, zone = "UTC"): string {
+/** "Fri 27 Nov 2026 06:00 EST" in `zone` (default UTC); accepts epoch ms or an ISO string. */
+export function formatInstant(instant: number | string, zone = "UTC"): string {
+  const ms = typeof instant === "number" ? instant : Date.parse(instant);
   const { offset, name } = zone === "UTC" ? { offset: 0, name: "UTC" } : zoneState(ms, zone);
   const d = new Date(ms + offset);
   return (
@@ -99,4 +113,29 @@ export function listIds(ids: readonly string[]): string {
     lists.set(ids, text);
   }
   return text;
+}
+
+/** 0.3217 → "32%"; keeps one decimal below 10% so small loads do not read as 0%. */
+export function formatPercent(ratio: number): string {
+  const pct = ratio * 100;
+  return `${pct < 10 && pct > 0 ? pct.toFixed(1) : Math.round(pct).toString()}%`;
+}
+
+/**
+ * Makes user-written text safe inside markdown tables and GitHub comments: no table breaks, no
+ * HTML, no accidental @-mentions of people or teams.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|")
+    .replace(/@(?=[A-Za-z0-9])/g, "@\u200b")
+    .replace(/\r?\n/g, " ");
+}
+
+/** "1 error", "3 warnings". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
