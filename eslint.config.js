@@ -3,7 +3,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["lib/**", "action/dist/**", "node_modules/**", "coverage/**", "examples/**", "test/fixtures/**"] },
+  {
+    ignores: [
+      "lib/**",
+      "action/dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "examples/**",
+      "test/fixtures/**",
+    ],
+  },
   js.configs.recommended,
   {
     files: ["**/*.ts"],

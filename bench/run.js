@@ -34,7 +34,9 @@ function bench(n) {
   });
   const load = time(() => loadRepository({ config, capacity, campaigns: files }));
   const loaded = load.result;
-  const engine = time(() => checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now: NOW }));
+  const engine = time(() =>
+    checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now: NOW }),
+  );
   const whole = time(() => runCheck({ config, capacity, campaigns: files, now: NOW }));
   const report = whole.result;
   return {
@@ -67,7 +69,8 @@ console.log(`peak RSS: ${rssPeak.toFixed(0)} MiB`);
 console.log(
   `targets: 10k whole/parse < 2: ${large.ratio < 2 ? "met" : "MISSED"}; growth <= n log n: ${growth <= nlogn ? "met" : "MISSED"}`,
 );
-if (large.loaderFindings > 0) console.log(`note: ${large.loaderFindings} loader findings in the synthetic repository`);
+if (large.loaderFindings > 0)
+  console.log(`note: ${large.loaderFindings} loader findings in the synthetic repository`);
 
 // The Action's cold start, when its bench script is present.
 try {

@@ -95,18 +95,24 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const root = path.resolve(io.cwd, values.root ?? ".");
   const formats = command === "check" ? ["text", "json", "markdown"] : ["text", "json"];
   const format = values.format ?? "text";
-  if (!formats.includes(format)) return usage(io, `--format must be one of ${formats.join(", ")} — found '${format}'`);
+  if (!formats.includes(format))
+    return usage(io, `--format must be one of ${formats.join(", ")} — found '${format}'`);
   let now: number;
   try {
     now = values.now === undefined ? io.clock() : parseNow(values.now);
   } catch {
-    return usage(io, `--now must be an ISO-8601 instant such as 2026-11-23T09:00:00Z — found '${values.now}'`);
+    return usage(
+      io,
+      `--now must be an ISO-8601 instant such as 2026-11-23T09:00:00Z — found '${values.now}'`,
+    );
   }
 
   try {
     if (command === "init") {
       const created = await scaffold(root, now);
-      io.stdout(`Created:\n${created.map((p) => `  ${p}`).join("\n")}\nNext: edit infra/capacity.yaml with your real limits, then run campaign-gate check.\n`);
+      io.stdout(
+        `Created:\n${created.map((p) => `  ${p}`).join("\n")}\nNext: edit infra/capacity.yaml with your real limits, then run campaign-gate check.\n`,
+      );
       return 0;
     }
     const configPath = values.config === undefined ? undefined : relativeTo(root, values.config);
@@ -135,7 +141,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         : runCheck({ ...repo, now, ...(changed ? { changed } : {}) });
     if (format === "json") io.stdout(renderJson(report));
     else if (format === "markdown") io.stdout(renderMarkdown(report));
-    else io.stdout(renderText(report, { color: io.isTTY && !process.env.NO_COLOR, command: command as "check" | "validate" }));
+    else
+      io.stdout(
+        renderText(report, {
+          color: io.isTTY && !process.env.NO_COLOR,
+          command: command as "check" | "validate",
+        }),
+      );
     return report.verdict === "fail" ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);
@@ -150,7 +162,8 @@ function usage(io: Io, message: string): number {
 
 /** Accepts an instant with offset or Z, or a plain date (UTC midnight). */
 export function parseNow(text: string): number {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return Temporal.PlainDate.from(text).toZonedDateTime("UTC").epochMilliseconds;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text))
+    return Temporal.PlainDate.from(text).toZonedDateTime("UTC").epochMilliseconds;
   return Temporal.Instant.from(text).epochMilliseconds;
 }
 

@@ -66,5 +66,14 @@ export function finding(
   message: string,
   extra: Pick<Finding, "campaign" | "campaigns" | "service"> = {},
 ): Finding {
-  return { rule, severity: RULE_SEVERITY[rule], message, file, line: at.line, column: at.column, ...extra, counted: true };
+  return {
+    rule,
+    severity: RULE_SEVERITY[rule],
+    message,
+    file,
+    line: at.line,
+    column: at.column,
+    ...extra,
+    counted: true,
+  };
 }

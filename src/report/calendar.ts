@@ -37,14 +37,19 @@ export function renderCalendar(campaigns: Campaign[], options: CalendarOptions):
         `Sites: ${c.targets.map((t) => (t.share === 1 ? t.site : `${t.site} (${formatPercent(t.share)})`)).join(", ")}`,
         `Forecast: ${formatNumber(c.forecast.expected)} ${unit}${c.forecast.high !== undefined ? `, high ${formatNumber(c.forecast.high)}` : ""} (${c.forecast.confidence}: ${c.forecast.basis})`,
         ...(summary && summary.status !== "past"
-          ? [`Capacity check: ${STATUS_LABEL[summary.status]}, highest utilization ${formatPercent(summary.impact)}`]
+          ? [
+              `Capacity check: ${STATUS_LABEL[summary.status]}, highest utilization ${formatPercent(summary.impact)}`,
+            ]
           : []),
         `File: ${c.file}`,
         ...(c.notes ? [c.notes] : []),
       ].join("\n");
       const event: EventAttributes = {
         uid: `${c.id}@campaign-gate`,
-        title: summary && (summary.status === "error" || summary.status === "warning") ? `${c.name} [${STATUS_LABEL[summary.status]}]` : c.name,
+        title:
+          summary && (summary.status === "error" || summary.status === "warning")
+            ? `${c.name} [${STATUS_LABEL[summary.status]}]`
+            : c.name,
         description,
         start: c.start,
         startInputType: "utc",
@@ -68,5 +73,12 @@ export function renderCalendar(campaigns: Campaign[], options: CalendarOptions):
 
 /** `ics` refuses an empty list; a feed with no events is still a valid, subscribable calendar. */
 function emptyCalendar(): string {
-  return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:campaign-gate", "X-WR-CALNAME:Campaigns", "END:VCALENDAR", ""].join("\r\n");
+  return [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:campaign-gate",
+    "X-WR-CALNAME:Campaigns",
+    "END:VCALENDAR",
+    "",
+  ].join("\r\n");
 }

@@ -100,17 +100,21 @@ function headline(report: Report): string {
   const errors = counted.filter((f) => f.severity === "error").length;
   const warnings = counted.filter((f) => f.severity === "warning").length;
   if (report.verdict === "fail") {
-    const capacity = counted.some((f) => f.severity === "error" && ["capacity", "maintenance"].includes(f.rule));
+    const capacity = counted.some(
+      (f) => f.severity === "error" && ["capacity", "maintenance"].includes(f.rule),
+    );
     return `${ICON.error} campaign-gate: ${plural(errors, "error")} — ${capacity ? "the infrastructure cannot hold this load" : "please fix before merging"}`;
   }
-  if (report.verdict === "warn") return `${ICON.warning} campaign-gate: ${plural(warnings, "warning")} — IT has work to prepare`;
+  if (report.verdict === "warn")
+    return `${ICON.warning} campaign-gate: ${plural(warnings, "warning")} — IT has work to prepare`;
   return `${ICON.ok} campaign-gate: all clear`;
 }
 
 function intro(report: Report): string {
   const live = report.campaigns.filter((c) => c.status !== "past").length;
   const parts = [`Checked ${plural(live, "upcoming campaign")} at ${formatInstant(report.now)}.`];
-  if (report.plan.length > 0) parts.push(`IT needs to scale ${plural(report.plan.length, "service")} (see *Plan for IT*).`);
+  if (report.plan.length > 0)
+    parts.push(`IT needs to scale ${plural(report.plan.length, "service")} (see *Plan for IT*).`);
   return parts.join(" ");
 }
 
@@ -123,23 +127,38 @@ function findingTable(
   const shown = ordered.slice(0, cap);
   const rows = ["| | Where | Rule | What to do |", "|---|---|---|---|"];
   for (const f of shown) {
-    rows.push(`| ${ICON[f.severity]} | ${link(f.file, f.line)} | \`${f.rule}\` | ${escapeMarkdown(f.message)} |`);
+    rows.push(
+      `| ${ICON[f.severity]} | ${link(f.file, f.line)} | \`${f.rule}\` | ${escapeMarkdown(f.message)} |`,
+    );
   }
-  if (ordered.length > shown.length) rows.push("", `_…and ${ordered.length - shown.length} more; run \`campaign-gate check\` to see all._`);
+  if (ordered.length > shown.length)
+    rows.push("", `_…and ${ordered.length - shown.length} more; run \`campaign-gate check\` to see all._`);
   return rows;
 }
 
 function campaignTable(report: Report, cap: number, link: (path: string, line?: number) => string): string[] {
-  const order: Record<CampaignSummary["status"], number> = { error: 0, warning: 1, notice: 2, ok: 3, past: 4 };
-  const sorted = [...report.campaigns].sort((a, b) => order[a.status] - order[b.status] || a.start.localeCompare(b.start));
+  const order: Record<CampaignSummary["status"], number> = {
+    error: 0,
+    warning: 1,
+    notice: 2,
+    ok: 3,
+    past: 4,
+  };
+  const sorted = [...report.campaigns].sort(
+    (a, b) => order[a.status] - order[b.status] || a.start.localeCompare(b.start),
+  );
   const shown = sorted.slice(0, cap);
-  const rows = ["| | Campaign | Window | Sites | Planned peak | Highest utilization |", "|---|---|---|---|--:|--:|"];
+  const rows = [
+    "| | Campaign | Window | Sites | Planned peak | Highest utilization |",
+    "|---|---|---|---|--:|--:|",
+  ];
   for (const c of shown) {
     rows.push(
       `| ${ICON[c.status]} | ${escapeMarkdown(c.name)}<br>${link(c.file)} | ${formatInstant(c.start, c.timezone)} → ${formatInstant(c.end, c.timezone)} | ${c.sites.map(escapeMarkdown).join(", ")} | ${formatNumber(c.planning)} ${c.unit === "users" ? "users" : "req/s"} | ${formatPercent(c.impact)} |`,
     );
   }
-  if (sorted.length > shown.length) rows.push("", `_…and ${sorted.length - shown.length} more campaigns not shown._`);
+  if (sorted.length > shown.length)
+    rows.push("", `_…and ${sorted.length - shown.length} more campaigns not shown._`);
   return rows;
 }
 
@@ -156,7 +175,11 @@ function serviceTable(report: Report, cap: number): string[] {
       `| ${escapeMarkdown(s.service)} | ${formatNumber(s.peak_rps)} req/s | ${s.peak_at ? formatInstant(s.peak_at) : "–"} | ${formatNumber(s.capacity_rps)} req/s | ${icon}${formatPercent(s.utilization)} | ${s.contributors.map(escapeMarkdown).join(", ") || "baseline only"} |`,
     );
   }
-  if (sorted.length > shown.length) rows.push("", `_…and ${sorted.length - shown.length} more services below ${formatPercent(shown.at(-1)?.utilization ?? 0)}._`);
+  if (sorted.length > shown.length)
+    rows.push(
+      "",
+      `_…and ${sorted.length - shown.length} more services below ${formatPercent(shown.at(-1)?.utilization ?? 0)}._`,
+    );
   return rows;
 }
 
@@ -164,25 +187,44 @@ function serviceTable(report: Report, cap: number): string[] {
 function gantt(report: Report): string[] {
   const live = report.campaigns.filter((c) => c.status !== "past");
   if (live.length === 0) return [];
-  const order: Record<CampaignSummary["status"], number> = { error: 0, warning: 1, notice: 2, ok: 3, past: 4 };
-  const shown = [...live].sort((a, b) => order[a.status] - order[b.status] || a.start.localeCompare(b.start)).slice(0, GANTT_MAX_BARS);
-  const lines = ["```mermaid", "gantt", "  dateFormat YYYY-MM-DDTHH:mm", "  axisFormat %d %b", "  todayMarker off"];
+  const order: Record<CampaignSummary["status"], number> = {
+    error: 0,
+    warning: 1,
+    notice: 2,
+    ok: 3,
+    past: 4,
+  };
+  const shown = [...live]
+    .sort((a, b) => order[a.status] - order[b.status] || a.start.localeCompare(b.start))
+    .slice(0, GANTT_MAX_BARS);
+  const lines = [
+    "```mermaid",
+    "gantt",
+    "  dateFormat YYYY-MM-DDTHH:mm",
+    "  axisFormat %d %b",
+    "  todayMarker off",
+  ];
   const sections: [string, CampaignSummary["status"][]][] = [
     ["Cannot be held", ["error"]],
     ["IT has work to do", ["warning"]],
     ["Fine", ["notice", "ok"]],
   ];
   for (const [title, statuses] of sections) {
-    const items = shown.filter((c) => statuses.includes(c.status)).sort((a, b) => a.start.localeCompare(b.start));
+    const items = shown
+      .filter((c) => statuses.includes(c.status))
+      .sort((a, b) => a.start.localeCompare(b.start));
     if (items.length === 0) continue;
     lines.push(`  section ${title}`);
     for (const c of items) {
       const tag = c.status === "error" ? "crit, " : c.status === "warning" ? "active, " : "";
-      lines.push(`  ${mermaidLabel(c.id)} (${formatPercent(c.impact)}) :${tag}${c.start.slice(0, 16)}, ${c.end.slice(0, 16)}`);
+      lines.push(
+        `  ${mermaidLabel(c.id)} (${formatPercent(c.impact)}) :${tag}${c.start.slice(0, 16)}, ${c.end.slice(0, 16)}`,
+      );
     }
   }
   lines.push("```");
-  if (live.length > shown.length) lines.push("", `_Chart shows ${shown.length} of ${live.length} upcoming campaigns (the most critical)._`);
+  if (live.length > shown.length)
+    lines.push("", `_Chart shows ${shown.length} of ${live.length} upcoming campaigns (the most critical)._`);
   lines.push("", "_Times in UTC; bars show campaign windows with the highest utilization each causes._");
   return lines;
 }

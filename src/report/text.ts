@@ -45,10 +45,12 @@ export function renderText(report: Report, options: TextOptions): string {
       s.peak_at ? formatInstant(s.peak_at) : "-",
       s.contributors.join(", ") || "baseline only",
     ]);
-    lines.push(...table(rows).map((row, i) => {
-      const s = report.services[i];
-      return `  ${s && s.utilization > 1 + 1e-9 ? paint("red", row) : row}`;
-    }));
+    lines.push(
+      ...table(rows).map((row, i) => {
+        const s = report.services[i];
+        return `  ${s && s.utilization > 1 + 1e-9 ? paint("red", row) : row}`;
+      }),
+    );
     lines.push("");
   }
   if (options.command === "check" && report.plan.length > 0) {
@@ -69,11 +71,19 @@ export function renderText(report: Report, options: TextOptions): string {
 function summaryLine(report: Report, options: TextOptions, paint: (s: Style, t: string) => string): string {
   const counted = report.findings.filter((f) => f.counted);
   const count = (s: Severity): number => counted.filter((f) => f.severity === s).length;
-  const parts = [plural(count("error"), "error"), plural(count("warning"), "warning"), plural(count("notice"), "notice")];
+  const parts = [
+    plural(count("error"), "error"),
+    plural(count("warning"), "warning"),
+    plural(count("notice"), "notice"),
+  ];
   const uncounted = report.findings.length - counted.length;
   if (uncounted > 0) parts.push(`${uncounted} already on the base branch`);
   const verdict =
-    report.verdict === "fail" ? paint("red", "FAIL") : report.verdict === "warn" ? paint("yellow", "WARN") : paint("green", "PASS");
+    report.verdict === "fail"
+      ? paint("red", "FAIL")
+      : report.verdict === "warn"
+        ? paint("yellow", "WARN")
+        : paint("green", "PASS");
   const what = options.command === "validate" ? "validate" : `check at ${formatInstant(report.now)}`;
   return `${verdict} campaign-gate ${what}: ${parts.join(", ")}`;
 }
@@ -82,5 +92,10 @@ function summaryLine(report: Report, options: TextOptions, paint: (s: Style, t: 
 function table(rows: string[][]): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd(),
+  );
 }

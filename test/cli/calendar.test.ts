@@ -9,11 +9,31 @@ describe("campaign-gate calendar", () => {
   it("writes an iCalendar feed an independent parser reads back", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "cg-ics-"));
     const out = path.join(dir, "campaigns.ics");
-    const { code } = await runCli(["calendar", "--root", "examples/acme", "--out", out, "--now", "2026-11-23T09:00:00Z"]);
+    const { code } = await runCli([
+      "calendar",
+      "--root",
+      "examples/acme",
+      "--out",
+      out,
+      "--now",
+      "2026-11-23T09:00:00Z",
+    ]);
     expect(code).toBe(0);
     const calendar = new ICAL.Component(ICAL.parse(await readFile(out, "utf8")));
     const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
-    const report = JSON.parse((await runCli(["check", "--root", "examples/acme", "--now", "2026-11-23T09:00:00Z", "--format", "json"])).stdout);
+    const report = JSON.parse(
+      (
+        await runCli([
+          "check",
+          "--root",
+          "examples/acme",
+          "--now",
+          "2026-11-23T09:00:00Z",
+          "--format",
+          "json",
+        ])
+      ).stdout,
+    );
     expect(events.length).toBe(report.campaigns.length);
     for (const c of report.campaigns) {
       const event = events.find((e) => e.uid === `${c.id}@campaign-gate`);

@@ -22,7 +22,10 @@ describe("campaign-gate validate", () => {
     const root = await mkdtemp(path.join(tmpdir(), "cg-cli-"));
     await mkdir(path.join(root, "campaigns"), { recursive: true });
     await mkdir(path.join(root, "infra"), { recursive: true });
-    await writeFile(path.join(root, "infra/capacity.yaml"), await readFile(path.join(ACME, "infra/capacity.yaml")));
+    await writeFile(
+      path.join(root, "infra/capacity.yaml"),
+      await readFile(path.join(ACME, "infra/capacity.yaml")),
+    );
     await writeFile(path.join(root, "campaigns/bad.yaml"), "id: Bad Id\nname: x\n");
     const plain = await runCli(["validate", "--root", root]);
     expect(plain.code).toBe(1);
@@ -44,18 +47,40 @@ describe("campaign-gate check", () => {
     expect(statuses).toContain("error");
     expect(statuses).toContain("warning");
     for (const f of report.findings) {
-      expect(f).toEqual(expect.objectContaining({ rule: expect.any(String), file: expect.any(String), line: expect.any(Number), column: expect.any(Number), counted: true }));
+      expect(f).toEqual(
+        expect.objectContaining({
+          rule: expect.any(String),
+          file: expect.any(String),
+          line: expect.any(Number),
+          column: expect.any(Number),
+          counted: true,
+        }),
+      );
     }
     expect(report.services.length).toBeGreaterThan(0);
     expect(report.plan.length).toBeGreaterThan(0);
   });
 
   it("counts only what a changed file causes with --changed", async () => {
-    const all = JSON.parse((await runCli(["check", "--root", ACME, "--now", NOW, "--format", "json"])).stdout);
+    const all = JSON.parse(
+      (await runCli(["check", "--root", ACME, "--now", NOW, "--format", "json"])).stdout,
+    );
     const files = (await readdir(path.join(ACME, "campaigns"))).sort();
-    const okCampaign = all.campaigns.find((c: { status: string }) => c.status === "ok" || c.status === "notice");
+    const okCampaign = all.campaigns.find(
+      (c: { status: string }) => c.status === "ok" || c.status === "notice",
+    );
     expect(okCampaign).toBeDefined();
-    const { code, stdout } = await runCli(["check", "--root", ACME, "--now", NOW, "--format", "json", "--changed", okCampaign.file]);
+    const { code, stdout } = await runCli([
+      "check",
+      "--root",
+      ACME,
+      "--now",
+      NOW,
+      "--format",
+      "json",
+      "--changed",
+      okCampaign.file,
+    ]);
     const report = JSON.parse(stdout);
     expect(files.length).toBeGreaterThanOrEqual(6);
     expect(report.services).toEqual(all.services);
@@ -118,7 +143,14 @@ describe("campaign-gate init", () => {
 describe("the bin entry", () => {
   it("runs with plain node", async () => {
     const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, ["bin/campaign-gate.js", "validate", "--root", ACME, "--format", "json"]);
+    const { stdout } = await run(process.execPath, [
+      "bin/campaign-gate.js",
+      "validate",
+      "--root",
+      ACME,
+      "--format",
+      "json",
+    ]);
     expect(JSON.parse(stdout).verdict).toBe("pass");
   });
 });

@@ -7,7 +7,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(args: string[], options: { cwd?: string; isTTY?: boolean } = {}): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; isTTY?: boolean } = {},
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {

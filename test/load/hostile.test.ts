@@ -96,6 +96,13 @@ describe("hostile input", () => {
     ]);
   });
 
+  it("accepts a byte-order mark and Windows line endings, with the same positions", () => {
+    const text = "\uFEFF" + VALID.replace(/\n/g, "\r\n");
+    const r = loadCampaigns([{ path: "x.yaml", text }], undefined);
+    expect(r.findings).toEqual([]);
+    expect(r.campaigns[0]!.at.forecast).toEqual({ line: 7, column: 13 });
+  });
+
   it("reports duplicate keys and tabs as syntax errors", () => {
     expectOneSyntaxError("a: 1\na: 2\n", "same key appears twice");
     expectOneSyntaxError("a:\n\tb: 1\n", "tab");

@@ -54,8 +54,15 @@ function report(n: number): Report {
 describe("renderMarkdown", () => {
   it("puts the verdict first and has every section", () => {
     const md = renderMarkdown(report(3));
-    expect(md.split("\n")[0]).toBe("## ❌ campaign-gate: 2 errors — the infrastructure cannot hold this load");
-    for (const heading of ["### What to fix", "### Campaigns", "### Peak load per service", "### Plan for IT"]) {
+    expect(md.split("\n")[0]).toBe(
+      "## ❌ campaign-gate: 2 errors — the infrastructure cannot hold this load",
+    );
+    for (const heading of [
+      "### What to fix",
+      "### Campaigns",
+      "### Peak load per service",
+      "### Plan for IT",
+    ]) {
       expect(md).toContain(heading);
     }
     expect(md).toContain("```mermaid\ngantt");

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/core/load/index.js";
+import { MAX_FILE_BYTES, readRepositoryAt } from "../../src/github/repo-files.js";
+import { BASE_SHA, OWNER, REPO, newWorld, serveWorld, type Served } from "./world.js";
+
+const config = loadConfig({ path: ".github/campaign-gate.yml", text: "campaigns: [\"campaigns/**/*.yaml\"]\n" }).config;
+let served: Served | undefined;
+afterEach(async () => {
+  expect(served?.fake.violations).toEqual([]);
+  await served?.fake.close();
+  served = undefined;
+});
+
+describe("readRepositoryAt", () => {
+  it("reads the capacity file and the campaign files only, as text", async () => {
+    const world = newWorld();
+    world.commits[BASE_SHA]!["campaigns/deep/autumn.yaml"] = "id: autumn # ü\n";
+    world.commits[BASE_SHA]!["campaigns/notes.txt"] = "not a campaign";
+    world.commits[BASE_SHA]!["campaigns/alias.link.yaml"] = "spring-mail.yaml";
+    served = await serveWorld(world);
+    const files = await readRepositoryAt(served.client, { owner: OWNER, repo: REPO, sha: BASE_SHA }, config);
+    expect(files.complete).toBe(true);
+    expect(files.capacity?.path).toBe("infra/capacity.yaml");
+    expect(files.capacity?.text).toContain("per_instance_rps: 100");
+    expect(files.campaigns.map((f) => f.path)).toEqual(["campaigns/deep/autumn.yaml", "campaigns/spring-mail.yaml"]);
+    expect(files.campaigns[0]!.text).toBe("id: autumn # ü\n");
+    // One tree, then one blob per file read: nothing for README, notes or the symlink.
+    expect(served.fake.calls().filter((c) => c.includes("/git/blobs/"))).toHaveLength(3);
+  });
+
+  it("says incomplete when GitHub truncated the tree", async () => {
+    const world = newWorld();
+    world.truncatedTrees.add(BASE_SHA);
+    served = await serveWorld(world);
+    const files = await readRepositoryAt(served.client, { owner: OWNER, repo: REPO, sha: BASE_SHA }, config);
+    expect(files.complete).toBe(false);
+  });
+
+  it("does not read a file over the size cap, and says incomplete", async () => {
+    const world = newWorld();
+    world.commits[BASE_SHA]!["campaigns/huge.yaml"] = "#".repeat(MAX_FILE_BYTES + 1);
+    served = await serveWorld(world);
+    const files = await readRepositoryAt(served.client, { owner: OWNER, repo: REPO, sha: BASE_SHA }, config);
+    expect(files.complete).toBe(false);
+    expect(files.campaigns.map((f) => f.path)).toEqual(["campaigns/spring-mail.yaml"]);
+    expect(served.fake.calls().filter((c) => c.includes("/git/blobs/"))).toHaveLength(2);
+  });
+});

@@ -1,0 +1,366 @@
+/**
+ * A small campaigns repository on a fake GitHub (test/helpers/fake-github.ts, which checks every
+ * request against GitHub's OpenAPI description): commits with their files served through the
+ * trees/blobs/contents endpoints, pull requests, issues, comments, teams. Writes change the world,
+ * so a second delivery sees what the first one did, as on GitHub.
+ */
+import { createHash } from "node:crypto";
+import { Octokit } from "@octokit/rest";
+import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from "../helpers/fake-github.js";
+
+export const OWNER = "Codertocat";
+export const REPO = "Hello-World";
+
+export const CONFIG = `review:
+  groups:
+    marketing: { teams: [marketing] }
+    it: { teams: [web-ops], users: [ivan] }
+  rules:
+    - { name: campaigns, paths: ["campaigns/**"], require: [marketing, it] }
+    - { name: limits, paths: ["infra/**", ".github/campaign-gate.yml"], require: [it] }
+  fast_lane: { max_utilization: 0.5, waive: [it] }
+  sla:
+    hours: 24
+    timezone: Europe/Berlin
+    escalate: { teams: [it-oncall], users: [carol] }
+`;
+
+/** One scalable service at 100 requests/s per instance, 4 running, 10 at most, 200 requests/s baseline. */
+export const CAPACITY = `services:
+  web:
+    per_instance_rps: 100
+    instances: 4
+    max_instances: 10
+    target_utilization: 1
+sites:
+  shop:
+    baseline_rps: 200
+    uses: { web: 1 }
+`;
+
+/** A campaign adding `rps` requests/s to the shop in March 2027: (200 + rps) / 1000 of safe capacity. */
+export function campaignYaml(id: string, rps: number): string {
+  return `id: ${id}
+name: ${id}
+owner: "@mona"
+type: email
+window:
+  start: 2027-03-01T00:00:00Z
+  end: 2027-03-02T00:00:00Z
+targets:
+  - site: shop
+forecast:
+  peak_requests_per_second: ${rps}
+  high: ${rps}
+  confidence: historical
+  basis: "last year's mailing"
+`;
+}
+
+/** The base repository: configuration, capacity and one existing small campaign. */
+export function baseFiles(): Record<string, string> {
+  return {
+    ".github/campaign-gate.yml": CONFIG,
+    "infra/capacity.yaml": CAPACITY,
+    "campaigns/spring-mail.yaml": campaignYaml("spring-mail", 20),
+    "README.md": "# campaigns\n",
+  };
+}
+
+export interface WorldPull {
+  number: number;
+  author: string;
+  draft: boolean;
+  state: "open" | "closed";
+  created_at: string;
+  head_sha: string;
+  base_sha: string;
+  files: string[];
+  requested_reviewers: string[];
+  requested_teams: string[];
+  labels: string[];
+  reviews: { id: number; user: string; state: string; commit_id: string; submitted_at: string }[];
+  timeline: Record<string, unknown>[];
+}
+
+export interface WorldComment {
+  id: number;
+  issue_number: number;
+  body: string;
+  user: string;
+  created_at: string;
+}
+
+export interface WorldIssue {
+  number: number;
+  title: string;
+  body: string;
+  labels: string[];
+  assignees: string[];
+  state: "open" | "closed";
+}
+
+export interface World {
+  defaultBranch: string;
+  /** Commit sha → path → text. */
+  commits: Record<string, Record<string, string>>;
+  truncatedTrees: Set<string>;
+  pulls: WorldPull[];
+  comments: WorldComment[];
+  issues: WorldIssue[];
+  /** Team slug → active member logins. */
+  teams: Record<string, string[]>;
+  /** Commit sha → pull requests GitHub associates with it. */
+  commitPulls: Record<string, { number: number; merged_at: string | null }[]>;
+  /** Called after a comment is created (to simulate a racing sweep). */
+  onComment?: (comment: WorldComment) => void;
+  /** Status to answer instead, by "METHOD /path" (to inject API errors). */
+  fail?: (call: string) => number | undefined;
+}
+
+export const BASE_SHA = "b".repeat(40);
+export const HEAD_SHA = "c".repeat(40);
+
+export function newWorld(): World {
+  return {
+    defaultBranch: "master",
+    commits: { [BASE_SHA]: baseFiles() },
+    truncatedTrees: new Set(),
+    pulls: [],
+    comments: [],
+    issues: [],
+    teams: { marketing: ["mona", "mike"], "web-ops": ["bob", "bea"], "it-oncall": ["olga"] },
+    commitPulls: {},
+  };
+}
+
+/** An open pull request from BASE_SHA to a head with `changes` applied (null deletes a file). */
+export function addPull(world: World, changes: Record<string, string | null>, overrides: Partial<WorldPull> = {}): WorldPull {
+  const head = overrides.head_sha ?? HEAD_SHA;
+  const files = { ...world.commits[BASE_SHA] };
+  for (const [path, text] of Object.entries(changes)) {
+    if (text === null) delete files[path];
+    else files[path] = text;
+  }
+  world.commits[head] = files as Record<string, string>;
+  const pull: WorldPull = {
+    number: 2,
+    author: "Codertocat",
+    draft: false,
+    state: "open",
+    created_at: "2026-11-20T15:00:00Z",
+    head_sha: head,
+    base_sha: BASE_SHA,
+    files: Object.keys(changes),
+    requested_reviewers: [],
+    requested_teams: [],
+    labels: [],
+    reviews: [],
+    timeline: [],
+    ...overrides,
+  };
+  world.pulls.push(pull);
+  return pull;
+}
+
+export function blobSha(text: string): string {
+  const bytes = Buffer.from(text);
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
+const user = (login: string) => ({ login, id: login.length, type: "User" });
+const notFound = { status: 404, body: { message: "Not Found" } };
+
+/** Pages of `items` as GitHub serves them (`page`, `per_page`). */
+function paged<T>(request: RecordedRequest, items: T[]): T[] {
+  const page = Number(request.query.get("page") ?? 1);
+  const perPage = Number(request.query.get("per_page") ?? 30);
+  return items.slice((page - 1) * perPage, page * perPage);
+}
+
+export interface Served {
+  fake: FakeGitHub;
+  client: Octokit;
+  /** Requests that change something on GitHub. */
+  writes(): string[];
+}
+
+/** Serves `world` on a local fake GitHub. */
+export async function serveWorld(world: World): Promise<Served> {
+  const blobs = () => {
+    const all = new Map<string, string>();
+    for (const files of Object.values(world.commits)) for (const text of Object.values(files)) all.set(blobSha(text), text);
+    return all;
+  };
+  const pullOf = (n: string) => world.pulls.find((p) => p.number === Number(n));
+  let nextId = 5000;
+  const fake = await startFakeGitHub();
+  const route = (key: string, handler: Parameters<FakeGitHub["on"]>[1]) =>
+    fake.on(key, (request, params) => {
+      const status = world.fail?.(`${request.method} ${request.path}`);
+      return status ? { status, body: { message: "Server Error" } } : handler(request, params);
+    });
+
+  route("POST /app/installations/{installation_id}/access_tokens", () => ({
+    status: 201,
+    body: { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} },
+  }));
+  route("GET /repos/{owner}/{repo}", () => ({ body: { default_branch: world.defaultBranch, name: REPO } }));
+  route("GET /repos/{owner}/{repo}/contents/{path}", (request, { path }) => {
+    const ref = request.query.get("ref") ?? world.defaultBranch;
+    const files = world.commits[ref === world.defaultBranch ? BASE_SHA : ref];
+    const text = files?.[path!];
+    if (text === undefined) return notFound;
+    return { body: { type: "file", encoding: "base64", path, content: Buffer.from(text).toString("base64") } };
+  });
+  route("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", (request, { tree_sha }) => {
+    const files = world.commits[tree_sha!];
+    if (!files) return notFound;
+    expectRecursive(request);
+    return {
+      body: {
+        sha: tree_sha,
+        truncated: world.truncatedTrees.has(tree_sha!),
+        tree: [
+          { path: "campaigns", mode: "040000", type: "tree", sha: "d".repeat(40) },
+          ...Object.entries(files).map(([path, text]) => ({
+            path,
+            mode: path.endsWith(".link.yaml") ? "120000" : "100644",
+            type: "blob",
+            sha: blobSha(text),
+            size: Buffer.byteLength(text),
+          })),
+        ],
+      },
+    };
+  });
+  route("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", (_request, { file_sha }) => {
+    const text = blobs().get(file_sha!);
+    if (text === undefined) return notFound;
+    return { body: { sha: file_sha, encoding: "base64", content: Buffer.from(text).toString("base64"), size: text.length } };
+  });
+  route("GET /repos/{owner}/{repo}/pulls", (request) => ({
+    body: paged(
+      request,
+      world.pulls
+        .filter((p) => p.state === "open")
+        .map((p) => ({
+          number: p.number,
+          draft: p.draft,
+          created_at: p.created_at,
+          head: { sha: p.head_sha },
+          labels: p.labels.map((name) => ({ name })),
+        })),
+    ),
+  }));
+  route("GET /repos/{owner}/{repo}/pulls/{pull_number}", (_request, { pull_number }) => {
+    const p = pullOf(pull_number!);
+    if (!p) return notFound;
+    return {
+      body: {
+        number: p.number,
+        state: p.state,
+        draft: p.draft,
+        user: user(p.author),
+        head: { sha: p.head_sha, ref: "feature" },
+        base: { sha: p.base_sha, ref: world.defaultBranch },
+        changed_files: p.files.length,
+        requested_reviewers: p.requested_reviewers.map(user),
+        requested_teams: p.requested_teams.map((slug) => ({ slug, name: slug })),
+      },
+    };
+  });
+  route("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", (request, { pull_number }) => ({
+    body: paged(request, pullOf(pull_number!)?.files ?? []).map((filename) => ({ filename, status: "modified", sha: "0".repeat(40) })),
+  }));
+  route("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", (request, { pull_number }) => ({
+    body: paged(request, pullOf(pull_number!)?.reviews ?? []).map((r) => ({ ...r, user: user(r.user), body: "" })),
+  }));
+  route("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", (request, { pull_number }) => {
+    const p = pullOf(pull_number!)!;
+    const body = request.body as { reviewers?: string[]; team_reviewers?: string[] };
+    p.requested_reviewers.push(...(body.reviewers ?? []));
+    p.requested_teams.push(...(body.team_reviewers ?? []));
+    return { status: 201, body: { number: p.number } };
+  });
+  route("GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", (request, { issue_number }) => ({
+    body: paged(request, pullOf(issue_number!)?.timeline ?? []),
+  }));
+  route("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", (request, { issue_number }) => ({
+    body: paged(
+      request,
+      world.comments
+        .filter((c) => c.issue_number === Number(issue_number))
+        .map((c) => ({ id: c.id, body: c.body, user: user(c.user), created_at: c.created_at })),
+    ),
+  }));
+  route("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", (request, { issue_number }) => {
+    const comment: WorldComment = {
+      id: nextId++,
+      issue_number: Number(issue_number),
+      body: (request.body as { body: string }).body,
+      user: "campaign-gate[bot]",
+      created_at: new Date(Date.UTC(2026, 10, 25, 15, 0, nextId - 5000)).toISOString(),
+    };
+    world.comments.push(comment);
+    world.onComment?.(comment);
+    return { status: 201, body: { id: comment.id } };
+  });
+  route("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", (_request, { comment_id }) => {
+    world.comments = world.comments.filter((c) => c.id !== Number(comment_id));
+    return { status: 204 };
+  });
+  route("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", (request, { issue_number }) => {
+    const p = pullOf(issue_number!)!;
+    p.labels.push(...(request.body as { labels: string[] }).labels);
+    return { body: p.labels.map((name) => ({ name })) };
+  });
+  route("GET /repos/{owner}/{repo}/issues", (request) => {
+    const label = request.query.get("labels");
+    const state = request.query.get("state") ?? "open";
+    return {
+      body: paged(
+        request,
+        world.issues
+          .filter((i) => (label ? i.labels.includes(label) : true) && (state === "all" || i.state === state))
+          .map((i) => ({ ...i, labels: i.labels.map((name) => ({ name })) })),
+      ),
+    };
+  });
+  route("POST /repos/{owner}/{repo}/issues", (request) => {
+    const body = request.body as { title: string; body: string; labels?: string[]; assignees?: string[] };
+    const issue: WorldIssue = {
+      number: 100 + world.issues.length,
+      title: body.title,
+      body: body.body,
+      labels: body.labels ?? [],
+      assignees: body.assignees ?? [],
+      state: "open",
+    };
+    world.issues.push(issue);
+    return { status: 201, body: { number: issue.number } };
+  });
+  route("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", (_request, { commit_sha }) => ({
+    body: world.commitPulls[commit_sha!] ?? [],
+  }));
+  route("GET /orgs/{org}/teams/{team_slug}/members", (request, { team_slug }) => {
+    const team = world.teams[team_slug!];
+    return team ? { body: paged(request, team.map(user)) } : notFound;
+  });
+  route("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", (_request, { team_slug, username }) =>
+    world.teams[team_slug!]?.includes(username!)
+      ? { body: { state: "active", role: "member", url: "" } }
+      : notFound,
+  );
+
+  const client = new Octokit({ auth: "test", baseUrl: fake.url, request: { retries: 0 } });
+  return {
+    fake,
+    client,
+    writes: () => fake.calls().filter((call) => !call.startsWith("GET ") && !call.includes("/access_tokens")),
+  };
+}
+
+function expectRecursive(request: RecordedRequest): void {
+  if (request.query.get("recursive") === null) throw new Error("the tree must be read recursively");
+}
