@@ -43843,7 +43843,16 @@ var LOAD_RULES = /* @__PURE__ */ new Set([
   "freeze"
 ]);
 function finding(rule, file, at, message, extra = {}) {
-  return { rule, severity: RULE_SEVERITY[rule], message, file, line: at.line, column: at.column, ...extra, counted: true };
+  return {
+    rule,
+    severity: RULE_SEVERITY[rule],
+    message,
+    file,
+    line: at.line,
+    column: at.column,
+    ...extra,
+    counted: true
+  };
 }
 
 // src/core/attribution.ts
@@ -44081,16 +44090,17 @@ function noticeRule(deadline, now, noticeDays) {
   return deadline.freeze ? "freeze" : "notice";
 }
 
-// src/core/capacity/format.ts
+// src/core/format.ts
 var WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 var QUARTER_HOUR = 9e5;
 var formatters = /* @__PURE__ */ new Map();
 var zoneStates = /* @__PURE__ */ new Map();
-function formatter(zone) {
-  let f = formatters.get(zone);
+function formatter(zone, locale = "en-US") {
+  const key = `${locale} ${zone}`;
+  let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
+    f = new Intl.DateTimeFormat(locale, {
       timeZone: zone,
       year: "numeric",
       month: "numeric",
@@ -44101,7 +44111,7 @@ function formatter(zone) {
       hourCycle: "h23",
       timeZoneName: "short"
     });
-    formatters.set(zone, f);
+    formatters.set(key, f);
   }
   return f;
 }
@@ -44120,14 +44130,20 @@ function zoneState(ms, zone) {
       +parts.minute,
       +parts.second
     );
-    state = { offset: local - bucket, name: parts.timeZoneName ?? zone };
+    state = { offset: local - bucket, name: zoneName(parts.timeZoneName, bucket, zone) };
     if (zoneStates.size > 1e5) zoneStates.clear();
     zoneStates.set(key, state);
   }
   return state;
 }
+function zoneName(us, ms, zone) {
+  if (us && !/^GMT[+-]/.test(us)) return us;
+  const gb = formatter(zone, "en-GB").formatToParts(ms).find((p) => p.type === "timeZoneName")?.value;
+  return gb ?? us ?? zone;
+}
 var pad = (n) => String(n).padStart(2, "0");
-function formatInstant(ms, zone = "UTC") {
+function formatInstant(instant, zone = "UTC") {
+  const ms = typeof instant === "number" ? instant : Date.parse(instant);
   const { offset, name } = zone === "UTC" ? { offset: 0, name: "UTC" } : zoneState(ms, zone);
   const d = new Date(ms + offset);
   return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${name}`;
@@ -44155,54 +44171,15 @@ function listIds(ids) {
   }
   return text;
 }
-
-// src/core/capacity/findings.ts
-function rps(value) {
-  return `${formatNumber(value)} requests/s`;
+function formatPercent(ratio) {
+  const pct = ratio * 100;
+  return `${pct < 10 && pct > 0 ? pct.toFixed(1) : Math.round(pct).toString()}%`;
 }
-function when(m) {
-  return formatInstant(m.instant, m.zone);
+function escapeMarkdown(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/\r?\n/g, " ");
 }
-function capacityBasis(service) {
-  return service.kind === "scalable" ? `${service.max_instances} instances \xD7 ${rps(service.per_instance_rps)} \xD7 target utilization ${service.target_utilization}` : `max_rps ${formatNumber(service.max_rps)} \xD7 target utilization ${service.target_utilization}`;
-}
-function together(m) {
-  return m.contributors.length > 0 ? ` Campaigns running then: ${listIds(m.contributors)}.` : "";
-}
-function capacityMessage(m, capacity) {
-  return `${m.service.name} cannot carry the load on ${when(m)}, even fully scaled: ${rps(m.load)} against a safe capacity of ${rps(capacity)} (${capacityBasis(m.service)}).${together(m)} Move or shorten the campaign, lower its forecast share, or agree with IT on raising the limit.`;
-}
-function baselineCapacityMessage(service, load, capacity) {
-  return `${service.name}: ordinary traffic alone (${rps(load)}, without any campaign) is above the safe capacity of ${rps(capacity)} (${capacityBasis(service)}). Raise the limit of this service or correct the sites' baselines.`;
-}
-function maintenanceMessage(m, maintenance, capacity) {
-  const left = Math.round(maintenance.capacity_factor * 100);
-  return `${m.service.name} is in maintenance "${maintenance.name}" on ${when(m)} with ${left}% of its capacity left (${rps(capacity)}), but the load then is ${rps(m.load)}.${together(m)} Move the campaign out of the maintenance window, or ask IT to move the maintenance.`;
-}
-function scaleUpMessage(m, instances, today, by) {
-  return `${m.service.name} must be scaled to ${instances} instances (${today} today) before ${formatInstant(by, m.zone)}: on ${when(m)} it carries ${rps(m.load)}.${together(m)} IT: plan the scale-up; it fits within max_instances.`;
-}
-function baselineScaleUpMessage(service, instances, today, load) {
-  return `${service.name} must be scaled to ${instances} instances (${today} today) now: ordinary traffic alone (${rps(load)}, without any campaign) needs them. Raise \`instances\` to ${instances}.`;
-}
-function redundancyMessage(m, needed, max, zones2) {
-  return `${m.service.name} could not survive losing one of its ${zones2} zones on ${when(m)}: ${rps(m.load)} would need ${needed} instances, but max_instances is ${max}.${together(m)} The campaign can run, without zone redundancy; IT: raise max_instances to keep it.`;
-}
-function baselineRedundancyMessage(service, needed, max, zones2, load) {
-  return `${service.name} could not survive losing one of its ${zones2} zones even with ordinary traffic alone (${rps(load)}): that needs ${needed} instances, but max_instances is ${max}. Raise max_instances.`;
-}
-function noticeMessage(m, deadline, now, noticeDays) {
-  return `IT needs ${noticeDays} days of notice, but has ${formatDays(deadline - now)}: ${m.service.name} must be ready by ${formatInstant(deadline, m.zone)} (${rps(m.load)} then).${together(m)} Start the campaign later, or agree on a rushed change with IT.`;
-}
-function freezeMessage(m, freeze, now, noticeDays) {
-  return `${m.service.name} needs IT work for ${formatInstant(m.instant, m.zone)} (${rps(m.load)}), which falls in the change freeze "${freeze.name}": the work must be done before it starts on ${formatInstant(freeze.start, m.zone)}, ${formatDays(freeze.start - now)} from now, and IT needs ${noticeDays} days of notice.${together(m)} Move the campaign, or agree with IT on doing the work earlier.`;
-}
-function pastMessage(end, zone) {
-  return `This campaign ended on ${formatInstant(end, zone)} \u2014 ignored. Delete the file or move it out of the campaigns folder.`;
-}
-function forecastMessage(expected, multiplier, unit) {
-  const what = unit === "users" ? "concurrent users" : "requests/s";
-  return `The forecast is a guess without a \`high\` estimate, so it is planned at ${formatNumber(expected)} \xD7 ${multiplier} = ${formatNumber(expected * multiplier)} ${what}. Add \`high:\` with a pessimistic estimate.`;
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 // src/core/capacity/instances.ts
@@ -44233,6 +44210,61 @@ function instancesNeeded(load, service, failover) {
     instancesForZones(load, service.per_instance_rps, failover, service.zones),
     service.instances
   );
+}
+
+// src/core/capacity/findings.ts
+function rps(value) {
+  return `${formatNumber(value)} requests/s`;
+}
+function when(m) {
+  return formatInstant(m.instant, m.zone);
+}
+function capacityBasis(service) {
+  return service.kind === "scalable" ? `${service.max_instances} instances \xD7 ${rps(service.per_instance_rps)} \xD7 target utilization ${service.target_utilization}` : `max_rps ${formatNumber(service.max_rps)} \xD7 target utilization ${service.target_utilization}`;
+}
+function carries(m) {
+  const s = m.service;
+  const max = capacityRps(s);
+  if (s.kind === "fixed" || exceeds(m.load, max)) return `it safely carries at most ${rps(max)}`;
+  return `its ${s.instances} instances today safely carry ${rps(s.instances * s.per_instance_rps * s.target_utilization)}`;
+}
+function together(m) {
+  return m.contributors.length > 0 ? ` Campaigns running then: ${listIds(m.contributors)}.` : "";
+}
+function capacityMessage(m, capacity) {
+  return `${m.service.name} cannot carry the load on ${when(m)}, even fully scaled: ${rps(m.load)} against a safe capacity of ${rps(capacity)} (${capacityBasis(m.service)}).${together(m)} Move or shorten the campaign, lower its forecast share, or agree with IT on raising the limit.`;
+}
+function baselineCapacityMessage(service, load, capacity) {
+  return `${service.name}: ordinary traffic alone (${rps(load)}, without any campaign) is above the safe capacity of ${rps(capacity)} (${capacityBasis(service)}). Raise the limit of this service or correct the sites' baselines.`;
+}
+function maintenanceMessage(m, maintenance, capacity) {
+  const left = Math.round(maintenance.capacity_factor * 100);
+  return `${m.service.name} is in maintenance "${maintenance.name}" on ${when(m)} with ${left}% of its capacity left (${rps(capacity)}), but the load then is ${rps(m.load)}.${together(m)} Move the campaign out of the maintenance window, or ask IT to move the maintenance.`;
+}
+function scaleUpMessage(m, instances, today, by) {
+  return `${m.service.name} must be scaled to ${instances} instances (${today} today) before ${formatInstant(by, m.zone)}: on ${when(m)} it has to carry ${rps(m.load)}, but ${carries(m)}.${together(m)} IT: plan the scale-up; it fits within max_instances.`;
+}
+function baselineScaleUpMessage(service, instances, today, load) {
+  return `${service.name} must be scaled to ${instances} instances (${today} today) now: ordinary traffic alone (${rps(load)}, without any campaign) needs them. Raise \`instances\` to ${instances}.`;
+}
+function redundancyMessage(m, needed, max, zones2) {
+  return `${m.service.name} could not survive losing one of its ${zones2} zones on ${when(m)}: ${rps(m.load)} would need ${needed} instances, but max_instances is ${max} (safe capacity at max scale ${rps(capacityRps(m.service))}).${together(m)} The campaign can run, without zone redundancy; IT: raise max_instances to keep it.`;
+}
+function baselineRedundancyMessage(service, needed, max, zones2, load) {
+  return `${service.name} could not survive losing one of its ${zones2} zones even with ordinary traffic alone (${rps(load)}): that needs ${needed} instances, but max_instances is ${max}. Raise max_instances.`;
+}
+function noticeMessage(m, deadline, now, noticeDays) {
+  return `IT needs ${noticeDays} days of notice, but has ${formatDays(deadline - now)}: ${m.service.name} must be ready by ${formatInstant(deadline, m.zone)} for ${rps(m.load)}, but ${carries(m)}.${together(m)} Start the campaign later, or agree on a rushed change with IT.`;
+}
+function freezeMessage(m, freeze, now, noticeDays) {
+  return `${m.service.name} needs IT work for ${formatInstant(m.instant, m.zone)} (${rps(m.load)}, and ${carries(m)}), which falls in the change freeze "${freeze.name}": the work must be done before it starts on ${formatInstant(freeze.start, m.zone)}, ${formatDays(freeze.start - now)} from now, and IT needs ${noticeDays} days of notice.${together(m)} Move the campaign, or agree with IT on doing the work earlier.`;
+}
+function pastMessage(end, zone) {
+  return `This campaign ended on ${formatInstant(end, zone)} \u2014 ignored. Delete the file or move it out of the campaigns folder.`;
+}
+function forecastMessage(expected, multiplier, unit) {
+  const what = unit === "users" ? "concurrent users" : "requests/s";
+  return `The forecast is a guess without a \`high\` estimate, so it is planned at ${formatNumber(expected)} \xD7 ${multiplier} = ${formatNumber(expected * multiplier)} ${what}. Add \`high:\` with a pessimistic estimate.`;
 }
 
 // src/core/capacity/loads.ts
@@ -48317,7 +48349,9 @@ function quote(value) {
   if (typeof value === "string") text = value;
   else if (value === null || value === void 0) text = "nothing";
   else if (typeof value === "object") text = Array.isArray(value) ? "a list" : "a mapping";
-  else text = String(value);
+  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    text = String(value);
+  else text = typeof value;
   if (text.length > 60) text = `${text.slice(0, 57)}...`;
   return `\`${text.replace(/`/g, "'")}\``;
 }
@@ -48332,25 +48366,40 @@ function parseYaml(source, what) {
   const fail = (at, message) => finding("syntax", source.path, at, message);
   const text = source.text;
   if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
-    return fail(START, `This ${what} is larger than 1 MiB, which is far more than it ever needs; it was not read. Check that the right file was committed.`);
+    return fail(
+      START,
+      `This ${what} is larger than 1 MiB, which is far more than it ever needs; it was not read. Check that the right file was committed.`
+    );
   }
   const bad = BAD_CHARACTER.exec(text);
   if (bad) {
     const at = positionOfOffset(text, bad.index);
     const kind = bad[0] === "\uFFFD" ? "bytes that are not valid UTF-8 text" : "binary data (control characters)";
-    return fail(at, `This ${what} contains ${kind} at line ${at.line}, column ${at.column}; save it as plain UTF-8 text.`);
+    return fail(
+      at,
+      `This ${what} contains ${kind} at line ${at.line}, column ${at.column}; save it as plain UTF-8 text.`
+    );
   }
   const lineCounter = new import_yaml.LineCounter();
   let doc;
   try {
-    doc = (0, import_yaml.parseDocument)(text, { lineCounter, version: "1.2", schema: "core", prettyErrors: true, uniqueKeys: true });
+    doc = (0, import_yaml.parseDocument)(text, {
+      lineCounter,
+      version: "1.2",
+      schema: "core",
+      prettyErrors: true,
+      uniqueKeys: true
+    });
   } catch {
     return fail(START, `This ${what} could not be read as YAML.`);
   }
   const error2 = doc.errors[0];
   if (error2) {
     const at = error2.linePos ? { line: error2.linePos[0].line, column: error2.linePos[0].col } : START;
-    return fail(at, `This ${what} is not valid YAML: ${yamlProblem(error2.code, error2.message)} (line ${at.line}, column ${at.column}).`);
+    return fail(
+      at,
+      `This ${what} is not valid YAML: ${yamlProblem(error2.code, error2.message)} (line ${at.line}, column ${at.column}).`
+    );
   }
   const root = doc.contents;
   if (root === null || (0, import_yaml.isScalar)(root) && (root.value === null || root.value === "")) {
@@ -48358,7 +48407,10 @@ function parseYaml(source, what) {
   }
   if (!(0, import_yaml.isMap)(root)) {
     const at = positionOf(lineCounter, root.range?.[0] ?? 0);
-    return fail(at, `This ${what} must be a YAML mapping of keys to values (like \`id: my-campaign\`), not a single value or a list.`);
+    return fail(
+      at,
+      `This ${what} must be a YAML mapping of keys to values (like \`id: my-campaign\`), not a single value or a list.`
+    );
   }
   const guard = guardStructure(root, lineCounter);
   if (guard) return fail(guard.at, `This ${what} ${guard.message}`);
@@ -48383,6 +48435,8 @@ function yamlProblem(code, message) {
     case "BLOCK_AS_IMPLICIT_KEY":
     case "MULTILINE_IMPLICIT_KEY":
       return "the indentation is off; keys of the same level must start in the same column";
+    case "RESOURCE_EXHAUSTION":
+      return "it is nested too deeply or too large to read safely";
     case "MULTIPLE_DOCS":
       return "the file holds more than one YAML document (separated by `---`); keep only one";
     case "BAD_DQ_ESCAPE":
@@ -48406,9 +48460,13 @@ function guardStructure(root, lineCounter) {
       if (node.value && typeof node.value === "object") stack.push({ node: node.value, depth });
     } else if ((0, import_yaml.isCollection)(node)) {
       if (depth > MAX_DEPTH) {
-        return { at: positionOf(lineCounter, node.range?.[0] ?? 0), message: `is nested more than ${MAX_DEPTH} levels deep; campaign-gate files need only a few levels.` };
+        return {
+          at: positionOf(lineCounter, node.range?.[0] ?? 0),
+          message: `is nested more than ${MAX_DEPTH} levels deep; campaign-gate files need only a few levels.`
+        };
       }
-      for (const item of node.items) if (item && typeof item === "object") stack.push({ node: item, depth: depth + 1 });
+      for (const item of node.items)
+        if (item && typeof item === "object") stack.push({ node: item, depth: depth + 1 });
     }
   }
   return void 0;
@@ -48527,12 +48585,16 @@ function messageFor(error2, path8) {
   const value = error2.data;
   switch (error2.keyword) {
     case "required": {
-      const missing = error2.params.missingProperties ?? [String(p.missingProperty)];
+      const missing = error2.params.missingProperties ?? [
+        String(p.missingProperty)
+      ];
       return missing.length === 1 ? `${field(path8)} is missing the required key \`${missing[0]}\`.` : `${field(path8)} is missing the required keys ${listKeys(missing)}.`;
     }
     case "additionalProperties": {
       const key = String(p.additionalProperty);
-      const allowed = Object.keys(error2.parentSchema?.properties ?? {});
+      const allowed = Object.keys(
+        error2.parentSchema?.properties ?? {}
+      );
       const hint = allowed.length > 0 ? didYouMean(key, allowed) : "";
       const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(", ")}.` : "";
       return `${field(path8)} has an unknown key \`${key}\`${hint}.${list}`;
@@ -48613,7 +48675,10 @@ function schemaFindings(parsed, errors, suffix = "") {
     if (error2.keyword !== "type" && typed.has(error2.instancePath)) continue;
     if (error2.keyword === "if") continue;
     const path8 = pointerToPath(error2.instancePath, parsed.data);
-    const position = error2.keyword === "required" || error2.keyword === "oneOf" || error2.keyword === "minProperties" || error2.keyword === "minItems" ? keyAt(parsed, path8) : error2.keyword === "additionalProperties" ? keyAt(parsed, [...path8, String(error2.params.additionalProperty)]) : error2.keyword === "propertyNames" ? keyAt(parsed, [...path8, String(error2.params.propertyName)]) : valueAt(parsed, path8);
+    const position = error2.keyword === "required" || error2.keyword === "oneOf" || error2.keyword === "minProperties" || error2.keyword === "minItems" ? keyAt(parsed, path8) : error2.keyword === "additionalProperties" ? keyAt(parsed, [
+      ...path8,
+      String(error2.params.additionalProperty)
+    ]) : error2.keyword === "propertyNames" ? keyAt(parsed, [...path8, String(error2.params.propertyName)]) : valueAt(parsed, path8);
     const message = messageFor(error2, path8) + suffix;
     const key = `${position.line}:${position.column}:${message}`;
     if (seen.has(key)) continue;
@@ -48719,7 +48784,10 @@ var campaign_schema_default = {
       type: "object",
       additionalProperties: false,
       required: ["confidence", "basis"],
-      oneOf: [{ required: ["peak_concurrent_users"], properties: { peak_concurrent_users: true } }, { required: ["peak_requests_per_second"], properties: { peak_requests_per_second: true } }],
+      oneOf: [
+        { required: ["peak_concurrent_users"], properties: { peak_concurrent_users: true } },
+        { required: ["peak_requests_per_second"], properties: { peak_requests_per_second: true } }
+      ],
       properties: {
         peak_concurrent_users: {
           description: "Expected number of people on the sites at the same time at the peak (on top of ordinary traffic).",
@@ -48751,7 +48819,14 @@ var campaign_schema_default = {
           examples: ["2025 peaked at 31k; email list grew 30%"]
         }
       },
-      examples: [{ peak_concurrent_users: 4e4, high: 55e3, confidence: "model", basis: "2025 peaked at 31k; email list grew 30%" }]
+      examples: [
+        {
+          peak_concurrent_users: 4e4,
+          high: 55e3,
+          confidence: "model",
+          basis: "2025 peaked at 31k; email list grew 30%"
+        }
+      ]
     },
     notes: {
       description: "Free text for reviewers.",
@@ -48774,7 +48849,12 @@ var campaign_schema_default = {
       window: { start: "2026-11-27T06:00:00-05:00", end: "2026-11-30" },
       timezone: "America/New_York",
       targets: [{ site: "shop", share: 1 }],
-      forecast: { peak_concurrent_users: 4e4, high: 55e3, confidence: "model", basis: "2025 peaked at 31k; email list grew 30%" }
+      forecast: {
+        peak_concurrent_users: 4e4,
+        high: 55e3,
+        confidence: "model",
+        basis: "2025 peaked at 31k; email list grew 30%"
+      }
     }
   ]
 };
@@ -48822,9 +48902,27 @@ var capacity_schema_default = {
           type: "object",
           additionalProperties: false,
           properties: {
-            historical: { description: "Multiplier for historical forecasts. Default 1.2.", type: "number", minimum: 1, default: 1.2, examples: [1.2] },
-            model: { description: "Multiplier for model forecasts. Default 1.5.", type: "number", minimum: 1, default: 1.5, examples: [1.5] },
-            guess: { description: "Multiplier for guesses. Default 2.", type: "number", minimum: 1, default: 2, examples: [2] }
+            historical: {
+              description: "Multiplier for historical forecasts. Default 1.2.",
+              type: "number",
+              minimum: 1,
+              default: 1.2,
+              examples: [1.2]
+            },
+            model: {
+              description: "Multiplier for model forecasts. Default 1.5.",
+              type: "number",
+              minimum: 1,
+              default: 1.5,
+              examples: [1.5]
+            },
+            guess: {
+              description: "Multiplier for guesses. Default 2.",
+              type: "number",
+              minimum: 1,
+              default: 2,
+              examples: [2]
+            }
           },
           examples: [{ historical: 1.2, model: 1.5, guess: 2 }]
         }
@@ -48837,7 +48935,12 @@ var capacity_schema_default = {
       minProperties: 1,
       propertyNames: { $ref: "#/$defs/name" },
       additionalProperties: { $ref: "#/$defs/service" },
-      examples: [{ "web-shop": { per_instance_rps: 300, instances: 8, max_instances: 20, zones: 2 }, "shared-db": { max_rps: 5e3 } }]
+      examples: [
+        {
+          "web-shop": { per_instance_rps: 300, instances: 8, max_instances: 20, zones: 2 },
+          "shared-db": { max_rps: 5e3 }
+        }
+      ]
     },
     sites: {
       description: "Websites by name; campaigns target these names. Several sites may share a service.",
@@ -48845,7 +48948,15 @@ var capacity_schema_default = {
       minProperties: 1,
       propertyNames: { $ref: "#/$defs/name" },
       additionalProperties: { $ref: "#/$defs/site" },
-      examples: [{ shop: { rps_per_user: 0.25, baseline_users: 3e3, uses: { "web-shop": 1, "shared-db": 0.4 } } }]
+      examples: [
+        {
+          shop: {
+            rps_per_user: 0.25,
+            baseline_users: 3e3,
+            uses: { "web-shop": 1, "shared-db": 0.4 }
+          }
+        }
+      ]
     },
     maintenance: {
       description: "Planned maintenance windows that reduce a service's capacity.",
@@ -48855,7 +48966,12 @@ var capacity_schema_default = {
         additionalProperties: false,
         required: ["name", "services", "start", "end"],
         properties: {
-          name: { description: "What the maintenance is.", type: "string", minLength: 1, examples: ["DB upgrade"] },
+          name: {
+            description: "What the maintenance is.",
+            type: "string",
+            minLength: 1,
+            examples: ["DB upgrade"]
+          },
           services: {
             description: "Services affected.",
             type: "array",
@@ -48863,8 +48979,16 @@ var capacity_schema_default = {
             items: { type: "string", minLength: 1 },
             examples: [["shared-db"]]
           },
-          start: { description: "Start of the maintenance, with an offset or Z; a date alone is UTC midnight.", $ref: "#/$defs/instant", examples: ["2026-12-02T01:00:00Z"] },
-          end: { description: "End of the maintenance (excluded), with an offset or Z; a date alone is the next UTC midnight.", $ref: "#/$defs/instant", examples: ["2026-12-02T03:00:00Z"] },
+          start: {
+            description: "Start of the maintenance, with an offset or Z; a date alone is UTC midnight.",
+            $ref: "#/$defs/instant",
+            examples: ["2026-12-02T01:00:00Z"]
+          },
+          end: {
+            description: "End of the maintenance (excluded), with an offset or Z; a date alone is the next UTC midnight.",
+            $ref: "#/$defs/instant",
+            examples: ["2026-12-02T03:00:00Z"]
+          },
           capacity_factor: {
             description: "Share of capacity left during the window, 0 to 1. Default 0 (the service is down).",
             type: "number",
@@ -48874,9 +48998,25 @@ var capacity_schema_default = {
             examples: [0, 0.5]
           }
         },
-        examples: [{ name: "DB upgrade", services: ["shared-db"], start: "2026-12-02T01:00:00Z", end: "2026-12-02T03:00:00Z" }]
+        examples: [
+          {
+            name: "DB upgrade",
+            services: ["shared-db"],
+            start: "2026-12-02T01:00:00Z",
+            end: "2026-12-02T03:00:00Z"
+          }
+        ]
       },
-      examples: [[{ name: "DB upgrade", services: ["shared-db"], start: "2026-12-02T01:00:00Z", end: "2026-12-02T03:00:00Z" }]]
+      examples: [
+        [
+          {
+            name: "DB upgrade",
+            services: ["shared-db"],
+            start: "2026-12-02T01:00:00Z",
+            end: "2026-12-02T03:00:00Z"
+          }
+        ]
+      ]
     },
     freezes: {
       description: "Windows in which IT makes no infrastructure changes (no scaling).",
@@ -48886,13 +49026,30 @@ var capacity_schema_default = {
         additionalProperties: false,
         required: ["name", "start", "end"],
         properties: {
-          name: { description: "Name of the freeze.", type: "string", minLength: 1, examples: ["Holiday freeze"] },
-          start: { description: "Start of the freeze, with an offset or Z; a date alone is UTC midnight.", $ref: "#/$defs/instant", examples: ["2026-12-15T00:00:00Z", "2026-12-15"] },
-          end: { description: "End of the freeze (excluded), with an offset or Z; a date alone is the next UTC midnight.", $ref: "#/$defs/instant", examples: ["2027-01-05T00:00:00Z"] }
+          name: {
+            description: "Name of the freeze.",
+            type: "string",
+            minLength: 1,
+            examples: ["Holiday freeze"]
+          },
+          start: {
+            description: "Start of the freeze, with an offset or Z; a date alone is UTC midnight.",
+            $ref: "#/$defs/instant",
+            examples: ["2026-12-15T00:00:00Z", "2026-12-15"]
+          },
+          end: {
+            description: "End of the freeze (excluded), with an offset or Z; a date alone is the next UTC midnight.",
+            $ref: "#/$defs/instant",
+            examples: ["2027-01-05T00:00:00Z"]
+          }
         },
-        examples: [{ name: "Holiday freeze", start: "2026-12-15T00:00:00Z", end: "2027-01-05T00:00:00Z" }]
+        examples: [
+          { name: "Holiday freeze", start: "2026-12-15T00:00:00Z", end: "2027-01-05T00:00:00Z" }
+        ]
       },
-      examples: [[{ name: "Holiday freeze", start: "2026-12-15T00:00:00Z", end: "2027-01-05T00:00:00Z" }]]
+      examples: [
+        [{ name: "Holiday freeze", start: "2026-12-15T00:00:00Z", end: "2027-01-05T00:00:00Z" }]
+      ]
     }
   },
   $defs: {
@@ -48904,25 +49061,95 @@ var capacity_schema_default = {
     service: {
       type: "object",
       additionalProperties: false,
-      oneOf: [{ required: ["per_instance_rps", "instances", "max_instances"], properties: { per_instance_rps: true, instances: true, max_instances: true, max_rps: false } }, { required: ["max_rps"], properties: { max_rps: true, per_instance_rps: false, instances: false, max_instances: false, zones: false } }],
+      oneOf: [
+        {
+          required: ["per_instance_rps", "instances", "max_instances"],
+          properties: {
+            per_instance_rps: true,
+            instances: true,
+            max_instances: true,
+            max_rps: false
+          }
+        },
+        {
+          required: ["max_rps"],
+          properties: {
+            max_rps: true,
+            per_instance_rps: false,
+            instances: false,
+            max_instances: false,
+            zones: false
+          }
+        }
+      ],
       properties: {
-        per_instance_rps: { description: "Requests per second one instance serves within its latency objective (from a load test).", type: "number", exclusiveMinimum: 0, examples: [300] },
-        instances: { description: "Instances running today.", type: "integer", minimum: 0, examples: [8] },
-        max_instances: { description: "Autoscaling ceiling or quota: the most instances IT can run.", type: "integer", minimum: 1, examples: [20] },
-        zones: { description: "Instances are spread evenly over this many zones; the service must survive losing one. Default 1.", type: "integer", minimum: 1, default: 1, examples: [2] },
-        max_rps: { description: "Requests per second a fixed-capacity service (one that cannot scale, like a database) serves.", type: "number", exclusiveMinimum: 0, examples: [5e3] },
-        target_utilization: { description: "Overrides defaults.target_utilization for this service.", type: "number", exclusiveMinimum: 0, maximum: 1, examples: [0.6] }
+        per_instance_rps: {
+          description: "Requests per second one instance serves within its latency objective (from a load test).",
+          type: "number",
+          exclusiveMinimum: 0,
+          examples: [300]
+        },
+        instances: {
+          description: "Instances running today.",
+          type: "integer",
+          minimum: 0,
+          examples: [8]
+        },
+        max_instances: {
+          description: "Autoscaling ceiling or quota: the most instances IT can run.",
+          type: "integer",
+          minimum: 1,
+          examples: [20]
+        },
+        zones: {
+          description: "Instances are spread evenly over this many zones; the service must survive losing one. Default 1.",
+          type: "integer",
+          minimum: 1,
+          default: 1,
+          examples: [2]
+        },
+        max_rps: {
+          description: "Requests per second a fixed-capacity service (one that cannot scale, like a database) serves.",
+          type: "number",
+          exclusiveMinimum: 0,
+          examples: [5e3]
+        },
+        target_utilization: {
+          description: "Overrides defaults.target_utilization for this service.",
+          type: "number",
+          exclusiveMinimum: 0,
+          maximum: 1,
+          examples: [0.6]
+        }
       }
     },
     site: {
       type: "object",
       additionalProperties: false,
       required: ["uses"],
-      oneOf: [{ required: ["baseline_users"], properties: { baseline_users: true } }, { required: ["baseline_rps"], properties: { baseline_rps: true } }],
+      oneOf: [
+        { required: ["baseline_users"], properties: { baseline_users: true } },
+        { required: ["baseline_rps"], properties: { baseline_rps: true } }
+      ],
       properties: {
-        rps_per_user: { description: "Requests per second one concurrent user causes (pages per visit \xD7 requests per page / visit duration).", type: "number", exclusiveMinimum: 0, examples: [0.25] },
-        baseline_users: { description: "Ordinary peak concurrent users without any campaign. Needs rps_per_user.", type: "number", minimum: 0, examples: [3e3] },
-        baseline_rps: { description: "Ordinary peak requests per second without any campaign.", type: "number", minimum: 0, examples: [400] },
+        rps_per_user: {
+          description: "Requests per second one concurrent user causes (pages per visit \xD7 requests per page / visit duration).",
+          type: "number",
+          exclusiveMinimum: 0,
+          examples: [0.25]
+        },
+        baseline_users: {
+          description: "Ordinary peak concurrent users without any campaign. Needs rps_per_user.",
+          type: "number",
+          minimum: 0,
+          examples: [3e3]
+        },
+        baseline_rps: {
+          description: "Ordinary peak requests per second without any campaign.",
+          type: "number",
+          minimum: 0,
+          examples: [400]
+        },
         uses: {
           description: "Requests to each service per request to this site (each more than 0).",
           type: "object",
@@ -48936,11 +49163,37 @@ var capacity_schema_default = {
   },
   examples: [
     {
-      defaults: { target_utilization: 0.7, failover_utilization: 0.9, notice_days: 14, uncertainty: { historical: 1.2, model: 1.5, guess: 2 } },
-      services: { "web-shop": { per_instance_rps: 300, instances: 8, max_instances: 20, zones: 2, target_utilization: 0.6 }, "shared-db": { max_rps: 5e3 } },
-      sites: { shop: { rps_per_user: 0.25, baseline_users: 3e3, uses: { "web-shop": 1, "shared-db": 0.4 } } },
-      maintenance: [{ name: "DB upgrade", services: ["shared-db"], start: "2026-12-02T01:00:00Z", end: "2026-12-02T03:00:00Z", capacity_factor: 0 }],
-      freezes: [{ name: "Holiday freeze", start: "2026-12-15T00:00:00Z", end: "2027-01-05T00:00:00Z" }]
+      defaults: {
+        target_utilization: 0.7,
+        failover_utilization: 0.9,
+        notice_days: 14,
+        uncertainty: { historical: 1.2, model: 1.5, guess: 2 }
+      },
+      services: {
+        "web-shop": {
+          per_instance_rps: 300,
+          instances: 8,
+          max_instances: 20,
+          zones: 2,
+          target_utilization: 0.6
+        },
+        "shared-db": { max_rps: 5e3 }
+      },
+      sites: {
+        shop: { rps_per_user: 0.25, baseline_users: 3e3, uses: { "web-shop": 1, "shared-db": 0.4 } }
+      },
+      maintenance: [
+        {
+          name: "DB upgrade",
+          services: ["shared-db"],
+          start: "2026-12-02T01:00:00Z",
+          end: "2026-12-02T03:00:00Z",
+          capacity_factor: 0
+        }
+      ],
+      freezes: [
+        { name: "Holiday freeze", start: "2026-12-15T00:00:00Z", end: "2027-01-05T00:00:00Z" }
+      ]
     }
   ]
 };
@@ -48990,7 +49243,12 @@ var config_schema_default = {
             additionalProperties: false,
             required: ["name", "paths", "require"],
             properties: {
-              name: { description: "Name of the rule, shown in the check.", type: "string", minLength: 1, examples: ["campaigns"] },
+              name: {
+                description: "Name of the rule, shown in the check.",
+                type: "string",
+                minLength: 1,
+                examples: ["campaigns"]
+              },
               paths: {
                 description: "Glob patterns of files this rule covers.",
                 type: "array",
@@ -49055,8 +49313,19 @@ var config_schema_default = {
           additionalProperties: false,
           required: ["hours"],
           properties: {
-            hours: { description: "Business hours a group may take to review.", type: "number", exclusiveMinimum: 0, examples: [24] },
-            timezone: { description: "IANA time zone of the business hours. Default UTC.", type: "string", minLength: 1, default: "UTC", examples: ["Europe/Berlin"] },
+            hours: {
+              description: "Business hours a group may take to review.",
+              type: "number",
+              exclusiveMinimum: 0,
+              examples: [24]
+            },
+            timezone: {
+              description: "IANA time zone of the business hours. Default UTC.",
+              type: "string",
+              minLength: 1,
+              default: "UTC",
+              examples: ["Europe/Berlin"]
+            },
             days: {
               description: "Business days as ISO weekdays (1 = Monday \u2026 7 = Sunday). Default Monday to Friday.",
               type: "array",
@@ -49066,10 +49335,30 @@ var config_schema_default = {
               default: [1, 2, 3, 4, 5],
               examples: [[1, 2, 3, 4, 5]]
             },
-            day_start: { description: "Start of the business day, HH:MM local. Default 09:00.", $ref: "#/$defs/clock", default: "09:00", examples: ["09:00"] },
-            day_end: { description: "End of the business day, HH:MM local. Default 17:00.", $ref: "#/$defs/clock", default: "17:00", examples: ["17:00"] },
-            escalate: { description: "Who is asked to review when the time is up.", $ref: "#/$defs/group", examples: [{ teams: ["it-oncall"] }] },
-            label: { description: "Label added to an overdue pull request. Default review-overdue.", type: "string", minLength: 1, default: "review-overdue", examples: ["review-overdue"] }
+            day_start: {
+              description: "Start of the business day, HH:MM local. Default 09:00.",
+              $ref: "#/$defs/clock",
+              default: "09:00",
+              examples: ["09:00"]
+            },
+            day_end: {
+              description: "End of the business day, HH:MM local. Default 17:00.",
+              $ref: "#/$defs/clock",
+              default: "17:00",
+              examples: ["17:00"]
+            },
+            escalate: {
+              description: "Who is asked to review when the time is up.",
+              $ref: "#/$defs/group",
+              examples: [{ teams: ["it-oncall"] }]
+            },
+            label: {
+              description: "Label added to an overdue pull request. Default review-overdue.",
+              type: "string",
+              minLength: 1,
+              default: "review-overdue",
+              examples: ["review-overdue"]
+            }
           },
           examples: [{ hours: 24, escalate: { teams: ["it-oncall"] } }]
         }
@@ -49089,8 +49378,20 @@ var config_schema_default = {
       type: "object",
       additionalProperties: false,
       properties: {
-        teams: { description: "GitHub team slugs (without the organisation).", type: "array", items: { type: "string", minLength: 1 }, default: [], examples: [["web-ops"]] },
-        users: { description: "GitHub user names.", type: "array", items: { type: "string", minLength: 1 }, default: [], examples: [["jane"]] }
+        teams: {
+          description: "GitHub team slugs (without the organisation).",
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          default: [],
+          examples: [["web-ops"]]
+        },
+        users: {
+          description: "GitHub user names.",
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          default: [],
+          examples: [["jane"]]
+        }
       }
     }
   },
@@ -49170,12 +49471,15 @@ function loadCampaigns(files, capacity) {
 }
 function loadCampaignFile(source, capacity) {
   const parsed = parseYaml(source, "campaign file");
-  if (!("doc" in parsed)) return { file: source.path, findings: [{ ...parsed, message: parsed.message + LEFT_OUT }] };
+  if (!("doc" in parsed))
+    return { file: source.path, findings: [{ ...parsed, message: parsed.message + LEFT_OUT }] };
   const rawId = parsed.data.id;
   const id = typeof rawId === "string" && rawId !== "" ? { value: rawId, at: valueAt(parsed, ["id"]) } : void 0;
   const validate = validators().campaign;
   if (!validate(parsed.data)) {
-    const findings2 = schemaFindings(parsed, validate.errors ?? [], LEFT_OUT).map((f) => id ? { ...f, campaign: id.value } : f);
+    const findings2 = schemaFindings(parsed, validate.errors ?? [], LEFT_OUT).map(
+      (f) => id ? { ...f, campaign: id.value } : f
+    );
     return { file: source.path, id, findings: findings2 };
   }
   const data = parsed.data;
@@ -49183,8 +49487,14 @@ function loadCampaignFile(source, capacity) {
   const window = resolveWindow(parsed, data);
   findings.push(...window.findings);
   const tagged = findings.map((f) => ({ ...f, campaign: data.id }));
-  if (tagged.length > 0 || window.start === void 0 || window.end === void 0) return { file: source.path, id, findings: tagged };
-  return { file: source.path, id, findings: [], campaign: toCampaign(parsed, data, window.start, window.end) };
+  if (tagged.length > 0 || window.start === void 0 || window.end === void 0)
+    return { file: source.path, id, findings: tagged };
+  return {
+    file: source.path,
+    id,
+    findings: [],
+    campaign: toCampaign(parsed, data, window.start, window.end)
+  };
 }
 function semanticFindings(parsed, data, capacity) {
   const findings = [];
@@ -49206,7 +49516,12 @@ function semanticFindings(parsed, data, capacity) {
     const siteAt = valueAt(parsed, ["targets", i, "site"]);
     if (seen.has(t.site)) {
       findings.push(
-        finding("schema", parsed.file, siteAt, `The site \`${t.site}\` is targeted twice; list each site once and use \`share\` to split the forecast.${LEFT_OUT}`)
+        finding(
+          "schema",
+          parsed.file,
+          siteAt,
+          `The site \`${t.site}\` is targeted twice; list each site once and use \`share\` to split the forecast.${LEFT_OUT}`
+        )
       );
       return;
     }
@@ -49237,7 +49552,9 @@ function semanticFindings(parsed, data, capacity) {
   return findings;
 }
 function resolveWindow(parsed, data) {
-  const problem = (position, message) => ({ findings: [finding("window", parsed.file, position, message + LEFT_OUT)] });
+  const problem = (position, message) => ({
+    findings: [finding("window", parsed.file, position, message + LEFT_OUT)]
+  });
   let zone;
   if (data.timezone !== void 0) {
     zone = canonicalTimeZone(data.timezone);
@@ -49278,7 +49595,11 @@ function knownZones() {
 function toCampaign(parsed, data, start, end) {
   const f = data.forecast;
   const users = f.peak_concurrent_users !== void 0;
-  const targets = data.targets.map((t, i) => ({ site: t.site, share: t.share ?? 1, at: valueAt(parsed, ["targets", i]) }));
+  const targets = data.targets.map((t, i) => ({
+    site: t.site,
+    share: t.share ?? 1,
+    at: valueAt(parsed, ["targets", i])
+  }));
   const campaign = {
     file: parsed.file,
     id: data.id,
@@ -49357,7 +49678,14 @@ function loadCapacity(file, expectedPath) {
   const maintenance = [];
   (data.maintenance ?? []).forEach((m, i) => {
     const w = resolveWindow2(parsed, ["maintenance", i], m, findings);
-    if (w) maintenance.push({ name: m.name, services: [...m.services], ...w, capacity_factor: m.capacity_factor ?? 0, at: valueAt(parsed, ["maintenance", i]) });
+    if (w)
+      maintenance.push({
+        name: m.name,
+        services: [...m.services],
+        ...w,
+        capacity_factor: m.capacity_factor ?? 0,
+        at: valueAt(parsed, ["maintenance", i])
+      });
   });
   const freezes = [];
   (data.freezes ?? []).forEach((f, i) => {
@@ -49372,7 +49700,8 @@ function loadCapacity(file, expectedPath) {
     notice_days: d.notice_days ?? CAPACITY_DEFAULTS.notice_days,
     uncertainty: { ...CAPACITY_DEFAULTS.uncertainty, ...d.uncertainty }
   };
-  for (const s of services) if (s.target_utilization === 0) s.target_utilization = defaults2.target_utilization;
+  for (const s of services)
+    if (s.target_utilization === 0) s.target_utilization = defaults2.target_utilization;
   return { capacity: { file: parsed.file, defaults: defaults2, services, sites, maintenance, freezes }, findings: [] };
 }
 function referenceFindings(parsed, data) {
@@ -49387,7 +49716,8 @@ function referenceFindings(parsed, data) {
   const findings = [];
   for (const [site, s] of Object.entries(data.sites)) {
     for (const service of Object.keys(s.uses)) {
-      if (!Object.hasOwn(data.services, service)) findings.push(unknown(service, ["sites", site, "uses", service], `\`sites.${site}.uses\``));
+      if (!Object.hasOwn(data.services, service))
+        findings.push(unknown(service, ["sites", site, "uses", service], `\`sites.${site}.uses\``));
     }
   }
   (data.maintenance ?? []).forEach((m, i) => {
@@ -49435,18 +49765,41 @@ function toService(parsed, name, s, findings) {
       )
     );
   }
-  return { ...base, kind: "scalable", per_instance_rps: s.per_instance_rps, instances, max_instances: max, zones: s.zones ?? 1 };
+  return {
+    ...base,
+    kind: "scalable",
+    per_instance_rps: s.per_instance_rps,
+    instances,
+    max_instances: max,
+    zones: s.zones ?? 1
+  };
 }
 function resolveWindow2(parsed, path8, w, findings) {
   const where = describePath(path8);
   const start = resolveInstant(w.start, "start", "UTC");
   const end = resolveInstant(w.end, "end", "UTC");
-  if (!start.ok) findings.push(finding("window", parsed.file, valueAt(parsed, [...path8, "start"]), `\`${where}.start\` ${start.problem}.`));
-  if (!end.ok) findings.push(finding("window", parsed.file, valueAt(parsed, [...path8, "end"]), `\`${where}.end\` ${end.problem}.`));
+  if (!start.ok)
+    findings.push(
+      finding(
+        "window",
+        parsed.file,
+        valueAt(parsed, [...path8, "start"]),
+        `\`${where}.start\` ${start.problem}.`
+      )
+    );
+  if (!end.ok)
+    findings.push(
+      finding("window", parsed.file, valueAt(parsed, [...path8, "end"]), `\`${where}.end\` ${end.problem}.`)
+    );
   if (!start.ok || !end.ok) return void 0;
   if (end.ms <= start.ms) {
     findings.push(
-      finding("window", parsed.file, valueAt(parsed, [...path8, "end"]), `\`${where}.end\` (${w.end}) is not after \`${where}.start\` (${w.start}); the window must end after it starts.`)
+      finding(
+        "window",
+        parsed.file,
+        valueAt(parsed, [...path8, "end"]),
+        `\`${where}.end\` (${w.end}) is not after \`${where}.start\` (${w.start}); the window must end after it starts.`
+      )
     );
     return void 0;
   }
@@ -49468,7 +49821,11 @@ function loadConfig(file) {
   const findings = referenceFindings2(parsed, data);
   if (findings.length > 0) return broken(findings);
   const defaults2 = defaultConfig();
-  const config = { file: file.path, campaigns: data.campaigns ?? defaults2.campaigns, capacity: data.capacity ?? defaults2.capacity };
+  const config = {
+    file: file.path,
+    campaigns: data.campaigns ?? defaults2.campaigns,
+    capacity: data.capacity ?? defaults2.capacity
+  };
   if (data.review) config.review = toReview(data.review);
   return { config, findings: [] };
 }
@@ -49483,7 +49840,8 @@ function toReview(r) {
     invalidate_on_push: r.invalidate_on_push ?? true,
     request_reviewers: r.request_reviewers ?? true
   };
-  if (r.fast_lane) review.fast_lane = { max_utilization: r.fast_lane.max_utilization, waive: [...r.fast_lane.waive] };
+  if (r.fast_lane)
+    review.fast_lane = { max_utilization: r.fast_lane.max_utilization, waive: [...r.fast_lane.waive] };
   if (r.sla) {
     review.sla = {
       hours: r.sla.hours,
@@ -49510,11 +49868,15 @@ function referenceFindings2(parsed, data) {
   );
   review.rules.forEach(
     (rule, i) => rule.require.forEach((g, j) => {
-      if (!Object.hasOwn(review.groups, g)) findings.push(unknownGroup(g, ["review", "rules", i, "require", j], `The review rule ${quote(rule.name)}`));
+      if (!Object.hasOwn(review.groups, g))
+        findings.push(
+          unknownGroup(g, ["review", "rules", i, "require", j], `The review rule ${quote(rule.name)}`)
+        );
     })
   );
   review.fast_lane?.waive.forEach((g, j) => {
-    if (!Object.hasOwn(review.groups, g)) findings.push(unknownGroup(g, ["review", "fast_lane", "waive", j], "`review.fast_lane.waive`"));
+    if (!Object.hasOwn(review.groups, g))
+      findings.push(unknownGroup(g, ["review", "fast_lane", "waive", j], "`review.fast_lane.waive`"));
   });
   const sla = review.sla;
   if (sla?.timezone !== void 0 && !canonicalTimeZone(sla.timezone)) {
@@ -49542,7 +49904,9 @@ function referenceFindings2(parsed, data) {
 
 // src/core/load/repository.ts
 function sortByPosition(findings) {
-  return [...findings].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
+  return [...findings].sort(
+    (a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column
+  );
 }
 function loadRepository(input) {
   const capacity = loadCapacity(input.capacity, input.config.capacity);
@@ -50472,49 +50836,6 @@ function leftOverNote(leftOver, perLevel = ANNOTATIONS_PER_LEVEL) {
   return `${list} ${verb} not marked on the lines (GitHub shows at most ${perLevel} of each kind per step); the report below lists every finding.`;
 }
 
-// src/report/format.ts
-var NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
-function formatNumber2(value) {
-  return NUMBER.format(value);
-}
-function formatPercent(ratio) {
-  const pct = ratio * 100;
-  return `${pct < 10 && pct > 0 ? pct.toFixed(1) : Math.round(pct).toString()}%`;
-}
-function formatInstant2(instant, timeZone = "UTC") {
-  const date = typeof instant === "number" ? new Date(instant) : new Date(instant);
-  const parts = formatter2("en-GB", timeZone, {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "short"
-  }).formatToParts(date);
-  const get = (type) => parts.find((p) => p.type === type)?.value ?? "";
-  const us = formatter2("en-US", timeZone, { timeZoneName: "short" }).formatToParts(date).find((p) => p.type === "timeZoneName")?.value;
-  const zone = us && !/^GMT[+-]/.test(us) ? us : get("timeZoneName");
-  return `${get("weekday")} ${get("day")} ${get("month")} ${get("year")} ${get("hour")}:${get("minute")} ${zone}`;
-}
-function escapeMarkdown(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/\r?\n/g, " ");
-}
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-var FORMATTERS = /* @__PURE__ */ new Map();
-function formatter2(locale, timeZone, options) {
-  const key = `${locale}|${timeZone}|${options.weekday ? "full" : "zone"}`;
-  let f = FORMATTERS.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    FORMATTERS.set(key, f);
-  }
-  return f;
-}
-
 // src/report/markdown.ts
 var ICON = {
   error: "\u274C",
@@ -50564,7 +50885,7 @@ function build2(report2, options, cap) {
     out.push("| Service | Scale to | Before | For |", "|---|--:|---|---|");
     for (const p of report2.plan) {
       out.push(
-        `| ${escapeMarkdown(p.service)} | ${p.instances} instances | ${formatInstant2(p.by)} | ${p.campaigns.map(escapeMarkdown).join(", ")} |`
+        `| ${escapeMarkdown(p.service)} | ${p.instances} instances | ${formatInstant(p.by)} | ${p.campaigns.map(escapeMarkdown).join(", ")} |`
       );
     }
     out.push("");
@@ -50591,16 +50912,20 @@ function headline(report2) {
   const errors = counted.filter((f) => f.severity === "error").length;
   const warnings = counted.filter((f) => f.severity === "warning").length;
   if (report2.verdict === "fail") {
-    const capacity = counted.some((f) => f.severity === "error" && ["capacity", "maintenance"].includes(f.rule));
+    const capacity = counted.some(
+      (f) => f.severity === "error" && ["capacity", "maintenance"].includes(f.rule)
+    );
     return `${ICON.error} campaign-gate: ${plural(errors, "error")} \u2014 ${capacity ? "the infrastructure cannot hold this load" : "please fix before merging"}`;
   }
-  if (report2.verdict === "warn") return `${ICON.warning} campaign-gate: ${plural(warnings, "warning")} \u2014 IT has work to prepare`;
+  if (report2.verdict === "warn")
+    return `${ICON.warning} campaign-gate: ${plural(warnings, "warning")} \u2014 IT has work to prepare`;
   return `${ICON.ok} campaign-gate: all clear`;
 }
 function intro(report2) {
   const live = report2.campaigns.filter((c) => c.status !== "past").length;
-  const parts = [`Checked ${plural(live, "upcoming campaign")} at ${formatInstant2(report2.now)}.`];
-  if (report2.plan.length > 0) parts.push(`IT needs to scale ${plural(report2.plan.length, "service")} (see *Plan for IT*).`);
+  const parts = [`Checked ${plural(live, "upcoming campaign")} at ${formatInstant(report2.now)}.`];
+  if (report2.plan.length > 0)
+    parts.push(`IT needs to scale ${plural(report2.plan.length, "service")} (see *Plan for IT*).`);
   return parts.join(" ");
 }
 function findingTable(findings, cap, link) {
@@ -50608,22 +50933,37 @@ function findingTable(findings, cap, link) {
   const shown = ordered.slice(0, cap);
   const rows = ["| | Where | Rule | What to do |", "|---|---|---|---|"];
   for (const f of shown) {
-    rows.push(`| ${ICON[f.severity]} | ${link(f.file, f.line)} | \`${f.rule}\` | ${escapeMarkdown(f.message)} |`);
+    rows.push(
+      `| ${ICON[f.severity]} | ${link(f.file, f.line)} | \`${f.rule}\` | ${escapeMarkdown(f.message)} |`
+    );
   }
-  if (ordered.length > shown.length) rows.push("", `_\u2026and ${ordered.length - shown.length} more; run \`campaign-gate check\` to see all._`);
+  if (ordered.length > shown.length)
+    rows.push("", `_\u2026and ${ordered.length - shown.length} more; run \`campaign-gate check\` to see all._`);
   return rows;
 }
 function campaignTable(report2, cap, link) {
-  const order = { error: 0, warning: 1, notice: 2, ok: 3, past: 4 };
-  const sorted = [...report2.campaigns].sort((a, b) => order[a.status] - order[b.status] || a.start.localeCompare(b.start));
+  const order = {
+    error: 0,
+    warning: 1,
+    notice: 2,
+    ok: 3,
+    past: 4
+  };
+  const sorted = [...report2.campaigns].sort(
+    (a, b) => order[a.status] - order[b.status] || a.start.localeCompare(b.start)
+  );
   const shown = sorted.slice(0, cap);
-  const rows = ["| | Campaign | Window | Sites | Planned peak | Highest utilization |", "|---|---|---|---|--:|--:|"];
+  const rows = [
+    "| | Campaign | Window | Sites | Planned peak | Highest utilization |",
+    "|---|---|---|---|--:|--:|"
+  ];
   for (const c of shown) {
     rows.push(
-      `| ${ICON[c.status]} | ${escapeMarkdown(c.name)}<br>${link(c.file)} | ${formatInstant2(c.start, c.timezone)} \u2192 ${formatInstant2(c.end, c.timezone)} | ${c.sites.map(escapeMarkdown).join(", ")} | ${formatNumber2(c.planning)} ${c.unit === "users" ? "users" : "req/s"} | ${formatPercent(c.impact)} |`
+      `| ${ICON[c.status]} | ${escapeMarkdown(c.name)}<br>${link(c.file)} | ${formatInstant(c.start, c.timezone)} \u2192 ${formatInstant(c.end, c.timezone)} | ${c.sites.map(escapeMarkdown).join(", ")} | ${formatNumber(c.planning)} ${c.unit === "users" ? "users" : "req/s"} | ${formatPercent(c.impact)} |`
     );
   }
-  if (sorted.length > shown.length) rows.push("", `_\u2026and ${sorted.length - shown.length} more campaigns not shown._`);
+  if (sorted.length > shown.length)
+    rows.push("", `_\u2026and ${sorted.length - shown.length} more campaigns not shown._`);
   return rows;
 }
 function serviceTable(report2, cap) {
@@ -50636,18 +50976,34 @@ function serviceTable(report2, cap) {
   for (const s of shown) {
     const icon = s.utilization > 1 + 1e-9 ? `${ICON.error} ` : "";
     rows.push(
-      `| ${escapeMarkdown(s.service)} | ${formatNumber2(s.peak_rps)} req/s | ${s.peak_at ? formatInstant2(s.peak_at) : "\u2013"} | ${formatNumber2(s.capacity_rps)} req/s | ${icon}${formatPercent(s.utilization)} | ${s.contributors.map(escapeMarkdown).join(", ") || "baseline only"} |`
+      `| ${escapeMarkdown(s.service)} | ${formatNumber(s.peak_rps)} req/s | ${s.peak_at ? formatInstant(s.peak_at) : "\u2013"} | ${formatNumber(s.capacity_rps)} req/s | ${icon}${formatPercent(s.utilization)} | ${s.contributors.map(escapeMarkdown).join(", ") || "baseline only"} |`
     );
   }
-  if (sorted.length > shown.length) rows.push("", `_\u2026and ${sorted.length - shown.length} more services below ${formatPercent(shown.at(-1)?.utilization ?? 0)}._`);
+  if (sorted.length > shown.length)
+    rows.push(
+      "",
+      `_\u2026and ${sorted.length - shown.length} more services below ${formatPercent(shown.at(-1)?.utilization ?? 0)}._`
+    );
   return rows;
 }
 function gantt(report2) {
   const live = report2.campaigns.filter((c) => c.status !== "past");
   if (live.length === 0) return [];
-  const order = { error: 0, warning: 1, notice: 2, ok: 3, past: 4 };
+  const order = {
+    error: 0,
+    warning: 1,
+    notice: 2,
+    ok: 3,
+    past: 4
+  };
   const shown = [...live].sort((a, b) => order[a.status] - order[b.status] || a.start.localeCompare(b.start)).slice(0, GANTT_MAX_BARS);
-  const lines = ["```mermaid", "gantt", "  dateFormat YYYY-MM-DDTHH:mm", "  axisFormat %d %b", "  todayMarker off"];
+  const lines = [
+    "```mermaid",
+    "gantt",
+    "  dateFormat YYYY-MM-DD HH:mm",
+    "  axisFormat %d %b",
+    "  todayMarker off"
+  ];
   const sections = [
     ["Cannot be held", ["error"]],
     ["IT has work to do", ["warning"]],
@@ -50659,13 +51015,19 @@ function gantt(report2) {
     lines.push(`  section ${title}`);
     for (const c of items) {
       const tag = c.status === "error" ? "crit, " : c.status === "warning" ? "active, " : "";
-      lines.push(`  ${mermaidLabel(c.id)} (${formatPercent(c.impact)}) :${tag}${c.start.slice(0, 16)}, ${c.end.slice(0, 16)}`);
+      lines.push(
+        `  ${mermaidLabel(c.id)} (${formatPercent(c.impact)}) :${tag}${mermaidDate(c.start)}, ${mermaidDate(c.end)}`
+      );
     }
   }
   lines.push("```");
-  if (live.length > shown.length) lines.push("", `_Chart shows ${shown.length} of ${live.length} upcoming campaigns (the most critical)._`);
+  if (live.length > shown.length)
+    lines.push("", `_Chart shows ${shown.length} of ${live.length} upcoming campaigns (the most critical)._`);
   lines.push("", "_Times in UTC; bars show campaign windows with the highest utilization each causes._");
   return lines;
+}
+function mermaidDate(iso) {
+  return iso.slice(0, 16).replace("T", " ");
 }
 function mermaidLabel(text) {
   return text.replace(/[:#;]/g, " ");
@@ -50680,7 +51042,7 @@ function describeScope(scope) {
     case "pull":
       return `Pull request #${scope.number} changes ${plural(scope.changed, "file")}; findings it did not cause are listed as "already on the base branch" and do not fail the check.`;
     case "pull-incomplete": {
-      const why = scope.reason ?? `GitHub lists only ${formatNumber2(scope.listed)} of the ${scope.total !== void 0 ? formatNumber2(scope.total) + " " : ""}files this pull request changes`;
+      const why = scope.reason ?? `GitHub lists only ${formatNumber(scope.listed)} of the ${scope.total !== void 0 ? formatNumber(scope.total) + " " : ""}files this pull request changes`;
       return `${why}, so every finding in the repository counts for pull request #${scope.number}.`;
     }
     case "everything":

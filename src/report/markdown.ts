@@ -200,7 +200,7 @@ function gantt(report: Report): string[] {
   const lines = [
     "```mermaid",
     "gantt",
-    "  dateFormat YYYY-MM-DDTHH:mm",
+    "  dateFormat YYYY-MM-DD HH:mm",
     "  axisFormat %d %b",
     "  todayMarker off",
   ];
@@ -218,7 +218,7 @@ function gantt(report: Report): string[] {
     for (const c of items) {
       const tag = c.status === "error" ? "crit, " : c.status === "warning" ? "active, " : "";
       lines.push(
-        `  ${mermaidLabel(c.id)} (${formatPercent(c.impact)}) :${tag}${c.start.slice(0, 16)}, ${c.end.slice(0, 16)}`,
+        `  ${mermaidLabel(c.id)} (${formatPercent(c.impact)}) :${tag}${mermaidDate(c.start)}, ${mermaidDate(c.end)}`,
       );
     }
   }
@@ -227,6 +227,11 @@ function gantt(report: Report): string[] {
     lines.push("", `_Chart shows ${shown.length} of ${live.length} upcoming campaigns (the most critical)._`);
   lines.push("", "_Times in UTC; bars show campaign windows with the highest utilization each causes._");
   return lines;
+}
+
+/** "2026-12-03T05:00:00.000Z" → "2026-12-03 05:00" (the gantt's dateFormat, in UTC). */
+function mermaidDate(iso: string): string {
+  return iso.slice(0, 16).replace("T", " ");
 }
 
 /** Mermaid task names may not contain `:`, `#` or `;`. */

@@ -7,7 +7,7 @@ const config = loadConfig({ path: ".github/campaign-gate.yml", text: CONFIG }).c
 const NOW = Date.parse("2026-11-23T09:00:00Z");
 let served: Served | undefined;
 afterEach(async () => {
-  expect(served?.fake.violations).toEqual([]);
+  expect(served?.fake.violations ?? []).toEqual([]);
   await served?.fake.close();
   served = undefined;
 });

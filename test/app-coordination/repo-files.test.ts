@@ -6,7 +6,7 @@ import { BASE_SHA, OWNER, REPO, newWorld, serveWorld, type Served } from "./worl
 const config = loadConfig({ path: ".github/campaign-gate.yml", text: "campaigns: [\"campaigns/**/*.yaml\"]\n" }).config;
 let served: Served | undefined;
 afterEach(async () => {
-  expect(served?.fake.violations).toEqual([]);
+  expect(served?.fake.violations ?? []).toEqual([]);
   await served?.fake.close();
   served = undefined;
 });

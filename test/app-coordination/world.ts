@@ -38,15 +38,16 @@ sites:
     uses: { web: 1 }
 `;
 
-/** A campaign adding `rps` requests/s to the shop in March 2027: (200 + rps) / 1000 of safe capacity. */
-export function campaignYaml(id: string, rps: number): string {
+/** A campaign adding `rps` requests/s to the shop for a day (default 1 March 2027): (200 + rps) / 1000 of safe capacity. */
+export function campaignYaml(id: string, rps: number, day = "2027-03-01"): string {
   return `id: ${id}
 name: ${id}
 owner: "@mona"
 type: email
 window:
-  start: 2027-03-01T00:00:00Z
-  end: 2027-03-02T00:00:00Z
+  start: ${day}
+  end: ${day}
+timezone: UTC
 targets:
   - site: shop
 forecast:
@@ -62,7 +63,7 @@ export function baseFiles(): Record<string, string> {
   return {
     ".github/campaign-gate.yml": CONFIG,
     "infra/capacity.yaml": CAPACITY,
-    "campaigns/spring-mail.yaml": campaignYaml("spring-mail", 20),
+    "campaigns/spring-mail.yaml": campaignYaml("spring-mail", 20, "2027-04-01"),
     "README.md": "# campaigns\n",
   };
 }
@@ -353,7 +354,8 @@ export async function serveWorld(world: World): Promise<Served> {
       : notFound,
   );
 
-  const client = new Octokit({ auth: "test", baseUrl: fake.url, request: { retries: 0 } });
+  const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+  const client = new Octokit({ auth: "test", baseUrl: fake.url, log: quiet });
   return {
     fake,
     client,
