@@ -1,8 +1,10 @@
 /**
- * The campaign-gate Probot app: enforces review of campaign pull requests (DESIGN section 5).
+ * The campaign-gate Probot app: enforces review of campaign pull requests (DESIGN section 5) and
+ * keeps both teams moving (reviewer requests, fast lane, IT prep issue, direct-push alarm).
  * Run with `npm start` (probot run ./lib/app/index.js) and APP_ID, PRIVATE_KEY, WEBHOOK_SECRET.
  */
 import type { Probot } from "probot";
+import { registerCoordination } from "./coordination/index.js";
 import { registerMembershipHandler } from "./membership-handler.js";
 import { registerPullHandlers } from "./pull-handlers.js";
 
@@ -10,4 +12,5 @@ import { registerPullHandlers } from "./pull-handlers.js";
 export default function campaignGateApp(app: Probot): void {
   registerPullHandlers(app);
   registerMembershipHandler(app);
+  registerCoordination(app);
 }

@@ -1,12 +1,17 @@
 /**
  * One evaluation of one pull request: gather (GitHub reads) -> evaluate (pure) -> publish (one
- * check run). Any error while gathering becomes a failing check with the reason: fail closed.
+ * check run), then ask for the reviews still missing. Any error while gathering becomes a failing
+ * check with the reason: fail closed. The fast lane only ever adds waivers when the capacity check
+ * of the head's campaign files says the change is low impact; any doubt leaves the review in full.
  */
 import { evaluateReview, failedReview, type ReviewResult } from "../core/review/evaluate.js";
+import type { PullState } from "../core/review/state.js";
 import { publishReviewCheck } from "../github/check-run.js";
 import type { GitHubClient } from "../github/client.js";
 import { gatherPullState, type PullRef } from "../github/review-state.js";
 import { renderReviewSummary } from "../report/review-summary.js";
+import { fastLaneWaivers } from "./coordination/fast-lane.js";
+import { requestReviewers } from "./coordination/request-reviewers.js";
 
 export interface ReviewTarget extends PullRef {
   /** The head sha the webhook named: where a failure is reported when the pull request cannot be read. */
@@ -26,11 +31,23 @@ export async function reviewPull(
 ): Promise<ReviewResult | undefined> {
   let result: ReviewResult;
   let headSha = target.head_sha;
+  let state: PullState | undefined;
   try {
     const gathered = await gatherPullState(client, target);
     if (!gathered.open) return undefined;
-    headSha = gathered.state.pull.head_sha;
-    result = evaluateReview(gathered.state);
+    state = gathered.state;
+    headSha = state.pull.head_sha;
+    const config = state.config.kind === "loaded" ? state.config.config : undefined;
+    if (config?.review?.fast_lane && state.files.complete) {
+      const lane = await fastLaneWaivers(
+        client,
+        { owner: target.owner, repo: target.repo, headSha, changedFiles: state.files.paths },
+        config,
+        Date.now(),
+      );
+      state.waived = Object.fromEntries(lane.waived.map((group) => [group, lane.reason]));
+    }
+    result = evaluateReview(state);
   } catch (error) {
     log.error(`review of ${target.owner}/${target.repo}#${target.number} failed: ${String(error)}`);
     result = failedReview(describeError(error));
@@ -42,6 +59,12 @@ export async function reviewPull(
     { status: result.status, title, summary },
   );
   log.info(`review of ${target.owner}/${target.repo}#${target.number}: ${result.outcome}`);
+  if (state && result.outcome !== "error") {
+    // A failed request must not turn a correct check into a failing one: log it and move on.
+    await requestReviewers(client, state, result, { draft: state.pull.draft }).catch((error: unknown) =>
+      log.error(`reviewer requests on ${target.owner}/${target.repo}#${target.number}: ${describeError(error)}`),
+    );
+  }
   return result;
 }
 

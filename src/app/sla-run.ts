@@ -17,12 +17,17 @@ import { escalateOverdue, type EscalationOutcome } from "./coordination/escalate
 export type SlaRunEnv = Record<string, string | undefined>;
 
 /**
- * Runs one sweep. Returns the exit status: 0 done (or nothing configured), 1 the sweep failed or
- * the configuration does not load, 2 the environment is incomplete. Messages go to `out`/`err`.
+ * Runs one sweep. Returns the exit status: 0 done (or nothing configured), 1 the sweep or one pull
+ * request failed, or the configuration does not load, 2 the environment is incomplete. Messages go to `out`/`err`.
  */
 export async function runSla(
   env: SlaRunEnv,
-  options: { now?: number; client?: GitHubClient; out?: (line: string) => void; err?: (line: string) => void } = {},
+  options: {
+    now?: number;
+    client?: GitHubClient;
+    out?: (line: string) => void;
+    err?: (line: string) => void;
+  } = {},
 ): Promise<number> {
   const out = options.out ?? ((line) => console.log(line));
   const err = options.err ?? ((line) => console.error(line));
@@ -42,15 +47,19 @@ export async function runSla(
     const config = await configAt(client, repo, default_branch, { error: err });
     if (!config) return 1;
     if (!config.review?.sla) {
-      out(`campaign-gate SLA: ${DEFAULT_CONFIG_PATH} on ${default_branch} sets no review.sla; nothing to do.`);
+      out(
+        `campaign-gate SLA: ${DEFAULT_CONFIG_PATH} on ${default_branch} sets no review.sla; nothing to do.`,
+      );
       return 0;
     }
     const outcomes = await escalateOverdue(client, repo, config, options.now ?? Date.now());
     out(summary(outcomes));
-    return 0;
+    return outcomes.some((outcome) => outcome.error !== undefined) ? 1 : 0;
   } catch (error) {
     const e = error as { status?: number; message?: string };
-    err(`campaign-gate SLA: the sweep failed${e.status ? ` (GitHub answered ${e.status})` : ""}: ${e.message ?? String(error)}`);
+    err(
+      `campaign-gate SLA: the sweep failed${e.status ? ` (GitHub answered ${e.status})` : ""}: ${e.message ?? String(error)}`,
+    );
     return 1;
   }
 }
@@ -58,7 +67,11 @@ export async function runSla(
 function summary(outcomes: EscalationOutcome[]): string {
   if (outcomes.length === 0) return "campaign-gate SLA: no review is overdue.";
   return outcomes
-    .map((o) => `campaign-gate SLA: #${o.number} escalated ${o.escalated.join(", ")}`)
+    .map((o) =>
+      o.error !== undefined
+        ? `campaign-gate SLA: #${o.number} could not be checked: ${o.error}`
+        : `campaign-gate SLA: #${o.number} escalated ${o.escalated.join(", ")}`,
+    )
     .join("\n");
 }
 

@@ -29,6 +29,7 @@ interface ApiPull {
   head: { sha: string };
   base: { sha: string; ref: string };
   changed_files?: number;
+  draft?: boolean;
   requested_reviewers?: { login: string }[] | null;
   requested_teams?: { slug: string }[] | null;
 }
@@ -61,6 +62,7 @@ export async function gatherPullState(client: GitHubClient, ref: PullRef): Promi
     head_sha: pr.head.sha,
     base_sha: pr.base.sha,
     base_ref: pr.base.ref,
+    draft: pr.draft === true,
     requested_users: (pr.requested_reviewers ?? []).map((u) => u.login),
     requested_teams: (pr.requested_teams ?? []).map((t) => t.slug),
   };

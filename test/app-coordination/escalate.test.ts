@@ -37,7 +37,13 @@ function overdueWorld(rps: number): World {
     { event: "review_requested", created_at: REQUESTED, requested_team: { slug: "marketing" } },
     { event: "reviewed", created_at: "2026-11-23T10:00:00Z" },
   ];
-  pull.reviews.push({ id: 1, user: "mona", state: "APPROVED", commit_id: HEAD_SHA, submitted_at: "2026-11-23T10:00:00Z" });
+  pull.reviews.push({
+    id: 1,
+    user: "mona",
+    state: "APPROVED",
+    commit_id: HEAD_SHA,
+    submitted_at: "2026-11-23T10:00:00Z",
+  });
   return world;
 }
 
@@ -95,6 +101,27 @@ describe("escalateOverdue", () => {
     expect(served.writes()).toEqual([]);
   });
 
+  it("goes on with the other pull requests when one cannot be read", async () => {
+    const world = overdueWorld(400);
+    addPull(
+      world,
+      { "campaigns/other.yaml": campaignYaml("other", 50) },
+      { number: 3, head_sha: "a".repeat(40) },
+    );
+    world.fail = (call) => (call.endsWith("/pulls/3/files") ? 502 : undefined);
+    served = await serveWorld(world);
+    expect(await escalateOverdue(served.client, repo, config, DUE)).toEqual([
+      { number: 2, escalated: ["it"], labelled: true, deleted: [] },
+      {
+        number: 3,
+        escalated: [],
+        labelled: false,
+        deleted: [],
+        error: `GitHub answered 502 to GET /repos/${OWNER}/${REPO}/pulls/3/files.`,
+      },
+    ]);
+  });
+
   it("skips drafts without reading them", async () => {
     const world = overdueWorld(400);
     world.pulls[0]!.draft = true;
@@ -111,9 +138,15 @@ describe("waitingSince", () => {
       { event: "review_requested", created_at: "2026-11-02T10:00:00Z", requested_team: { slug: "web-ops" } },
       { event: "convert_to_draft", created_at: "2026-11-03T10:00:00Z" },
       { event: "ready_for_review", created_at: "2026-11-05T10:00:00Z" },
-      { event: "review_requested", created_at: "2026-11-06T10:00:00Z", requested_reviewer: { login: "Mona" } },
+      {
+        event: "review_requested",
+        created_at: "2026-11-06T10:00:00Z",
+        requested_reviewer: { login: "Mona" },
+      },
     ];
-    expect(waitingSince(["it", "marketing"], policy, { marketing: ["mona"] }, timeline, "2026-11-01T00:00:00Z")).toEqual([
+    expect(
+      waitingSince(["it", "marketing"], policy, { marketing: ["mona"] }, timeline, "2026-11-01T00:00:00Z"),
+    ).toEqual([
       { group: "it", since: Date.parse("2026-11-05T10:00:00Z") },
       { group: "marketing", since: Date.parse("2026-11-06T10:00:00Z") },
     ]);

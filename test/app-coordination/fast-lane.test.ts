@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { fastLaneWaivers } from "../../src/app/coordination/fast-lane.js";
 import { loadConfig } from "../../src/core/load/index.js";
-import { CONFIG, HEAD_SHA, OWNER, REPO, addPull, campaignYaml, newWorld, serveWorld, type Served } from "./world.js";
+import {
+  CONFIG,
+  HEAD_SHA,
+  OWNER,
+  REPO,
+  addPull,
+  campaignYaml,
+  newWorld,
+  serveWorld,
+  type Served,
+} from "./world.js";
 
 const config = loadConfig({ path: ".github/campaign-gate.yml", text: CONFIG }).config;
 const NOW = Date.parse("2026-11-23T09:00:00Z");
@@ -57,6 +67,8 @@ describe("fastLaneWaivers", () => {
       (call) => (call.includes("/git/trees/") ? 502 : undefined),
     );
     expect(decision.waived).toEqual([]);
-    expect(decision.reason).toMatch(/^not waived: the campaign files could not be read \(GitHub answered 502/);
+    expect(decision.reason).toMatch(
+      /^not waived: the campaign files could not be read \(GitHub answered 502/,
+    );
   });
 });

@@ -3,7 +3,10 @@ import { loadConfig } from "../../src/core/load/index.js";
 import { MAX_FILE_BYTES, readRepositoryAt } from "../../src/github/repo-files.js";
 import { BASE_SHA, OWNER, REPO, newWorld, serveWorld, type Served } from "./world.js";
 
-const config = loadConfig({ path: ".github/campaign-gate.yml", text: "campaigns: [\"campaigns/**/*.yaml\"]\n" }).config;
+const config = loadConfig({
+  path: ".github/campaign-gate.yml",
+  text: 'campaigns: ["campaigns/**/*.yaml"]\n',
+}).config;
 let served: Served | undefined;
 afterEach(async () => {
   expect(served?.fake.violations ?? []).toEqual([]);
@@ -22,7 +25,10 @@ describe("readRepositoryAt", () => {
     expect(files.complete).toBe(true);
     expect(files.capacity?.path).toBe("infra/capacity.yaml");
     expect(files.capacity?.text).toContain("per_instance_rps: 100");
-    expect(files.campaigns.map((f) => f.path)).toEqual(["campaigns/deep/autumn.yaml", "campaigns/spring-mail.yaml"]);
+    expect(files.campaigns.map((f) => f.path)).toEqual([
+      "campaigns/deep/autumn.yaml",
+      "campaigns/spring-mail.yaml",
+    ]);
     expect(files.campaigns[0]!.text).toBe("id: autumn # ü\n");
     // One tree, then one blob per file read: nothing for README, notes or the symlink.
     expect(served.fake.calls().filter((c) => c.includes("/git/blobs/"))).toHaveLength(3);

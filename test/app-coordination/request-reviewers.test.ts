@@ -40,7 +40,13 @@ describe("requestReviewers", () => {
   it("counts a member who already reviewed as asked, and asks only the other group", async () => {
     const world = newWorld();
     const pull = addPull(world, { "campaigns/summer-sale.yaml": campaignYaml("summer-sale", 400) });
-    pull.reviews.push({ id: 1, user: "bob", state: "COMMENTED", commit_id: HEAD_SHA, submitted_at: "2026-11-23T08:00:00Z" });
+    pull.reviews.push({
+      id: 1,
+      user: "bob",
+      state: "COMMENTED",
+      commit_id: HEAD_SHA,
+      submitted_at: "2026-11-23T08:00:00Z",
+    });
     served = await serveWorld(world);
     expect(await evaluateAndRequest()).toEqual({ reviewers: [], team_reviewers: ["marketing"] });
   });

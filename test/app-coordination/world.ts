@@ -136,14 +136,18 @@ export function newWorld(): World {
 }
 
 /** An open pull request from BASE_SHA to a head with `changes` applied (null deletes a file). */
-export function addPull(world: World, changes: Record<string, string | null>, overrides: Partial<WorldPull> = {}): WorldPull {
+export function addPull(
+  world: World,
+  changes: Record<string, string | null>,
+  overrides: Partial<WorldPull> = {},
+): WorldPull {
   const head = overrides.head_sha ?? HEAD_SHA;
-  const files = { ...world.commits[BASE_SHA] };
+  const files: Record<string, string> = { ...world.commits[BASE_SHA] };
   for (const [path, text] of Object.entries(changes)) {
     if (text === null) delete files[path];
     else files[path] = text;
   }
-  world.commits[head] = files as Record<string, string>;
+  world.commits[head] = files;
   const pull: WorldPull = {
     number: 2,
     author: "Codertocat",
@@ -190,7 +194,8 @@ export interface Served {
 export async function serveWorld(world: World): Promise<Served> {
   const blobs = () => {
     const all = new Map<string, string>();
-    for (const files of Object.values(world.commits)) for (const text of Object.values(files)) all.set(blobSha(text), text);
+    for (const files of Object.values(world.commits))
+      for (const text of Object.values(files)) all.set(blobSha(text), text);
     return all;
   };
   const pullOf = (n: string) => world.pulls.find((p) => p.number === Number(n));
@@ -212,7 +217,9 @@ export async function serveWorld(world: World): Promise<Served> {
     const files = world.commits[ref === world.defaultBranch ? BASE_SHA : ref];
     const text = files?.[path!];
     if (text === undefined) return notFound;
-    return { body: { type: "file", encoding: "base64", path, content: Buffer.from(text).toString("base64") } };
+    return {
+      body: { type: "file", encoding: "base64", path, content: Buffer.from(text).toString("base64") },
+    };
   });
   route("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", (request, { tree_sha }) => {
     const files = world.commits[tree_sha!];
@@ -238,7 +245,14 @@ export async function serveWorld(world: World): Promise<Served> {
   route("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", (_request, { file_sha }) => {
     const text = blobs().get(file_sha!);
     if (text === undefined) return notFound;
-    return { body: { sha: file_sha, encoding: "base64", content: Buffer.from(text).toString("base64"), size: text.length } };
+    return {
+      body: {
+        sha: file_sha,
+        encoding: "base64",
+        content: Buffer.from(text).toString("base64"),
+        size: text.length,
+      },
+    };
   });
   route("GET /repos/{owner}/{repo}/pulls", (request) => ({
     body: paged(
@@ -272,10 +286,18 @@ export async function serveWorld(world: World): Promise<Served> {
     };
   });
   route("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", (request, { pull_number }) => ({
-    body: paged(request, pullOf(pull_number!)?.files ?? []).map((filename) => ({ filename, status: "modified", sha: "0".repeat(40) })),
+    body: paged(request, pullOf(pull_number!)?.files ?? []).map((filename) => ({
+      filename,
+      status: "modified",
+      sha: "0".repeat(40),
+    })),
   }));
   route("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", (request, { pull_number }) => ({
-    body: paged(request, pullOf(pull_number!)?.reviews ?? []).map((r) => ({ ...r, user: user(r.user), body: "" })),
+    body: paged(request, pullOf(pull_number!)?.reviews ?? []).map((r) => ({
+      ...r,
+      user: user(r.user),
+      body: "",
+    })),
   }));
   route("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", (request, { pull_number }) => {
     const p = pullOf(pull_number!)!;

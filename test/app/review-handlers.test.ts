@@ -313,4 +313,13 @@ describe("campaign-gate/review check", () => {
     ]);
     expect(lastCheck().conclusion).toBe("success");
   });
+
+  it("requests the missing groups' teams once, and not again on redelivery", async () => {
+    const payload = pullEvent("synchronize");
+    await receive("pull_request", payload);
+    await receive("pull_request", structuredClone(payload));
+    const requests = log.filter((r) => r.operationId === "pulls/request-reviewers");
+    expect(requests.map((r) => r.body)).toEqual([{ team_reviewers: ["marketing", "web-ops"] }]);
+    expect(lastCheck().output.summary).toMatch(/⏳ waiting/);
+  });
 });

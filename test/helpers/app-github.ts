@@ -216,6 +216,13 @@ export function answer(
             ? [{ number: world.pull.number, head: { sha: world.pull.head_sha } }]
             : [],
       };
+    case "pulls/request-reviewers": {
+      // GitHub remembers the request: the next read of the pull request shows it outstanding.
+      const request = body as { reviewers?: string[]; team_reviewers?: string[] };
+      world.pull.requested_reviewers.push(...(request.reviewers ?? []));
+      world.pull.requested_teams.push(...(request.team_reviewers ?? []));
+      return { status: 201, body: { number: world.pull.number } };
+    }
     case "checks/create":
       return { status: 201, body: { id: log.length, ...(body as object) } };
     default:

@@ -89,9 +89,24 @@ function loadSpec(): Spec {
   addFormats(ajv);
   for (const name of ["int32", "int64", "double", "float", "binary", "repo.nwo", "timestamp"])
     ajv.addFormat(name, true);
-  ajv.addSchema(doc, SPEC_ID);
+  ajv.addSchema(dropTypelessNullable(doc), SPEC_ID);
   cached = { routes, ajv, validators: new Map() };
   return cached;
+}
+
+/**
+ * GitHub's description marks some schemas `nullable` without a `type` (e.g. `milestone` of "create
+ * an issue"), which ajv refuses to compile; without a type, `nullable` adds nothing to check.
+ */
+function dropTypelessNullable<T>(node: T): T {
+  if (Array.isArray(node)) {
+    for (const item of node) dropTypelessNullable(item);
+  } else if (node && typeof node === "object") {
+    const record = node as Record<string, unknown>;
+    if ("nullable" in record && !("type" in record)) delete record.nullable;
+    for (const value of Object.values(record)) dropTypelessNullable(value);
+  }
+  return node;
 }
 
 /** The path part of a request URL, without the host, the GHES `/api/v3` prefix and the query. */

@@ -52,6 +52,7 @@ function state(overrides: Partial<PullState> & { policy?: ReviewPolicy | undefin
       base_ref: "main",
       requested_users: [],
       requested_teams: [],
+      draft: false,
     },
     config: {
       kind: "loaded",

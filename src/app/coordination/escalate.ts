@@ -22,6 +22,7 @@ import type { GitHubClient } from "../../github/client.js";
 import { listAll } from "../../github/paginate.js";
 import { gatherPullState } from "../../github/review-state.js";
 import { activeTeamMembers } from "../../github/team-members.js";
+import { describeError } from "../review-pull.js";
 import { fastLaneWaivers } from "./fast-lane.js";
 
 /** Open pull requests looked at per sweep at most (oldest first: they are the likeliest overdue). */
@@ -41,6 +42,8 @@ export interface EscalationOutcome {
   labelled: boolean;
   /** Ids of duplicate escalation comments deleted (two sweeps that raced). */
   deleted: number[];
+  /** Set when this pull request could not be swept (the others still are). */
+  error?: string;
 }
 
 interface ApiPull {
@@ -62,7 +65,7 @@ interface ApiComment {
  * Escalates the overdue groups of every open pull request of `repo`. `config` is the default
  * branch's configuration (its `review.sla` says how long groups may take and whom to call);
  * which groups a pull request still waits for is evaluated under its own base's rules, as the
- * review check does. Returns one entry per pull request that was escalated.
+ * review check does. Returns one entry per pull request that was escalated or failed.
  */
 export async function escalateOverdue(
   client: GitHubClient,
@@ -81,7 +84,16 @@ export async function escalateOverdue(
   const outcomes: EscalationOutcome[] = [];
   for (const pull of pulls.slice(0, SWEEP_PULL_LIMIT)) {
     if (pull.draft) continue;
-    const outcome = await escalatePull(client, repo, pull, config, now);
+    // One pull request that cannot be read must not stop the sweep for the others.
+    const outcome = await escalatePull(client, repo, pull, config, now).catch(
+      (error: unknown): EscalationOutcome => ({
+        number: pull.number,
+        escalated: [],
+        labelled: false,
+        deleted: [],
+        error: describeError(error),
+      }),
+    );
     if (outcome) outcomes.push(outcome);
   }
   return outcomes;
@@ -113,7 +125,9 @@ async function escalatePull(
     { maxPages: 10 },
   );
   const requestedLogins = [
-    ...new Set(timeline.flatMap((e) => (e.requested_reviewer ? [e.requested_reviewer.login.toLowerCase()] : []))),
+    ...new Set(
+      timeline.flatMap((e) => (e.requested_reviewer ? [e.requested_reviewer.login.toLowerCase()] : [])),
+    ),
   ].sort();
   const teams = [...new Set(waiting.flatMap((name) => policy.groups[name]?.teams ?? []))];
   const teamMembers =
@@ -166,7 +180,10 @@ async function escalatePull(
     })),
   );
   for (const comment_id of deleted) {
-    await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id });
+    await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+      ...repo,
+      comment_id,
+    });
   }
   return {
     number: pull.number,

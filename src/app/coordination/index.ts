@@ -51,7 +51,9 @@ export function registerCoordination(app: Probot): void {
     const config = await configAt(context.octokit, repo, ref, context.log);
     if (!config) return;
     const outcome = await raiseDirectPushAlarm(context.octokit, repo, payload, config);
-    context.log.info(`direct-push check of ${repo.owner}/${repo.repo}@${payload.after.slice(0, 7)}: ${outcome}`);
+    context.log.info(
+      `direct-push check of ${repo.owner}/${repo.repo}@${payload.after.slice(0, 7)}: ${outcome}`,
+    );
   });
 }
 

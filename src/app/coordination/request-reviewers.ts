@@ -4,10 +4,7 @@
  * nothing new: a group whose team or member is already requested, or who already reviewed, counts
  * as asked. Writes only when there is something to request.
  */
-import {
-  planReviewerRequests,
-  type ReviewerRequests,
-} from "../../core/coordination/reviewer-requests.js";
+import { planReviewerRequests, type ReviewerRequests } from "../../core/coordination/reviewer-requests.js";
 import { teamSlug } from "../../core/coordination/mentions.js";
 import type { ReviewResult } from "../../core/review/evaluate.js";
 import type { PullState } from "../../core/review/state.js";

@@ -16,6 +16,8 @@ export interface PullInfo {
   head_sha: string;
   base_sha: string;
   base_ref: string;
+  /** Drafts get no reviewer requests. */
+  draft: boolean;
   /** Logins whose review is requested and still outstanding. */
   requested_users: string[];
   /** Slugs of teams whose review is requested and still outstanding. */
