@@ -62,7 +62,9 @@ export async function reviewPull(
   if (state && result.outcome !== "error") {
     // A failed request must not turn a correct check into a failing one: log it and move on.
     await requestReviewers(client, state, result, { draft: state.pull.draft }).catch((error: unknown) =>
-      log.error(`reviewer requests on ${target.owner}/${target.repo}#${target.number}: ${describeError(error)}`),
+      log.error(
+        `reviewer requests on ${target.owner}/${target.repo}#${target.number}: ${describeError(error)}`,
+      ),
     );
   }
   return result;

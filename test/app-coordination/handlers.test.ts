@@ -19,7 +19,6 @@ import {
   type World,
 } from "./world.js";
 
-
 const MERGE_SHA = "e".repeat(40);
 const PUSH_SHA = "f".repeat(40);
 let served: Served | undefined;
