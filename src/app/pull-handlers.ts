@@ -1,7 +1,9 @@
 /**
- * Pull request and review webhooks: each re-evaluates the pull request it names.
+ * Pull request and review webhooks: each re-evaluates the pull request it names. The "Re-run"
+ * button of the check (check_run.rerequested) does the same for the pull requests of that head.
  */
 import type { Context, Probot } from "probot";
+import { REVIEW_CHECK_NAME } from "../github/check-run.js";
 import { reviewPull } from "./review-pull.js";
 
 const PULL_EVENTS = [
@@ -22,6 +24,22 @@ export function registerPullHandlers(app: Probot): void {
   // Only a retargeted base changes the review (its rules come from the base); title edits do not.
   app.on("pull_request.edited", async (context) => {
     if (context.payload.changes.base) await evaluate(context);
+  });
+  app.on("check_run.rerequested", async (context) => {
+    const { check_run, repository } = context.payload;
+    if (check_run.name !== REVIEW_CHECK_NAME) return;
+    for (const pull of check_run.pull_requests) {
+      await reviewPull(
+        context.octokit,
+        {
+          owner: repository.owner.login,
+          repo: repository.name,
+          number: pull.number,
+          head_sha: check_run.head_sha,
+        },
+        context.log,
+      );
+    }
   });
 }
 

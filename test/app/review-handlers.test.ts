@@ -322,4 +322,17 @@ describe("campaign-gate/review check", () => {
     expect(requests.map((r) => r.body)).toEqual([{ team_reviewers: ["marketing", "web-ops"] }]);
     expect(lastCheck().output.summary).toMatch(/⏳ waiting/);
   });
+
+  it("the check's Re-run button re-evaluates its pull requests; other apps' checks are ignored", async () => {
+    const payload = examplePayload("check_run", "rerequested");
+    payload.repository.owner.login = world.owner;
+    payload.repository.name = world.repo;
+    payload.check_run.head_sha = world.pull.head_sha;
+    payload.check_run.pull_requests = [{ number: world.pull.number }];
+    await receive("check_run", { ...payload, check_run: { ...payload.check_run, name: "someone-else" } });
+    expect(checkRuns(log)).toHaveLength(0);
+    payload.check_run.name = "campaign-gate/review";
+    await receive("check_run", payload);
+    expect(lastCheck()).toMatchObject({ name: "campaign-gate/review", head_sha: world.pull.head_sha });
+  });
 });
