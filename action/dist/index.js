@@ -44181,6 +44181,13 @@ function escapeMarkdown(text) {
 function plural(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
+function formatWindowEnd(end, zone = "UTC") {
+  const ms = typeof end === "number" ? end : Date.parse(end);
+  const text = formatInstant(ms, zone);
+  if (!/ 00:00 /.test(text)) return text;
+  const dayBefore = formatInstant(ms - 1, zone).split(" ").slice(0, 4).join(" ");
+  return `end of ${dayBefore}`;
+}
 
 // src/core/capacity/instances.ts
 var TOLERANCE = 1e-9;
@@ -50959,7 +50966,7 @@ function campaignTable(report2, cap, link) {
   ];
   for (const c of shown) {
     rows.push(
-      `| ${ICON[c.status]} | ${escapeMarkdown(c.name)}<br>${link(c.file)} | ${formatInstant(c.start, c.timezone)} \u2192 ${formatInstant(c.end, c.timezone)} | ${c.sites.map(escapeMarkdown).join(", ")} | ${formatNumber(c.planning)} ${c.unit === "users" ? "users" : "req/s"} | ${formatPercent(c.impact)} |`
+      `| ${ICON[c.status]} | ${escapeMarkdown(c.name)}<br>${link(c.file)} | ${formatInstant(c.start, c.timezone)} \u2192 ${formatWindowEnd(c.end, c.timezone)} | ${c.sites.map(escapeMarkdown).join(", ")} | ${formatNumber(c.planning)} ${c.unit === "users" ? "users" : "req/s"} | ${formatPercent(c.impact)} |`
     );
   }
   if (sorted.length > shown.length)

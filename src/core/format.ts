@@ -139,3 +139,18 @@ export function escapeMarkdown(text: string): string {
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
+
+/**
+ * The exclusive end of a window as people read it: an end at local midnight is shown as the end
+ * of the day before ("end of Mon 30 Nov 2026"), matching how an `end: 2026-11-30` date was written.
+ */
+export function formatWindowEnd(end: number | string, zone = "UTC"): string {
+  const ms = typeof end === "number" ? end : Date.parse(end);
+  const text = formatInstant(ms, zone);
+  if (!/ 00:00 /.test(text)) return text;
+  const dayBefore = formatInstant(ms - 1, zone)
+    .split(" ")
+    .slice(0, 4)
+    .join(" ");
+  return `end of ${dayBefore}`;
+}

@@ -6,7 +6,14 @@
  */
 import type { Finding, Severity } from "../core/findings.js";
 import type { CampaignSummary, Report } from "../core/report.js";
-import { escapeMarkdown, formatInstant, formatNumber, formatPercent, plural } from "../core/format.js";
+import {
+  escapeMarkdown,
+  formatInstant,
+  formatNumber,
+  formatPercent,
+  formatWindowEnd,
+  plural,
+} from "../core/format.js";
 
 export interface MarkdownOptions {
   /** Hard ceiling on the output length (GitHub comments allow 65,536). Default 60,000. */
@@ -154,7 +161,7 @@ function campaignTable(report: Report, cap: number, link: (path: string, line?: 
   ];
   for (const c of shown) {
     rows.push(
-      `| ${ICON[c.status]} | ${escapeMarkdown(c.name)}<br>${link(c.file)} | ${formatInstant(c.start, c.timezone)} → ${formatInstant(c.end, c.timezone)} | ${c.sites.map(escapeMarkdown).join(", ")} | ${formatNumber(c.planning)} ${c.unit === "users" ? "users" : "req/s"} | ${formatPercent(c.impact)} |`,
+      `| ${ICON[c.status]} | ${escapeMarkdown(c.name)}<br>${link(c.file)} | ${formatInstant(c.start, c.timezone)} → ${formatWindowEnd(c.end, c.timezone)} | ${c.sites.map(escapeMarkdown).join(", ")} | ${formatNumber(c.planning)} ${c.unit === "users" ? "users" : "req/s"} | ${formatPercent(c.impact)} |`,
     );
   }
   if (sorted.length > shown.length)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/report.js";
-import { formatInstant, formatPercent } from "../../src/core/format.js";
+import { formatInstant, formatPercent, formatWindowEnd } from "../../src/core/format.js";
 import { renderText } from "../../src/report/text.js";
 
 const base: Report = {
@@ -52,5 +52,12 @@ describe("format", () => {
   it("keeps a decimal for small percentages", () => {
     expect(formatPercent(0.032)).toBe("3.2%");
     expect(formatPercent(1.6)).toBe("160%");
+  });
+});
+
+describe("formatWindowEnd", () => {
+  it("shows an end at local midnight as the end of the day before", () => {
+    expect(formatWindowEnd("2026-12-01T05:00:00.000Z", "America/New_York")).toBe("end of Mon 30 Nov 2026");
+    expect(formatWindowEnd("2026-12-01T05:30:00.000Z", "America/New_York")).toBe("Tue 1 Dec 2026 00:30 EST");
   });
 });
