@@ -97,6 +97,68 @@ describe("window", () => {
     const r = window("2026-11-01T02:00", "2026-11-01T06:00:00Z", "America/New_York");
     expect(r.findings).toMatchObject([{ rule: "window", line: 5, column: 41 }]);
   });
+
+  it("reports a DST-gap start and an end before every reading of it as two problems", () => {
+    // 02:30 does not exist on 2026-03-08 in New York: it reads as 06:30Z or 07:30Z; 01:00 EST is 06:00Z.
+    const r = window("2026-03-08T02:30", "2026-03-08T01:00", "America/New_York");
+    expect(r.findings).toMatchObject([
+      { rule: "window", line: 5, column: 18 },
+      { rule: "window", line: 5, column: 41 },
+    ]);
+    expect(r.findings[0]!.message).toContain("does not exist");
+    expect(r.findings[1]!.message).toContain("is not after `window.start`");
+  });
+
+  it("does not guess the order when only some readings of a DST-gap time put it after the end", () => {
+    // 03:15 EDT (07:15Z) is after 02:30 read as 06:30Z but before 02:30 read as 07:30Z.
+    const r = window("2026-03-08T02:30", "2026-03-08T03:15", "America/New_York");
+    expect(r.findings).toMatchObject([{ rule: "window", line: 5, column: 18 }]);
+  });
+
+  it("reports an invalid start and an unknown zone together, and still orders ends with offsets", () => {
+    const r = window("2026-02-30T10:00", "2026-01-01T00:00:00Z", "Europe/Berlinn");
+    expect(r.findings.map((f) => [f.rule, f.line, f.column])).toEqual([["window", 6, 11]]);
+    expect(r.findings[0]!.message).toContain("did you mean `Europe/Berlin`");
+    const offsets = window("2026-02-30T10:00:00Z", "2026-01-01T00:00:00Z", "Europe/Berlin");
+    expect(offsets.findings.map((f) => [f.rule, f.line, f.column])).toEqual([["window", 5, 18]]);
+    expect(offsets.findings[0]!.message).toContain("not a real date");
+  });
+});
+
+describe("several problems in one file", () => {
+  it("reports schema errors and the checks on the well-formed parts, sorted by position", () => {
+    const text = campaign(
+      "{ start: 2026-12-02T00:00:00Z, end: 2026-12-01T00:00:00Z }",
+      "colour: red\n",
+      "Bad_Id",
+      "shopp",
+    );
+    const r = loadRepository({
+      config: defaultConfig(),
+      capacity: CAPACITY,
+      campaigns: [{ path: "campaigns/a.yaml", text }],
+    });
+    expect(r.campaigns).toEqual([]);
+    expect(r.findings.map((f) => [f.rule, f.line, f.column])).toEqual([
+      ["schema", 1, 5],
+      ["window", 5, 45],
+      ["schema", 6, 1],
+      ["unknown-site", 7, 19],
+    ]);
+  });
+
+  it("does not check a part that has a schema error of its own (no cascade)", () => {
+    // `targets` is not a list and `window` lacks `end`: neither gets a second finding.
+    const text = campaign("{ start: 2026-12-02T00:00:00Z }").replace(
+      "targets: [{ site: shop }]",
+      "targets: shopp",
+    );
+    const r = loadCampaigns([{ path: "campaigns/a.yaml", text }], capacity);
+    expect(r.findings.map((f) => [f.rule, f.line, f.column])).toEqual([
+      ["schema", 5, 1],
+      ["schema", 6, 10],
+    ]);
+  });
 });
 
 describe("capacity instants", () => {

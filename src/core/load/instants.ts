@@ -13,8 +13,12 @@ export type WindowEnd = "start" | "end";
 
 export type InstantResult =
   | { ok: true; ms: number }
-  /** `problem` completes "`window.start` ..." in a message. */
-  | { ok: false; problem: string };
+  /**
+   * `problem` completes "`window.start` ..." in a message. For a local time inside a DST gap,
+   * `readings` are the earliest and latest instants it could have meant (the offsets before and
+   * after the jump), so the window's order can still be checked where every reading agrees.
+   */
+  | { ok: false; problem: string; readings?: { earliest: number; latest: number } };
 
 /** The canonical IANA name of `zone`, or undefined when Temporal does not know it. */
 export function canonicalTimeZone(zone: string): string | undefined {
@@ -50,9 +54,14 @@ export function resolveInstant(text: string, end: WindowEnd, zone: string): Inst
       // Rejected: either a fall-back overlap (take the earlier instant) or a spring-forward gap (an error).
       const earlier = local.toZonedDateTime(zone, { disambiguation: "earlier" });
       if (earlier.toPlainDateTime().equals(local)) return { ok: true, ms: earlier.epochMilliseconds };
+      const later = local.toZonedDateTime(zone, { disambiguation: "later" });
       return {
         ok: false,
         problem: `is ${text} in ${zone}, a time that does not exist there (the clocks jump forward over it for daylight saving time); pick a time outside the jump`,
+        readings: {
+          earliest: Math.min(earlier.epochMilliseconds, later.epochMilliseconds),
+          latest: Math.max(earlier.epochMilliseconds, later.epochMilliseconds),
+        },
       };
     }
   } catch {

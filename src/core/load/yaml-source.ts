@@ -13,6 +13,11 @@ import type { SourceFile } from "../model.js";
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Deeper nesting than this is refused: no campaign file needs more than a handful of levels. */
 export const MAX_DEPTH = 64;
+/**
+ * More open flow brackets than this are refused before parsing: the YAML parser recurses once per
+ * level, and near the stack limit V8 can abort the whole process instead of throwing.
+ */
+const MAX_FLOW_OPEN = 1000;
 
 /** A parsed YAML file whose root is a mapping. */
 export interface ParsedYaml {
@@ -49,6 +54,14 @@ export function parseYaml(source: SourceFile, what: string): ParsedYaml | Findin
     return fail(
       at,
       `This ${what} contains ${kind} at line ${at.line}, column ${at.column}; save it as plain UTF-8 text.`,
+    );
+  }
+  const deep = deepFlowOffset(text);
+  if (deep !== undefined) {
+    const at = positionOfOffset(text, deep);
+    return fail(
+      at,
+      `This ${what} is not valid YAML: ${yamlProblem("RESOURCE_EXHAUSTION", "")} (line ${at.line}, column ${at.column}).`,
     );
   }
   const lineCounter = new LineCounter();
@@ -92,6 +105,21 @@ export function parseYaml(source: SourceFile, what: string): ParsedYaml | Findin
     return fail(START, `This ${what} could not be read as YAML.`);
   }
   return { file: source.path, doc, lineCounter, data: data as Record<string, unknown> };
+}
+
+/**
+ * Offset of the first `[` or `{` that leaves more than MAX_FLOW_OPEN brackets open, counted over the
+ * raw text (quotes ignored: only absurd files get near the limit either way).
+ */
+function deepFlowOffset(text: string): number | undefined {
+  let open = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++open > MAX_FLOW_OPEN) return i;
+    } else if ((c === 0x5d || c === 0x7d) && open > 0) open--;
+  }
+  return undefined;
 }
 
 /** Plain-language versions of the YAML parser's error codes; falls back to its first line. */
