@@ -50023,6 +50023,9 @@ function loadRepository(input) {
   return result;
 }
 
+// src/core/model.ts
+var DEFAULT_CONFIG_PATH = ".github/campaign-gate.yml";
+
 // src/core/check.ts
 function runCheck(input) {
   const loaded = loadRepository(input);
@@ -50037,7 +50040,8 @@ function runCheck(input) {
   }
   findings = attribute(findings, input.changed, {
     capacityFile: input.config.capacity,
-    ...input.config.file !== void 0 ? { configFile: input.config.file } : {},
+    // A deleted configuration is a change too: compare against the path it would be read from.
+    configFile: input.config.file ?? DEFAULT_CONFIG_PATH,
     campaignFiles: new Map(loaded.campaigns.map((c) => [c.id, c.file]))
   });
   findings = sortFindings(findings);
@@ -50838,9 +50842,6 @@ async function glob(globInput, options) {
   const [crawler, relative3] = getCrawler(globInput, options);
   return crawler ? formatPaths(await crawler.withPromise(), relative3) : [];
 }
-
-// src/core/model.ts
-var DEFAULT_CONFIG_PATH = ".github/campaign-gate.yml";
 
 // src/io/local-repo.ts
 var READ_LIMIT_BYTES = 2 * 1024 * 1024;

@@ -6,7 +6,7 @@ import { attribute, verdictOf } from "./attribution.js";
 import { checkCapacity } from "./capacity/index.js";
 import type { Finding } from "./findings.js";
 import { loadRepository } from "./load/index.js";
-import type { Config, SourceFile } from "./model.js";
+import { DEFAULT_CONFIG_PATH, type Config, type SourceFile } from "./model.js";
 import type { Report } from "./report.js";
 
 export interface CheckInput {
@@ -50,7 +50,8 @@ export function runCheck(input: CheckInput): Report {
   }
   findings = attribute(findings, input.changed, {
     capacityFile: input.config.capacity,
-    ...(input.config.file !== undefined ? { configFile: input.config.file } : {}),
+    // A deleted configuration is a change too: compare against the path it would be read from.
+    configFile: input.config.file ?? DEFAULT_CONFIG_PATH,
     campaignFiles: new Map(loaded.campaigns.map((c) => [c.id, c.file])),
   });
   findings = sortFindings(findings);
