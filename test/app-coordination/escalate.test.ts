@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { escalateOverdue, waitingSince } from "../../src/app/coordination/escalate.js";
+import { escalateOverdue } from "../../src/app/coordination/escalate.js";
+import { waitingSince } from "../../src/core/coordination/waiting-since.js";
 import { loadConfig } from "../../src/core/load/index.js";
 import {
   CONFIG,

@@ -2,22 +2,13 @@
  * The review SLA sweep: for every open pull request, the required groups still waiting longer
  * than `sla.hours` business hours get one escalation comment, and the pull request the SLA label.
  * Run on a schedule (src/app/sla-run.ts), since a late review leaves nothing to react to.
- *
- * When the wait started (decision): the pull request became ready for review at its last
- * `ready_for_review` timeline event, else at `created_at`. A group waits since the first
- * `review_requested` event naming one of its teams or members, but never since before the pull
- * request became ready; a group never requested waits since it became ready (it was required from
- * the start). A later re-request does not restart the clock: the group has been asked since then.
+ * When each group started waiting: see src/core/coordination/waiting-since.ts.
  */
 import { dueAt } from "../../core/coordination/business-hours.js";
-import {
-  duplicateEscalations,
-  planEscalations,
-  type WaitingGroup,
-} from "../../core/coordination/sla-escalation.js";
-import { teamSlug } from "../../core/coordination/mentions.js";
-import type { Config, ReviewPolicy } from "../../core/model.js";
-import { evaluateReview, isMember } from "../../core/review/evaluate.js";
+import { waitingSince, type TimelineEvent } from "../../core/coordination/waiting-since.js";
+import { duplicateEscalations, planEscalations } from "../../core/coordination/sla-escalation.js";
+import type { Config } from "../../core/model.js";
+import { evaluateReview } from "../../core/review/evaluate.js";
 import type { GitHubClient } from "../../github/client.js";
 import { listAll } from "../../github/paginate.js";
 import { gatherPullState } from "../../github/review-state.js";
@@ -27,13 +18,6 @@ import { fastLaneWaivers } from "./fast-lane.js";
 
 /** Open pull requests looked at per sweep at most (oldest first: they are the likeliest overdue). */
 export const SWEEP_PULL_LIMIT = 300;
-
-export interface TimelineEvent {
-  event?: string;
-  created_at?: string;
-  requested_reviewer?: { login: string } | null;
-  requested_team?: { slug: string } | null;
-}
 
 export interface EscalationOutcome {
   number: number;
@@ -191,38 +175,6 @@ async function escalatePull(
     labelled: plan.addLabel,
     deleted,
   };
-}
-
-/**
- * When each waiting group's wait started (epoch ms), from the pull request's timeline: see the
- * decision at the top of this file. `teamMembers`: active members (lowercase) per team, for
- * requests made to a person rather than a team.
- */
-export function waitingSince(
-  groups: string[],
-  policy: ReviewPolicy,
-  teamMembers: Record<string, string[]>,
-  timeline: TimelineEvent[],
-  createdAt: string,
-): WaitingGroup[] {
-  const times = (name: string) =>
-    timeline.filter((e) => e.event === name && e.created_at).map((e) => Date.parse(e.created_at!));
-  const ready = Math.max(Date.parse(createdAt), ...times("ready_for_review"));
-  return groups.map((name) => {
-    const group = policy.groups[name] ?? { teams: [], users: [] };
-    const slugs = new Set(group.teams.map((team) => teamSlug(team).toLowerCase()));
-    const requests = timeline
-      .filter(
-        (e) =>
-          e.event === "review_requested" &&
-          e.created_at !== undefined &&
-          ((e.requested_team && slugs.has(e.requested_team.slug.toLowerCase())) ||
-            (e.requested_reviewer && isMember(group, e.requested_reviewer.login.toLowerCase(), teamMembers))),
-      )
-      .map((e) => Date.parse(e.created_at!));
-    const firstRequest = requests.length > 0 ? Math.min(...requests) : ready;
-    return { group: name, since: Math.max(ready, firstRequest) };
-  });
 }
 
 function listComments(
