@@ -50949,6 +50949,13 @@ var ICON = {
   ok: "\u2705",
   past: "\u{1F4A4}"
 };
+var STATUS_ORDER = {
+  error: 0,
+  warning: 1,
+  notice: 2,
+  ok: 3,
+  past: 4
+};
 var ROW_CAPS = [Infinity, 200, 100, 50, 25, 10, 5, 0];
 var GANTT_MAX_BARS = 30;
 function renderMarkdown(report2, options = {}) {
@@ -51047,15 +51054,8 @@ function findingTable(findings, cap, link) {
   return rows;
 }
 function campaignTable(report2, cap, link) {
-  const order = {
-    error: 0,
-    warning: 1,
-    notice: 2,
-    ok: 3,
-    past: 4
-  };
   const sorted = [...report2.campaigns].sort(
-    (a, b) => order[a.status] - order[b.status] || a.start.localeCompare(b.start)
+    (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.start.localeCompare(b.start)
   );
   const shown = sorted.slice(0, cap);
   const rows = [
@@ -51094,14 +51094,7 @@ function serviceTable(report2, cap) {
 function gantt(report2) {
   const live = report2.campaigns.filter((c) => c.status !== "past");
   if (live.length === 0) return [];
-  const order = {
-    error: 0,
-    warning: 1,
-    notice: 2,
-    ok: 3,
-    past: 4
-  };
-  const shown = [...live].sort((a, b) => order[a.status] - order[b.status] || a.start.localeCompare(b.start)).slice(0, GANTT_MAX_BARS);
+  const shown = [...live].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.start.localeCompare(b.start)).slice(0, GANTT_MAX_BARS);
   const lines = [
     "```mermaid",
     "gantt",

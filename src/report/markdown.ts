@@ -32,6 +32,15 @@ const ICON: Record<Severity | "ok" | "past", string> = {
   past: "💤",
 };
 
+/** Most critical first, in tables and the chart. */
+const STATUS_ORDER: Record<CampaignSummary["status"], number> = {
+  error: 0,
+  warning: 1,
+  notice: 2,
+  ok: 3,
+  past: 4,
+};
+
 /** Row caps tried in turn until the report fits. */
 const ROW_CAPS = [Infinity, 200, 100, 50, 25, 10, 5, 0];
 /** Mermaid becomes unreadable (and slow to render) beyond this many bars. */
@@ -144,15 +153,8 @@ function findingTable(
 }
 
 function campaignTable(report: Report, cap: number, link: (path: string, line?: number) => string): string[] {
-  const order: Record<CampaignSummary["status"], number> = {
-    error: 0,
-    warning: 1,
-    notice: 2,
-    ok: 3,
-    past: 4,
-  };
   const sorted = [...report.campaigns].sort(
-    (a, b) => order[a.status] - order[b.status] || a.start.localeCompare(b.start),
+    (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.start.localeCompare(b.start),
   );
   const shown = sorted.slice(0, cap);
   const rows = [
@@ -194,15 +196,8 @@ function serviceTable(report: Report, cap: number): string[] {
 function gantt(report: Report): string[] {
   const live = report.campaigns.filter((c) => c.status !== "past");
   if (live.length === 0) return [];
-  const order: Record<CampaignSummary["status"], number> = {
-    error: 0,
-    warning: 1,
-    notice: 2,
-    ok: 3,
-    past: 4,
-  };
   const shown = [...live]
-    .sort((a, b) => order[a.status] - order[b.status] || a.start.localeCompare(b.start))
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.start.localeCompare(b.start))
     .slice(0, GANTT_MAX_BARS);
   const lines = [
     "```mermaid",

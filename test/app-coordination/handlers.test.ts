@@ -3,10 +3,10 @@
  * and GitHub replaced by the fake world (every request checked against GitHub's OpenAPI).
  */
 import { createRequire } from "node:module";
-import { Probot, ProbotOctokit } from "probot";
+import type { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { registerCoordination } from "../../src/app/coordination/index.js";
-import { PRIVATE_KEY, type Payload } from "../helpers/app-probot.js";
+import { appProbot, type Payload } from "../helpers/app-probot.js";
 import {
   BASE_SHA,
   OWNER,
@@ -50,19 +50,7 @@ function example(event: string, pick: (payload: Payload) => boolean): Payload {
 
 async function probotFor(world: World): Promise<Probot> {
   served = await serveWorld(world);
-  const probot = new Probot({
-    appId: 1,
-    privateKey: PRIVATE_KEY,
-    baseUrl: served.fake.url,
-    Octokit: ProbotOctokit.defaults((options: object) => ({
-      ...options,
-      retry: { enabled: false },
-      throttle: { enabled: false },
-    })),
-    logLevel: "fatal",
-  });
-  await probot.load(registerCoordination);
-  return probot;
+  return appProbot(registerCoordination, served.fake.url);
 }
 
 function receive(probot: Probot, name: string, payload: Payload): Promise<void> {

@@ -5,7 +5,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { createRequire } from "node:module";
 import nock from "nock";
-import { Probot, ProbotOctokit } from "probot";
+import { Probot, ProbotOctokit, type ApplicationFunction } from "probot";
 import app from "../../src/app/index.js";
 import { answer, type RecordedRequest, type World } from "./app-github.js";
 
@@ -14,11 +14,15 @@ export const PRIVATE_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 }).p
   format: "pem",
 }) as string;
 
-/** A Probot with the app, retries and throttling off (TOOLCHAIN.md: pass a function to defaults). */
-export async function appProbot(): Promise<Probot> {
+/**
+ * A Probot with `appFn` (default: the whole app), retries and throttling off (TOOLCHAIN.md: pass a
+ * function to defaults); `baseUrl` points it at a local fake GitHub instead of nock.
+ */
+export async function appProbot(appFn: ApplicationFunction = app, baseUrl?: string): Promise<Probot> {
   const probot = new Probot({
     appId: 1,
     privateKey: PRIVATE_KEY,
+    ...(baseUrl ? { baseUrl } : {}),
     Octokit: ProbotOctokit.defaults((options: object) => ({
       ...options,
       retry: { enabled: false },
@@ -26,7 +30,7 @@ export async function appProbot(): Promise<Probot> {
     })),
     logLevel: "fatal",
   });
-  await probot.load(app);
+  await probot.load(appFn);
   return probot;
 }
 
