@@ -38,7 +38,7 @@ async function waivers(changes: Record<string, string | null>, fail?: (call: str
 describe("fastLaneWaivers", () => {
   it("waives IT for a campaign at 32% of safe capacity", async () => {
     const decision = await waivers({ "campaigns/summer-mail.yaml": campaignYaml("summer-mail", 120) });
-    expect(decision).toEqual({ waived: ["it"], peak: 0.32, reason: "waived: low impact (peak 32%)" });
+    expect(decision).toEqual({ waived: ["it"], peak: 0.32, reason: "low impact (peak 32%)" });
     expect(served!.fake.calls().some((c) => c.includes(`/git/trees/${HEAD_SHA}`))).toBe(true);
   });
 

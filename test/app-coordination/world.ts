@@ -363,6 +363,10 @@ export async function serveWorld(world: World): Promise<Served> {
     world.issues.push(issue);
     return { status: 201, body: { number: issue.number } };
   });
+  route("POST /repos/{owner}/{repo}/check-runs", (request) => ({
+    status: 201,
+    body: { id: fake.requests.length, ...(request.body as object) },
+  }));
   route("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", (_request, { commit_sha }) => ({
     body: world.commitPulls[commit_sha!] ?? [],
   }));

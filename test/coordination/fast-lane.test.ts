@@ -21,7 +21,7 @@ describe("fastLaneDecision", () => {
     expect(fastLaneDecision(input(["campaigns/newsletter.yaml"]))).toEqual({
       waived: ["it"],
       peak: 0.32,
-      reason: "waived: low impact (peak 32%)",
+      reason: "low impact (peak 32%)",
     });
   });
 
@@ -92,7 +92,7 @@ describe("fastLaneDecision", () => {
     expect(fastLaneDecision(input(["campaigns/old-promo.yaml"]))).toEqual({
       waived: ["it"],
       peak: 0,
-      reason: "waived: low impact (peak 0%)",
+      reason: "low impact (peak 0%)",
     });
   });
 

@@ -27,7 +27,7 @@ export interface FastLaneDecision {
   waived: string[];
   /** Highest impact (share of safe capacity) among the campaigns this PR adds or changes. */
   peak: number;
-  /** Plain language, e.g. "waived: low impact (peak 32%)" or why not. */
+  /** Plain language: when waived, what the check shows after "waived: " ("low impact (peak 32%)"); else why not ("not waived: …"). */
   reason: string;
 }
 
@@ -54,7 +54,7 @@ export function fastLaneDecision(input: FastLaneInput): FastLaneDecision {
     const peaks = tooBig.map((campaign) => `${campaign.id} peaks at ${formatPercent(campaign.impact)}`);
     return notWaived(`${peaks.join(", ")} of safe capacity (fast lane up to ${formatPercent(limit)})`);
   }
-  return { waived: [...policy.waive], peak, reason: `waived: low impact (peak ${formatPercent(peak)})` };
+  return { waived: [...policy.waive], peak, reason: `low impact (peak ${formatPercent(peak)})` };
 }
 
 /** "a, b and 3 more files" — short enough for a check summary line. */
