@@ -5,6 +5,7 @@
  * anything beyond (or a tree GitHub truncated) makes the result `complete: false`, and callers
  * fail closed on it.
  */
+import { cachedBlob, rememberBlob } from "./blob-cache.js";
 import picomatch from "picomatch";
 import { DEFAULT_CONFIG_PATH, type Config, type SourceFile } from "../core/model.js";
 import type { GitHubClient } from "./client.js";
@@ -90,9 +91,13 @@ async function readBlob(
   repo: { owner: string; repo: string },
   entry: TreeEntry,
 ): Promise<SourceFile> {
+  const cached = cachedBlob(repo.owner, repo.repo, entry.sha);
+  if (cached !== undefined) return { path: entry.path, text: cached };
   const blob = (
     await client.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: entry.sha })
   ).data as { content: string; encoding: string };
   const bytes = Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8");
-  return { path: entry.path, text: bytes.toString("utf8") };
+  const text = bytes.toString("utf8");
+  rememberBlob(repo.owner, repo.repo, entry.sha, text);
+  return { path: entry.path, text };
 }

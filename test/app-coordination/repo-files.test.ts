@@ -34,6 +34,21 @@ describe("readRepositoryAt", () => {
     expect(served.fake.calls().filter((c) => c.includes("/git/blobs/"))).toHaveLength(3);
   });
 
+  it("reads a blob once: a later evaluation reuses the text by its sha", async () => {
+    const world = newWorld();
+    served = await serveWorld(world);
+    const ref = { owner: OWNER, repo: REPO, sha: BASE_SHA };
+    const first = await readRepositoryAt(served.client, ref, config);
+    const blobReads = () => served!.fake.calls().filter((c) => c.includes("/git/blobs/")).length;
+    const afterFirst = blobReads();
+    const second = await readRepositoryAt(served.client, ref, config);
+    expect(second).toEqual(first);
+    expect(blobReads()).toBe(afterFirst);
+    // Another repository with the same blob sha is read on its own.
+    await readRepositoryAt(served.client, { ...ref, repo: "Other" }, config).catch(() => undefined);
+    expect(blobReads()).toBeGreaterThan(afterFirst);
+  });
+
   it("says incomplete when GitHub truncated the tree", async () => {
     const world = newWorld();
     world.truncatedTrees.add(BASE_SHA);

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { Octokit } from "@octokit/rest";
+import { clearBlobCache } from "../../src/github/blob-cache.js";
 import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from "../helpers/fake-github.js";
 
 export const OWNER = "Codertocat";
@@ -192,6 +193,8 @@ export interface Served {
 
 /** Serves `world` on a local fake GitHub. */
 export async function serveWorld(world: World): Promise<Served> {
+  // Each world is a new repository: blobs remembered from an earlier test must not answer for it.
+  clearBlobCache();
   const blobs = () => {
     const all = new Map<string, string>();
     for (const files of Object.values(world.commits))
