@@ -44248,8 +44248,9 @@ function maintenanceMessage(m, maintenance, capacity) {
   const left = Math.round(maintenance.capacity_factor * 100);
   return `${m.service.name} is in maintenance "${maintenance.name}" on ${when(m)} with ${left}% of its capacity left (${rps(capacity)}), but the load then is ${rps(m.load)}.${together(m)} Move the campaign out of the maintenance window, or ask IT to move the maintenance.`;
 }
-function scaleUpMessage(m, instances, today, by) {
-  return `${m.service.name} must be scaled to ${instances} instances (${today} today) before ${formatInstant(by, m.zone)}: on ${when(m)} it has to carry ${rps(m.load)}, but ${carries(m)}.${together(m)} IT: plan the scale-up; it fits within max_instances.`;
+function scaleUpMessage(m, instances, today, by, freeze) {
+  const why = freeze ? ` (when the change freeze "${freeze.name}" starts)` : "";
+  return `${m.service.name} must be scaled to ${instances} instances (${today} today) before ${formatInstant(by, m.zone)}${why}: on ${when(m)} it has to carry ${rps(m.load)}, but ${carries(m)}.${together(m)} IT: plan the scale-up; it fits within max_instances.`;
 }
 function baselineScaleUpMessage(service, instances, today, load) {
   return `${service.name} must be scaled to ${instances} instances (${today} today) now: ordinary traffic alone (${rps(load)}, without any campaign) needs them. Raise \`instances\` to ${instances}.`;
@@ -44573,7 +44574,8 @@ function checkCapacity({ campaigns: input, capacity, now }) {
         text = redundancyMessage(m, needed, state.service.max_instances, state.service.zones);
       } else {
         const entry = planOf.get(b.service);
-        text = scaleUpMessage(m, entry.instances, state.service.instances, entry.by);
+        const freeze = capacity.freezes.find((f) => f.start === entry.by);
+        text = scaleUpMessage(m, entry.instances, state.service.instances, entry.by, freeze);
       }
       findings.push(finding(b.rule, c.file, c.at.forecast, text, extra));
     }

@@ -61,6 +61,46 @@ describe("campaign-gate check", () => {
     expect(report.plan.length).toBeGreaterThan(0);
   });
 
+  it("gives exactly the outcomes examples/acme/README.md explains", async () => {
+    const report = JSON.parse(
+      (await runCli(["check", "--root", ACME, "--now", NOW, "--format", "json"])).stdout,
+    );
+    const status = Object.fromEntries(
+      report.campaigns.map((c: { id: string; status: string }) => [c.id, c.status]),
+    );
+    expect(status).toEqual({
+      "black-friday-2026": "ok",
+      "christmas-2026": "error",
+      "tv-spot-season-finale-2027": "warning",
+      "outlet-winter-clearance-email": "ok",
+      "kids-winter-craft-challenge": "warning",
+      "spring-collection-press-launch": "ok",
+      "halloween-costume-contest-2026": "past",
+    });
+    expect(report.plan).toEqual([
+      { service: "web-shop", instances: 42, by: "2026-12-03T05:00:00.000Z", campaigns: ["christmas-2026"] },
+      {
+        service: "web-cms",
+        instances: 20,
+        by: "2026-12-15T00:00:00.000Z",
+        campaigns: ["kids-winter-craft-challenge", "tv-spot-season-finale-2027"],
+      },
+    ]);
+    const rules = report.findings.map((f: { rule: string; campaign?: string; service?: string }) =>
+      [f.rule, f.campaign, f.service].join(" "),
+    );
+    expect(rules.sort()).toEqual(
+      [
+        "capacity christmas-2026 shared-db",
+        "notice christmas-2026 web-shop",
+        "scale-up christmas-2026 web-shop",
+        "scale-up kids-winter-craft-challenge web-cms",
+        "scale-up tv-spot-season-finale-2027 web-cms",
+        "past halloween-costume-contest-2026 ",
+      ].sort(),
+    );
+  });
+
   it("counts only what a changed file causes with --changed", async () => {
     const all = JSON.parse(
       (await runCli(["check", "--root", ACME, "--now", NOW, "--format", "json"])).stdout,

@@ -145,7 +145,8 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
         text = msg.redundancyMessage(m, needed, state.service.max_instances, state.service.zones);
       } else {
         const entry = planOf.get(b.service)!;
-        text = msg.scaleUpMessage(m, entry.instances, state.service.instances, entry.by);
+        const freeze = capacity.freezes.find((f) => f.start === entry.by);
+        text = msg.scaleUpMessage(m, entry.instances, state.service.instances, entry.by, freeze);
       }
       findings.push(finding(b.rule, c.file, c.at.forecast, text, extra));
     }

@@ -68,10 +68,18 @@ export function maintenanceMessage(m: Moment, maintenance: Maintenance, capacity
   );
 }
 
-export function scaleUpMessage(m: Moment, instances: number, today: number, by: number): string {
+/** `freeze`: the change freeze whose start the deadline was moved to, so people see why it is early. */
+export function scaleUpMessage(
+  m: Moment,
+  instances: number,
+  today: number,
+  by: number,
+  freeze?: { name: string },
+): string {
+  const why = freeze ? ` (when the change freeze "${freeze.name}" starts)` : "";
   return (
     `${m.service.name} must be scaled to ${instances} instances (${today} today) before ` +
-    `${formatInstant(by, m.zone)}: on ${when(m)} it has to carry ${rps(m.load)}, but ${carries(m)}.` +
+    `${formatInstant(by, m.zone)}${why}: on ${when(m)} it has to carry ${rps(m.load)}, but ${carries(m)}.` +
     `${together(m)} IT: plan the scale-up; it fits within max_instances.`
   );
 }
