@@ -46,6 +46,7 @@ export async function reviewPull(
         Date.now(),
       );
       state.waived = Object.fromEntries(lane.waived.map((group) => [group, lane.reason]));
+      if (lane.waived.length === 0) state.fast_lane_note = lane.reason;
     }
     result = evaluateReview(state);
   } catch (error) {

@@ -63,7 +63,12 @@ function render(result: ReviewResult): { title: string; lines: string[] } {
     default:
       return {
         title: groupsTitle(result),
-        lines: ["| Group | Review | Rules |", "|---|---|---|", ...result.groups.map(row)],
+        lines: [
+          "| Group | Review | Rules |",
+          "|---|---|---|",
+          ...result.groups.map(row),
+          ...(result.note !== undefined ? ["", `**Fast lane:** ${result.note}.`] : []),
+        ],
       };
   }
 }

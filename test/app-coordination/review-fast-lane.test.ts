@@ -63,6 +63,9 @@ describe("the fast lane in the review check", () => {
     const { check } = await reviewAndCheck(400);
     expect(check.status).toBe("in_progress");
     expect(check.output.title).toBe("Waiting for review: it");
+    expect(check.output.summary).toContain(
+      "**Fast lane:** not waived: summer-sale peaks at 60% of safe capacity (fast lane up to 50%).",
+    );
     const requests = served!.fake.requests.filter((r) => r.operationId === "pulls/request-reviewers");
     expect(requests.map((r) => r.body)).toEqual([{ team_reviewers: ["web-ops"] }]);
   });

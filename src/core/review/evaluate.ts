@@ -42,6 +42,8 @@ export interface ReviewResult {
   findings?: Finding[];
   /** Plain-language reason when the check could not be evaluated (outcome `error`). */
   message?: string;
+  /** Why the fast lane did not apply (see `PullState.fast_lane_note`). */
+  note?: string;
 }
 
 /** The failing result for an evaluation that could not gather its data. Fails closed. */
@@ -137,10 +139,12 @@ export function evaluateReview(state: PullState): ReviewResult {
     };
   });
 
+  const note = state.fast_lane_note !== undefined ? { note: state.fast_lane_note } : {};
   if (groups.some((g) => g.state === "changes_requested"))
-    return { status: "failure", outcome: "changes-requested", groups };
-  if (groups.some((g) => g.state === "waiting")) return { status: "pending", outcome: "waiting", groups };
-  return { status: "success", outcome: "approved", groups };
+    return { status: "failure", outcome: "changes-requested", groups, ...note };
+  if (groups.some((g) => g.state === "waiting"))
+    return { status: "pending", outcome: "waiting", groups, ...note };
+  return { status: "success", outcome: "approved", groups, ...note };
 }
 
 /** Outstanding review requests that can fill `group`: its teams, and its users or known team members. */

@@ -46,4 +46,6 @@ export interface PullState {
   changed_since: Record<string, string[] | null>;
   /** Groups waived by the fast lane, with the reason shown; filled by the coordination step. */
   waived?: Record<string, string>;
+  /** Why the fast lane did not apply, when the policy has one (shown under the groups). */
+  fast_lane_note?: string;
 }
