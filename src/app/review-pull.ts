@@ -31,11 +31,10 @@ export async function reviewPull(
 ): Promise<ReviewResult | undefined> {
   let result: ReviewResult;
   let headSha = target.head_sha;
-  let state: PullState | undefined;
   try {
     const gathered = await gatherPullState(client, target);
     if (!gathered.open) return undefined;
-    state = gathered.state;
+    const state = gathered.state;
     headSha = state.pull.head_sha;
     const config = state.config.kind === "loaded" ? state.config.config : undefined;
     if (config?.review?.fast_lane && state.files.complete) {
@@ -49,6 +48,7 @@ export async function reviewPull(
       if (lane.waived.length === 0) state.fast_lane_note = lane.reason;
     }
     result = evaluateReview(state);
+    result = await askMissingReviewers(client, state, result, log);
   } catch (error) {
     log.error(`review of ${target.owner}/${target.repo}#${target.number} failed: ${String(error)}`);
     result = failedReview(describeError(error));
@@ -60,15 +60,31 @@ export async function reviewPull(
     { status: result.status, title, summary },
   );
   log.info(`review of ${target.owner}/${target.repo}#${target.number}: ${result.outcome}`);
-  if (state && result.outcome !== "error") {
-    // A failed request must not turn a correct check into a failing one: log it and move on.
-    await requestReviewers(client, state, result, { draft: state.pull.draft }).catch((error: unknown) =>
-      log.error(
-        `reviewer requests on ${target.owner}/${target.repo}#${target.number}: ${describeError(error)}`,
-      ),
-    );
-  }
   return result;
+}
+
+/**
+ * Requests reviewers for the groups still waiting, before the check is published, so the check
+ * already names who was asked. A failed request must not turn a correct check into a failing one:
+ * it is logged and the result stands.
+ */
+async function askMissingReviewers(
+  client: GitHubClient,
+  state: PullState,
+  result: ReviewResult,
+  log: Log,
+): Promise<ReviewResult> {
+  try {
+    const asked = await requestReviewers(client, state, result, { draft: state.pull.draft });
+    if (asked.reviewers.length === 0 && asked.team_reviewers.length === 0) return result;
+    state.pull.requested_users.push(...asked.reviewers);
+    state.pull.requested_teams.push(...asked.team_reviewers);
+    return evaluateReview(state);
+  } catch (error) {
+    const { owner, repo, number } = state.pull;
+    log.error(`reviewer requests on ${owner}/${repo}#${number}: ${describeError(error)}`);
+    return result;
+  }
 }
 
 /** A plain-language reason for a failed gather: the HTTP status and request, never a stack trace. */

@@ -63,6 +63,10 @@ describe("the fast lane in the review check", () => {
     const { check } = await reviewAndCheck(400);
     expect(check.status).toBe("in_progress");
     expect(check.output.title).toBe("Waiting for review: it");
+    // Reviewers are requested before the check is published, so it names who was asked.
+    expect(check.output.summary).toContain(
+      "| it | ⏳ waiting (requested: @Codertocat/web-ops) | campaigns |",
+    );
     expect(check.output.summary).toContain(
       "**Fast lane:** not waived: summer-sale peaks at 60% of safe capacity (fast lane up to 50%).",
     );
