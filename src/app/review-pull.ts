@@ -1,6 +1,6 @@
 /**
- * One evaluation of one pull request: gather (GitHub reads) -> evaluate (pure) -> publish (one
- * check run), then ask for the reviews still missing. Any error while gathering becomes a failing
+ * One evaluation of one pull request: gather (GitHub reads) -> evaluate (pure) -> ask for the
+ * reviews still missing -> publish (one check run). Any error while gathering becomes a failing
  * check with the reason: fail closed. The fast lane only ever adds waivers when the capacity check
  * of the head's campaign files says the change is low impact; any doubt leaves the review in full.
  */
