@@ -4,7 +4,7 @@
  */
 import { attribute, verdictOf } from "./attribution.js";
 import { checkCapacity } from "./capacity/index.js";
-import type { Finding } from "./findings.js";
+import { sortFindings, type Finding } from "./findings.js";
 import { loadRepository } from "./load/index.js";
 import { DEFAULT_CONFIG_PATH, type Config, type SourceFile } from "./model.js";
 import type { Report } from "./report.js";
@@ -64,25 +64,4 @@ export function runCheck(input: CheckInput): Report {
     plan,
     campaigns,
   };
-}
-
-const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 } as const;
-
-/** Stable order: by file, line, column, then severity and rule, so output never depends on input order. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      cmp(a.file, b.file) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      cmp(a.rule, b.rule) ||
-      cmp(a.service ?? "", b.service ?? "") ||
-      cmp(a.campaign ?? "", b.campaign ?? "") ||
-      cmp(a.message, b.message),
-  );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -77,3 +77,27 @@ export function finding(
     counted: true,
   };
 }
+
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 } as const;
+
+/**
+ * The one order of findings everywhere: by file, line, column, then severity, rule, service,
+ * campaign and message, so no output ever depends on the order files were read in.
+ */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      cmp(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      cmp(a.rule, b.rule) ||
+      cmp(a.service ?? "", b.service ?? "") ||
+      cmp(a.campaign ?? "", b.campaign ?? "") ||
+      cmp(a.message, b.message),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RuleId } from "../../src/core/findings.js";
-import { loadCampaigns, loadCapacity, LEFT_OUT, sortByPosition } from "../../src/core/load/index.js";
+import { sortFindings } from "../../src/core/findings.js";
+import { loadCampaigns, loadCapacity, LEFT_OUT } from "../../src/core/load/index.js";
 import { FIXTURES, source } from "./helpers.js";
 
 interface Expected {
@@ -38,7 +39,7 @@ describe("files with several problems", () => {
   it.each(manifest.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const file = source(MULTI, c.file);
     const result = loadCampaigns([file], capacity.capacity);
-    const findings = sortByPosition(result.findings);
+    const findings = sortFindings(result.findings);
     expect(findings.map((f) => ({ rule: f.rule, line: f.line, column: f.column }))).toEqual(
       c.findings.map(({ rule, line, column }) => ({ rule, line, column })),
     );

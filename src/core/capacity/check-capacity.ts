@@ -2,8 +2,7 @@
  * The capacity check of DESIGN section 2 as one pure function: loaded campaigns and capacity in,
  * findings, service peaks, plan and campaign summaries out.
  */
-import { finding } from "../findings.js";
-import type { Finding } from "../findings.js";
+import { finding, sortFindings, type Finding } from "../findings.js";
 import type { Campaign, Capacity } from "../model.js";
 import type { CampaignSummary, PlanEntry, ServicePeak } from "../report.js";
 import { assessCampaign } from "./assess.js";
@@ -174,19 +173,9 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   assessments.forEach((a, i) => campaignFindings(i, a));
   for (const state of states) findings.push(...baselineFindings(state, capacity));
 
-  findings.sort(
-    (a, b) =>
-      byText(a.file, b.file) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      byText(a.rule, b.rule) ||
-      byText(a.service ?? "", b.service ?? "") ||
-      byText(a.campaign ?? "", b.campaign ?? ""),
-  );
-
   const impact = new Map(assessments.map((a, i) => [live[i]!.id, a.impact]));
   return {
-    findings,
+    findings: sortFindings(findings),
     services: servicePeaks(states, contributors),
     plan: plan.map((p) => ({
       service: states[p.service]!.service.name,

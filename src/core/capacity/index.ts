@@ -36,8 +36,8 @@
  *   `end == now` is past.
  * - `impact` is the highest load / capacity_rps (maintenance ignored) on any service the campaign
  *   reaches during its window from now on; 0 for past campaigns.
- * - Order: the campaign summary by start, then id; findings by file, line, column, rule, service,
- *   campaign. Contributor lists are sorted by id. Findings naming the same (service, instant)
+ * - Order: the campaign summary by start, then id; findings in the one order of `sortFindings`
+ *   (src/core/findings.ts). Contributor lists are sorted by id. Findings naming the same (service, instant)
  *   share one `campaigns` array: treat it as read-only.
  */
 export { checkCapacity } from "./check-capacity.js";

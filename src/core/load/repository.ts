@@ -1,17 +1,10 @@
 /** Loading a whole campaigns repository: capacity first (campaigns are checked against its sites), then campaigns. */
-import type { Finding } from "../findings.js";
+import { sortFindings, type Finding } from "../findings.js";
 import type { Campaign, Capacity, Config, SourceFile } from "../model.js";
 import { loadCampaigns } from "./campaigns.js";
 import { loadCapacity } from "./capacity.js";
 
-/** Orders findings by file, then line, then column (stable for equal positions). */
-export function sortByPosition(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
-  );
-}
-
-/** Loads capacity and campaigns; findings sorted by file, line, column. */
+/** Loads capacity and campaigns; findings in the one order of `sortFindings`. */
 export function loadRepository(input: {
   config: Config;
   capacity: SourceFile | undefined;
@@ -25,7 +18,7 @@ export function loadRepository(input: {
   const campaigns = loadCampaigns(input.campaigns, capacity.capacity);
   const result: { campaigns: Campaign[]; capacity?: Capacity; findings: Finding[] } = {
     campaigns: campaigns.campaigns,
-    findings: sortByPosition([...capacity.findings, ...campaigns.findings]),
+    findings: sortFindings([...capacity.findings, ...campaigns.findings]),
   };
   if (capacity.capacity) result.capacity = capacity.capacity;
   return result;
