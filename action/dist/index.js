@@ -43854,6 +43854,15 @@ function finding(rule, file, at, message, extra = {}) {
     counted: true
   };
 }
+var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function sortFindings(findings) {
+  return [...findings].sort(
+    (a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || cmp(a.rule, b.rule) || cmp(a.service ?? "", b.service ?? "") || cmp(a.campaign ?? "", b.campaign ?? "") || cmp(a.message, b.message)
+  );
+}
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 // src/core/attribution.ts
 function attribute(findings, changed, opts) {
@@ -44599,12 +44608,9 @@ function checkCapacity({ campaigns: input, capacity, now }) {
   };
   assessments.forEach((a, i) => campaignFindings(i, a));
   for (const state of states) findings.push(...baselineFindings(state, capacity));
-  findings.sort(
-    (a, b) => byText(a.file, b.file) || a.line - b.line || a.column - b.column || byText(a.rule, b.rule) || byText(a.service ?? "", b.service ?? "") || byText(a.campaign ?? "", b.campaign ?? "")
-  );
   const impact = new Map(assessments.map((a, i) => [live[i].id, a.impact]));
   return {
-    findings,
+    findings: sortFindings(findings),
     services: servicePeaks(states, contributors),
     plan: plan.map((p) => ({
       service: states[p.service].service.name,
@@ -50009,17 +50015,12 @@ function referenceFindings2(parsed, data) {
 }
 
 // src/core/load/repository.ts
-function sortByPosition(findings) {
-  return [...findings].sort(
-    (a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column
-  );
-}
 function loadRepository(input) {
   const capacity = loadCapacity(input.capacity, input.config.capacity);
   const campaigns = loadCampaigns(input.campaigns, capacity.capacity);
   const result = {
     campaigns: campaigns.campaigns,
-    findings: sortByPosition([...capacity.findings, ...campaigns.findings])
+    findings: sortFindings([...capacity.findings, ...campaigns.findings])
   };
   if (capacity.capacity) result.capacity = capacity.capacity;
   return result;
@@ -50056,15 +50057,6 @@ function runCheck(input) {
     plan,
     campaigns
   };
-}
-var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function sortFindings(findings) {
-  return [...findings].sort(
-    (a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || cmp(a.rule, b.rule) || cmp(a.service ?? "", b.service ?? "") || cmp(a.campaign ?? "", b.campaign ?? "") || cmp(a.message, b.message)
-  );
-}
-function cmp(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/io/local-repo.ts
@@ -51309,31 +51301,41 @@ function required(env, name) {
   return value;
 }
 
+// src/github/paginate.ts
+var PER_PAGE = 100;
+async function listPages(client, route, parameters, options = {}) {
+  const maxPages = options.maxPages ?? 30;
+  const items = [];
+  for (let page = 1; page <= maxPages; page++) {
+    const response = await client.request(route, { ...parameters, per_page: PER_PAGE, page });
+    const batch = response.data;
+    items.push(...batch);
+    if (batch.length < PER_PAGE || options.done?.(items)) return { items, complete: true };
+  }
+  return { items, complete: false };
+}
+async function listAll(client, route, parameters, options = {}) {
+  const { items, complete } = await listPages(client, route, parameters, options);
+  if (!complete) throw new Error(`GitHub returned more than ${items.length} items for ${route}.`);
+  return items;
+}
+
 // src/github/pull-files.ts
 var PULL_FILES_LIMIT = 3e3;
 async function listPullFiles(client, ref) {
-  const files = [];
-  const per_page = 100;
-  for (let page = 1; page <= PULL_FILES_LIMIT / per_page; page++) {
-    const response = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-      owner: ref.owner,
-      repo: ref.repo,
-      pull_number: ref.pull_number,
-      per_page,
-      page
-    });
-    const batch = response.data;
-    for (const f of batch) {
-      files.push({
-        filename: f.filename,
-        status: f.status,
-        sha: f.sha ?? null,
-        ...f.previous_filename ? { previous_filename: f.previous_filename } : {}
-      });
-    }
-    if (batch.length < per_page) break;
-  }
-  const complete = ref.changed_files !== void 0 ? files.length >= ref.changed_files : files.length < PULL_FILES_LIMIT;
+  const listed = await listPages(
+    client,
+    "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+    { owner: ref.owner, repo: ref.repo, pull_number: ref.pull_number },
+    { maxPages: PULL_FILES_LIMIT / 100 }
+  );
+  const files = listed.items.map((f) => ({
+    filename: f.filename,
+    status: f.status,
+    sha: f.sha ?? null,
+    ...f.previous_filename ? { previous_filename: f.previous_filename } : {}
+  }));
+  const complete = ref.changed_files !== void 0 ? files.length >= ref.changed_files : listed.complete;
   return { files, complete };
 }
 function changedPaths(files) {
@@ -51391,22 +51393,17 @@ async function upsertStickyComment(client, target) {
   }
 }
 async function listComments(client, target) {
-  const out = [];
-  const per_page = 100;
-  for (let page = 1; ; page++) {
-    const response = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      owner: target.owner,
-      repo: target.repo,
-      issue_number: target.issue_number,
-      per_page,
-      page
-    });
-    const batch = response.data;
-    for (const c of batch) {
-      out.push({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "", authorType: c.user?.type ?? "" });
-    }
-    if (batch.length < per_page) return out;
-  }
+  const raw = await listAll(client, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.issue_number
+  });
+  return raw.map((c) => ({
+    id: c.id,
+    body: c.body ?? "",
+    author: c.user?.login ?? "",
+    authorType: c.user?.type ?? ""
+  }));
 }
 function statusOf(error2) {
   if (typeof error2 === "object" && error2 !== null && "status" in error2) {

@@ -4,6 +4,7 @@
  * Action then checks everything, the app fails closed).
  */
 import type { GitHubClient } from "./client.js";
+import { listPages } from "./paginate.js";
 
 /** GitHub returns at most this many files for a pull request. */
 export const PULL_FILES_LIMIT = 3000;
@@ -31,29 +32,19 @@ interface PullRef {
 }
 
 export async function listPullFiles(client: GitHubClient, ref: PullRef): Promise<PullFiles> {
-  const files: PullFile[] = [];
-  const per_page = 100;
-  for (let page = 1; page <= PULL_FILES_LIMIT / per_page; page++) {
-    const response = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-      owner: ref.owner,
-      repo: ref.repo,
-      pull_number: ref.pull_number,
-      per_page,
-      page,
-    });
-    const batch = response.data as PullFile[];
-    for (const f of batch) {
-      files.push({
-        filename: f.filename,
-        status: f.status,
-        sha: f.sha ?? null,
-        ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}),
-      });
-    }
-    if (batch.length < per_page) break;
-  }
-  const complete =
-    ref.changed_files !== undefined ? files.length >= ref.changed_files : files.length < PULL_FILES_LIMIT;
+  const listed = await listPages<PullFile>(
+    client,
+    "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+    { owner: ref.owner, repo: ref.repo, pull_number: ref.pull_number },
+    { maxPages: PULL_FILES_LIMIT / 100 },
+  );
+  const files = listed.items.map((f) => ({
+    filename: f.filename,
+    status: f.status,
+    sha: f.sha ?? null,
+    ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}),
+  }));
+  const complete = ref.changed_files !== undefined ? files.length >= ref.changed_files : listed.complete;
   return { files, complete };
 }
 

@@ -3,6 +3,7 @@
  * A token that may not write (pull requests from forks get a read-only token) is an outcome, not
  * a crash: the caller turns it into a notice and the check still passes or fails on its own.
  */
+import { listAll } from "./paginate.js";
 import type { GitHubClient } from "./client.js";
 import { decideComment, findStickyComment, type ExistingComment } from "../report/pr-comment.js";
 
@@ -81,22 +82,17 @@ export async function upsertStickyComment(
 }
 
 async function listComments(client: GitHubClient, target: StickyCommentTarget): Promise<ExistingComment[]> {
-  const out: ExistingComment[] = [];
-  const per_page = 100;
-  for (let page = 1; ; page++) {
-    const response = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      owner: target.owner,
-      repo: target.repo,
-      issue_number: target.issue_number,
-      per_page,
-      page,
-    });
-    const batch = response.data as RawComment[];
-    for (const c of batch) {
-      out.push({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "", authorType: c.user?.type ?? "" });
-    }
-    if (batch.length < per_page) return out;
-  }
+  const raw = await listAll<RawComment>(client, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.issue_number,
+  });
+  return raw.map((c) => ({
+    id: c.id,
+    body: c.body ?? "",
+    author: c.user?.login ?? "",
+    authorType: c.user?.type ?? "",
+  }));
 }
 
 /** The HTTP status of an Octokit RequestError (or any error carrying `status`). */
