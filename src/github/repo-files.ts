@@ -6,13 +6,13 @@
  * fail closed on it.
  */
 import { cachedBlob, rememberBlob } from "./blob-cache.js";
-import picomatch from "picomatch";
-import { DEFAULT_CONFIG_PATH, type Config, type SourceFile } from "../core/model.js";
+import { campaignMatcher } from "../core/campaign-files.js";
+import type { Config, SourceFile } from "../core/model.js";
 import type { GitHubClient } from "./client.js";
 
 /** Campaign files read per commit at most. */
 export const MAX_CAMPAIGN_FILES = 1000;
-/** A campaign or capacity file larger than this is not read (the loader caps local files at 2 MiB too). */
+/** A campaign or capacity file larger than this is not read (the loader refuses larger files anyway). */
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Blobs fetched in parallel: fast, without tripping GitHub's secondary rate limits. */
 const PARALLEL_READS = 8;
@@ -30,17 +30,6 @@ interface TreeEntry {
   type: string;
   sha: string;
   size?: number;
-}
-
-/**
- * Whether a path is a campaign file under `config`: it matches a campaign glob and is neither the
- * capacity file nor the configuration. Same notion as the CLI's local reader (tinyglobby's
- * defaults: `*` does not match dot files).
- */
-export function campaignMatcher(config: Config): (path: string) => boolean {
-  const matches = picomatch(config.campaigns);
-  const excluded = new Set([config.capacity, config.file ?? DEFAULT_CONFIG_PATH]);
-  return (path) => !excluded.has(path) && matches(path);
 }
 
 /** The capacity file and the campaign files of the repository at commit `ref.sha`. */

@@ -6,6 +6,7 @@ import { open, stat } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import type { Finding } from "../core/findings.js";
+import { campaignMatcher } from "../core/campaign-files.js";
 import { loadConfig } from "../core/load/index.js";
 import { DEFAULT_CONFIG_PATH, type Config, type SourceFile } from "../core/model.js";
 
@@ -38,9 +39,7 @@ export async function readLocalRepository(root: string, configPath?: string): Pr
     followSymbolicLinks: false,
     expandDirectories: false,
   });
-  const campaignPaths = [...new Set(paths.map(toPosix))]
-    .filter((p) => p !== config.capacity && p !== configRel)
-    .sort();
+  const campaignPaths = [...new Set(paths.map(toPosix))].filter(campaignMatcher(config)).sort();
   const campaigns: SourceFile[] = [];
   for (const p of campaignPaths) {
     const file = await readSource(root, p);

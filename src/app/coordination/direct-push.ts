@@ -10,7 +10,7 @@ import {
 } from "../../core/coordination/direct-push.js";
 import type { Config } from "../../core/model.js";
 import type { GitHubClient } from "../../github/client.js";
-import { campaignMatcher } from "../../github/repo-files.js";
+import { campaignMatcher } from "../../core/campaign-files.js";
 import { createIssueOnce } from "./create-issue-once.js";
 
 /** Commits looked up per push at most; later ones count as unreviewed (the alarm names them). */

@@ -10,7 +10,8 @@ import { fastLaneDecision, type FastLaneDecision } from "../../core/coordination
 import type { Config } from "../../core/model.js";
 import type { Report } from "../../core/report.js";
 import type { GitHubClient } from "../../github/client.js";
-import { campaignMatcher, readRepositoryAt } from "../../github/repo-files.js";
+import { campaignMatcher } from "../../core/campaign-files.js";
+import { readRepositoryAt } from "../../github/repo-files.js";
 import { describeError } from "../review-pull.js";
 
 export interface FastLanePull {

@@ -14,7 +14,8 @@ import type { Config, ReviewGroup } from "../../core/model.js";
 import { requiredGroups } from "../../core/review/groups.js";
 import type { GitHubClient } from "../../github/client.js";
 import { changedPaths, listPullFiles } from "../../github/pull-files.js";
-import { campaignMatcher, readRepositoryAt } from "../../github/repo-files.js";
+import { campaignMatcher } from "../../core/campaign-files.js";
+import { readRepositoryAt } from "../../github/repo-files.js";
 import { createIssueOnce } from "./create-issue-once.js";
 
 export interface MergedPull {
