@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ItPrepInput } from "../../src/core/coordination/it-issue.js";
-import { itPrepIssue, itPrepMarker } from "../../src/core/coordination/it-issue.js";
+import { itGroup, itPrepIssue, itPrepMarker } from "../../src/core/coordination/it-issue.js";
+import { loadConfig } from "../../src/core/load/index.js";
 import { campaign, report } from "./fixtures.js";
 
 const plan = [
@@ -99,5 +100,32 @@ describe("itPrepIssue", () => {
     const users = Array.from({ length: 12 }, (_, i) => `@it${i}`);
     const issue = itPrepIssue(input({ itGroup: { teams: [], users } }));
     expect(issue!.assignees).toEqual(users.slice(0, 10).map((user) => user.slice(1)));
+  });
+});
+
+describe("itGroup", () => {
+  const load = (text: string) => loadConfig({ path: ".github/campaign-gate.yml", text }).config;
+
+  it("is the group the rules require for a change to the capacity file", () => {
+    const config = load(`review:
+  groups:
+    marketing: { teams: [marketing] }
+    ops: { teams: [web-ops], users: [ivan] }
+  rules:
+    - { name: campaigns, paths: ["campaigns/**"], require: [marketing, ops] }
+    - { name: limits, paths: ["infra/**"], require: [ops] }
+`);
+    expect(itGroup(config)).toEqual({ teams: ["web-ops"], users: ["ivan"] });
+  });
+
+  it("falls back to a group named it, else nobody", () => {
+    const named = load(`review:
+  groups:
+    it: { teams: [web-ops] }
+  rules:
+    - { name: campaigns, paths: ["campaigns/**"], require: [it] }
+`);
+    expect(itGroup(named)).toEqual({ teams: ["web-ops"], users: [] });
+    expect(itGroup(load("capacity: infra/capacity.yaml\n"))).toEqual({ teams: [], users: [] });
   });
 });

@@ -2,16 +2,12 @@
  * On merge: when the merged pull request's campaigns need IT work, opens one IT preparation issue
  * with the scale-up plan (`itPrepIssue`), computed by the capacity check on the merge commit's
  * files. Idempotent through the issue's marker, so a redelivered merge event opens nothing new.
- *
- * Which group is IT (decision): the groups the review rules require for a change to the capacity
- * file (IT keeps it), the first of them; else a group named `it`; else nobody is assigned or
- * mentioned. A repository whose files the app cannot read completely gets no issue (logged): a
+ * Which group is IT: `itGroup` in src/core/coordination/it-issue.ts. A repository whose files the app cannot read completely gets no issue (logged): a
  * plan from part of the campaigns would understate what IT must prepare.
  */
 import { runCheck } from "../../core/check.js";
-import { itPrepIssue } from "../../core/coordination/it-issue.js";
-import type { Config, ReviewGroup } from "../../core/model.js";
-import { requiredGroups } from "../../core/review/groups.js";
+import { itGroup, itPrepIssue } from "../../core/coordination/it-issue.js";
+import type { Config } from "../../core/model.js";
 import type { GitHubClient } from "../../github/client.js";
 import { changedPaths, listPullFiles } from "../../github/pull-files.js";
 import { campaignMatcher } from "../../core/campaign-files.js";
@@ -59,12 +55,4 @@ export async function openItPrepIssue(
   });
   if (!issue) return "not-needed";
   return (await createIssueOnce(client, repo, issue)) === undefined ? "exists" : "created";
-}
-
-/** The IT group: see the decision at the top of this file. */
-export function itGroup(config: Config): ReviewGroup {
-  const policy = config.review;
-  if (!policy) return { teams: [], users: [] };
-  const name = requiredGroups(policy, [config.capacity])[0]?.group ?? "it";
-  return policy.groups[name] ?? { teams: [], users: [] };
 }

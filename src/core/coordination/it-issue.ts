@@ -10,7 +10,8 @@
  * Idempotent through a hidden marker per PR: before creating, the app searches open and closed
  * issues for it and creates nothing when one exists.
  */
-import type { ReviewGroup } from "../model.js";
+import type { Config, ReviewGroup } from "../model.js";
+import { requiredGroups } from "../review/groups.js";
 import type { Report } from "../report.js";
 import { escapeMarkdown, formatInstant } from "../format.js";
 import { hiddenMarker } from "./markers.js";
@@ -108,4 +109,16 @@ function daysLeft(ms: number): string {
   const amount =
     days >= 1 ? `${days} ${days === 1 ? "day" : "days"}` : `${Math.floor(Math.abs(ms) / 3_600_000)} hours`;
   return ms >= 0 ? `in ${amount}` : `overdue by ${amount}`;
+}
+
+/**
+ * Which group is IT, the one the prep issue is for: the first group the review rules require for a
+ * change to the capacity file (IT keeps that file); else a group named `it`; else nobody (no one
+ * is assigned or mentioned).
+ */
+export function itGroup(config: Config): ReviewGroup {
+  const policy = config.review;
+  if (!policy) return { teams: [], users: [] };
+  const name = requiredGroups(policy, [config.capacity])[0]?.group ?? "it";
+  return policy.groups[name] ?? { teams: [], users: [] };
 }
