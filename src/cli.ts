@@ -6,9 +6,7 @@ import { rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { Temporal } from "temporal-polyfill";
-import { checkCapacity } from "./core/capacity/index.js";
-import { runCheck, runValidate } from "./core/check.js";
-import { loadRepository } from "./core/load/index.js";
+import { runCalendar, runCheck, runValidate } from "./core/check.js";
 import { scaffold } from "./init/scaffold.js";
 import { readLocalRepository, UsageError } from "./io/local-repo.js";
 import { renderCalendar } from "./report/calendar.js";
@@ -118,21 +116,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const configPath = values.config === undefined ? undefined : relativeTo(root, values.config);
     const repo = await readLocalRepository(root, configPath);
     if (command === "calendar") {
-      const loaded = loadRepository(repo);
-      const summaries = loaded.capacity
-        ? checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now }).campaigns
-        : [];
-      const ics = renderCalendar(loaded.campaigns, { now, summaries });
+      const { campaigns, summaries, errors } = runCalendar({ ...repo, now });
+      const ics = renderCalendar(campaigns, { now, summaries });
       if (values.out === undefined) io.stdout(ics);
       else {
         const out = path.resolve(io.cwd, values.out);
         await writeAtomically(out, ics);
-        io.stderr(`Wrote ${loaded.campaigns.length} campaigns to ${out}\n`);
+        io.stderr(`Wrote ${campaigns.length} campaigns to ${out}\n`);
       }
-      for (const f of loaded.findings.filter((x) => x.severity === "error")) {
-        io.stderr(`${f.file}:${f.line}:${f.column}  ${f.rule}  ${f.message}\n`);
-      }
-      return loaded.findings.some((f) => f.severity === "error") ? 1 : 0;
+      for (const f of errors) io.stderr(`${f.file}:${f.line}:${f.column}  ${f.rule}  ${f.message}\n`);
+      return errors.length > 0 ? 1 : 0;
     }
     const changed = values.changed?.map((c) => relativeTo(root, c));
     const report =

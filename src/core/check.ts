@@ -6,8 +6,8 @@ import { attribute, verdictOf } from "./attribution.js";
 import { checkCapacity } from "./capacity/index.js";
 import { sortFindings, type Finding } from "./findings.js";
 import { loadRepository } from "./load/index.js";
-import { DEFAULT_CONFIG_PATH, type Config, type SourceFile } from "./model.js";
-import type { Report } from "./report.js";
+import { DEFAULT_CONFIG_PATH, type Campaign, type Config, type SourceFile } from "./model.js";
+import type { CampaignSummary, Report } from "./report.js";
 
 export interface CheckInput {
   config: Config;
@@ -64,4 +64,23 @@ export function runCheck(input: CheckInput): Report {
     plan,
     campaigns,
   };
+}
+
+/**
+ * `calendar`: the campaigns that load, with their capacity-check rows (for the status shown in
+ * each event), and the errors that kept other campaigns out of the feed.
+ */
+export function runCalendar(input: Omit<CheckInput, "changed">): {
+  campaigns: Campaign[];
+  summaries: CampaignSummary[];
+  errors: Finding[];
+} {
+  const loaded = loadRepository(input);
+  const summaries = loaded.capacity
+    ? checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now: input.now }).campaigns
+    : [];
+  const errors = sortFindings([...(input.configFindings ?? []), ...loaded.findings]).filter(
+    (f) => f.severity === "error",
+  );
+  return { campaigns: loaded.campaigns, summaries, errors };
 }
