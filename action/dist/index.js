@@ -41541,7 +41541,7 @@ var init_github = __esm({
   }
 });
 
-// src/github/action-run.ts
+// src/action/run.ts
 import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
 import path7 from "node:path";
 
@@ -51254,7 +51254,7 @@ function peakUtilization(report2) {
   return report2.services.reduce((max, s) => Math.max(max, s.utilization), 0);
 }
 
-// src/github/action-context.ts
+// src/action/context.ts
 function readActionContext(env, event) {
   const repository = required(env, "GITHUB_REPOSITORY");
   const [owner, repo] = repository.split("/");
@@ -51421,7 +51421,7 @@ function statusOf(error2) {
   return void 0;
 }
 
-// src/github/action-run.ts
+// src/action/run.ts
 var FINDINGS_BUDGET = {
   error: ANNOTATIONS_PER_LEVEL - 1,
   warning: ANNOTATIONS_PER_LEVEL - 2,

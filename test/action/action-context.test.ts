@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import examples from "@octokit/webhooks-examples" with { type: "json" };
-import { blobUrl, readActionContext, readTriggeringRun } from "../../src/github/action-context.js";
+import { blobUrl, readActionContext, readTriggeringRun } from "../../src/action/context.js";
 
 // Webhook payloads are deep JSON; tests reach into them freely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/report.js";
-import { failsStep } from "../../src/github/action-run.js";
+import { failsStep } from "../../src/action/run.js";
 import { buildJobSummary, describeScope } from "../../src/report/job-summary.js";
 import { parseReportFile, peakUtilization } from "../../src/report/report-file.js";
 

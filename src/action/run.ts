@@ -20,10 +20,10 @@ import { buildJobSummary, describeScope, type CheckScope } from "../report/job-s
 import { renderJson } from "../report/json.js";
 import { buildCommentBody } from "../report/pr-comment.js";
 import { parseReportFile, peakUtilization } from "../report/report-file.js";
-import type { GitHubClient } from "./client.js";
-import { blobUrl, readActionContext, readTriggeringRun, type ActionContext } from "./action-context.js";
-import { changedPaths, listPullFiles } from "./pull-files.js";
-import { statusOf, upsertStickyComment, type StickyCommentOutcome } from "./sticky-comment.js";
+import type { GitHubClient } from "../github/client.js";
+import { blobUrl, readActionContext, readTriggeringRun, type ActionContext } from "./context.js";
+import { changedPaths, listPullFiles } from "../github/pull-files.js";
+import { statusOf, upsertStickyComment, type StickyCommentOutcome } from "../github/sticky-comment.js";
 
 export type FailOn = "error" | "warning" | "never";
 
