@@ -13,6 +13,7 @@ import {
   serveWorld,
   type Served,
   type World,
+  closeWorld,
 } from "./world.js";
 
 const config = loadConfig({ path: ".github/campaign-gate.yml", text: CONFIG }).config;
@@ -21,11 +22,7 @@ const repo = { owner: OWNER, repo: REPO };
 const REQUESTED = "2026-11-20T15:00:00Z";
 const DUE = Date.parse("2026-11-25T15:00:00Z");
 let served: Served | undefined;
-afterEach(async () => {
-  expect(served?.fake.violations ?? []).toEqual([]);
-  await served?.fake.close();
-  served = undefined;
-});
+afterEach(closeWorld);
 
 /** A campaign PR requested from both teams on Friday 16:00 Berlin, marketing already approved. */
 function overdueWorld(rps: number): World {

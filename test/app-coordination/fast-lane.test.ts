@@ -11,16 +11,13 @@ import {
   newWorld,
   serveWorld,
   type Served,
+  closeWorld,
 } from "./world.js";
 
 const config = loadConfig({ path: ".github/campaign-gate.yml", text: CONFIG }).config;
 const NOW = Date.parse("2026-11-23T09:00:00Z");
 let served: Served | undefined;
-afterEach(async () => {
-  expect(served?.fake.violations ?? []).toEqual([]);
-  await served?.fake.close();
-  served = undefined;
-});
+afterEach(closeWorld);
 
 async function waivers(changes: Record<string, string | null>, fail?: (call: string) => number | undefined) {
   const world = newWorld();

@@ -17,6 +17,7 @@ import {
   serveWorld,
   type Served,
   type World,
+  closeWorld,
 } from "./world.js";
 
 const MERGE_SHA = "e".repeat(40);
@@ -30,9 +31,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   vi.useRealTimers();
-  expect(served?.fake.violations ?? []).toEqual([]);
-  await served?.fake.close();
-  served = undefined;
+  await closeWorld();
 });
 
 type Definitions = { name: string; examples: Payload[] }[];

@@ -1,18 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/core/load/index.js";
 import { MAX_FILE_BYTES, readRepositoryAt } from "../../src/github/repo-files.js";
-import { BASE_SHA, OWNER, REPO, newWorld, serveWorld, type Served } from "./world.js";
+import { BASE_SHA, OWNER, REPO, newWorld, serveWorld, type Served, closeWorld } from "./world.js";
 
 const config = loadConfig({
   path: ".github/campaign-gate.yml",
   text: 'campaigns: ["campaigns/**/*.yaml"]\n',
 }).config;
 let served: Served | undefined;
-afterEach(async () => {
-  expect(served?.fake.violations ?? []).toEqual([]);
-  await served?.fake.close();
-  served = undefined;
-});
+afterEach(closeWorld);
 
 describe("readRepositoryAt", () => {
   it("reads the capacity file and the campaign files only, as text", async () => {

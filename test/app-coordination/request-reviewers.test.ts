@@ -2,14 +2,20 @@ import { afterEach, describe, expect, it } from "vitest";
 import { requestReviewers } from "../../src/app/coordination/request-reviewers.js";
 import { evaluateReview } from "../../src/core/review/evaluate.js";
 import { gatherPullState } from "../../src/github/review-state.js";
-import { HEAD_SHA, OWNER, REPO, addPull, campaignYaml, newWorld, serveWorld, type Served } from "./world.js";
+import {
+  HEAD_SHA,
+  OWNER,
+  REPO,
+  addPull,
+  campaignYaml,
+  newWorld,
+  serveWorld,
+  type Served,
+  closeWorld,
+} from "./world.js";
 
 let served: Served | undefined;
-afterEach(async () => {
-  expect(served?.fake.violations ?? []).toEqual([]);
-  await served?.fake.close();
-  served = undefined;
-});
+afterEach(closeWorld);
 
 /** One review evaluation followed by the reviewer requests, as the review handler runs them. */
 async function evaluateAndRequest(draft = false) {

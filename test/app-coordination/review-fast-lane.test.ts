@@ -5,14 +5,20 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { reviewPull } from "../../src/app/review-pull.js";
-import { HEAD_SHA, OWNER, REPO, addPull, campaignYaml, newWorld, serveWorld, type Served } from "./world.js";
+import {
+  HEAD_SHA,
+  OWNER,
+  REPO,
+  addPull,
+  campaignYaml,
+  newWorld,
+  serveWorld,
+  type Served,
+  closeWorld,
+} from "./world.js";
 
 let served: Served | undefined;
-afterEach(async () => {
-  expect(served?.fake.violations ?? []).toEqual([]);
-  await served?.fake.close();
-  served = undefined;
-});
+afterEach(closeWorld);
 
 const quiet = { info() {}, error() {} };
 const marketingApproval = {

@@ -10,16 +10,13 @@ import {
   newWorld,
   serveWorld,
   type Served,
+  closeWorld,
 } from "./world.js";
 
 const ENV = { GITHUB_REPOSITORY: "Codertocat/Hello-World", GITHUB_TOKEN: "test" };
 const DUE = Date.parse("2026-11-25T15:00:00Z");
 let served: Served | undefined;
-afterEach(async () => {
-  expect(served?.fake.violations ?? []).toEqual([]);
-  await served?.fake.close();
-  served = undefined;
-});
+afterEach(closeWorld);
 
 async function run(configText: string | undefined, env: Record<string, string> = ENV) {
   const world = newWorld();

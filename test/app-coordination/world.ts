@@ -4,6 +4,7 @@
  * trees/blobs/contents endpoints, pull requests, issues, comments, teams. Writes change the world,
  * so a second delivery sees what the first one did, as on GitHub.
  */
+import { expect } from "vitest";
 import { createHash } from "node:crypto";
 import { Octokit } from "@octokit/rest";
 import { clearBlobCache } from "../../src/github/blob-cache.js";
@@ -192,6 +193,21 @@ export interface Served {
 }
 
 /** Serves `world` on a local fake GitHub. */
+/** The world served last: `closeWorld` checks and closes it after each test. */
+let live: Served | undefined;
+
+/**
+ * After a test (`afterEach(closeWorld)`): every request it made was one GitHub would accept
+ * (checked against the OpenAPI description), and the fake server is closed.
+ */
+export async function closeWorld(): Promise<void> {
+  const served = live;
+  live = undefined;
+  if (!served) return;
+  await served.fake.close();
+  expect(served.fake.violations).toEqual([]);
+}
+
 export async function serveWorld(world: World): Promise<Served> {
   // Each world is a new repository: blobs remembered from an earlier test must not answer for it.
   clearBlobCache();
@@ -385,11 +401,12 @@ export async function serveWorld(world: World): Promise<Served> {
 
   const quiet = { debug() {}, info() {}, warn() {}, error() {} };
   const client = new Octokit({ auth: "test", baseUrl: fake.url, log: quiet });
-  return {
+  live = {
     fake,
     client,
     writes: () => fake.calls().filter((call) => !call.startsWith("GET ") && !call.includes("/access_tokens")),
   };
+  return live;
 }
 
 function expectRecursive(request: RecordedRequest): void {
