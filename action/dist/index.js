@@ -51174,7 +51174,7 @@ function renderJson(report2) {
 `;
 }
 
-// src/core/coordination/markers.ts
+// src/core/markers.ts
 function hiddenMarker(kind, attributes) {
   const pairs = Object.entries(attributes).map(([key, value]) => ` ${key}=${String(value)}`);
   return `<!-- campaign-gate:${kind}${pairs.join("")} -->`;

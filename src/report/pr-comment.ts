@@ -2,7 +2,7 @@
  * The sticky PR comment: its hidden markers, its body, and the pure decision whether a run
  * creates it, updates it in place or leaves it alone. The I/O lives in src/github/sticky-comment.ts.
  */
-import { hiddenMarker } from "../core/coordination/markers.js";
+import { findMarker, hiddenMarker } from "../core/markers.js";
 import type { Report } from "../core/report.js";
 import { renderMarkdown } from "./markdown.js";
 
@@ -19,7 +19,7 @@ export function headMarker(sha: string): string {
 
 /** The head commit recorded in a comment body, if any. */
 export function commentHeadSha(body: string): string | undefined {
-  return /<!-- campaign-gate:head sha=([0-9a-fA-F]+) -->/.exec(body)?.[1];
+  return findMarker(body, "head")?.attributes.sha;
 }
 
 export interface CommentBodyOptions {

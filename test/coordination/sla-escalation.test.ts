@@ -5,6 +5,7 @@ import {
   escalationMarker,
   planEscalations,
 } from "../../src/core/coordination/sla-escalation.js";
+import { findMarker, hiddenMarker } from "../../src/core/markers.js";
 import { at, sla } from "./fixtures.js";
 
 const BOT = "campaign-gate[bot]";
@@ -132,5 +133,17 @@ describe("duplicateEscalations", () => {
       comment(12, "2026-11-25T16:00:02Z", "it", "bob"),
     ];
     expect(duplicateEscalations(comments, BOT)).toEqual([]);
+  });
+});
+
+describe("findMarker", () => {
+  it("reads a marker's attributes back, and only a marker of the asked kind", () => {
+    const body = `text\n${hiddenMarker("head", { sha: "abc123" })}\n${hiddenMarker("escalation", { group: "it" })}`;
+    expect(findMarker(body, "head")).toEqual({
+      text: "<!-- campaign-gate:head sha=abc123 -->",
+      attributes: { sha: "abc123" },
+    });
+    expect(findMarker(body, "escalation")?.attributes).toEqual({ group: "it" });
+    expect(findMarker(body, "report")).toBeUndefined();
   });
 });

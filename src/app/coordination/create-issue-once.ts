@@ -3,7 +3,7 @@
  * label (open and closed) rather than searched: the search API is rate-limited and eventually
  * consistent, so a redelivery seconds later could miss the first issue.
  */
-import { hasMarker } from "../../core/coordination/markers.js";
+import { hasMarker } from "../../core/markers.js";
 import type { GitHubClient } from "../../github/client.js";
 import { statusOf } from "../../github/config-at-base.js";
 import { listAll } from "../../github/paginate.js";

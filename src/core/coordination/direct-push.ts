@@ -8,7 +8,7 @@
  * head's sha, so a redelivered push event opens nothing new.
  */
 import { escapeMarkdown } from "../format.js";
-import { hiddenMarker } from "./markers.js";
+import { hiddenMarker } from "../markers.js";
 
 /** The label of direct-push alarms. */
 export const DIRECT_PUSH_LABEL = "unreviewed-campaign-change";

@@ -14,7 +14,7 @@ import type { Config, ReviewGroup } from "../model.js";
 import { requiredGroups } from "../review/groups.js";
 import type { Report } from "../report.js";
 import { escapeMarkdown, formatInstant } from "../format.js";
-import { hiddenMarker } from "./markers.js";
+import { hiddenMarker } from "../markers.js";
 import { groupMentions } from "./mentions.js";
 
 /** The label of IT preparation issues. */

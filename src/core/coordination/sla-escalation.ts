@@ -21,7 +21,7 @@
 import type { SlaPolicy } from "../model.js";
 import { dueAt } from "./business-hours.js";
 import { formatInstant, plural } from "../format.js";
-import { hasMarker, hiddenMarker } from "./markers.js";
+import { findMarker, hasMarker, hiddenMarker } from "../markers.js";
 import { groupMentions } from "./mentions.js";
 
 export interface WaitingGroup {
@@ -84,7 +84,7 @@ export function duplicateEscalations(
   const seen = new Set<string>();
   const duplicates: number[] = [];
   for (const comment of ordered) {
-    const marker = /<!-- campaign-gate:escalation [^>]*-->/.exec(comment.body)?.[0];
+    const marker = findMarker(comment.body, "escalation")?.text;
     if (marker === undefined) continue;
     if (seen.has(marker)) duplicates.push(comment.id);
     seen.add(marker);
