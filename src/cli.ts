@@ -5,8 +5,8 @@
 import { rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { Temporal } from "temporal-polyfill";
 import { runCalendar, runCheck, runValidate } from "./core/check.js";
+import { parseNow } from "./core/now.js";
 import { scaffold } from "./init/scaffold.js";
 import { readLocalRepository, UsageError } from "./io/local-repo.js";
 import { renderCalendar } from "./report/calendar.js";
@@ -151,13 +151,6 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 function usage(io: Io, message: string): number {
   io.stderr(`campaign-gate: ${message}\nRun 'campaign-gate --help' for usage.\n`);
   return 2;
-}
-
-/** Accepts an instant with offset or Z, or a plain date (UTC midnight). */
-export function parseNow(text: string): number {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text))
-    return Temporal.PlainDate.from(text).toZonedDateTime("UTC").epochMilliseconds;
-  return Temporal.Instant.from(text).epochMilliseconds;
 }
 
 /** `--changed` and `--config` name files of the repository: relative to --root (absolute paths are made so). */

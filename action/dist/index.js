@@ -50059,6 +50059,14 @@ function runCheck(input) {
   };
 }
 
+// src/core/now.ts
+function parseNow(text) {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    return Temporal2.PlainDate.from(text).toZonedDateTime("UTC").epochMilliseconds;
+  }
+  return Temporal2.Instant.from(text).epochMilliseconds;
+}
+
 // src/io/local-repo.ts
 import { open as open2, stat as stat3 } from "node:fs/promises";
 import path6 from "node:path";
@@ -51471,9 +51479,14 @@ async function runAction(env = process.env) {
   }
 }
 async function check(inputs, ctx, env) {
-  const now = env.CAMPAIGN_GATE_NOW ? Date.parse(env.CAMPAIGN_GATE_NOW) : Date.now();
-  if (Number.isNaN(now))
-    throw new UsageError(`CAMPAIGN_GATE_NOW is not an ISO-8601 instant: "${env.CAMPAIGN_GATE_NOW}".`);
+  let now = Date.now();
+  if (env.CAMPAIGN_GATE_NOW) {
+    try {
+      now = parseNow(env.CAMPAIGN_GATE_NOW);
+    } catch {
+      throw new UsageError(`CAMPAIGN_GATE_NOW is not an ISO-8601 instant: "${env.CAMPAIGN_GATE_NOW}".`);
+    }
+  }
   const repository = await readLocalRepository(ctx.workspace, inputs.config);
   const client = ctx.pull ? await githubClient(inputs.token) : void 0;
   let scope = { kind: "everything", eventName: ctx.eventName };

@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
 import { runCheck } from "../core/check.js";
+import { parseNow } from "../core/now.js";
 import type { Verdict } from "../core/findings.js";
 import type { Report } from "../core/report.js";
 import { readLocalRepository, UsageError } from "../io/local-repo.js";
@@ -97,9 +98,14 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 }
 
 async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.ProcessEnv): Promise<void> {
-  const now = env.CAMPAIGN_GATE_NOW ? Date.parse(env.CAMPAIGN_GATE_NOW) : Date.now();
-  if (Number.isNaN(now))
-    throw new UsageError(`CAMPAIGN_GATE_NOW is not an ISO-8601 instant: "${env.CAMPAIGN_GATE_NOW}".`);
+  let now = Date.now();
+  if (env.CAMPAIGN_GATE_NOW) {
+    try {
+      now = parseNow(env.CAMPAIGN_GATE_NOW);
+    } catch {
+      throw new UsageError(`CAMPAIGN_GATE_NOW is not an ISO-8601 instant: "${env.CAMPAIGN_GATE_NOW}".`);
+    }
+  }
   const repository = await readLocalRepository(ctx.workspace, inputs.config);
   const client = ctx.pull ? await githubClient(inputs.token) : undefined;
 
