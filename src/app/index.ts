@@ -10,7 +10,9 @@ import { registerPullHandlers } from "./pull-handlers.js";
 
 /** Registers every webhook handler of the app. */
 export default function campaignGateApp(app: Probot): void {
-  registerPullHandlers(app);
-  registerMembershipHandler(app);
+  // The app's own id (Probot reads APP_ID): only its own check runs are found and updated.
+  const appId = Number(process.env.APP_ID) || undefined;
+  registerPullHandlers(app, appId);
+  registerMembershipHandler(app, appId);
   registerCoordination(app);
 }

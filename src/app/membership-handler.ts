@@ -5,18 +5,14 @@
  */
 import type { Probot } from "probot";
 import type { GitHubClient } from "../github/client.js";
+import type { ApiPull } from "../github/review-state.js";
 import { reviewPull } from "./review-pull.js";
 
 /** At most this many open pull requests are re-evaluated per membership event (newest updated first). */
 export const MEMBERSHIP_PULL_LIMIT = 100;
 
-interface OpenPull {
-  number: number;
-  head: { sha: string };
-}
-
-/** Registers the membership handler. */
-export function registerMembershipHandler(app: Probot): void {
+/** Registers the membership handler; `appId` finds the app's own check runs. */
+export function registerMembershipHandler(app: Probot, appId?: number): void {
   app.on(["membership.added", "membership.removed"], async (context) => {
     const client: GitHubClient = context.octokit;
     const repositories = await installationRepositories(client);
@@ -34,13 +30,15 @@ export function registerMembershipHandler(app: Probot): void {
           direction: "desc",
           per_page: Math.min(left, 100),
         })
-      ).data as OpenPull[];
+      ).data as ApiPull[];
       for (const pull of pulls.slice(0, left)) {
         // One pull request whose check cannot be written must not stop the others.
         await reviewPull(
           client,
           { ...repo, number: pull.number, head_sha: pull.head.sha },
           context.log,
+          // The listed pull request is as fresh as a read of it (only changed_files is missing).
+          { pull, appId },
         ).catch((error: unknown) =>
           context.log.error(`${repo.owner}/${repo.repo}#${pull.number}: ${String(error)}`),
         );

@@ -1,9 +1,12 @@
 /**
- * Pull request and review webhooks: each re-evaluates the pull request it names. The "Re-run"
- * button of the check (check_run.rerequested) does the same for the pull requests of that head.
+ * Pull request and review webhooks: each re-evaluates the pull request it names, starting from the
+ * pull request the payload carries (one read fewer). The "Re-run" button of the check
+ * (check_run.rerequested) does the same for the pull requests of that head, reading them fresh,
+ * and updates the same check run.
  */
 import type { Context, Probot } from "probot";
 import { REVIEW_CHECK_NAME } from "../github/check-run.js";
+import type { ApiPull } from "../github/review-state.js";
 import { reviewPull } from "./review-pull.js";
 
 const PULL_EVENTS = [
@@ -18,12 +21,12 @@ const PULL_EVENTS = [
 
 type PullContext = Context<"pull_request" | "pull_request_review">;
 
-/** Registers the pull request and review handlers. */
-export function registerPullHandlers(app: Probot): void {
-  app.on([...PULL_EVENTS], (context) => evaluate(context));
+/** Registers the pull request and review handlers; `appId` finds the app's own check runs. */
+export function registerPullHandlers(app: Probot, appId?: number): void {
+  app.on([...PULL_EVENTS], (context) => evaluate(context, appId));
   // Only a retargeted base changes the review (its rules come from the base); title edits do not.
   app.on("pull_request.edited", async (context) => {
-    if (context.payload.changes.base) await evaluate(context);
+    if (context.payload.changes.base) await evaluate(context, appId);
   });
   app.on("check_run.rerequested", async (context) => {
     const { check_run, repository } = context.payload;
@@ -38,12 +41,13 @@ export function registerPullHandlers(app: Probot): void {
           head_sha: check_run.head_sha,
         },
         context.log,
+        { appId },
       );
     }
   });
 }
 
-async function evaluate(context: PullContext): Promise<void> {
+async function evaluate(context: PullContext, appId: number | undefined): Promise<void> {
   const { repository, pull_request } = context.payload;
   await reviewPull(
     context.octokit,
@@ -54,5 +58,10 @@ async function evaluate(context: PullContext): Promise<void> {
       head_sha: pull_request.head.sha,
     },
     context.log,
+    {
+      pull: pull_request as unknown as ApiPull,
+      opened: context.name === "pull_request" && context.payload.action === "opened",
+      appId,
+    },
   );
 }

@@ -4,6 +4,8 @@
  * reads on every evaluation (the fast lane reads every campaign file). Bounded by total size,
  * least recently used first out; each replica has its own, and none needs another's.
  */
+import { clearCommitCache } from "./commit-cache.js";
+
 const MAX_CACHED_CHARS = 64 * 1024 * 1024;
 
 const texts = new Map<string, string>();
@@ -43,8 +45,9 @@ export function rememberBlob(owner: string, repo: string, sha: string, text: str
   }
 }
 
-/** Forgets everything (tests). */
+/** Forgets everything, the answers cached by commit included (tests). */
 export function clearBlobCache(): void {
+  clearCommitCache();
   texts.clear();
   cachedChars = 0;
 }

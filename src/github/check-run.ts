@@ -1,8 +1,13 @@
 /**
- * Publishes the review result as the `campaign-gate/review` check run on the pull request head.
- * A new check run is created on every evaluation (one request, no lookup): GitHub and branch
- * protection use the latest check run of a name on a commit, so redelivered webhooks simply post
- * the same result again.
+ * Publishes the review result as THE `campaign-gate/review` check run of the pull request head:
+ * one run per head commit, updated in place (issue 9). The app's own newest run of that name (by
+ * app id when known) is PATCHed; a run is created only when none exists, or when the newest one is
+ * completed and the result is "waiting" again (GitHub cannot reopen a completed run; the newest run
+ * of a name is the one branch protection reads). A create is never retried blindly: GitHub may have
+ * executed a POST it answered with an error (a 502 after the write), so after a failed create the
+ * app looks again and updates what it finds before trying once more. `external_id` records what the
+ * evaluation saw (head, base, reviews); an identical result on an identical view is not written
+ * again (a redelivery costs one read).
  */
 import type { GitHubClient } from "./client.js";
 
@@ -14,20 +19,177 @@ export interface CheckRunOutput {
   summary: string;
 }
 
-/** Creates the check run; `pending` is shown as in progress, the others as completed. */
+export interface CheckTarget {
+  owner: string;
+  repo: string;
+  head_sha: string;
+}
+
+export interface PublishOptions {
+  /** What the evaluation saw (`seenId`), stored as the run's `external_id`. */
+  seen: string;
+  /** The app's id: only its own runs of the name are found (another app may use the same name). */
+  appId?: number | undefined;
+}
+
+export type Published = { id: number; action: "created" | "updated" | "unchanged" };
+
+/** A check run as GitHub lists it (the fields used here). */
+export interface ReviewCheckRun {
+  id: number;
+  name: string;
+  external_id?: string | null;
+  status: string;
+  conclusion?: string | null;
+  app?: { id: number } | null;
+  output?: { title?: string | null; summary?: string | null };
+}
+
+/** What an evaluation saw, recorded in the run's `external_id`. */
+export interface Seen {
+  head_sha: string;
+  base_sha: string;
+  /** `reviewsFingerprint` of the reviews read, or "-" when the result did not depend on them. */
+  reviews: string;
+  /** Reviewers (logins, and teams as `@slug`) requested when the run was written. */
+  asked: string[];
+}
+
+/** A short, stable record of what an evaluation saw, for `external_id` and for comparing views. */
+export function seenId(seen: Seen): string {
+  return `v1 head=${seen.head_sha} base=${seen.base_sha} reviews=${seen.reviews} asked=${[...seen.asked].sort().join(",")}`;
+}
+
+/** The reviewers a run recorded as requested (`asked=`), to avoid asking twice on a redelivery. */
+export function askedIn(run: ReviewCheckRun | undefined): { users: string[]; teams: string[] } {
+  const asked = /(?:^| )asked=(\S*)/.exec(run?.external_id ?? "")?.[1] ?? "";
+  const names = asked.split(",").filter((name) => name !== "");
+  return {
+    users: names.filter((name) => !name.startsWith("@")),
+    teams: names.filter((name) => name.startsWith("@")).map((name) => name.slice(1)),
+  };
+}
+
+/** The app's run of the review check in force on the head (its newest), if any. */
+export async function findReviewCheck(
+  client: GitHubClient,
+  target: CheckTarget,
+  appId?: number,
+): Promise<ReviewCheckRun | undefined> {
+  return (await findRuns(client, target, appId)).pop();
+}
+
+/**
+ * Writes `output` to the app's run for the head (`existing`, from `findReviewCheck`): updates it,
+ * or creates one when there is none.
+ */
 export async function publishReviewCheck(
   client: GitHubClient,
-  target: { owner: string; repo: string; head_sha: string },
+  target: CheckTarget,
   output: CheckRunOutput,
+  options: PublishOptions & { existing: ReviewCheckRun | undefined },
+): Promise<Published> {
+  const body = runBody(output, options.seen);
+  const newest = options.existing;
+  if (newest && sameAs(newest, body)) return { id: newest.id, action: "unchanged" };
+  if (!newest || (newest.status === "completed" && body.status === "in_progress"))
+    return createOnce(client, target, body, options.appId, newest?.id ?? 0);
+  await updateRun(client, target, newest.id, body);
+  return { id: newest.id, action: "updated" };
+}
+
+interface RunBody {
+  external_id: string;
+  status: "in_progress" | "completed";
+  conclusion?: "success" | "failure";
+  output: { title: string; summary: string };
+}
+
+function runBody(output: CheckRunOutput, seen: string): RunBody {
+  return {
+    external_id: seen,
+    ...(output.status === "pending"
+      ? { status: "in_progress" as const }
+      : { status: "completed" as const, conclusion: output.status }),
+    output: { title: output.title, summary: output.summary },
+  };
+}
+
+function sameAs(run: ReviewCheckRun, body: RunBody): boolean {
+  return (
+    run.external_id === body.external_id &&
+    run.status === body.status &&
+    (run.conclusion ?? undefined) === body.conclusion &&
+    run.output?.title === body.output.title &&
+    run.output?.summary === body.output.summary
+  );
+}
+
+/** The app's runs of the review check on the head, oldest first (the last one is in force). */
+async function findRuns(
+  client: GitHubClient,
+  target: CheckTarget,
+  appId?: number,
+): Promise<ReviewCheckRun[]> {
+  const data = (
+    await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+      owner: target.owner,
+      repo: target.repo,
+      ref: target.head_sha,
+      check_name: REVIEW_CHECK_NAME,
+      filter: "all",
+      per_page: 100,
+      ...(appId !== undefined ? { app_id: appId } : {}),
+    })
+  ).data as { check_runs: ReviewCheckRun[] };
+  return data.check_runs
+    .filter((run) => run.name === REVIEW_CHECK_NAME && (appId === undefined || run.app?.id === appId))
+    .sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Creates the run with Octokit's retries off for this one request. On an error answer the POST may
+ * still have happened: look first, and update a run newer than `after` instead of creating a second.
+ */
+async function createOnce(
+  client: GitHubClient,
+  target: CheckTarget,
+  body: RunBody,
+  appId: number | undefined,
+  after: number,
+): Promise<Published> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const created = await client.request("POST /repos/{owner}/{repo}/check-runs", {
+        owner: target.owner,
+        repo: target.repo,
+        name: REVIEW_CHECK_NAME,
+        head_sha: target.head_sha,
+        ...body,
+        request: { retries: 0 },
+      });
+      return { id: (created.data as { id: number }).id, action: "created" };
+    } catch (error) {
+      const found = (await findRuns(client, target, appId)).filter((run) => run.id > after).pop();
+      if (found) {
+        if (!sameAs(found, body)) await updateRun(client, target, found.id, body);
+        return { id: found.id, action: "updated" };
+      }
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+async function updateRun(
+  client: GitHubClient,
+  target: CheckTarget,
+  id: number,
+  body: RunBody,
 ): Promise<void> {
-  await client.request("POST /repos/{owner}/{repo}/check-runs", {
+  await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
     owner: target.owner,
     repo: target.repo,
-    name: REVIEW_CHECK_NAME,
-    head_sha: target.head_sha,
-    ...(output.status === "pending"
-      ? { status: "in_progress" }
-      : { status: "completed", conclusion: output.status }),
-    output: { title: output.title, summary: output.summary },
+    check_run_id: id,
+    ...body,
   });
 }

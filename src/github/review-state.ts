@@ -1,16 +1,19 @@
 /**
- * The gather step of the review app: reads everything the review policy needs about one pull
- * request from GitHub, fresh every time (no state kept between webhooks), and stops as soon as the
- * answer is decided (no configuration, no matching rule, incomplete file list).
+ * The gather step of the review app: fetches the evidence the core asks for (`nextReads`), fresh
+ * from GitHub every time (no state kept between webhooks), until the core needs nothing more. It
+ * decides no policy itself: which files, reviews, memberships and compares matter is the core's call.
+ * Reads that a commit sha fixes forever (the configuration at the base commit, the file list
+ * between base and head) are remembered by sha (commit-cache.ts); the pull request itself can come
+ * from the webhook payload, which carries it.
  */
 import { loadConfig } from "../core/load/index.js";
 import { DEFAULT_CONFIG_PATH } from "../core/model.js";
-import { requiredGroups } from "../core/review/groups.js";
-import { isMember, reviewersToLookUp } from "../core/review/evaluate.js";
-import { latestDecisions, type Review } from "../core/review/reviews.js";
+import { nextReads, pullState, type Evidence, type EvidenceRead } from "../core/review/evidence.js";
+import type { Review } from "../core/review/reviews.js";
 import type { ConfigState, PullInfo, PullState } from "../core/review/state.js";
 import { filesChangedSince } from "./changed-since.js";
 import type { GitHubClient } from "./client.js";
+import { cachedAtCommit, rememberAtCommit } from "./commit-cache.js";
 import { readFileAt } from "./config-at-base.js";
 import { listAll } from "./paginate.js";
 import { changedPaths, listPullFiles } from "./pull-files.js";
@@ -22,7 +25,8 @@ export interface PullRef {
   number: number;
 }
 
-interface ApiPull {
+/** A pull request as GitHub's REST API and webhook payloads give it (the fields used here). */
+export interface ApiPull {
   number: number;
   state: string;
   user: { login: string } | null;
@@ -30,7 +34,7 @@ interface ApiPull {
   base: { sha: string; ref: string };
   changed_files?: number;
   draft?: boolean;
-  requested_reviewers?: { login: string }[] | null;
+  requested_reviewers?: ({ login: string } | { slug: string })[] | null;
   requested_teams?: { slug: string }[] | null;
 }
 
@@ -43,19 +47,112 @@ interface ApiReview {
 }
 
 /** The gathered state, or `open: false` for a closed pull request (nothing to report). */
-export type Gathered = { open: true; state: PullState } | { open: false };
+export type Gathered =
+  | {
+      open: true;
+      state: PullState;
+      /** Whether the result depends on the reviews (then a re-read of them shows whether the world moved). */
+      usedReviews: boolean;
+    }
+  | { open: false };
 
-/** Reads the pull request, its base configuration, files, reviews, memberships and compares. */
-export async function gatherPullState(client: GitHubClient, ref: PullRef): Promise<Gathered> {
+export interface GatherOptions {
+  /** The pull request as the webhook carried it: spares reading it again. */
+  pull?: ApiPull;
+  /** Reviews already read (or known to be none, for a pull request just opened). */
+  reviews?: Review[];
+}
+
+/** Reads the pull request, its base configuration, then whatever evidence the core asks for. */
+export async function gatherPullState(
+  client: GitHubClient,
+  ref: PullRef,
+  options: GatherOptions = {},
+): Promise<Gathered> {
   const repo = { owner: ref.owner, repo: ref.repo };
-  const pr = (
-    await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
-      ...repo,
-      pull_number: ref.number,
-    })
-  ).data as ApiPull;
+  const pr =
+    options.pull ??
+    ((
+      await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+        ...repo,
+        pull_number: ref.number,
+      })
+    ).data as ApiPull);
   if (pr.state !== "open") return { open: false };
-  const pull: PullInfo = {
+  const pull = pullInfo(repo, pr);
+  const evidence: Evidence = {
+    pull,
+    config: await configAtBase(client, pull),
+    team_members: {},
+    looked_up: {},
+    changed_since: {},
+    ...(options.reviews ? { reviews: options.reviews } : {}),
+  };
+  // Each round fetches what the core asked for; the core's stages make this a handful of rounds.
+  for (let round = 0; round < 10; round++) {
+    const reads = nextReads(evidence);
+    if (reads.length === 0) break;
+    for (const read of reads) await fetchEvidence(client, evidence, read, pr.changed_files);
+  }
+  if (nextReads(evidence).length > 0) throw new Error("The review evidence could not be completed.");
+  // The result depends on the reviews exactly when the core would have asked for them.
+  const usedReviews = nextReads({ ...evidence, reviews: undefined }).some((read) => read.read === "reviews");
+  return { open: true, state: pullState(evidence), usedReviews };
+}
+
+async function fetchEvidence(
+  client: GitHubClient,
+  evidence: Evidence,
+  read: EvidenceRead,
+  changedFiles: number | undefined,
+): Promise<void> {
+  const { pull } = evidence;
+  const repo = { owner: pull.owner, repo: pull.repo };
+  switch (read.read) {
+    case "files": {
+      const key = `files ${pull.owner}/${pull.repo}#${pull.number} ${pull.base_sha}...${pull.head_sha}`;
+      const cached = cachedAtCommit<PullState["files"]>(key);
+      if (cached) {
+        evidence.files = cached;
+        return;
+      }
+      const files = await listPullFiles(client, {
+        ...repo,
+        pull_number: pull.number,
+        ...(changedFiles !== undefined ? { changed_files: changedFiles } : {}),
+      });
+      evidence.files = { paths: changedPaths(files.files), complete: files.complete };
+      if (files.complete) rememberAtCommit(key, evidence.files);
+      return;
+    }
+    case "reviews":
+      evidence.reviews = await listReviews(client, pull);
+      return;
+    case "members": {
+      const found = await activeTeamMembers(client, [read.team], read.logins, pull.owner);
+      const members = new Set([...(evidence.team_members[read.team] ?? []), ...(found[read.team] ?? [])]);
+      evidence.team_members[read.team] = [...members].sort();
+      evidence.looked_up[read.team] = [...(evidence.looked_up[read.team] ?? []), ...read.logins];
+      return;
+    }
+    case "compare":
+      evidence.changed_since[read.base] = await filesChangedSince(client, repo, read.base, read.head);
+      return;
+  }
+}
+
+/** Every review of the pull request, as the core reads them. */
+export async function listReviews(client: GitHubClient, pull: PullRef): Promise<Review[]> {
+  const reviews = await listAll<ApiReview>(client, "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
+    owner: pull.owner,
+    repo: pull.repo,
+    pull_number: pull.number,
+  });
+  return reviews.map(toReview);
+}
+
+function pullInfo(repo: { owner: string; repo: string }, pr: ApiPull): PullInfo {
+  return {
     ...repo,
     number: pr.number,
     author: pr.user?.login ?? "",
@@ -63,63 +160,22 @@ export async function gatherPullState(client: GitHubClient, ref: PullRef): Promi
     base_sha: pr.base.sha,
     base_ref: pr.base.ref,
     draft: pr.draft === true,
-    requested_users: (pr.requested_reviewers ?? []).map((u) => u.login),
+    requested_users: (pr.requested_reviewers ?? []).flatMap((u) => ("login" in u ? [u.login] : [])),
     requested_teams: (pr.requested_teams ?? []).map((t) => t.slug),
   };
-  const state: PullState = {
-    pull,
-    config: await configAtBase(client, pull),
-    files: { paths: [], complete: true },
-    reviews: [],
-    team_members: {},
-    changed_since: {},
-  };
-  const policy = state.config.kind === "loaded" ? state.config.config.review : undefined;
-  if (!policy) return { open: true, state };
-
-  const files = await listPullFiles(client, {
-    ...repo,
-    pull_number: pr.number,
-    ...(pr.changed_files !== undefined ? { changed_files: pr.changed_files } : {}),
-  });
-  state.files = { paths: changedPaths(files.files), complete: files.complete };
-  if (!files.complete) return { open: true, state };
-  const required = requiredGroups(policy, state.files.paths);
-  if (required.length === 0) return { open: true, state };
-
-  state.reviews = (
-    await listAll<ApiReview>(client, "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
-      ...repo,
-      pull_number: pr.number,
-    })
-  ).map(toReview);
-
-  const logins = reviewersToLookUp(state);
-  const teams = [...new Set(required.flatMap(({ group }) => policy.groups[group]?.teams ?? []))];
-  state.team_members = await activeTeamMembers(client, teams, logins, ref.owner);
-
-  if (policy.invalidate_on_push) {
-    // Compare only the commits of approvals that could count: by a member of a required group.
-    const commits = new Set<string>();
-    for (const [login, decision] of latestDecisions(state.reviews)) {
-      if (decision.state !== "APPROVED" || !logins.includes(login)) continue;
-      if (!decision.commit_id || decision.commit_id === pull.head_sha) continue;
-      const group = required.find(({ group }) =>
-        isMember(policy.groups[group] ?? { teams: [], users: [] }, login, state.team_members),
-      );
-      if (group) commits.add(decision.commit_id);
-    }
-    for (const sha of [...commits].sort())
-      state.changed_since[sha] = await filesChangedSince(client, repo, sha, pull.head_sha);
-  }
-  return { open: true, state };
 }
 
 async function configAtBase(client: GitHubClient, pull: PullInfo): Promise<ConfigState> {
+  const key = `config ${pull.owner}/${pull.repo}@${pull.base_sha}`;
+  const cached = cachedAtCommit<ConfigState>(key);
+  if (cached) return cached;
   const file = await readFileAt(client, pull, DEFAULT_CONFIG_PATH, pull.base_sha);
   const { config, findings } = loadConfig(file);
   const errors = findings.filter((f) => f.severity === "error");
-  return errors.length > 0 ? { kind: "invalid", findings: errors } : { kind: "loaded", config };
+  const state: ConfigState =
+    errors.length > 0 ? { kind: "invalid", findings: errors } : { kind: "loaded", config };
+  rememberAtCommit(key, state);
+  return state;
 }
 
 function toReview(review: ApiReview): Review {

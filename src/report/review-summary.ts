@@ -2,6 +2,7 @@
  * Renders the review result as the check run's title and markdown summary, in plain language.
  */
 import type { GroupResult, ReviewResult } from "../core/review/evaluate.js";
+import type { StaleApproval } from "../core/review/staleness.js";
 
 /** GitHub rejects check run summaries longer than this. */
 export const SUMMARY_LIMIT = 65_535;
@@ -49,6 +50,15 @@ function render(result: ReviewResult): { title: string; lines: string[] } {
         lines: [
           "GitHub lists at most 3,000 changed files for a pull request, and this one changes more. " +
             "The review rules cannot be checked on an incomplete list; split the pull request into smaller ones.",
+        ],
+      };
+    case "rate-limited":
+      return {
+        title: "Waiting for GitHub's rate limit",
+        lines: [
+          `GitHub asked campaign-gate to slow down and the review could not be read in time: ${result.message ?? "rate limit"}`,
+          "",
+          "The check waits instead of failing. It is evaluated again on the next push or review, or when you press Re-run.",
         ],
       };
     case "error":
@@ -101,12 +111,24 @@ function cell(g: GroupResult): string {
     case "waiting": {
       const notes = [
         g.requested.length > 0 ? `requested: ${list(g.requested)}` : "no reviewer requested yet",
-        ...(g.stale.length > 0 ? [`approval by ${list(g.stale)} no longer counts: files changed since`] : []),
+        ...g.stale.map(staleNote),
         ...(g.taken.length > 0 ? [`${list(g.taken)} already fills another group`] : []),
       ];
       return `⏳ waiting (${notes.join("; ")})`;
     }
   }
+}
+
+const short = (sha: string) => sha.slice(0, 7);
+
+/** "approval by @ann on 1a2b3c4 invalidated by push of 9f8e7d6: `infra/x.yaml` changed". */
+function staleNote(stale: StaleApproval): string {
+  const on = stale.reviewed ? ` on ${short(stale.reviewed)}` : "";
+  const why =
+    stale.file !== null
+      ? `\`${stale.file}\` changed`
+      : "the changes since could not be compared (force push, or more than 300 files), so it counts as changed";
+  return `approval by ${at(stale.user)}${on} invalidated by push of ${short(stale.head)}: ${why}`;
 }
 
 /** Joins lines, dropping whole lines from the end (with a note) so the summary fits GitHub's limit. */

@@ -386,6 +386,10 @@ export async function serveWorld(world: World): Promise<Served> {
     status: 201,
     body: { id: fake.requests.length, ...(request.body as object) },
   }));
+  // The review check looks for its run on the head before writing; this world keeps none.
+  route("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", () => ({
+    body: { total_count: 0, check_runs: [] },
+  }));
   route("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", (_request, { commit_sha }) => ({
     body: world.commitPulls[commit_sha!] ?? [],
   }));

@@ -4,7 +4,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   apiRequests,
   checkRuns,
+  currentRun,
   defaultWorld,
+  withWorldPull,
   worldReview,
   type RecordedRequest,
   type World,
@@ -35,8 +37,7 @@ async function receive(name: string, payload: Record<string, unknown>): Promise<
 function pullEvent(action: "opened" | "synchronize" | "edited"): Payload {
   const payload = examplePayload("pull_request", action === "edited" ? "opened" : action);
   payload.action = action;
-  payload.pull_request.head.sha = world.pull.head_sha;
-  return payload;
+  return withWorldPull(payload, world);
 }
 
 /** pull_request_review.<action> from the examples for `review` by `user`. */
@@ -44,13 +45,14 @@ function reviewEvent(action: "submitted" | "dismissed", user: string, state: str
   const payload = examplePayload("pull_request_review", action);
   payload.review.user.login = user;
   payload.review.state = state.toLowerCase();
-  return payload;
+  return withWorldPull(payload, world);
 }
 
+/** The review check run in force on the head, as it stands after the app's writes. */
 function lastCheck() {
-  const runs = checkRuns(log);
-  expect(runs.length).toBeGreaterThan(0);
-  return runs[runs.length - 1]!;
+  const run = currentRun(world);
+  expect(run).toBeDefined();
+  return run!;
 }
 
 describe("campaign-gate/review check", () => {
@@ -134,7 +136,9 @@ describe("campaign-gate/review check", () => {
     await receive("pull_request", pullEvent("synchronize"));
     const check = lastCheck();
     expect(check.status).toBe("in_progress");
-    expect(check.output.summary).toContain("approval by @ann no longer counts: files changed since");
+    expect(check.output.summary).toContain(
+      "approval by @ann on 1111111 invalidated by push of ec26c3e: `campaigns/black-friday.yaml` changed",
+    );
   });
 
   it("an approval before a push touching other files survives", async () => {
@@ -176,22 +180,21 @@ describe("campaign-gate/review check", () => {
     expect(lastCheck().output.title).toBe("Waiting for review: it");
   });
 
-  it("the same webhook delivered twice gives the same result", async () => {
+  it("the same webhook delivered twice leaves one check run, written once", async () => {
     worldReview(world, "both", "APPROVED");
     worldReview(world, "ann", "APPROVED");
     const payload = reviewEvent("submitted", "ann", "APPROVED");
     await receive("pull_request_review", payload);
     await receive("pull_request_review", structuredClone(payload));
-    const runs = checkRuns(log);
-    expect(runs).toHaveLength(2);
-    expect(runs[1]).toEqual(runs[0]);
-    expect(runs[0]!.conclusion).toBe("success");
+    expect(world.checkRuns).toHaveLength(1);
+    expect(log.filter((r) => r.operationId === "checks/update")).toHaveLength(0);
+    expect(lastCheck().conclusion).toBe("success");
   });
 
   it("an API error gives a failing check with the reason", async () => {
     worldReview(world, "ann", "APPROVED");
     world.fail = (operationId) => (operationId === "pulls/list-reviews" ? 500 : undefined);
-    await receive("pull_request", pullEvent("opened"));
+    await receive("pull_request", pullEvent("synchronize"));
     expect(lastCheck()).toMatchObject({
       head_sha: world.pull.head_sha,
       conclusion: "failure",
@@ -202,9 +205,13 @@ describe("campaign-gate/review check", () => {
     );
   });
 
-  it("a failure to read the pull request itself is reported on the webhook's head", async () => {
+  it("a failure to read the pull request itself (Re-run) is reported on the webhook's head", async () => {
     world.fail = (operationId) => (operationId === "pulls/get" ? 502 : undefined);
-    await receive("pull_request", pullEvent("opened"));
+    const payload = examplePayload("check_run", "rerequested");
+    payload.check_run.name = "campaign-gate/review";
+    payload.check_run.head_sha = world.pull.head_sha;
+    payload.check_run.pull_requests = [{ number: world.pull.number }];
+    await receive("check_run", payload);
     expect(lastCheck()).toMatchObject({ head_sha: world.pull.head_sha, conclusion: "failure" });
   });
 
@@ -239,9 +246,10 @@ describe("campaign-gate/review check", () => {
       conclusion: "success",
       output: { title: "campaign-gate review is not configured" },
     });
+    // The pull request comes with the webhook; no review is read when none is configured.
     expect(apiRequests(log).map((r) => r.operationId)).toEqual([
-      "pulls/get",
       "repos/get-content",
+      "checks/list-for-ref",
       "checks/create",
     ]);
   });
@@ -300,16 +308,18 @@ describe("campaign-gate/review check", () => {
     world.compares[`${OLD}...${world.pull.head_sha}`] = { status: "ahead", files: ["README.md"] };
     await receive("pull_request", pullEvent("synchronize"));
     const ops = apiRequests(log).map((r) => r.operationId);
-    // pull, config, files, reviews, 2 teams × member list (2 reviewers), 1 compare, the check run.
+    // The pull request comes with the webhook. Config, files, reviews, 2 teams × member list
+    // (2 reviewers), 1 compare, find the run, create it, re-read the reviews (nothing moved).
     expect(ops).toEqual([
-      "pulls/get",
       "repos/get-content",
       "pulls/list-files",
       "pulls/list-reviews",
       "teams/list-members-in-org",
       "teams/list-members-in-org",
       "repos/compare-commits-with-basehead",
+      "checks/list-for-ref",
       "checks/create",
+      "pulls/list-reviews",
     ]);
     expect(lastCheck().conclusion).toBe("success");
   });
@@ -334,5 +344,81 @@ describe("campaign-gate/review check", () => {
     payload.check_run.name = "campaign-gate/review";
     await receive("check_run", payload);
     expect(lastCheck()).toMatchObject({ name: "campaign-gate/review", head_sha: world.pull.head_sha });
+  });
+});
+
+describe("one check run per head, updated in place", () => {
+  it("a new review updates the same run; a completed run that must wait again gets a new one", async () => {
+    worldReview(world, "ann", "APPROVED");
+    await receive("pull_request_review", reviewEvent("submitted", "ann", "APPROVED"));
+    expect(world.checkRuns).toHaveLength(1);
+    expect(lastCheck().status).toBe("in_progress");
+
+    worldReview(world, "bob", "APPROVED");
+    await receive("pull_request_review", reviewEvent("submitted", "bob", "APPROVED"));
+    expect(world.checkRuns).toHaveLength(1);
+    expect(lastCheck()).toMatchObject({ status: "completed", conclusion: "success" });
+    expect(lastCheck().external_id).toMatch(
+      /^v1 head=ec26c3e\w+ base=f95f852\w+ reviews=2-\d+-[0-9a-f]{8} asked=/,
+    );
+
+    // GitHub cannot reopen a completed run: waiting again takes a new run, which is then in force.
+    world.reviews.find((r) => r.user === "bob")!.state = "DISMISSED";
+    await receive("pull_request_review", reviewEvent("dismissed", "bob", "DISMISSED"));
+    expect(world.checkRuns).toHaveLength(2);
+    expect(lastCheck()).toMatchObject({ status: "in_progress", output: { title: "Waiting for review: it" } });
+  });
+
+  it("the Re-run button updates the same run", async () => {
+    worldReview(world, "ann", "APPROVED");
+    await receive("pull_request", pullEvent("synchronize"));
+    const payload = examplePayload("check_run", "rerequested");
+    payload.check_run.name = "campaign-gate/review";
+    payload.check_run.head_sha = world.pull.head_sha;
+    payload.check_run.pull_requests = [{ number: world.pull.number }];
+    worldReview(world, "bob", "APPROVED");
+    await receive("check_run", payload);
+    expect(world.checkRuns).toHaveLength(1);
+    expect(lastCheck()).toMatchObject({ conclusion: "success" });
+  });
+
+  it("a create that GitHub executed but answered 502 is not created twice", async () => {
+    let failed = 0;
+    world.after = (operationId, answered) =>
+      operationId === "checks/create" && failed++ === 0
+        ? { status: 502, body: { message: "Bad Gateway" } }
+        : answered;
+    worldReview(world, "ann", "APPROVED");
+    worldReview(world, "bob", "APPROVED");
+    await receive("pull_request", pullEvent("synchronize"));
+    expect(failed).toBe(1);
+    expect(world.checkRuns).toHaveLength(1);
+    expect(lastCheck()).toMatchObject({ conclusion: "success" });
+  });
+
+  it("a create that failed for real is tried once more after looking", async () => {
+    let failed = 0;
+    world.fail = (operationId) => (operationId === "checks/create" && failed++ === 0 ? 502 : undefined);
+    await receive("pull_request", pullEvent("synchronize"));
+    expect(world.checkRuns).toHaveLength(1);
+    expect(log.map((r) => r.operationId).filter((op) => op.startsWith("checks/"))).toEqual([
+      "checks/list-for-ref",
+      "checks/create",
+      "checks/list-for-ref",
+      "checks/create",
+    ]);
+  });
+
+  it("re-evaluates when a review arrived while it evaluated (the world moved)", async () => {
+    worldReview(world, "ann", "APPROVED");
+    // Bob approves right after the reviews were read, before the check is written.
+    let reads = 0;
+    world.after = (operationId, answered) => {
+      if (operationId === "pulls/list-reviews" && reads++ === 0) worldReview(world, "bob", "APPROVED");
+      return answered;
+    };
+    await receive("pull_request", pullEvent("synchronize"));
+    expect(lastCheck()).toMatchObject({ conclusion: "success" });
+    expect(world.checkRuns).toHaveLength(1);
   });
 });

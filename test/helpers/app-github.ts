@@ -40,7 +40,22 @@ export interface World {
   /** "base...head" → compare answer; absent → 404. */
   compares: Record<string, { status: string; files: string[] }>;
   /** Answers this status instead when it returns a number (to inject API errors). */
-  fail?: (operationId: string, path: string) => number | undefined;
+  fail?: (operationId: string, path: string) => number | Answer | undefined;
+  /** Check runs as GitHub stores them (created, then updated in place). */
+  checkRuns?: WorldCheckRun[];
+  /** Called after a request was answered (to inject "executed, then answered an error"). */
+  after?: (operationId: string, answer: Answer) => Answer;
+}
+
+export interface WorldCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  external_id?: string;
+  status: string;
+  conclusion: string | null;
+  output: { title: string; summary: string };
+  app: { id: number };
 }
 
 export interface RecordedRequest {
@@ -108,6 +123,7 @@ const user = (login: string) => ({ login, id: login.length, type: "User" });
 export interface Answer {
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 /** Records `request` and answers it from `world`. Throws (failing the test) for a request GitHub would reject. */
@@ -119,13 +135,28 @@ export function answer(
   body: unknown,
 ): Answer {
   const { operationId } = checkRequest(method, url, body);
+  const answered = answerChecked(world, log, method, url, body, operationId);
+  return world.after ? world.after(operationId, answered) : answered;
+}
+
+let checkRunId = 7000;
+
+function answerChecked(
+  world: World,
+  log: RecordedRequest[],
+  method: string,
+  url: string,
+  body: unknown,
+  operationId: string,
+): Answer {
   const parsed = new URL(url, "http://localhost");
   // Octokit sends `contents/.github%2Fcampaign-gate.yml`; GitHub reads it as the path with a slash.
   const path = decodeURIComponent(parsed.pathname.replace(/^\/api\/v3/, ""));
   const query = parsed.searchParams;
   log.push({ method, path, query, operationId, body });
   const failure = world.fail?.(operationId, path);
-  if (failure) return { status: failure, body: { message: "Server Error" } };
+  if (typeof failure === "number") return { status: failure, body: { message: "Server Error" } };
+  if (failure) return failure;
   const page = Number(query.get("page") ?? 1);
   const perPage = Number(query.get("per_page") ?? 30);
   const paged = <T>(items: T[]) => items.slice((page - 1) * perPage, page * perPage);
@@ -137,22 +168,11 @@ export function answer(
         status: 201,
         body: { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} },
       };
-    case "pulls/get": {
-      const p = world.pull;
+    case "pulls/get":
       return {
         status: 200,
-        body: {
-          number: p.number,
-          state: p.state,
-          user: user(p.author),
-          head: { sha: p.head_sha, ref: "feature" },
-          base: { sha: p.base_sha, ref: p.base_ref },
-          changed_files: p.changed_files ?? world.files.length,
-          requested_reviewers: p.requested_reviewers.map(user),
-          requested_teams: p.requested_teams.map((slug) => ({ slug, name: slug })),
-        },
+        body: { ...pullObject(world), changed_files: world.pull.changed_files ?? world.files.length },
       };
-    }
     case "repos/get-content": {
       const text = world.configs[query.get("ref") ?? ""];
       if (path !== `/repos/${world.owner}/${world.repo}/contents/.github/campaign-gate.yml`)
@@ -209,13 +229,7 @@ export function answer(
         body: { total_count: 1, repositories: [{ name: world.repo, owner: user(world.owner) }] },
       };
     case "pulls/list":
-      return {
-        status: 200,
-        body:
-          world.pull.state === "open"
-            ? [{ number: world.pull.number, head: { sha: world.pull.head_sha } }]
-            : [],
-      };
+      return { status: 200, body: world.pull.state === "open" ? [pullObject(world)] : [] };
     case "pulls/request-reviewers": {
       // GitHub remembers the request: the next read of the pull request shows it outstanding.
       const request = body as { reviewers?: string[]; team_reviewers?: string[] };
@@ -223,11 +237,86 @@ export function answer(
       world.pull.requested_teams.push(...(request.team_reviewers ?? []));
       return { status: 201, body: { number: world.pull.number } };
     }
-    case "checks/create":
-      return { status: 201, body: { id: log.length, ...(body as object) } };
+    case "checks/create": {
+      const run: WorldCheckRun = {
+        id: checkRunId++,
+        app: { id: 1 },
+        conclusion: null,
+        ...(body as Omit<WorldCheckRun, "id" | "app" | "conclusion">),
+      };
+      (world.checkRuns ??= []).push(run);
+      return { status: 201, body: run };
+    }
+    case "checks/list-for-ref": {
+      const ref = segment(5);
+      const name = query.get("check_name");
+      const appId = query.get("app_id");
+      const runs = (world.checkRuns ?? []).filter(
+        (r) =>
+          r.head_sha === ref &&
+          (name === null || r.name === name) &&
+          (appId === null || String(r.app.id) === appId),
+      );
+      // GitHub lists the newest first.
+      return { status: 200, body: { total_count: runs.length, check_runs: paged([...runs].reverse()) } };
+    }
+    case "checks/update": {
+      const run = (world.checkRuns ?? []).find((r) => r.id === Number(segment(5)));
+      if (!run) return { status: 404, body: { message: "Not Found" } };
+      const update = body as Partial<WorldCheckRun>;
+      // GitHub cannot reopen a completed run.
+      if (run.status === "completed" && update.status !== undefined && update.status !== "completed")
+        return { status: 422, body: { message: "a completed check run cannot be set back in progress" } };
+      Object.assign(run, update);
+      if (update.conclusion) run.status = "completed";
+      return { status: 200, body: run };
+    }
     default:
       throw new Error(`the fake GitHub does not answer ${operationId} (${method} ${path})`);
   }
+}
+
+/**
+ * Makes `payload.pull_request` show the world's pull request as GitHub's webhook would at this
+ * moment (head, base, author, state, requested reviewers; `changed_files` only on pull_request
+ * events, as on GitHub). Returns the payload.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- example payloads are untyped JSON
+export function withWorldPull<T extends Record<string, any>>(payload: T, world: World): T {
+  const pr = payload.pull_request as Record<string, unknown>;
+  const object = pullObject(world);
+  Object.assign(pr, {
+    number: object.number,
+    state: object.state,
+    draft: false,
+    requested_reviewers: object.requested_reviewers,
+    requested_teams: object.requested_teams,
+  });
+  (pr.user as { login: string }).login = world.pull.author;
+  (pr.head as { sha: string }).sha = world.pull.head_sha;
+  Object.assign(pr.base as object, { sha: world.pull.base_sha, ref: world.pull.base_ref });
+  if ("changed_files" in pr) pr.changed_files = world.pull.changed_files ?? world.files.length;
+  return payload;
+}
+
+/** The check run of `name` in force on `head` (the newest), as it stands now. */
+export function currentRun(world: World, head = world.pull.head_sha, name = "campaign-gate/review") {
+  return (world.checkRuns ?? []).filter((r) => r.head_sha === head && r.name === name).pop();
+}
+
+/** A pull request object as GitHub's REST API and payloads show it. */
+function pullObject(world: World) {
+  const p = world.pull;
+  return {
+    number: p.number,
+    state: p.state,
+    draft: false,
+    user: user(p.author),
+    head: { sha: p.head_sha, ref: "feature" },
+    base: { sha: p.base_sha, ref: p.base_ref },
+    requested_reviewers: p.requested_reviewers.map(user),
+    requested_teams: p.requested_teams.map((slug) => ({ slug, name: slug })),
+  };
 }
 
 /** The API requests of an evaluation, without the installation token request. */
@@ -235,7 +324,7 @@ export function apiRequests(log: RecordedRequest[]): RecordedRequest[] {
   return log.filter((r) => r.operationId !== "apps/create-installation-access-token");
 }
 
-/** The bodies of the check runs the app created. */
+/** The bodies of the check runs the app created (see `world.checkRuns` for the runs as they stand). */
 export function checkRuns(log: RecordedRequest[]): {
   name: string;
   head_sha: string;

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import nock from "nock";
 import { Probot, ProbotOctokit, type ApplicationFunction } from "probot";
 import app from "../../src/app/index.js";
+import { clearBlobCache } from "../../src/github/blob-cache.js";
 import { answer, type RecordedRequest, type World } from "./app-github.js";
 
 export const PRIVATE_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({
@@ -19,6 +20,8 @@ export const PRIVATE_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 }).p
  * function to defaults); `baseUrl` points it at a local fake GitHub instead of nock.
  */
 export async function appProbot(appFn: ApplicationFunction = app, baseUrl?: string): Promise<Probot> {
+  // Each test's world reuses the same shas with other contents: forget what an earlier one answered.
+  clearBlobCache();
   const probot = new Probot({
     appId: 1,
     privateKey: PRIVATE_KEY,
@@ -38,7 +41,11 @@ export async function appProbot(appFn: ApplicationFunction = app, baseUrl?: stri
 export function interceptGitHub(world: World): RecordedRequest[] {
   const log: RecordedRequest[] = [];
   const reply = (method: string) =>
-    function (this: { req: { path: string } }, uri: string, body: unknown): [number, unknown] {
+    function (
+      this: { req: { path: string } },
+      uri: string,
+      body: unknown,
+    ): [number, unknown, Record<string, string>] {
       const parsed =
         typeof body === "string" && body !== ""
           ? (JSON.parse(body) as unknown)
@@ -46,7 +53,7 @@ export function interceptGitHub(world: World): RecordedRequest[] {
             ? undefined
             : body;
       const a = answer(world, log, method, uri, parsed);
-      return [a.status, a.body];
+      return [a.status, a.body, a.headers ?? {}];
     };
   const scope = nock("https://api.github.com").persist();
   for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"])

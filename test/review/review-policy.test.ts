@@ -270,7 +270,10 @@ describe("evaluateReview", () => {
   it("voids an approval whose reviewed files changed since; keeps one whose files did not", () => {
     const reviews = [review("ann", "APPROVED", OLD), review("bob", "APPROVED")];
     const touched = evaluateReview(state({ reviews, changed_since: { [OLD]: ["campaigns/bf.yaml"] } }));
-    expect(touched.groups[0]).toMatchObject({ state: "waiting", stale: ["ann"] });
+    expect(touched.groups[0]).toMatchObject({
+      state: "waiting",
+      stale: [{ user: "ann", reviewed: OLD, head: HEAD, file: "campaigns/bf.yaml" }],
+    });
     const other = evaluateReview(state({ reviews, changed_since: { [OLD]: ["README.md"] } }));
     expect(other.status).toBe("success");
   });

@@ -16,7 +16,7 @@ describe("renderReviewSummary", () => {
           rules: ["campaigns"],
           state: "waiting",
           requested: ["@dee", "@acme/legal"],
-          stale: ["eve"],
+          stale: [{ user: "eve", reviewed: "1a2b3c4d5e", head: "9f8e7d6c5b", file: "legal/terms.md" }],
           taken: [],
         },
         { group: "ops", rules: ["campaigns"], state: "waived", reason: "low impact" },
@@ -29,7 +29,7 @@ describe("renderReviewSummary", () => {
       "|---|---|---|",
       "| marketing | ✅ approved by @ann | campaigns |",
       "| it | ❌ changes requested by @bob, @cy | campaigns, limits |",
-      "| legal | ⏳ waiting (requested: @dee, @acme/legal; approval by @eve no longer counts: files changed since) | campaigns |",
+      "| legal | ⏳ waiting (requested: @dee, @acme/legal; approval by @eve on 1a2b3c4 invalidated by push of 9f8e7d6: `legal/terms.md` changed) | campaigns |",
       "| ops | waived: low impact | campaigns |",
     ]);
   });

@@ -5,7 +5,8 @@ import type { Finding } from "../findings.js";
 import type { ReviewGroup, ReviewPolicy } from "../model.js";
 import { requiredGroups } from "./groups.js";
 import { matchReviewers } from "./matching.js";
-import { latestDecisions, type Decision } from "./reviews.js";
+import { latestDecisions } from "./reviews.js";
+import { staleApproval, type StaleApproval } from "./staleness.js";
 import type { PullState } from "./state.js";
 
 export type GroupResult =
@@ -17,8 +18,8 @@ export type GroupResult =
       state: "waiting";
       /** Requested reviewers (users, and teams as `@org/slug`) who may fill this group. */
       requested: string[];
-      /** Members whose approval no longer counts because files they reviewed changed since. */
-      stale: string[];
+      /** Members whose approval no longer counts: a file a rule requiring this group matches changed since. */
+      stale: StaleApproval[];
       /** Members who approved but fill another group (distinct reviewers). */
       taken: string[];
     }
@@ -32,6 +33,7 @@ export type ReviewOutcome =
   | "changes-requested"
   | "invalid-config"
   | "incomplete-files"
+  | "rate-limited"
   | "error";
 
 export interface ReviewResult {
@@ -51,23 +53,20 @@ export function failedReview(message: string): ReviewResult {
   return { status: "failure", outcome: "error", groups: [], message };
 }
 
+/**
+ * GitHub's rate limit stopped the evaluation even after the bounded waits: the check waits (never
+ * fails for a limit alone) and says so; the next event or the Re-run button evaluates again.
+ */
+export function rateLimitedReview(message: string): ReviewResult {
+  return { status: "pending", outcome: "rate-limited", groups: [], message };
+}
+
 /** Whether `login` (lowercase) belongs to `group` now: named in `users` or an active team member. */
 export function isMember(group: ReviewGroup, login: string, teamMembers: PullState["team_members"]): boolean {
   return (
     group.users.some((user) => user.replace(/^@/, "").toLowerCase() === login) ||
     group.teams.some((team) => teamMembers[team]?.includes(login) === true)
   );
-}
-
-/** Whether an approval still covers the head: no file of the pull request changed since the reviewed commit. */
-export function approvalIsCurrent(decision: Decision, state: PullState, policy: ReviewPolicy): boolean {
-  if (!policy.invalidate_on_push || decision.commit_id === state.pull.head_sha) return true;
-  if (decision.commit_id === null) return false;
-  const changed = state.changed_since[decision.commit_id];
-  // Unknown (no compare, incomplete compare, force push): the approval is void — fail closed.
-  if (!changed) return false;
-  const covered = new Set(state.files.paths);
-  return !changed.some((path) => covered.has(path));
 }
 
 /** Logins (lowercase) whose group membership the evaluation needs: decisive reviewers except the author. */
@@ -101,17 +100,17 @@ export function evaluateReview(state: PullState): ReviewResult {
   const waived = state.waived ?? {};
   const open = required.filter((r) => waived[r.group] === undefined);
   const approvers = new Map<string, string[]>();
-  const stale = new Map<string, string[]>();
+  const stale = new Map<string, StaleApproval[]>();
   for (const { group } of open) {
-    const approvals = membersOf(group, "APPROVED");
-    approvers.set(
-      group,
-      approvals.filter(([, d]) => approvalIsCurrent(d, state, policy)).map(([, d]) => d.user),
-    );
-    stale.set(
-      group,
-      approvals.filter(([, d]) => !approvalIsCurrent(d, state, policy)).map(([, d]) => d.user),
-    );
+    const current: string[] = [];
+    const voided: StaleApproval[] = [];
+    for (const [, decision] of membersOf(group, "APPROVED")) {
+      const why = staleApproval(decision, group, state, policy);
+      if (why) voided.push(why);
+      else current.push(decision.user);
+    }
+    approvers.set(group, current);
+    stale.set(group, voided);
   }
   const filled: Map<string, string> = policy.distinct_reviewers
     ? matchReviewers(

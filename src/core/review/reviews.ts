@@ -48,3 +48,20 @@ export function latestDecisions(reviews: readonly Review[]): Map<string, Decisio
   }
   return decisions;
 }
+
+/**
+ * A short fingerprint of everything in `reviews` that can change a decision (id, state, commit),
+ * independent of list order. Review ids only grow and a dismissal changes a state, so two reads
+ * with the same fingerprint saw the same reviews: the app re-checks it after publishing to know
+ * whether the world moved under its evaluation. FNV-1a (32 bit) plus the count and newest id.
+ */
+export function reviewsFingerprint(reviews: readonly Review[]): string {
+  const text = [...reviews]
+    .sort((a, b) => a.id - b.id)
+    .map((r) => `${r.id}:${r.state}:${r.commit_id ?? ""}`)
+    .join(",");
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  const newest = reviews.reduce((max, r) => Math.max(max, r.id), 0);
+  return `${reviews.length}-${newest}-${hash.toString(16).padStart(8, "0")}`;
+}
