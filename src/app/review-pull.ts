@@ -198,9 +198,8 @@ export function isRateLimit(error: unknown): boolean {
   };
   if (e?.status === 429) return true;
   if (e?.status !== 403) return false;
-  return (
-    /rate limit/i.test(String(e.message ?? "")) || e.response?.headers?.["x-ratelimit-remaining"] === "0"
-  );
+  const message = typeof e.message === "string" ? e.message : "";
+  return /rate limit/i.test(message) || e.response?.headers?.["x-ratelimit-remaining"] === "0";
 }
 
 /** A plain-language reason for a failed gather: the HTTP status and request, never a stack trace. */

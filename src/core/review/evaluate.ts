@@ -2,7 +2,7 @@
  * The review policy (DESIGN section 5) as one pure function: PullState -> per-group result.
  */
 import type { Finding } from "../findings.js";
-import type { ReviewGroup, ReviewPolicy } from "../model.js";
+import type { ReviewGroup } from "../model.js";
 import { requiredGroups } from "./groups.js";
 import { matchReviewers } from "./matching.js";
 import { latestDecisions } from "./reviews.js";
