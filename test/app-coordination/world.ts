@@ -117,6 +117,8 @@ export interface World {
   teams: Record<string, string[]>;
   /** Commit sha → pull requests GitHub associates with it. */
   commitPulls: Record<string, { number: number; merged_at: string | null }[]>;
+  /** Called after an issue is created (to simulate a second writer). */
+  onIssue?: (issue: WorldIssue) => void;
   /** Called after a comment is created (to simulate a racing sweep). */
   onComment?: (comment: WorldComment) => void;
   /** Status to answer instead, by "METHOD /path" (to inject API errors). */
@@ -407,6 +409,7 @@ export async function serveWorld(world: World): Promise<Served> {
       created_at: new Date(Date.UTC(2026, 10, 25, 15, 0, world.issues.length)).toISOString(),
     };
     world.issues.push(issue);
+    world.onIssue?.(issue);
     return { status: 201, body: { number: issue.number } };
   });
   route("PATCH /repos/{owner}/{repo}/issues/{issue_number}", (request, { issue_number }) => {
