@@ -59,7 +59,7 @@ describe("escalateOverdue", () => {
     expect(served.writes()).toEqual([
       `POST /repos/${OWNER}/${REPO}/labels`,
       `POST /repos/${OWNER}/${REPO}/issues/2/comments`,
-      expect.stringMatching(/^DELETE \/repos\/Codertocat\/Hello-World\/labels\/campaign-gate%3Aclaim%3A/),
+      expect.stringMatching(/^DELETE \/repos\/Codertocat\/Hello-World\/labels\/campaign-gate-claim-/),
       `POST /repos/${OWNER}/${REPO}/issues/2/labels`,
     ]);
     expect(world.repoLabels.size).toBe(0);

@@ -62,7 +62,7 @@ function claimed(write: string): unknown[] {
     `POST /repos/${OWNER}/${REPO}/labels`,
     write,
     expect.stringMatching(
-      new RegExp(`^DELETE /repos/${OWNER}/${REPO}/labels/campaign-gate%3Aclaim%3A[0-9a-f]{16}$`),
+      new RegExp(`^DELETE /repos/${OWNER}/${REPO}/labels/campaign-gate-claim-[0-9a-f]{16}$`),
     ),
   ];
 }

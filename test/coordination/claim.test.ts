@@ -8,9 +8,9 @@ const NOW = Date.parse("2026-11-25T15:00:00Z");
 describe("claimLabel", () => {
   it("names one label per side effect and generation, within GitHub's 50 characters", () => {
     const key = `acme/campaigns <!-- campaign-gate:direct-push sha=${"f".repeat(40)} -->`;
-    expect(claimLabel(key, 1)).toMatch(/^campaign-gate:claim:[0-9a-f]{16}$/);
+    expect(claimLabel(key, 1)).toMatch(/^campaign-gate-claim-[0-9a-f]{16}$/);
     expect(claimLabel(key, 1)).toBe(claimLabel(key, 1));
-    expect(claimLabel(key, 2)).toBe(`${claimLabel(key, 1)}:2`);
+    expect(claimLabel(key, 2)).toBe(`${claimLabel(key, 1)}-2`);
     expect(claimLabel(`${key} `, 1)).not.toBe(claimLabel(key, 1));
     expect(claimLabel(key, 3).length).toBeLessThanOrEqual(50);
   });

@@ -5,7 +5,7 @@
  * GitHub is the only store the replicas share, and it has no lock. But a label name is unique in
  * a repository: "create a label" either creates it or answers 422 ("already_exists"), decided by
  * GitHub alone. So a claim is a label with a name derived from the side effect
- * (`campaign-gate:claim:<hash>`), and whoever's create succeeds holds it. The label's description
+ * (`campaign-gate-claim-<hash>`), and whoever's create succeeds holds it. The label's description
  * names the holder (a random id per attempt) and the time, so a holder whose create answered an
  * error but happened recognises its own claim, and a claim left behind by a crashed process is
  * recognised as stale and taken over through the next generation's label (itself claimed
@@ -24,7 +24,7 @@ export const CLAIM_GENERATIONS = 3;
 /** The label that claims the side effect `key` (generation 1, 2, …); at most 50 characters, GitHub's limit. */
 export function claimLabel(key: string, generation: number): string {
   const hash = createHash("sha256").update(key).digest("hex").slice(0, 16);
-  return `campaign-gate:claim:${hash}${generation > 1 ? `:${generation}` : ""}`;
+  return `campaign-gate-claim-${hash}${generation > 1 ? `-${generation}` : ""}`;
 }
 
 /** The claim label's description: who holds it since when (at most 100 characters, GitHub's limit). */
