@@ -57,9 +57,12 @@ describe("escalateOverdue", () => {
       { number: 2, escalated: ["it"], labelled: true, deleted: [] },
     ]);
     expect(served.writes()).toEqual([
+      `POST /repos/${OWNER}/${REPO}/labels`,
       `POST /repos/${OWNER}/${REPO}/issues/2/comments`,
+      expect.stringMatching(/^DELETE \/repos\/Codertocat\/Hello-World\/labels\/campaign-gate-claim-/),
       `POST /repos/${OWNER}/${REPO}/issues/2/labels`,
     ]);
+    expect(world.repoLabels.size).toBe(0);
     const [comment] = world.comments;
     expect(comment!.body).toContain("⏰ **Review overdue: it**");
     expect(comment!.body).toContain("requested on Fri 20 Nov 2026 16:00");
@@ -78,7 +81,7 @@ describe("escalateOverdue", () => {
     expect(world.comments).toHaveLength(1);
   });
 
-  it("deletes the copy a racing sweep posted at the same moment", async () => {
+  it("deletes a younger copy of an escalation, should one exist (the clean-up behind the claim)", async () => {
     const world = overdueWorld(400);
     let raced = false;
     world.onComment = (comment) => {

@@ -56,6 +56,17 @@ function receive(probot: Probot, name: string, payload: Payload): Promise<void> 
   return probot.receive({ id: `delivery-${++delivery}`, name, payload } as never);
 }
 
+/** `write` under a claim: the claim label is created before and deleted after. */
+function claimed(write: string): unknown[] {
+  return [
+    `POST /repos/${OWNER}/${REPO}/labels`,
+    write,
+    expect.stringMatching(
+      new RegExp(`^DELETE /repos/${OWNER}/${REPO}/labels/campaign-gate-claim-[0-9a-f]{16}$`),
+    ),
+  ];
+}
+
 /** A merged pull request #2 that added `campaigns/summer-sale.yaml` at `rps` requests/s. */
 function mergedWorld(rps: number): { world: World; payload: Payload } {
   const world = newWorld();
@@ -79,7 +90,7 @@ describe("IT preparation issue on merge", () => {
     const { world, payload } = mergedWorld(400);
     const probot = await probotFor(world);
     await receive(probot, "pull_request", payload);
-    expect(served!.writes()).toEqual([`POST /repos/${OWNER}/${REPO}/issues`]);
+    expect(served!.writes()).toEqual(claimed(`POST /repos/${OWNER}/${REPO}/issues`));
     expect(world.issues).toHaveLength(1);
     const [issue] = world.issues;
     expect(issue!.title).toBe("IT prep: scale web by 2027-03-01 (PR #2)");
@@ -91,7 +102,7 @@ describe("IT preparation issue on merge", () => {
     expect(issue!.body).toContain("<!-- campaign-gate:it-prep pr=2 -->");
 
     await receive(probot, "pull_request", payload);
-    expect(served!.writes()).toHaveLength(1);
+    expect(served!.writes()).toHaveLength(3);
   });
 
   it("does not open one again after IT closed it", async () => {
@@ -145,14 +156,14 @@ describe("direct-push alarm", () => {
     const { world, payload } = pushWorld([]);
     const probot = await probotFor(world);
     await receive(probot, "push", payload);
-    expect(served!.writes()).toEqual([`POST /repos/${OWNER}/${REPO}/issues`]);
+    expect(served!.writes()).toEqual(claimed(`POST /repos/${OWNER}/${REPO}/issues`));
     const [issue] = world.issues;
     expect(issue!.title).toBe("Campaign files changed on master without review (fffffff by @Codertocat)");
     expect(issue!.labels).toEqual(["unreviewed-campaign-change"]);
     expect(issue!.body).toContain("| Add flash sale | `campaigns/flash.yaml` |");
 
     await receive(probot, "push", payload);
-    expect(served!.writes()).toHaveLength(1);
+    expect(served!.writes()).toHaveLength(3);
   });
 
   it("raises none for the merge commit of a reviewed pull request", async () => {

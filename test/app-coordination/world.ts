@@ -101,6 +101,8 @@ export interface WorldIssue {
   labels: string[];
   assignees: string[];
   state: "open" | "closed";
+  state_reason?: string;
+  created_at?: string;
 }
 
 export interface World {
@@ -115,10 +117,18 @@ export interface World {
   teams: Record<string, string[]>;
   /** Commit sha → pull requests GitHub associates with it. */
   commitPulls: Record<string, { number: number; merged_at: string | null }[]>;
+  /** Called after an issue is created (to simulate a second writer). */
+  onIssue?: (issue: WorldIssue) => void;
   /** Called after a comment is created (to simulate a racing sweep). */
   onComment?: (comment: WorldComment) => void;
   /** Status to answer instead, by "METHOD /path" (to inject API errors). */
   fail?: (call: string) => number | undefined;
+  /** Status to answer AFTER performing the request, by "METHOD /path" (a write that happened but answered an error). */
+  failAfter?: (call: string) => number | undefined;
+  /** Repository labels (name → description), unique by name as on GitHub (case-insensitive). */
+  repoLabels: Map<string, { name: string; description: string }>;
+  /** Milliseconds to hold a request before handling it and again before answering (random API delays, so races are real). */
+  latency?: () => number;
 }
 
 export const BASE_SHA = "b".repeat(40);
@@ -134,6 +144,7 @@ export function newWorld(): World {
     issues: [],
     teams: { marketing: ["mona", "mike"], "web-ops": ["bob", "bea"], "it-oncall": ["olga"] },
     commitPulls: {},
+    repoLabels: new Map(),
   };
 }
 
@@ -220,10 +231,20 @@ export async function serveWorld(world: World): Promise<Served> {
   const pullOf = (n: string) => world.pulls.find((p) => p.number === Number(n));
   let nextId = 5000;
   const fake = await startFakeGitHub();
+  const pause = () => {
+    const ms = world.latency?.() ?? 0;
+    return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined;
+  };
   const route = (key: string, handler: Parameters<FakeGitHub["on"]>[1]) =>
-    fake.on(key, (request, params) => {
-      const status = world.fail?.(`${request.method} ${request.path}`);
-      return status ? { status, body: { message: "Server Error" } } : handler(request, params);
+    fake.on(key, async (request, params) => {
+      await pause();
+      const call = `${request.method} ${request.path}`;
+      const status = world.fail?.(call);
+      if (status) return { status, body: { message: "Server Error" } };
+      const reply = await handler(request, params);
+      await pause();
+      const after = world.failAfter?.(call);
+      return after ? { status: after, body: { message: "Server Error" } } : reply;
     });
 
   route("POST /app/installations/{installation_id}/access_tokens", () => ({
@@ -349,6 +370,7 @@ export async function serveWorld(world: World): Promise<Served> {
     return { status: 201, body: { id: comment.id } };
   });
   route("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", (_request, { comment_id }) => {
+    if (!world.comments.some((c) => c.id === Number(comment_id))) return notFound;
     world.comments = world.comments.filter((c) => c.id !== Number(comment_id));
     return { status: 204 };
   });
@@ -365,7 +387,13 @@ export async function serveWorld(world: World): Promise<Served> {
         request,
         world.issues
           .filter((i) => (label ? i.labels.includes(label) : true) && (state === "all" || i.state === state))
-          .map((i) => ({ ...i, labels: i.labels.map((name) => ({ name })) })),
+          .map((i) => ({
+            ...i,
+            labels: i.labels.map((name) => ({ name })),
+            user: user("campaign-gate[bot]"),
+          }))
+          // GitHub lists the newest first.
+          .reverse(),
       ),
     };
   });
@@ -378,10 +406,40 @@ export async function serveWorld(world: World): Promise<Served> {
       labels: body.labels ?? [],
       assignees: body.assignees ?? [],
       state: "open",
+      created_at: new Date(Date.UTC(2026, 10, 25, 15, 0, world.issues.length)).toISOString(),
     };
     world.issues.push(issue);
+    world.onIssue?.(issue);
     return { status: 201, body: { number: issue.number } };
   });
+  route("PATCH /repos/{owner}/{repo}/issues/{issue_number}", (request, { issue_number }) => {
+    const issue = world.issues.find((i) => i.number === Number(issue_number));
+    if (!issue) return notFound;
+    Object.assign(issue, request.body as Partial<WorldIssue>);
+    return { body: { number: issue.number, state: issue.state } };
+  });
+  // Label names are unique per repository: a second create gets 422, decided here in one step
+  // (Node runs one handler at a time), as GitHub's database decides it.
+  route("POST /repos/{owner}/{repo}/labels", (request) => {
+    const { name, description = "" } = request.body as { name: string; description?: string };
+    if (world.repoLabels.has(name.toLowerCase()))
+      return {
+        status: 422,
+        body: {
+          message: "Validation Failed",
+          errors: [{ resource: "Label", code: "already_exists", field: "name" }],
+        },
+      };
+    world.repoLabels.set(name.toLowerCase(), { name, description });
+    return { status: 201, body: { name, description, color: "ededed" } };
+  });
+  route("GET /repos/{owner}/{repo}/labels/{name}", (_request, { name }) => {
+    const label = world.repoLabels.get(name!.toLowerCase());
+    return label ? { body: { ...label, color: "ededed" } } : notFound;
+  });
+  route("DELETE /repos/{owner}/{repo}/labels/{name}", (_request, { name }) =>
+    world.repoLabels.delete(name!.toLowerCase()) ? { status: 204 } : notFound,
+  );
   route("POST /repos/{owner}/{repo}/check-runs", (request) => ({
     status: 201,
     body: { id: fake.requests.length, ...(request.body as object) },

@@ -6,7 +6,13 @@
  */
 import { dueAt } from "../../core/coordination/business-hours.js";
 import { waitingSince, type TimelineEvent } from "../../core/coordination/waiting-since.js";
-import { duplicateEscalations, planEscalations } from "../../core/coordination/sla-escalation.js";
+import {
+  duplicateEscalations,
+  escalationMarker,
+  planEscalations,
+} from "../../core/coordination/sla-escalation.js";
+import { hasMarker } from "../../core/markers.js";
+import { statusOf } from "../../github/config-at-base.js";
 import type { Config } from "../../core/model.js";
 import { evaluateReview } from "../../core/review/evaluate.js";
 import type { GitHubClient } from "../../github/client.js";
@@ -14,6 +20,7 @@ import { listAll } from "../../github/paginate.js";
 import { gatherPullState } from "../../github/review-state.js";
 import { activeTeamMembers } from "../../github/team-members.js";
 import { describeError } from "../review-pull.js";
+import { NO_RETRY, underClaim } from "./claim.js";
 import { fastLaneWaivers } from "./fast-lane.js";
 
 /** Open pull requests looked at per sweep at most (oldest first: they are the likeliest overdue). */
@@ -21,7 +28,7 @@ export const SWEEP_PULL_LIMIT = 300;
 
 export interface EscalationOutcome {
   number: number;
-  /** Groups escalated by this sweep. */
+  /** Groups escalated by this sweep (not those another sweep escalated at the same moment). */
   escalated: string[];
   labelled: boolean;
   /** Ids of duplicate escalation comments deleted (two sweeps that raced). */
@@ -142,19 +149,26 @@ async function escalatePull(
     org: repo.owner,
   });
   if (plan.comments.length === 0) return undefined;
+  const escalated: string[] = [];
   for (const comment of plan.comments) {
-    await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      ...issue,
-      body: comment.body,
-    });
+    // Two sweeps at the same moment: the claim lets one post; the other finds it held and moves on.
+    const marker = escalationMarker(comment.group);
+    const claimed = await underClaim(
+      client,
+      repo,
+      `${repo.owner}/${repo.repo}#${pull.number} ${marker}`,
+      () => postOnce(client, issue, comment.body, marker),
+    );
+    if (claimed.won && claimed.value) escalated.push(comment.group);
   }
+  if (escalated.length === 0) return undefined;
   if (plan.addLabel) {
     await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
       ...issue,
       labels: [sla.label],
     });
   }
-  // Another sweep may have posted the same escalation at the same moment: keep the earliest.
+  // Should two escalations exist anyway (see duplicates.ts), keep the earliest.
   const deleted = duplicateEscalations(
     (await listComments(client, issue)).map((c) => ({
       id: c.id,
@@ -164,17 +178,45 @@ async function escalatePull(
     })),
   );
   for (const comment_id of deleted) {
-    await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-      ...repo,
-      comment_id,
-    });
+    // 404: another process deleted the same duplicate first.
+    await client
+      .request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id })
+      .catch((error: unknown) => {
+        if (statusOf(error) !== 404) throw error;
+      });
   }
   return {
     number: pull.number,
-    escalated: plan.comments.map((comment) => comment.group),
+    escalated,
     labelled: plan.addLabel,
     deleted,
   };
+}
+
+/**
+ * Posts `body` unless a comment with `marker` is on the pull request (read again under the claim:
+ * the sweep that held it before may have posted since). A post is not repeated by Octokit; after
+ * an error answer the comments are read: the marker there means it happened. True when posted.
+ */
+async function postOnce(
+  client: GitHubClient,
+  issue: { owner: string; repo: string; issue_number: number },
+  body: string,
+  marker: string,
+): Promise<boolean> {
+  const posted = async () => (await listComments(client, issue)).some((c) => hasMarker(c.body ?? "", marker));
+  if (await posted()) return false;
+  try {
+    await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...issue,
+      body,
+      ...NO_RETRY,
+    });
+  } catch (error) {
+    const status = statusOf(error);
+    if ((status !== undefined && status < 500) || !(await posted())) throw error;
+  }
+  return true;
 }
 
 function listComments(

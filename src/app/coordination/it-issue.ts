@@ -1,9 +1,10 @@
 /**
  * On merge: when the merged pull request's campaigns need IT work, opens one IT preparation issue
  * with the scale-up plan (`itPrepIssue`), computed by the capacity check on the merge commit's
- * files. Idempotent through the issue's marker, so a redelivered merge event opens nothing new.
- * Which group is IT: `itGroup` in src/core/coordination/it-issue.ts. A repository whose files the app cannot read completely gets no issue (logged): a
- * plan from part of the campaigns would understate what IT must prepare.
+ * files. Once through `createIssueOnce` (marker, claim, clean-up), so a redelivered merge event, or
+ * the same delivery at two replicas, opens one issue. Which group is IT: `itGroup` in
+ * src/core/coordination/it-issue.ts. A repository whose files the app cannot read completely gets
+ * no issue (logged): a plan from part of the campaigns would understate what IT must prepare.
  */
 import { runCheck } from "../../core/check.js";
 import { itGroup, itPrepIssue } from "../../core/coordination/it-issue.js";
@@ -12,7 +13,7 @@ import type { GitHubClient } from "../../github/client.js";
 import { changedPaths, listPullFiles } from "../../github/pull-files.js";
 import { campaignMatcher } from "../../core/campaign-files.js";
 import { readRepositoryAt } from "../../github/repo-files.js";
-import { createIssueOnce } from "./create-issue-once.js";
+import { createIssueOnce, type IssueOutcome } from "./create-issue-once.js";
 
 export interface MergedPull {
   owner: string;
@@ -26,7 +27,7 @@ export interface MergedPull {
   changed_files?: number;
 }
 
-export type ItIssueOutcome = "created" | "exists" | "not-needed" | "incomplete";
+export type ItIssueOutcome = IssueOutcome | "not-needed" | "incomplete";
 
 /** Opens the IT preparation issue for a merged pull request if its campaigns need IT work. */
 export async function openItPrepIssue(
@@ -54,5 +55,5 @@ export async function openItPrepIssue(
     org: pull.owner,
   });
   if (!issue) return "not-needed";
-  return (await createIssueOnce(client, repo, issue)) === undefined ? "exists" : "created";
+  return createIssueOnce(client, repo, issue);
 }

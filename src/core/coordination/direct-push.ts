@@ -113,7 +113,13 @@ export function pushCommitsFromPayload(payload: {
     modified?: string[];
     removed?: string[];
   }[];
-  repository: { default_branch?: string; master_branch?: string; html_url: string };
+  repository: {
+    default_branch?: string;
+    master_branch?: string;
+    html_url: string;
+    /** When the push happened: epoch seconds in push events. */
+    pushed_at?: number | string | null;
+  };
 }): Pick<DirectPushInput, "ref" | "defaultBranch" | "commits" | "repoUrl"> {
   const defaultBranch = payload.repository.default_branch ?? payload.repository.master_branch ?? "main";
   return {
@@ -134,6 +140,29 @@ export function pushCommitsFromPayload(payload: {
         })),
     repoUrl: payload.repository.html_url,
   };
+}
+
+/**
+ * How long GitHub may take, after a push, to list a just-merged pull request for the pushed
+ * commits: a merge's push event can arrive before "pull requests associated with a commit" shows
+ * the pull request as merged, and the alarm would then be false.
+ */
+export const ASSOCIATION_SETTLE_MS = 10_000;
+
+/**
+ * How long to wait before reading the associated pull requests once more, when the first read left
+ * campaign commits unreviewed: until the push is `ASSOCIATION_SETTLE_MS` old, so 0 for a push
+ * handled late (a redelivery). A push of unknown time waits the whole settle time.
+ */
+export function recheckDelay(pushedAt: number | string | null | undefined, now: number): number {
+  const at =
+    typeof pushedAt === "number"
+      ? pushedAt * 1000
+      : typeof pushedAt === "string"
+        ? Date.parse(pushedAt)
+        : NaN;
+  if (Number.isNaN(at)) return ASSOCIATION_SETTLE_MS;
+  return Math.min(ASSOCIATION_SETTLE_MS, Math.max(0, at + ASSOCIATION_SETTLE_MS - now));
 }
 
 /** "@login" when GitHub knows the account (it notifies them), else the plain git name. */

@@ -9,19 +9,18 @@
  *
  * Trigger: a schedule, because nothing happens on GitHub when a review is late. Recommended: a
  * scheduled GitHub workflow (`on: schedule`, e.g. hourly on weekdays) in the campaigns repository
- * that runs the app's SLA sweep through Probot's GitHub Actions adapter (`@probot/adapter-github-actions`)
- * — GitHub runs it exactly once per tick, whatever the number of app replicas. A cron inside the
- * app works too: with several replicas, each sweep is guarded by the markers.
+ * that runs the app's SLA sweep (src/app/sla-run.ts) — GitHub starts it once per tick, whatever the
+ * number of app replicas. A cron inside the app works too: each sweep is guarded by the markers.
  *
- * The race that remains: two sweeps reading the comments at the same moment may both post. After
- * posting, the app lists the comments again and deletes what `duplicateEscalations` returns — every
- * escalation comment but the earliest per marker — so at most a few seconds show two comments and
- * each person gets at most one extra notification.
+ * Two sweeps at the same moment: each escalation is posted under a claim (claim.ts), so only one
+ * sweep posts it. Should two comments exist anyway (see duplicates.ts), the app deletes what
+ * `duplicateEscalations` returns: every escalation comment but the earliest per marker.
  */
 import type { SlaPolicy } from "../model.js";
 import { dueAt } from "./business-hours.js";
 import { formatInstant, plural } from "../format.js";
-import { findMarker, hasMarker, hiddenMarker } from "../markers.js";
+import { hasMarker, hiddenMarker } from "../markers.js";
+import { youngerDuplicates, type MarkedItem } from "./duplicates.js";
 import { groupMentions } from "./mentions.js";
 
 export interface WaitingGroup {
@@ -72,24 +71,10 @@ export function planEscalations(input: EscalationInput): EscalationPlan {
 
 /**
  * Ids of escalation comments that repeat an earlier one (same marker): what two racing sweeps
- * leave behind. The earliest comment per marker is kept; the app deletes the rest.
+ * could leave behind. The earliest comment per marker is kept; the app deletes the rest.
  */
-export function duplicateEscalations(
-  comments: { id: number; body: string; author: string; createdAt: string }[],
-  appLogin?: string,
-): number[] {
-  const ordered = [...comments]
-    .filter((comment) => appLogin === undefined || comment.author === appLogin)
-    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
-  const seen = new Set<string>();
-  const duplicates: number[] = [];
-  for (const comment of ordered) {
-    const marker = findMarker(comment.body, "escalation")?.text;
-    if (marker === undefined) continue;
-    if (seen.has(marker)) duplicates.push(comment.id);
-    seen.add(marker);
-  }
-  return duplicates;
+export function duplicateEscalations(comments: MarkedItem[], appLogin?: string): number[] {
+  return youngerDuplicates(comments, "escalation", appLogin);
 }
 
 function escalationBody(waiting: WaitingGroup, input: EscalationInput): string {
