@@ -47467,6 +47467,7 @@ function listCampaignFiles(reader, globs, matches) {
         continue;
       }
       if (checked) {
+        walked.add(base);
         findings.push(checked);
         continue;
       }

@@ -40,6 +40,7 @@ export function listCampaignFiles(
         continue;
       }
       if (checked) {
+        walked.add(base);
         findings.push(checked);
         continue;
       }

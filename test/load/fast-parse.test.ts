@@ -150,125 +150,129 @@ describe("fast parse vs reference parse", () => {
     for (const text of EXAMPLE_TEXTS) expectAgrees(text);
   });
 
-  it("agrees with the reference on fuzzed files (line edits, YAML-significant characters, indentation)", () => {
-    const stress = synthetic("stress", 20);
-    const seeds = [...EXAMPLE_TEXTS, stress.capacity!.text, ...stress.campaigns.map((c) => c.text)];
-    const pieces = [
-      " ",
-      "  ",
-      "- ",
-      ": ",
-      ":",
-      "#",
-      " #",
-      "'",
-      '"',
-      "{",
-      "}",
-      "[",
-      "]",
-      ",",
-      "&a",
-      "*a",
-      "!",
-      "|",
-      ">",
-      "@",
-      "%",
-      "`",
-      "?",
-      "~",
-      "null",
-      "true",
-      "False",
-      "0x1F",
-      "1e3",
-      "-1",
-      ".5",
-      "007",
-      "1.50",
-      "\\",
-      "\t",
-      "\r",
-      "\uFEFF",
-      "é",
-      "---",
-      "__proto__",
-      "\n",
-      "\n  ",
-      "key: value",
-      "- a",
-      "{ a: 1 }",
-      "b:c",
-      "x",
-      "0",
-    ];
-    const mutation = fc.oneof(
-      fc.record({ kind: fc.constant("insert"), at: fc.nat(), piece: fc.constantFrom(...pieces) }),
-      fc.record({ kind: fc.constant("delete"), at: fc.nat(), length: fc.integer({ min: 1, max: 4 }) }),
-      fc.record({ kind: fc.constant("swap"), at: fc.nat(), to: fc.nat() }),
-      fc.record({ kind: fc.constant("indent"), at: fc.nat(), by: fc.integer({ min: -2, max: 2 }) }),
-      // Edits where YAML decides things: right after a key's colon, at the end of a line, after a
-      // closing quote or bracket, after a comma of a flow collection.
-      {
-        weight: 4,
-        arbitrary: fc.record({
-          kind: fc.constantFrom("after-colon", "end-of-line", "after-close", "after-comma"),
-          at: fc.nat(),
-          piece: fc.constantFrom(...pieces),
-        }),
-      },
-    );
-    const anchors: Record<string, RegExp> = {
-      "after-colon": /: ?/g,
-      "end-of-line": /$/g,
-      "after-close": /["'\]}]/g,
-      "after-comma": /, ?/g,
-    };
-    let accepted = 0;
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...seeds),
-        fc.array(mutation, { minLength: 1, maxLength: 3 }),
-        (seed, mutations) => {
-          let text = seed;
-          for (const m of mutations) {
-            const lines = text.split("\n");
-            if (m.kind === "insert") {
-              const at = m.at % (text.length + 1);
-              text = text.slice(0, at) + m.piece + text.slice(at);
-            } else if (m.kind === "delete") {
-              const at = m.at % (text.length + 1);
-              text = text.slice(0, at) + text.slice(at + m.length);
-            } else if (m.kind === "swap") {
-              const a = m.at % lines.length;
-              const b = m.to % lines.length;
-              [lines[a], lines[b]] = [lines[b]!, lines[a]!];
-              text = lines.join("\n");
-            } else if (m.kind !== "indent") {
-              const a = m.at % lines.length;
-              const line = lines[a]!;
-              const spots = [...line.matchAll(anchors[m.kind]!)].map((x) => x.index + x[0].length);
-              if (spots.length === 0) continue;
-              const at = spots[m.at % spots.length]!;
-              lines[a] = line.slice(0, at) + m.piece + line.slice(at);
-              text = lines.join("\n");
-            } else {
-              const a = m.at % lines.length;
-              lines[a] = m.by > 0 ? " ".repeat(m.by) + lines[a] : lines[a]!.slice(-m.by);
-              text = lines.join("\n");
-            }
-          }
-          if (expectAgrees(text)) accepted++;
-          // Whole-file identity too: the report of the mutated file alone.
-          const file = { path: "campaigns/x.yaml", text };
-          const { fast, reference } = bothPaths(() => JSON.stringify(loadCampaigns([file], undefined)));
-          expect(fast).toBe(reference);
+  it(
+    "agrees with the reference on fuzzed files (line edits, YAML-significant characters, indentation)",
+    () => {
+      const stress = synthetic("stress", 20);
+      const seeds = [...EXAMPLE_TEXTS, stress.capacity!.text, ...stress.campaigns.map((c) => c.text)];
+      const pieces = [
+        " ",
+        "  ",
+        "- ",
+        ": ",
+        ":",
+        "#",
+        " #",
+        "'",
+        '"',
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        "&a",
+        "*a",
+        "!",
+        "|",
+        ">",
+        "@",
+        "%",
+        "`",
+        "?",
+        "~",
+        "null",
+        "true",
+        "False",
+        "0x1F",
+        "1e3",
+        "-1",
+        ".5",
+        "007",
+        "1.50",
+        "\\",
+        "\t",
+        "\r",
+        "\uFEFF",
+        "é",
+        "---",
+        "__proto__",
+        "\n",
+        "\n  ",
+        "key: value",
+        "- a",
+        "{ a: 1 }",
+        "b:c",
+        "x",
+        "0",
+      ];
+      const mutation = fc.oneof(
+        fc.record({ kind: fc.constant("insert"), at: fc.nat(), piece: fc.constantFrom(...pieces) }),
+        fc.record({ kind: fc.constant("delete"), at: fc.nat(), length: fc.integer({ min: 1, max: 4 }) }),
+        fc.record({ kind: fc.constant("swap"), at: fc.nat(), to: fc.nat() }),
+        fc.record({ kind: fc.constant("indent"), at: fc.nat(), by: fc.integer({ min: -2, max: 2 }) }),
+        // Edits where YAML decides things: right after a key's colon, at the end of a line, after a
+        // closing quote or bracket, after a comma of a flow collection.
+        {
+          weight: 4,
+          arbitrary: fc.record({
+            kind: fc.constantFrom("after-colon", "end-of-line", "after-close", "after-comma"),
+            at: fc.nat(),
+            piece: fc.constantFrom(...pieces),
+          }),
         },
-      ),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 1500), seed: 1010 },
-    );
-    // The fuzzer must reach the fast path often, or it tests only the fallback.
-    expect(accepted).toBeGreaterThan(200);
-  });
+      );
+      const anchors: Record<string, RegExp> = {
+        "after-colon": /: ?/g,
+        "end-of-line": /$/g,
+        "after-close": /["'\]}]/g,
+        "after-comma": /, ?/g,
+      };
+      let accepted = 0;
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...seeds),
+          fc.array(mutation, { minLength: 1, maxLength: 3 }),
+          (seed, mutations) => {
+            let text = seed;
+            for (const m of mutations) {
+              const lines = text.split("\n");
+              if (m.kind === "insert") {
+                const at = m.at % (text.length + 1);
+                text = text.slice(0, at) + m.piece + text.slice(at);
+              } else if (m.kind === "delete") {
+                const at = m.at % (text.length + 1);
+                text = text.slice(0, at) + text.slice(at + m.length);
+              } else if (m.kind === "swap") {
+                const a = m.at % lines.length;
+                const b = m.to % lines.length;
+                [lines[a], lines[b]] = [lines[b]!, lines[a]!];
+                text = lines.join("\n");
+              } else if (m.kind !== "indent") {
+                const a = m.at % lines.length;
+                const line = lines[a]!;
+                const spots = [...line.matchAll(anchors[m.kind]!)].map((x) => x.index + x[0].length);
+                if (spots.length === 0) continue;
+                const at = spots[m.at % spots.length]!;
+                lines[a] = line.slice(0, at) + m.piece + line.slice(at);
+                text = lines.join("\n");
+              } else {
+                const a = m.at % lines.length;
+                lines[a] = m.by > 0 ? " ".repeat(m.by) + lines[a] : lines[a]!.slice(-m.by);
+                text = lines.join("\n");
+              }
+            }
+            if (expectAgrees(text)) accepted++;
+            // Whole-file identity too: the report of the mutated file alone.
+            const file = { path: "campaigns/x.yaml", text };
+            const { fast, reference } = bothPaths(() => JSON.stringify(loadCampaigns([file], undefined)));
+            expect(fast).toBe(reference);
+          },
+        ),
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 1500), seed: 1010 },
+      );
+      // The fuzzer must reach the fast path often, or it tests only the fallback.
+      expect(accepted).toBeGreaterThan(200);
+    },
+    60_000 + Number(process.env.FUZZ_RUNS ?? 0) * 20,
+  );
 });
