@@ -1,4 +1,7 @@
 // Synthetic campaigns repositories for the benchmark: deterministic (seeded), realistic shapes.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
 const DAY = 86_400_000;
 
 /** A small deterministic PRNG (mulberry32) so every run benchmarks the same repository. */
@@ -14,11 +17,15 @@ function rng(seed) {
 }
 
 /**
- * @param {{ campaigns: number, sites: number, services: number, now: number, seed?: number }} o
+ * `profile`: "stress" (the default: most campaigns need IT work or break a limit, and 2% have a
+ * schema mistake) or "clean" (small forecasts well ahead of every deadline: few findings).
+ *
+ * @param {{ campaigns: number, sites: number, services: number, now: number, seed?: number, profile?: "stress" | "clean" }} o
  * @returns {{ config: string, capacity: string, campaigns: { path: string, text: string }[] }}
  */
 export function syntheticRepository(o) {
   const random = rng(o.seed ?? 42);
+  const clean = o.profile === "clean";
   const pick = (n) => Math.floor(random() * n);
   const services = [];
   for (let i = 0; i < o.services; i++) {
@@ -41,7 +48,9 @@ export function syntheticRepository(o) {
   const confidences = ["historical", "model", "guess"];
   const campaigns = [];
   for (let i = 0; i < o.campaigns; i++) {
-    const start = o.now + (pick(365 * 24) - 24 * 20) * 3_600_000;
+    const start = clean
+      ? o.now + (24 * 30 + pick(300 * 24)) * 3_600_000
+      : o.now + (pick(365 * 24) - 24 * 20) * 3_600_000;
     const end = start + (1 + pick(24 * 14)) * 3_600_000;
     const targets = [];
     const n = 1 + pick(3);
@@ -52,20 +61,32 @@ export function syntheticRepository(o) {
       used.add(s);
       targets.push(`  - site: site-${s}\n    share: 0.${1 + pick(9)}\n`);
     }
-    const expected = 50 + pick(3000);
+    const expected = clean ? 1 + pick(5) : 50 + pick(3000);
     const confidence = confidences[pick(3)];
-    const high = confidence === "guess" || random() < 0.5 ? `  high: ${expected * 2}\n` : "";
+    const high =
+      (confidence === "guess" && !(clean && random() < 0.02)) || random() < 0.5
+        ? `  high: ${expected * 2}\n`
+        : "";
+    const typo = !clean && random() < 0.02;
     campaigns.push({
       path: `campaigns/c-${String(i).padStart(5, "0")}.yaml`,
       text:
         `# yaml-language-server: $schema=https://example.invalid/campaign.schema.json\n` +
         `id: c-${i}\nname: Synthetic campaign ${i}\nowner: "@marketer${pick(40)}"\ntype: ${types[pick(types.length)]}\n` +
         `window:\n  start: ${iso(start)}\n  end: ${iso(end)}\ntargets:\n${targets.join("")}` +
-        `forecast:\n  peak_concurrent_users: ${expected}\n${high}  confidence: ${confidence}\n  basis: "synthetic benchmark forecast"\n` +
+        `${typo ? "forcast" : "forecast"}:\n  peak_concurrent_users: ${expected}\n${high}  confidence: ${confidence}\n  basis: "synthetic benchmark forecast"\n` +
         `notes: "generated"\n`,
     });
   }
   return { config: "", capacity, campaigns };
+}
+
+/** Writes a synthetic repository under `dir` (infra/capacity.yaml and campaigns/). */
+export function writeRepository(dir, repo) {
+  mkdirSync(path.join(dir, "infra"), { recursive: true });
+  mkdirSync(path.join(dir, "campaigns"), { recursive: true });
+  writeFileSync(path.join(dir, "infra", "capacity.yaml"), repo.capacity);
+  for (const c of repo.campaigns) writeFileSync(path.join(dir, c.path), c.text);
 }
 
 function iso(ms) {

@@ -6,6 +6,7 @@
 /** Every rule id of DESIGN section 3, with its fixed severity. */
 export const RULE_SEVERITY = {
   syntax: "error",
+  unreadable: "error",
   schema: "error",
   "duplicate-id": "error",
   "unknown-site": "error",

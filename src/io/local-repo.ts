@@ -1,20 +1,19 @@
 /**
  * Reads a campaigns repository from disk (the CLI and the Action run on a checkout). Everything
  * it returns is plain data for the core; problems with the files themselves become findings there.
+ * Nothing outside the root is ever read (see read-inside-root.ts).
  */
-import { open, stat } from "node:fs/promises";
-import path from "node:path";
-import { glob } from "tinyglobby";
 import type { Finding } from "../core/findings.js";
 import { campaignMatcher } from "../core/campaign-files.js";
-import { loadConfig } from "../core/load/index.js";
+import { LEFT_OUT, loadConfig } from "../core/load/index.js";
 import { DEFAULT_CONFIG_PATH, type Config, type SourceFile } from "../core/model.js";
-
-/** Files larger than this are read only this far: the loader reports them as too large. */
-const READ_LIMIT_BYTES = 2 * 1024 * 1024;
+import { escapesRoot } from "../core/repo-path.js";
+import { listCampaignFiles } from "./list-campaign-files.js";
+import { RootReader } from "./read-inside-root.js";
 
 export interface LocalRepository {
   config: Config;
+  /** Findings of loading the configuration, and of files that could not be read safely. */
   configFindings: Finding[];
   capacity: SourceFile | undefined;
   campaigns: SourceFile[];
@@ -25,55 +24,49 @@ export interface LocalRepository {
  * @param configPath the configuration file relative to root (default .github/campaign-gate.yml);
  *   an explicitly named file that does not exist is an error, the default one is optional
  */
-export async function readLocalRepository(root: string, configPath?: string): Promise<LocalRepository> {
+export function readLocalRepository(root: string, configPath?: string): Promise<LocalRepository> {
+  try {
+    return Promise.resolve(readLocalRepositorySync(root, configPath));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/**
+ * The reads themselves are synchronous: for thousands of small files on a local disk, one
+ * syscall after another beats a round trip through the thread pool per file.
+ */
+function readLocalRepositorySync(root: string, configPath?: string): LocalRepository {
   const configRel = toPosix(configPath ?? DEFAULT_CONFIG_PATH);
-  const configFile = await readSource(root, configRel);
-  if (configPath !== undefined && configFile === undefined) {
+  if (escapesRoot(configRel)) {
+    throw new UsageError(`configuration file ${configRel} is outside the repository ${root}`);
+  }
+  const reader = new RootReader(root);
+  const readFindings: Finding[] = [];
+  const read = (rel: string, left = ""): SourceFile | undefined => {
+    const outcome = reader.read(rel, left);
+    if ("finding" in outcome) readFindings.push(outcome.finding);
+    return "file" in outcome ? outcome.file : undefined;
+  };
+  const configFile = read(configRel);
+  if (configPath !== undefined && configFile === undefined && readFindings.length === 0) {
     throw new UsageError(`configuration file ${configRel} not found under ${root}`);
   }
   const { config, findings: configFindings } = loadConfig(configFile);
-  const capacity = await readSource(root, config.capacity);
-  const paths = await glob(config.campaigns, {
-    cwd: root,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    expandDirectories: false,
-  });
-  const campaignPaths = [...new Set(paths.map(toPosix))].filter(campaignMatcher(config)).sort();
+  const capacity = read(config.capacity);
+  const listed = listCampaignFiles(reader, config.campaigns, campaignMatcher(config));
+  readFindings.push(...listed.findings);
   const campaigns: SourceFile[] = [];
-  for (const p of campaignPaths) {
-    const file = await readSource(root, p);
+  for (const p of listed.paths) {
+    const file = read(p, LEFT_OUT);
     if (file) campaigns.push(file);
   }
-  return { config, configFindings, capacity, campaigns };
+  return { config, configFindings: [...configFindings, ...readFindings], capacity, campaigns };
 }
 
 /** A mistake in how the command was called (not in the repository's files): exit status 2. */
 export class UsageError extends Error {}
 
-async function readSource(root: string, rel: string): Promise<SourceFile | undefined> {
-  const full = path.resolve(root, rel);
-  try {
-    const info = await stat(full);
-    if (!info.isFile()) return undefined;
-  } catch {
-    return undefined;
-  }
-  const handle = await open(full, "r");
-  try {
-    const buffer = Buffer.alloc(READ_LIMIT_BYTES + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return { path: toPosix(rel), text: buffer.subarray(0, length).toString("utf8") };
-  } finally {
-    await handle.close();
-  }
-}
-
 function toPosix(p: string): string {
-  return p.split(path.sep).join("/").replace(/^\.\//, "");
+  return p.replaceAll("\\", "/").replace(/^\.\//, "");
 }

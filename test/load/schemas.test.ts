@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createAjv, SCHEMA_FILES, SCHEMAS, schemaUrl, validators } from "../../src/core/load/schemas.js";
+import { createAjv } from "../../src/core/load/create-ajv.js";
+import { SCHEMA_FILES, SCHEMAS, schemaUrl, validators } from "../../src/core/load/schemas.js";
 import type { SchemaName } from "../../src/core/load/schemas.js";
 import { ACME, ROOT } from "./helpers.js";
 

@@ -4,6 +4,7 @@ import type { Finding } from "../findings.js";
 import type { Config, ReviewGroup, ReviewPolicy, SourceFile } from "../model.js";
 import type { CampaignGateConfiguration, Group } from "./schema-types.js";
 import { dictionary } from "./dictionary.js";
+import { outsidePathFindings } from "./config-paths.js";
 import { canonicalTimeZone } from "./instants.js";
 import { schemaFindings } from "./schema-errors.js";
 import { validators } from "./schemas.js";
@@ -32,7 +33,7 @@ export function loadConfig(file: SourceFile | undefined): { config: Config; find
   const validate = validators().config;
   if (!validate(parsed.data)) return broken(schemaFindings(parsed, validate.errors ?? []));
   const data = parsed.data as unknown as ConfigData;
-  const findings = referenceFindings(parsed, data);
+  const findings = [...outsidePathFindings(parsed, data), ...referenceFindings(parsed, data)];
   if (findings.length > 0) return broken(findings);
   const defaults = defaultConfig();
   const config: Config = {

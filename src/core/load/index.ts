@@ -3,5 +3,5 @@ export { loadCampaigns, LEFT_OUT } from "./campaigns.js";
 export { loadCapacity, CAPACITY_DEFAULTS } from "./capacity.js";
 export { loadConfig, defaultConfig } from "./config.js";
 export { loadRepository } from "./repository.js";
-export { SCHEMAS, SCHEMA_FILES, schemaUrl, validators, createAjv } from "./schemas.js";
+export { SCHEMAS, SCHEMA_FILES, schemaUrl, validators } from "./schemas.js";
 export type { SchemaName } from "./schemas.js";

@@ -3,12 +3,11 @@
  * validators. The JSON is imported as a module so that tsc output (lib/) and the esbuild bundle of
  * the Action both carry it without reading files at run time.
  */
-import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import campaignSchema from "../../../schemas/campaign.schema.json" with { type: "json" };
 import capacitySchema from "../../../schemas/capacity.schema.json" with { type: "json" };
 import configSchema from "../../../schemas/config.schema.json" with { type: "json" };
+import * as generated from "./validators.generated.js";
 
 export type SchemaName = "campaign" | "capacity" | "config";
 
@@ -31,27 +30,17 @@ export function schemaUrl(name: SchemaName): string {
   return `https://raw.githubusercontent.com/campaign-gate/campaign-gate/main/schemas/${SCHEMA_FILES[name]}`;
 }
 
-// ajv-formats is CommonJS: under NodeNext its default export arrives as `.default`.
-const addFormats = addFormatsModule.default;
-
-/** A fresh strict ajv instance (allErrors: one pass finds every problem; verbose: errors carry their schema). */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true });
-  addFormats(ajv);
-  return ajv;
-}
-
-let compiled: Record<SchemaName, ValidateFunction> | undefined;
-
-/** The compiled validators, compiled once on first use. */
+/**
+ * The validators, compiled ahead of time by Ajv with createAjv()'s options (create-ajv.ts) (scripts/build-validators.js
+ * writes validators.generated.ts; test/load/validators.test.ts keeps it in step with the schemas):
+ * compiling at start-up cost every process, the Action's cold start above all, far more than checking.
+ */
 export function validators(): Readonly<Record<SchemaName, ValidateFunction>> {
-  if (!compiled) {
-    const ajv = createAjv();
-    compiled = {
-      campaign: ajv.compile(SCHEMAS.campaign),
-      capacity: ajv.compile(SCHEMAS.capacity),
-      config: ajv.compile(SCHEMAS.config),
-    };
-  }
-  return compiled;
+  return PRECOMPILED;
 }
+
+const PRECOMPILED: Readonly<Record<SchemaName, ValidateFunction>> = {
+  campaign: generated.campaign as ValidateFunction,
+  capacity: generated.capacity as ValidateFunction,
+  config: generated.config as ValidateFunction,
+};

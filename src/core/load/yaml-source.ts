@@ -6,6 +6,7 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument } from "yaml";
 import type { Document, Node as YamlNode, Pair } from "yaml";
 import { finding } from "../findings.js";
+import { parseFast, type Locator } from "./fast-parse.js";
 import type { Finding, Position } from "../findings.js";
 import type { SourceFile } from "../model.js";
 
@@ -26,6 +27,8 @@ export interface ParsedYaml {
   lineCounter: LineCounter;
   /** The root as plain JSON data (objects, arrays, strings, numbers, booleans, null). */
   data: Record<string, unknown>;
+  /** Positions recorded by the fast parse (see fast-parse.ts); `doc` is then built only if asked for. */
+  locate?: Locator;
 }
 
 export type DataPath = readonly (string | number)[];
@@ -38,6 +41,44 @@ const BAD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 
 /** Parses a file; returns either the parsed file or exactly one `syntax` finding. */
 export function parseYaml(source: SourceFile, what: string): ParsedYaml | Finding {
+  const fast = parseFast(source.text);
+  return fast ? parsedLazily(source, what, fast.data, fast.locate) : parseReference(source, what);
+}
+
+/**
+ * The fast parse's result, with the reference syntax tree built only when something asks for a
+ * position the fast parse did not record (in practice: a schema error on a missing key).
+ */
+function parsedLazily(
+  source: SourceFile,
+  what: string,
+  data: Record<string, unknown>,
+  locate: Locator,
+): ParsedYaml {
+  let reference: ParsedYaml | undefined;
+  const full = (): ParsedYaml => {
+    if (!reference) {
+      const parsed = parseReference(source, what);
+      if (!("doc" in parsed)) throw new Error(`the fast and the reference parse disagree on ${source.path}`);
+      reference = parsed;
+    }
+    return reference;
+  };
+  return {
+    file: source.path,
+    data,
+    locate,
+    get doc() {
+      return full().doc;
+    },
+    get lineCounter() {
+      return full().lineCounter;
+    },
+  };
+}
+
+/** The reference parse: eemeli/yaml's full syntax tree with source positions. */
+function parseReference(source: SourceFile, what: string): ParsedYaml | Finding {
   const fail = (at: Position, message: string): Finding => finding("syntax", source.path, at, message);
   const text = source.text;
   if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
@@ -202,6 +243,8 @@ function pairAt(parsed: ParsedYaml, path: DataPath, key: string | number): Pair 
 
 /** Position of the node at `path` itself (the value, or the whole mapping/list). */
 export function valueAt(parsed: ParsedYaml, path: DataPath): Position {
+  const fast = parsed.locate?.value(path);
+  if (fast) return fast;
   const node = path.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path, true);
   const range = (node as YamlNode | undefined)?.range;
   if (range) return positionOf(parsed.lineCounter, range[0]);
@@ -210,6 +253,8 @@ export function valueAt(parsed: ParsedYaml, path: DataPath): Position {
 
 /** Position of the key naming `path` (`forecast:` for ["forecast"]); for a list item, the item; for the root, line 1 column 1 of the first key. */
 export function keyAt(parsed: ParsedYaml, path: DataPath): Position {
+  const fast = typeof path[path.length - 1] === "string" ? parsed.locate?.key(path) : undefined;
+  if (fast) return fast;
   if (path.length === 0) {
     const first = isMap(parsed.doc.contents) ? parsed.doc.contents.items[0]?.key : undefined;
     const range = (first as YamlNode | undefined)?.range;

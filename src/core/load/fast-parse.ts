@@ -1,0 +1,304 @@
+/**
+ * A fast parse for the plain YAML nearly every campaign-gate file is written in: block mappings,
+ * block lists, one-line `{ }` / `[ ]`, plain and simply quoted scalars, comments. It records each
+ * key's and value's line and column as it goes, which costs almost nothing, where the reference
+ * parse (eemeli/yaml's `parseDocument`) builds a full syntax tree first.
+ *
+ * It never guesses: on anything outside that subset, anything the YAML 1.2 core schema might read
+ * differently, and anything that would be an error (tabs, duplicate keys, aliases, tags, block
+ * scalars, multi-line values, …) it gives up and the reference parse does the whole job, so
+ * messages and positions always come from one place. Both paths give byte-identical reports
+ * (test/load/fast-parse.test.ts); the reference is forced with CAMPAIGN_GATE_REFERENCE_PARSE=1.
+ */
+import type { Position } from "../findings.js";
+
+type Path = readonly (string | number)[];
+
+/** Positions the fast parse recorded; undefined for a path it did not see (the caller falls back). */
+export interface Locator {
+  /** Where the key naming `path` starts (maps only). */
+  key(path: Path): Position | undefined;
+  /** Where the value at `path` starts (a scalar, a `{`/`[`, a block list's first `-`, a block map's first key). */
+  value(path: Path): Position | undefined;
+}
+
+export interface FastParsed {
+  data: Record<string, unknown>;
+  locate: Locator;
+}
+
+/** The fast path is on unless CAMPAIGN_GATE_REFERENCE_PARSE=1 (the reference for the identity test and the bench). */
+let enabled = globalThis.process?.env?.CAMPAIGN_GATE_REFERENCE_PARSE !== "1";
+
+/** Turns the fast path on or off (tests compare both). */
+export function setFastParse(on: boolean): void {
+  enabled = on;
+}
+
+/** Larger files go to the reference parse, which also enforces the size limit. */
+const MAX_FAST_CHARS = 64 * 1024;
+const MAX_DEPTH = 16;
+/** Everything the fast path refuses to look at: controls, tabs, CR, BOM, odd line breaks, U+FFFD. */
+// eslint-disable-next-line no-control-regex
+const REFUSED_CHARACTER = /[\u0000-\u0009\u000B-\u001F\u007F\u0085\u2028\u2029\uFEFF\uFFFD]/;
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]*/;
+/** Keys the core schema reads as something other than text. */
+const NON_TEXT_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+/** Numbers the fast path converts itself (exactly what the core schema's int/float give). */
+const SIMPLE_NUMBER = /^(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
+/** Everything the core schema reads as null, a boolean or a number (then: not simple → give up). */
+const CORE_NON_TEXT =
+  /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)?$/;
+/** Characters that cannot start a plain scalar (or start something the fast path does not handle). */
+const INDICATOR = new Set("-?:,[]{}#&*!|>'\"%@`");
+
+class GiveUp extends Error {}
+const GIVE_UP = new GiveUp();
+
+interface Line {
+  /** Offset of the line's first character in the text. */
+  start: number;
+  /** 0-based line number. */
+  number: number;
+  indent: number;
+  text: string;
+}
+
+/** The fast parse of `text`, or undefined when the reference parse must do it. */
+export function parseFast(text: string): FastParsed | undefined {
+  if (!enabled || text.length > MAX_FAST_CHARS || REFUSED_CHARACTER.test(text)) return undefined;
+  try {
+    return new FastParser(text).parse();
+  } catch (error) {
+    if (error === GIVE_UP) return undefined;
+    throw error;
+  }
+}
+
+function encode(path: Path): string {
+  let key = "";
+  for (const segment of path) key += typeof segment === "number" ? `\u0001${segment}` : `\u0002${segment}`;
+  return key;
+}
+
+class FastParser {
+  private readonly lines: Line[] = [];
+  private i = 0;
+  private readonly keys = new Map<string, Position>();
+  private readonly values = new Map<string, Position>();
+
+  constructor(text: string) {
+    let start = 0;
+    let number = 0;
+    while (start <= text.length) {
+      let end = text.indexOf("\n", start);
+      if (end === -1) end = text.length;
+      const line = text.slice(start, end);
+      let indent = 0;
+      while (line.charCodeAt(indent) === 0x20) indent++;
+      if (indent < line.length && line[indent] !== "#") {
+        if (indent === 0 && /^(?:---|\.\.\.|%)/.test(line)) throw GIVE_UP;
+        this.lines.push({ start, number, indent, text: line });
+      }
+      start = end + 1;
+      number++;
+    }
+  }
+
+  parse(): FastParsed {
+    const first = this.lines[0];
+    if (!first || first.indent !== 0) throw GIVE_UP;
+    const data = this.map(0, 0, [], 1);
+    if (this.i < this.lines.length) throw GIVE_UP;
+    const keys = this.keys;
+    const values = this.values;
+    return {
+      data,
+      locate: {
+        key: (path) => keys.get(encode(path)),
+        value: (path) => values.get(encode(path)),
+      },
+    };
+  }
+
+  private pos(line: Line, column: number): Position {
+    return { line: line.number + 1, column: column + 1 };
+  }
+
+  /** A block mapping whose keys start at `column`; the first key may start mid-line (after `- `). */
+  private map(column: number, firstAt: number, path: Path, depth: number): Record<string, unknown> {
+    if (depth > MAX_DEPTH) throw GIVE_UP;
+    const result: Record<string, unknown> = {};
+    let at = firstAt;
+    for (;;) {
+      const line = this.lines[this.i]!;
+      const match = KEY.exec(line.text.slice(at));
+      if (!match) throw GIVE_UP;
+      const key = match[0];
+      const colon = at + key.length;
+      if (line.text[colon] !== ":" || NON_TEXT_KEY.test(key) || key === "__proto__") throw GIVE_UP;
+      if (Object.hasOwn(result, key)) throw GIVE_UP;
+      const here = [...path, key];
+      const id = encode(here);
+      this.keys.set(id, this.pos(line, at));
+      if (this.values.size === 0 && path.length === 0) this.values.set(encode([]), this.pos(line, at));
+      let valueAt = colon + 1;
+      if (valueAt < line.text.length && line.text[valueAt] !== " ") throw GIVE_UP;
+      while (line.text[valueAt] === " ") valueAt++;
+      if (valueAt >= line.text.length || line.text[valueAt] === "#") {
+        // The value is a block below the key.
+        if (valueAt < line.text.length && line.text[valueAt - 1] !== " ") throw GIVE_UP;
+        const next = this.lines[this.i + 1];
+        if (!next || next.indent <= column) throw GIVE_UP;
+        this.i++;
+        if (isDash(next.text, next.indent)) result[key] = this.seq(next.indent, here, depth + 1);
+        else {
+          this.values.set(id, this.pos(next, next.indent));
+          result[key] = this.map(next.indent, next.indent, here, depth + 1);
+        }
+      } else {
+        result[key] = this.inline(line, valueAt, here);
+        this.i++;
+      }
+      const next = this.lines[this.i];
+      if (!next || next.indent < column) return result;
+      if (next.indent > column || isDash(next.text, next.indent)) throw GIVE_UP;
+      at = column;
+    }
+  }
+
+  /** A block list whose dashes stand at `column`. */
+  private seq(column: number, path: Path, depth: number): unknown[] {
+    if (depth > MAX_DEPTH) throw GIVE_UP;
+    const result: unknown[] = [];
+    const first = this.lines[this.i]!;
+    this.values.set(encode(path), this.pos(first, column));
+    for (;;) {
+      const line = this.lines[this.i]!;
+      let at = column + 1;
+      if (line.text[at] !== " ") throw GIVE_UP;
+      while (line.text[at] === " ") at++;
+      const here = [...path, result.length];
+      const c = line.text[at];
+      if (c === undefined || c === "#" || c === "-") throw GIVE_UP;
+      const key = KEY.exec(line.text.slice(at));
+      if (key && line.text[at + key[0].length] === ":") {
+        this.values.set(encode(here), this.pos(line, at));
+        result.push(this.map(at, at, here, depth + 1));
+      } else {
+        result.push(this.inline(line, at, here));
+        this.i++;
+      }
+      const next = this.lines[this.i];
+      if (!next || next.indent < column) return result;
+      if (next.indent > column || !isDash(next.text, next.indent)) throw GIVE_UP;
+    }
+  }
+
+  /** A value that starts on the key's line and ends there: a scalar or a one-line flow collection. */
+  private inline(line: Line, at: number, path: Path): unknown {
+    const text = line.text;
+    this.values.set(encode(path), this.pos(line, at));
+    const c = text[at]!;
+    let value: unknown;
+    let end: number;
+    if (c === "{" || c === "[") [value, end] = this.flow(line, at, path);
+    else if (c === '"' || c === "'") [value, end] = quoted(text, at);
+    else {
+      [value, end] = plain(text, at, false);
+      if (text.slice(at, end).includes(": ")) throw GIVE_UP;
+    }
+    restOfLine(text, end);
+    return value;
+  }
+
+  /** `{ key: value, … }` or `[ value, … ]` on one line, scalars only. */
+  private flow(line: Line, open: number, path: Path): [unknown, number] {
+    const text = line.text;
+    const isMap = text[open] === "{";
+    const close = isMap ? "}" : "]";
+    const map: Record<string, unknown> = {};
+    const list: unknown[] = [];
+    let at = open + 1;
+    for (;;) {
+      while (text[at] === " ") at++;
+      let here: Path;
+      if (isMap) {
+        const key = KEY.exec(text.slice(at));
+        if (!key) throw GIVE_UP;
+        const name = key[0];
+        if (NON_TEXT_KEY.test(name) || name === "__proto__" || Object.hasOwn(map, name)) throw GIVE_UP;
+        if (text[at + name.length] !== ":" || text[at + name.length + 1] !== " ") throw GIVE_UP;
+        here = [...path, name];
+        this.keys.set(encode(here), this.pos(line, at));
+        at += name.length + 1;
+        while (text[at] === " ") at++;
+      } else here = [...path, list.length];
+      const c = text[at];
+      if (c === undefined) throw GIVE_UP;
+      this.values.set(encode(here), this.pos(line, at));
+      let value: unknown;
+      if (c === '"' || c === "'") [value, at] = quoted(text, at);
+      else [value, at] = plain(text, at, true);
+      if (isMap) map[here[here.length - 1] as string] = value;
+      else list.push(value);
+      while (text[at] === " ") at++;
+      if (text[at] === ",") {
+        at++;
+        continue;
+      }
+      if (text[at] === close) return [isMap ? map : list, at + 1];
+      throw GIVE_UP;
+    }
+  }
+}
+
+function isDash(text: string, at: number): boolean {
+  return text[at] === "-" && (text[at + 1] === " " || text[at + 1] === undefined);
+}
+
+/** Only spaces and a comment (after a space) may follow a value. */
+function restOfLine(text: string, end: number): void {
+  let at = end;
+  while (text[at] === " ") at++;
+  if (at === text.length) return;
+  if (text[at] === "#" && at > end) return;
+  throw GIVE_UP;
+}
+
+/** A quoted scalar without escapes: `"…"` without `\`, `'…'` without `''`. */
+function quoted(text: string, at: number): [string, number] {
+  const q = text[at]!;
+  const end = text.indexOf(q, at + 1);
+  if (end === -1) throw GIVE_UP;
+  const value = text.slice(at + 1, end);
+  if (q === '"' && value.includes("\\")) throw GIVE_UP;
+  if (q === "'" && text[end + 1] === "'") throw GIVE_UP;
+  return [value, end + 1];
+}
+
+/** A plain scalar up to a comment, the end of the line, or (in a flow collection) `,` `]` `}`. */
+function plain(text: string, at: number, inFlow: boolean): [unknown, number] {
+  if (INDICATOR.has(text[at]!)) throw GIVE_UP;
+  let end = at;
+  for (; end < text.length; end++) {
+    const c = text[end];
+    if (c === "#" && text[end - 1] === " ") break;
+    if (inFlow && (c === "," || c === "]" || c === "}" || c === "[" || c === "{")) break;
+    if (inFlow && c === ":") throw GIVE_UP;
+  }
+  let last = end;
+  while (text[last - 1] === " ") last--;
+  const source = text.slice(at, last);
+  if (source.endsWith(":")) throw GIVE_UP;
+  return [resolve(source), last];
+}
+
+/** The core schema's reading of a plain scalar, for the cases the fast path is sure of. */
+function resolve(source: string): unknown {
+  if (!CORE_NON_TEXT.test(source)) return source;
+  if (SIMPLE_NUMBER.test(source)) return Number(source);
+  if (source === "true" || source === "True" || source === "TRUE") return true;
+  if (source === "false" || source === "False" || source === "FALSE") return false;
+  throw GIVE_UP;
+}
