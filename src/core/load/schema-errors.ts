@@ -8,7 +8,6 @@ import { finding } from "../findings.js";
 import type { Finding } from "../findings.js";
 import { formatNumber } from "../format.js";
 import { closestName, didYouMean, quote } from "./suggest.js";
-import { bounded } from "./slips.js";
 import { typeSlipMessage } from "./value-slips.js";
 import { keyAt, valueAt } from "./yaml-source.js";
 import type { DataPath, ParsedYaml } from "./yaml-source.js";
@@ -133,7 +132,7 @@ function messageFor(parsed: ParsedYaml, error: ErrorObject, path: DataPath): str
       return `${field(path)} must be ${quote(p.allowedValue)} — found ${quote(value)}.`;
     case "type": {
       const slip = typeSlipMessage(parsed, path, error, field(path));
-      if (slip) return bounded(slip);
+      if (slip) return slip;
       const wanted = String(p.type)
         .split(",")
         .map((t) => TYPE_NAMES[t] ?? t)

@@ -75,9 +75,9 @@ const RESERVED_START: Record<string, string> = {
   "{": "`{` at the start of a value makes YAML read a mapping that ends at `}`",
 };
 
-/** Shortens any quoted line longer than a terminal row, so a hostile file cannot flood the report. */
-export function bounded(message: string): string {
-  return message.replace(/`([^`]{120,})`/g, (_all, inner: string) => `\`${inner.slice(0, 100)}...\``);
+/** A piece of the file quoted in a message, shortened so a hostile line cannot flood the report. */
+export function code(text: string, max = 120): string {
+  return `\`${text.length > max ? `${text.slice(0, max - 3)}...` : text}\``;
 }
 
 /** Line `n` (1-based) when its value starts with a character YAML reserves (`only`: that one): quote the value. */
@@ -91,7 +91,7 @@ export function reservedStartSlip(lines: readonly string[], n: number, only?: st
   if ((first === "[" && k.value.endsWith("]")) || (first === "{" && k.value.endsWith("}"))) return undefined;
   return {
     at: { line: n, column: k.indent.length + k.dash.length + k.key.length + 3 },
-    message: `Line ${n}: ${what}. Put the value in quotes: \`${rebuild(k, yamlString(k.value))}\`.`,
+    message: `Line ${n}: ${what}. Put the value in quotes: ${code(rebuild(k, yamlString(k.value)))}.`,
   };
 }
 
@@ -104,7 +104,7 @@ function colonSlip(lines: readonly string[], n: number): Slip | undefined {
   if (!colon) return undefined;
   return {
     at: { line: n, column: k.indent.length + k.dash.length + k.key.length + 3 },
-    message: `Line ${n}: the colon after \`${text.slice(0, colon.index).trim()}\` makes YAML read the rest as another key inside the value of \`${k.key}\`. Put the whole value in quotes: \`${rebuild(k, yamlString(k.value))}\`.`,
+    message: `Line ${n}: the colon after ${code(text.slice(0, colon.index).trim())} makes YAML read the rest as another key inside the value of ${code(k.key)}. Put the whole value in quotes: ${code(rebuild(k, yamlString(k.value)))}.`,
   };
 }
 
@@ -117,7 +117,7 @@ function tabSlip(lines: readonly string[], upTo: number): Slip | undefined {
     const fixed = lead.replace(/\t/g, "  ") + line.slice(lead.length);
     return {
       at: { line: n, column: lead.indexOf("\t") + 1 },
-      message: `Line ${n} is indented with a tab, and YAML accepts only spaces for indentation. Indent it with spaces: \`${fixed}\`.`,
+      message: `Line ${n} is indented with a tab, and YAML accepts only spaces for indentation. Indent it with spaces: ${code(fixed)}.`,
     };
   }
   return undefined;
@@ -162,14 +162,14 @@ function quoteSlip(lines: readonly string[], errorLine: number): Slip | undefine
       const inner = k.value.slice(1).trimEnd();
       return {
         at: { line: n, column },
-        message: `Line ${n} opens a quote (${q}) that the line never closes, so YAML reads the lines after it as part of the value. Close the quote at the end of the value: \`${rebuild(k, `${q}${inner}${q}`)}\`.`,
+        message: `Line ${n} opens a quote (${q}) that the line never closes, so YAML reads the lines after it as part of the value. Close the quote at the end of the value: ${code(rebuild(k, `${q}${inner}${q}`))}.`,
       };
     }
     const rest = k.value.slice(end + 1).trim();
     if (n === errorLine && rest !== "" && !rest.startsWith("#")) {
       return {
         at: { line: n, column },
-        message: `Line ${n}: the value starts with a quote, so YAML ends it at the closing quote and cannot read \`${rest}\` after it. Put the whole value in quotes: \`${rebuild(k, yamlString(k.value))}\`.`,
+        message: `Line ${n}: the value starts with a quote, so YAML ends it at the closing quote and cannot read ${code(rest)} after it. Put the whole value in quotes: ${code(rebuild(k, yamlString(k.value)))}.`,
       };
     }
   }
@@ -203,7 +203,7 @@ function indentedKeySlip(lines: readonly string[], n: number): Slip | undefined 
   const fixed = " ".repeat(above.indent.length + above.dash.length) + line.trimStart();
   return {
     at: { line: m, column: k.indent.length + 1 },
-    message: `Line ${m} starts further right than \`${above.key}:\` on the line above, so YAML reads it as more of the value of \`${above.key}\`. Line it up with the keys around it: \`${fixed}\`.`,
+    message: `Line ${m} starts further right than ${code(`${above.key}:`)} on the line above, so YAML reads it as more of the value of ${code(above.key)}. Line it up with the keys around it: ${code(fixed)}.`,
   };
 }
 
@@ -223,8 +223,8 @@ function badIndentSlip(lines: readonly string[], n: number): Slip | undefined {
     if (lead < indent) break;
     if (lead === indent && /^ *- /.test(other)) {
       return {
-        at: { line: n, column: 1 },
-        message: `Line ${n} looks like a new entry of the list above it but has no dash, so YAML cannot tell where it belongs. Start the entry with a dash: \`${k.indent}- ${line.trimStart()}\`.`,
+        at: { line: n, column: indent + 1 },
+        message: `Line ${n} looks like a new entry of the list above it but has no dash, so YAML cannot tell where it belongs. Start the entry with a dash: ${code(`${k.indent}- ${line.trimStart()}`)}.`,
       };
     }
     if (lead === indent) break;
@@ -235,8 +235,8 @@ function badIndentSlip(lines: readonly string[], n: number): Slip | undefined {
   const column = above.value === "" ? indentOf(lines[p! - 1]!) + 2 : indentOf(lines[p! - 1]!);
   const fixed = " ".repeat(column) + line.trimStart();
   return {
-    at: { line: n, column: 1 },
-    message: `Line ${n} is not lined up with \`${above.key}:\` on line ${p}, so YAML cannot tell which part of the file it belongs to. Indent it like the keys it belongs with, for example: \`${fixed}\`.`,
+    at: { line: n, column: indent + 1 },
+    message: `Line ${n} is not lined up with ${code(`${above.key}:`)} on line ${p}, so YAML cannot tell which part of the file it belongs to. Indent it like the keys it belongs with, for example: ${code(fixed)}.`,
   };
 }
 
@@ -247,7 +247,7 @@ function missingColonSlip(lines: readonly string[], n: number): Slip | undefined
   if (noSpace && !/^\d/.test(noSpace[3]!)) {
     return {
       at: { line: n, column: noSpace[1]!.length + 1 },
-      message: `Line ${n} has no space after the colon, so YAML reads \`${line.trim()}\` as one piece of text instead of a key and its value. Add a space after the colon: \`${noSpace[1]}${noSpace[2]}: ${noSpace[3]}\`.`,
+      message: `Line ${n} has no space after the colon, so YAML reads ${code(line.trim())} as one piece of text instead of a key and its value. Add a space after the colon: ${code(`${noSpace[1]}${noSpace[2]}: ${noSpace[3]}`)}.`,
     };
   }
   const m = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)(?:\s+(\S.*?))?\s*$/.exec(line);
@@ -259,7 +259,7 @@ function missingColonSlip(lines: readonly string[], n: number): Slip | undefined
   }
   return {
     at: { line: n, column: lead!.length + 1 },
-    message: `Line ${n} has no colon after \`${key}\`, so YAML cannot tell the key from its value. Add the colon: \`${lead}${key}:${value === undefined ? "" : ` ${value}`}\`.`,
+    message: `Line ${n} has no colon after ${code(key!)}, so YAML cannot tell the key from its value. Add the colon: ${code(`${lead}${key}:${value === undefined ? "" : ` ${value}`}`)}.`,
   };
 }
 
@@ -285,14 +285,14 @@ function duplicateKeySlip(lines: readonly string[], n: number): Slip | undefined
       // Line m starts the list entry that holds line n.
       if (first === undefined) break;
       return {
-        at: { line: n, column: 1 },
-        message: `Line ${n} repeats \`${k.key}\` inside the list entry that starts on line ${m}; if it starts a new entry, begin it with a dash: \`${o.indent}- ${line.trimStart()}\`.`,
+        at: { line: n, column: indent + 1 },
+        message: `Line ${n} repeats ${code(k.key)} inside the list entry that starts on line ${m}; if it starts a new entry, begin it with a dash: ${code(`${o.indent}- ${line.trimStart()}`)}.`,
       };
     }
   }
   return {
     at: { line: n, column: indent + 1 },
-    message: `Line ${n} repeats the key \`${k.key}\`${first === undefined ? "" : `, which line ${first} already sets`}; a key may appear only once in the same mapping, so keep one of the two lines.`,
+    message: `Line ${n} repeats the key ${code(k.key)}${first === undefined ? "" : `, which line ${first} already sets`}; a key may appear only once in the same mapping, so keep one of the two lines.`,
   };
 }
 

@@ -11,7 +11,7 @@
 import type { ErrorObject } from "ajv";
 import { isMap, isScalar } from "yaml";
 import type { Node as YamlNode } from "yaml";
-import { sourceLines, yamlString } from "./slips.js";
+import { code, sourceLines, yamlString } from "./slips.js";
 import { keyAt } from "./yaml-source.js";
 import type { DataPath, ParsedYaml } from "./yaml-source.js";
 
@@ -94,26 +94,26 @@ export function typeSlipMessage(
     if (!fix) return undefined;
     const line = correctedLine(parsed, node, String(fix.number));
     const shown = quoted
-      ? `\`${node.type === "QUOTE_SINGLE" ? `'${value}'` : `"${value}"`}\` in quotes`
-      : `\`${value}\``;
-    return `${field} is ${shown}, which YAML reads as text, not as a number; ${fix.why}${line ? `: \`${line.trim()}\`` : ` (${fix.number})`}.`;
+      ? `${code(node.type === "QUOTE_SINGLE" ? `'${value}'` : `"${value}"`)} in quotes`
+      : code(value);
+    return `${field} is ${shown}, which YAML reads as text, not as a number; ${fix.why}${line ? `: ${code(line.trim())}` : ` (${fix.number})`}.`;
   }
   if (wanted === "string" && (typeof value === "number" || typeof value === "boolean") && isScalar(node)) {
     const source = typeof node.source === "string" && node.source !== "" ? node.source : String(value);
     const line = correctedLine(parsed, node, yamlString(source));
     const reads =
       typeof value === "number" ? `the number ${String(value)}` : "a yes/no value (true or false)";
-    return `${field} is \`${source}\`, which YAML reads as ${reads}, not as text; put it in quotes${line ? `: \`${line.trim()}\`` : ""}.`;
+    return `${field} is ${code(source)}, which YAML reads as ${reads}, not as text; put it in quotes${line ? `: ${code(line.trim())}` : ""}.`;
   }
   if (wanted === "string" && value === null) {
     const typed = keyLineText(parsed, path);
     const comment = typed ? /^(\s*(?:-\s+)?[^:#]+:\s+)(#.*?)\s*$/.exec(typed.text) : null;
     if (comment) {
-      return `${field} is empty because \`#\` starts a comment in YAML, which hides the rest of the line; put the value in quotes: \`${(comment[1]! + yamlString(comment[2]!)).trim()}\`.`;
+      return `${field} is empty because \`#\` starts a comment in YAML, which hides the rest of the line; put the value in quotes: ${code((comment[1]! + yamlString(comment[2]!)).trim())}.`;
     }
     const source = isScalar(node) && typeof node.source === "string" ? node.source : "";
     if (source !== "")
-      return `${field} is \`${source}\`, which YAML reads as "empty", not as text; put it in quotes if you mean the word.`;
+      return `${field} is ${code(source)}, which YAML reads as "empty", not as text; put it in quotes if you mean the word.`;
     return undefined;
   }
   if (wanted === "array" && isMap(node)) {
@@ -123,17 +123,17 @@ export function typeSlipMessage(
     const { line } = parsed.lineCounter.linePos(range[0]);
     const text = sourceLines(parsed.text)[line - 1] ?? "";
     const indent = /^ */.exec(text)![0];
-    return `${field} must be a list, and every entry of a list starts with a dash (\`- \`); write line ${line} as \`${indent}- ${text.trim()}\` and indent the other lines of that entry to line up with it.`;
+    return `${field} must be a list, and every entry of a list starts with a dash (\`- \`); write line ${line} as ${code(`${indent}- ${text.trim()}`)} and indent the other lines of that entry to line up with it.`;
   }
   if (wanted === "array" && isScalar(node) && typeof value === "string") {
     const line = correctedLine(parsed, node, `[${value}]`);
-    return `${field} must be a list, even of one entry; write the value in brackets${line ? `: \`${line.trim()}\`` : ""}.`;
+    return `${field} must be a list, even of one entry; write the value in brackets${line ? `: ${code(line.trim())}` : ""}.`;
   }
   if (wanted === "boolean" && typeof value === "string" && isScalar(node)) {
     const meant = YES_NO[value.trim().toLowerCase()];
     if (meant === undefined) return undefined;
     const line = correctedLine(parsed, node, String(meant));
-    return `${field} is \`${value}\`, which YAML reads as text; write \`true\` or \`false\`${line ? `: \`${line.trim()}\`` : ""}.`;
+    return `${field} is ${code(value)}, which YAML reads as text; write \`true\` or \`false\`${line ? `: ${code(line.trim())}` : ""}.`;
   }
   return undefined;
 }

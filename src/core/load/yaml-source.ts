@@ -8,7 +8,7 @@ import type { Document, Node as YamlNode, Pair } from "yaml";
 import { finding } from "../findings.js";
 import type { Finding, Position } from "../findings.js";
 import type { SourceFile } from "../model.js";
-import { bounded, reservedStartSlip, sourceLines, syntaxSlip } from "./slips.js";
+import { reservedStartSlip, sourceLines, syntaxSlip } from "./slips.js";
 
 /** Files above this size are refused before parsing (bounded time and memory). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -85,7 +85,7 @@ export function parseYaml(source: SourceFile, what: string): ParsedYaml | Findin
   if (error) {
     const at = error.linePos ? { line: error.linePos[0].line, column: error.linePos[0].col } : START;
     const slip = syntaxSlip(sourceLines(text), error.code, at);
-    if (slip) return fail(slip.at, bounded(`This ${what} is not valid YAML. ${slip.message}`));
+    if (slip) return fail(slip.at, `This ${what} is not valid YAML. ${slip.message}`);
     return fail(
       at,
       `This ${what} is not valid YAML: ${yamlProblem(error.code, error.message)} (line ${at.line}, column ${at.column}).`,
@@ -106,7 +106,7 @@ export function parseYaml(source: SourceFile, what: string): ParsedYaml | Findin
   if (guard) {
     // An alias or anchor is most often a value that starts with `*` or `&` by accident.
     const slip = guard.slip ? reservedStartSlip(sourceLines(text), guard.at.line, guard.slip) : undefined;
-    if (slip) return fail(slip.at, bounded(`This ${what} is not valid YAML. ${slip.message}`));
+    if (slip) return fail(slip.at, `This ${what} is not valid YAML. ${slip.message}`);
     return fail(guard.at, `This ${what} ${guard.message}`);
   }
   let data: unknown;
