@@ -104,7 +104,7 @@ describe("hostile input", () => {
   });
 
   it("reports duplicate keys and tabs as syntax errors", () => {
-    expectOneSyntaxError("a: 1\na: 2\n", "same key appears twice");
+    expectOneSyntaxError("a: 1\na: 2\n", "Line 2 repeats the key `a`, which line 1 already sets");
     expectOneSyntaxError("a:\n\tb: 1\n", "tab");
   });
 

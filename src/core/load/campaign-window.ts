@@ -5,7 +5,7 @@
 import { finding } from "../findings.js";
 import type { Finding } from "../findings.js";
 import type { WindowPart } from "./campaign-parts.js";
-import { canonicalTimeZone, hasOffset, resolveInstant } from "./instants.js";
+import { canonicalTimeZone, hasOffset, offsetOf, resolveInstant } from "./instants.js";
 import type { WindowEnd } from "./instants.js";
 import { LEFT_OUT } from "./left-out.js";
 import { didYouMean, quote } from "./suggest.js";
@@ -75,6 +75,14 @@ function windowZone(timezone: string | undefined, problem: (key: "timezone", mes
   if (timezone === undefined) return "none";
   const name = canonicalTimeZone(timezone);
   if (name) return { name };
+  const offset = offsetOf(timezone);
+  if (offset !== undefined) {
+    problem(
+      "timezone",
+      `\`timezone\` is ${quote(timezone)}, an offset rather than a time zone; write the offset on the times instead (like \`start: 2026-11-27T06:00:00${offset}\`) and remove \`timezone\`, or use a zone name like Asia/Karachi or America/New_York.`,
+    );
+    return "unknown";
+  }
   problem(
     "timezone",
     `\`timezone\` is ${quote(timezone)}, which is not a known time zone${didYouMean(timezone, knownZones())}; use an IANA name like Europe/Berlin or America/New_York.`,

@@ -20,13 +20,34 @@ export type InstantResult =
    */
   | { ok: false; problem: string; readings?: { earliest: number; latest: number } };
 
-/** The canonical IANA name of `zone`, or undefined when Temporal does not know it. */
+/**
+ * The canonical IANA name of `zone`, or undefined when it is no named zone both Temporal and the
+ * runtime's Intl know. An offset like `+05:00` is refused: Temporal reads it, but Intl (which the
+ * reports format times with) throws on it in Node 20, and an offset has no daylight saving time
+ * anyway, so it belongs on the times themselves.
+ */
 export function canonicalTimeZone(zone: string): string | undefined {
+  if (isOffsetZone(zone)) return undefined;
   try {
-    return new Temporal.ZonedDateTime(0n, zone).timeZoneId;
+    const id = new Temporal.ZonedDateTime(0n, zone).timeZoneId;
+    new Intl.DateTimeFormat("en-US", { timeZone: id });
+    return id;
   } catch {
     return undefined;
   }
+}
+
+/** True for `+05:00`, `-0330`, `+05` and the like: an offset written where a zone name belongs. */
+export function isOffsetZone(zone: string): boolean {
+  return offsetOf(zone) !== undefined;
+}
+
+/** `+05:00` for an offset written as a zone (`+5`, `+0500`, `−05:00`), else undefined. */
+export function offsetOf(zone: string): string | undefined {
+  const m = /^([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$/.exec(zone.trim());
+  if (!m) return undefined;
+  const sign = m[1] === "+" ? "+" : "-";
+  return `${sign}${m[2]!.padStart(2, "0")}:${m[3] ?? "00"}`;
 }
 
 /** True when the string carries its own offset (or Z), so no time zone is needed to read it. */

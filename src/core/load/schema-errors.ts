@@ -6,7 +6,9 @@
 import type { ErrorObject } from "ajv";
 import { finding } from "../findings.js";
 import type { Finding } from "../findings.js";
+import { formatNumber } from "../format.js";
 import { closestName, didYouMean, quote } from "./suggest.js";
+import { typeSlipMessage } from "./value-slips.js";
 import { keyAt, valueAt } from "./yaml-source.js";
 import type { DataPath, ParsedYaml } from "./yaml-source.js";
 
@@ -67,6 +69,11 @@ function field(path: DataPath): string {
   return path.length === 0 ? "The file" : `\`${describePath(path)}\``;
 }
 
+/** A schema limit as people write it: 1,000,000,000 rather than 1000000000. */
+function limit(value: unknown): string {
+  return typeof value === "number" && Math.abs(value) >= 10_000 ? formatNumber(value) : String(value);
+}
+
 /** Keys listed by each oneOf branch (`{ required: [...] }`), e.g. scalable vs fixed service. */
 function branches(error: ErrorObject): string[][] {
   const schema: unknown = error.schema;
@@ -98,7 +105,7 @@ function oneOfMessage(path: DataPath, data: unknown, options: string[][]): strin
   return `${field(path)} needs one of ${choices}.`;
 }
 
-function messageFor(error: ErrorObject, path: DataPath): string {
+function messageFor(parsed: ParsedYaml, error: ErrorObject, path: DataPath): string {
   const p = error.params as Record<string, unknown>;
   const value = error.data;
   switch (error.keyword) {
@@ -124,6 +131,8 @@ function messageFor(error: ErrorObject, path: DataPath): string {
     case "const":
       return `${field(path)} must be ${quote(p.allowedValue)} — found ${quote(value)}.`;
     case "type": {
+      const slip = typeSlipMessage(parsed, path, error, field(path));
+      if (slip) return slip;
       const wanted = String(p.type)
         .split(",")
         .map((t) => TYPE_NAMES[t] ?? t)
@@ -135,7 +144,7 @@ function messageFor(error: ErrorObject, path: DataPath): string {
     case "minimum":
       return `${field(path)} must be at least ${String(p.limit)} — found ${quote(value)}.`;
     case "maximum":
-      return `${field(path)} must be at most ${String(p.limit)} — found ${quote(value)}.`;
+      return `${field(path)} must be at most ${limit(p.limit)} — found ${quote(value)}.${Number(p.limit) >= 100 ? " Check for extra zeros or a misplaced decimal point." : ""}`;
     case "exclusiveMinimum":
       return `${field(path)} must be more than ${String(p.limit)} — found ${quote(value)}.`;
     case "exclusiveMaximum":
@@ -230,7 +239,7 @@ export function schemaFindings(parsed: ParsedYaml, errors: readonly ErrorObject[
           : error.keyword === "propertyNames"
             ? keyAt(parsed, [...path, String((error.params as { propertyName: string }).propertyName)])
             : valueAt(parsed, path);
-    const message = messageFor(error, path) + suffix;
+    const message = messageFor(parsed, error, path) + suffix;
     const key = `${position.line}:${position.column}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);

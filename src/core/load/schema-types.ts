@@ -91,6 +91,9 @@ export interface CampaignGateCampaign {
   notes?: string;
 }
 
+/**
+ * One backend service, named by this key (lowercase letters, digits, dashes and underscores, like `web-shop`): scalable (per_instance_rps, instances, max_instances) or fixed (max_rps). Sites name it under `uses`, maintenance under `services`.
+ */
 export type Service = {
   /**
    * Requests per second one instance serves within its latency objective (from a load test).
@@ -116,8 +119,7 @@ export type Service = {
    * Overrides defaults.target_utilization for this service.
    */
   target_utilization?: number;
-} & Service1;
-export type Service1 =
+} & (
   | {
       per_instance_rps: unknown;
       instances: unknown;
@@ -130,7 +132,11 @@ export type Service1 =
       instances?: never;
       max_instances?: never;
       zones?: never;
-    };
+    }
+);
+/**
+ * One website, named by this key (lowercase letters, digits, dashes and underscores, like `shop`), which campaigns name in `targets[].site`: its ordinary load (baseline_users or baseline_rps) and the services each of its requests reaches (`uses`).
+ */
 export type Site = {
   /**
    * Requests per second one concurrent user causes (pages per visit × requests per page / visit duration).
@@ -148,16 +154,19 @@ export type Site = {
    * Requests to each service per request to this site (each more than 0).
    */
   uses: {
+    /**
+     * Requests to this service (a name under `services`, like `web-shop`) per request to the site, more than 0: 0.4 means four requests to the service for every ten requests to the site.
+     */
     [k: string]: number;
   };
-} & Site1;
-export type Site1 =
+} & (
   | {
       baseline_users: unknown;
     }
   | {
       baseline_rps: unknown;
-    };
+    }
+);
 
 /**
  * Infrastructure limits kept by IT: services with their capacity, the sites using them, maintenance windows and change freezes. Times here need an offset or Z (2026-12-02T01:00:00Z); a date alone is UTC midnight (as start) or the next UTC midnight (as end).
@@ -359,6 +368,9 @@ export interface CampaignGateConfiguration {
     };
   };
 }
+/**
+ * One reviewer group, named by this key (lowercase letters, digits, dashes and underscores, like `marketing`): the GitHub teams and users whose approval fills it. Rules name it under `require`.
+ */
 export interface Group {
   /**
    * GitHub team slugs (without the organisation).

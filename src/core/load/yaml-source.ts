@@ -9,6 +9,7 @@ import { finding } from "../findings.js";
 import { parseFast, type Locator } from "./fast-parse.js";
 import type { Finding, Position } from "../findings.js";
 import type { SourceFile } from "../model.js";
+import { reservedStartSlip, sourceLines, syntaxSlip } from "./slips.js";
 
 /** Files above this size are refused before parsing (bounded time and memory). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -25,6 +26,8 @@ export interface ParsedYaml {
   file: string;
   doc: Document;
   lineCounter: LineCounter;
+  /** The file's text, for messages that quote or correct the line a value is on. */
+  text: string;
   /** The root as plain JSON data (objects, arrays, strings, numbers, booleans, null). */
   data: Record<string, unknown>;
   /** Positions recorded by the fast parse (see fast-parse.ts); `doc` is then built only if asked for. */
@@ -118,9 +121,12 @@ function parseReference(source: SourceFile, what: string): ParsedYaml | Finding 
   } catch {
     return fail(START, `This ${what} could not be read as YAML.`);
   }
-  const error = doc.errors[0];
+  // A warning is an error here: the parser's warnings are tags it does not know, whose values it changed.
+  const error = doc.errors[0] ?? doc.warnings[0];
   if (error) {
     const at = error.linePos ? { line: error.linePos[0].line, column: error.linePos[0].col } : START;
+    const slip = syntaxSlip(sourceLines(text), error.code, at);
+    if (slip) return fail(slip.at, `This ${what} is not valid YAML. ${slip.message}`);
     return fail(
       at,
       `This ${what} is not valid YAML: ${yamlProblem(error.code, error.message)} (line ${at.line}, column ${at.column}).`,
@@ -138,14 +144,19 @@ function parseReference(source: SourceFile, what: string): ParsedYaml | Finding 
     );
   }
   const guard = guardStructure(root, lineCounter);
-  if (guard) return fail(guard.at, `This ${what} ${guard.message}`);
+  if (guard) {
+    // An alias or anchor is most often a value that starts with `*` or `&` by accident.
+    const slip = guard.slip ? reservedStartSlip(sourceLines(text), guard.at.line, guard.slip) : undefined;
+    if (slip) return fail(slip.at, `This ${what} is not valid YAML. ${slip.message}`);
+    return fail(guard.at, `This ${what} ${guard.message}`);
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 0 });
   } catch {
     return fail(START, `This ${what} could not be read as YAML.`);
   }
-  return { file: source.path, doc, lineCounter, data: data as Record<string, unknown> };
+  return { file: source.path, doc, lineCounter, text, data: data as Record<string, unknown> };
 }
 
 /**
@@ -183,16 +194,23 @@ function yamlProblem(code: string, message: string): string {
       return "the file holds more than one YAML document (separated by `---`); keep only one";
     case "BAD_DQ_ESCAPE":
       return "a backslash inside double quotes starts an invalid escape; use single quotes instead";
+    case "TAG_RESOLVE_FAILED":
+      return "a value starts with a YAML tag (`!` or `!!`) that is not known here; put the value in quotes";
     default:
       return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
   }
 }
 
-/** Rejects aliases (no alias bombs, and campaign files never need them) and excessive nesting, iteratively. */
+/**
+ * Rejects aliases (no alias bombs, and campaign files never need them), anchors (they only matter
+ * for aliases, and `&` typed by accident silently drops a word), keys that are lists or mappings
+ * (they have no place in these files, and JavaScript objects cannot hold them), and excessive
+ * nesting, iteratively. `slip`: the problem may be a value typed with a reserved first character.
+ */
 function guardStructure(
   root: YamlNode,
   lineCounter: LineCounter,
-): { at: Position; message: string } | undefined {
+): { at: Position; message: string; slip?: "*" | "&" } | undefined {
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
@@ -200,9 +218,24 @@ function guardStructure(
       return {
         at: positionOf(lineCounter, node.range?.[0] ?? 0),
         message: `uses a YAML alias (\`*${node.source}\`); aliases are not supported here: write the value out in full.`,
+        slip: "*",
+      };
+    }
+    if ((isScalar(node) || isCollection(node)) && node.anchor) {
+      return {
+        at: positionOf(lineCounter, node.range?.[0] ?? 0),
+        message: `uses a YAML anchor (\`&${node.anchor}\`), which only serves aliases; anchors and aliases are not supported here: remove it, or put the value in quotes if it starts with \`&\`.`,
+        ...(isScalar(node) ? { slip: "&" as const } : {}),
       };
     }
     if (isPair(node)) {
+      if (node.key !== null && !isScalar(node.key)) {
+        const key = node.key as YamlNode;
+        return {
+          at: positionOf(lineCounter, key.range?.[0] ?? 0),
+          message: `uses a list or a mapping as a key (written with \`? \` or brackets before a colon); keys here are plain names followed by a colon, like \`name:\`.`,
+        };
+      }
       if (node.key && typeof node.key === "object") stack.push({ node: node.key, depth });
       if (node.value && typeof node.value === "object") stack.push({ node: node.value, depth });
     } else if (isCollection(node)) {
