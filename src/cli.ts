@@ -9,16 +9,24 @@ import { readFileSync } from "node:fs";
 import { rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { runCalendar, runCheck, runValidate } from "./core/check.js";
 import { closestName } from "./core/load/suggest.js";
-import { parseNow } from "./core/now.js";
-import { scaffold } from "./init/scaffold.js";
-import { readLocalRepository, UsageError } from "./io/local-repo.js";
-import { listCampaignCandidates } from "./io/campaign-candidates.js";
-import { renderCalendar } from "./report/calendar.js";
-import { renderJson } from "./report/json.js";
-import { renderMarkdown } from "./report/markdown.js";
-import { renderText } from "./report/text.js";
+
+// The core, the readers and the renderers are imported when a command runs, not at start-up:
+// `--version`, `--help` and every misuse answer without loading the schemas and their compiler.
+const load = {
+  check: () => import("./core/check.js"),
+  now: () => import("./core/now.js"),
+  repo: () => import("./io/local-repo.js"),
+  candidates: () => import("./io/campaign-candidates.js"),
+  scaffold: () => import("./init/scaffold.js"),
+  calendar: () => import("./report/calendar.js"),
+  json: () => import("./report/json.js"),
+  markdown: () => import("./report/markdown.js"),
+  text: () => import("./report/text.js"),
+};
+
+/** A mistake in how the command was called: exit status 2 with this message. */
+class CommandLineError extends Error {}
 
 export const USAGE = `campaign-gate — campaigns as code, checked against IT capacity
 
@@ -119,7 +127,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UsageError) return usage(io, error.message);
+    if (error instanceof CommandLineError) return usage(io, error.message);
+    // The readers' own misuse errors (a missing --config file, init unable to write).
+    if (error instanceof (await load.repo()).UsageError) return usage(io, error.message);
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(
       `campaign-gate: internal error: ${firstLine(message)} — this is a bug in campaign-gate; please report it` +
@@ -158,7 +168,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return usage(io, `--format must be one of ${command.formats.join(", ")} — found '${format}'`);
   let now: number;
   try {
-    now = values.now === undefined ? io.clock() : parseNow(values.now);
+    now = values.now === undefined ? io.clock() : (await load.now()).parseNow(values.now);
   } catch {
     return usage(
       io,
@@ -193,18 +203,20 @@ function parseCommandLine(argv: string[]): {
     const option = Object.hasOwn(OPTIONS, token.name) ? OPTIONS[token.name as OptionName] : undefined;
     if (!option) {
       const near = closestName(token.name, Object.keys(OPTIONS));
-      throw new UsageError(`unknown option '${token.rawName}'${near ? ` (did you mean '--${near}'?)` : ""}`);
+      throw new CommandLineError(
+        `unknown option '${token.rawName}'${near ? ` (did you mean '--${near}'?)` : ""}`,
+      );
     }
     if (option.type === "string") {
       if (token.value === undefined || token.value === "")
-        throw new UsageError(
+        throw new CommandLineError(
           `${token.rawName} needs a value, e.g. ${token.rawName} ${EXAMPLE_VALUE[token.name] ?? "VALUE"}`,
         );
       if ("multiple" in option)
         values[token.name] = [...((values[token.name] as string[]) ?? []), token.value];
       else values[token.name] = token.value;
     } else {
-      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
+      if (token.value !== undefined) throw new CommandLineError(`${token.rawName} takes no value`);
       values[token.name] = true;
     }
   }
@@ -227,25 +239,26 @@ async function checkRoot(root: string, given: string, mayBeMissing: boolean): Pr
     info = await stat(root);
   } catch {
     if (mayBeMissing) return;
-    throw new UsageError(`--root ${given}: no such directory`);
+    throw new CommandLineError(`--root ${given}: no such directory`);
   }
-  if (!info.isDirectory()) throw new UsageError(`--root ${given}: not a directory`);
+  if (!info.isDirectory()) throw new CommandLineError(`--root ${given}: not a directory`);
 }
 
 /** `validate` and `check`: read, run the core, print the report in the chosen format. */
 async function runReport({ io, name, values, root, now, format }: CommandContext): Promise<number> {
+  const { runCheck, runValidate } = await load.check();
   const configPath = values.config === undefined ? undefined : relativeTo(root, values.config);
-  const repo = await readLocalRepository(root, configPath);
-  const candidates = await listCampaignCandidates(root, repo.config);
+  const repo = await (await load.repo()).readLocalRepository(root, configPath);
+  const candidates = await (await load.candidates()).listCampaignCandidates(root, repo.config);
   const input = { ...repo, candidates, now };
   const changed = values.changed?.map((c) => relativeTo(root, c));
   const report =
     name === "validate" ? runValidate(input) : runCheck({ ...input, ...(changed ? { changed } : {}) });
-  if (format === "json") io.stdout(renderJson(report));
-  else if (format === "markdown") io.stdout(renderMarkdown(report));
+  if (format === "json") io.stdout((await load.json()).renderJson(report));
+  else if (format === "markdown") io.stdout((await load.markdown()).renderMarkdown(report));
   else
     io.stdout(
-      renderText(report, {
+      (await load.text()).renderText(report, {
         color: io.isTTY && !process.env.NO_COLOR,
         command: name === "validate" ? "validate" : "check",
       }),
@@ -258,9 +271,9 @@ async function runCalendarCommand({ io, values, root, now }: CommandContext): Pr
   const out =
     values.out === undefined ? undefined : await checkOut(path.resolve(io.cwd, values.out), values.out);
   const configPath = values.config === undefined ? undefined : relativeTo(root, values.config);
-  const repo = await readLocalRepository(root, configPath);
-  const { campaigns, summaries, errors } = runCalendar({ ...repo, now });
-  const ics = renderCalendar(campaigns, { now, summaries });
+  const repo = await (await load.repo()).readLocalRepository(root, configPath);
+  const { campaigns, summaries, errors } = (await load.check()).runCalendar({ ...repo, now });
+  const ics = (await load.calendar()).renderCalendar(campaigns, { now, summaries });
   if (out === undefined) io.stdout(ics);
   else {
     await writeAtomically(out, ics, values.out ?? out);
@@ -272,7 +285,7 @@ async function runCalendarCommand({ io, values, root, now }: CommandContext): Pr
 
 /** `init`: adds the starter files that are missing, keeps the others. */
 async function runInit({ io, root, now }: CommandContext): Promise<number> {
-  const { created, kept } = await scaffold(root, now);
+  const { created, kept } = await (await load.scaffold()).scaffold(root, now);
   const lines: string[] = [];
   if (created.length > 0) lines.push("Created:", ...created.map((p) => `  ${p}`));
   if (kept.length > 0) lines.push("Kept (already present, not changed):", ...kept.map((p) => `  ${p}`));
@@ -313,12 +326,12 @@ async function checkOut(file: string, given: string): Promise<string> {
   const folder = path.dirname(file);
   const info = await stat(file).catch(() => undefined);
   if (info?.isDirectory())
-    throw new UsageError(
+    throw new CommandLineError(
       `--out ${given} is a folder; name a file, e.g. ${path.join(given, "campaigns.ics")}`,
     );
   const parent = await stat(folder).catch(() => undefined);
-  if (!parent) throw new UsageError(`--out ${given}: the folder ${folder} does not exist`);
-  if (!parent.isDirectory()) throw new UsageError(`--out ${given}: ${folder} is not a folder`);
+  if (!parent) throw new CommandLineError(`--out ${given}: the folder ${folder} does not exist`);
+  if (!parent.isDirectory()) throw new CommandLineError(`--out ${given}: ${folder} is not a folder`);
   return file;
 }
 
@@ -331,7 +344,7 @@ async function writeAtomically(file: string, text: string, given: string): Promi
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
+    throw new CommandLineError(
       `could not write --out ${given}${code ? ` (${code})` : ""}: ${firstLine((error as Error).message)}`,
     );
   }
