@@ -19,7 +19,6 @@ export function renderText(report: Report, options: TextOptions): string {
   const paint = (style: Style, text: string): string =>
     options.color ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text;
   const severityStyle: Record<Severity, Style> = { error: "red", warning: "yellow", notice: "cyan" };
-  const zoneOf = new Map(report.campaigns.map((c) => [c.id, c.timezone]));
   const lines: string[] = [];
 
   const byFile = new Map<string, Finding[]>();
@@ -55,10 +54,10 @@ export function renderText(report: Report, options: TextOptions): string {
   }
   if (options.command === "check" && report.plan.length > 0) {
     lines.push(paint("bold", "Plan for IT"));
+    // The plan spans campaigns of several zones: its deadlines are in UTC, as in markdown.
     for (const p of report.plan) {
-      const zone = p.campaigns.map((id) => zoneOf.get(id)).find((z) => z !== undefined);
       lines.push(
-        `  scale ${p.service} to ${p.instances} instances before ${formatInstant(p.by, zone)} (for ${listIds(p.campaigns)})`,
+        `  scale ${p.service} to ${p.instances} instances before ${formatInstant(p.by)} (for ${listIds(p.campaigns)})`,
       );
     }
     lines.push("");
