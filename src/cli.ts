@@ -122,6 +122,11 @@ const COMMANDS: Record<string, Command> = {
   init: { options: ["root"], createsRoot: true, run: runInit },
 };
 
+/** The options a command accepts (without the leading `--`); undefined for an unknown command. Docs tests use it. */
+export function acceptedOptions(command: string): string[] | undefined {
+  return Object.hasOwn(COMMANDS, command) ? [...(COMMANDS[command]?.options ?? []), "help"] : undefined;
+}
+
 /** Runs the command line and returns the exit status. Never throws. */
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   try {
