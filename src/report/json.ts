@@ -8,7 +8,7 @@ import type { Finding } from "../core/findings.js";
 import type { PlanEntry, Report, ServicePeak } from "../core/report.js";
 
 /** Ids kept per list: plenty for any reader, bounded when thousands of campaigns overlap. */
-export const JSON_LIST_LIMIT = 100;
+export const JSON_LIST_LIMIT = 20;
 
 export function renderJson(report: Report): string {
   const bounded = {

@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { acceptedOptions, main, USAGE } from "../../src/cli.js";
+import { LIST_LIMIT } from "../../src/core/format.js";
+import { JSON_LIST_LIMIT } from "../../src/report/json.js";
 import { runCli } from "../cli/run-cli.js";
 
 const DOCS = [
@@ -85,6 +87,17 @@ describe("README and DESIGN describe the real command line", () => {
     expect(stderr).toMatch(
       /^campaign-gate: internal error: cannot write — this is a bug in campaign-gate; please report it .*\n$/,
     );
+  });
+});
+
+describe("the limits the docs state", () => {
+  it("are the limits of the code", async () => {
+    const readme = (await readFile("README.md", "utf8")).replace(/\s+/g, " ");
+    const design = (await readFile("docs/DESIGN.md", "utf8")).replace(/\s+/g, " ");
+    expect(LIST_LIMIT).toBe(5);
+    for (const doc of [readme, design]) expect(doc).toContain("name at most five campaigns");
+    expect(readme).toContain(`keep their first ${JSON_LIST_LIMIT} ids`);
+    expect(design).toContain(`keep their first ${JSON_LIST_LIMIT} and give`);
   });
 });
 
