@@ -1,33 +1,47 @@
 /**
  * The command line: a thin shell that reads files, runs the core and prints a report.
- * Exit status: 0 pass or warn, 1 fail, 2 the command itself was misused.
+ * Exit status: 0 pass or warn, 1 fail, 2 the command itself was misused, 3 campaign-gate itself
+ * failed (a bug). A user's mistake is always one plain line on stderr, never a stack trace.
+ *
+ * Commands are rows of the COMMANDS table (options, formats, run): a new command is a new row.
  */
-import { rename, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs, type ParseArgsConfig } from "node:util";
-import { runCalendar, runCheck, runValidate } from "./core/check.js";
-import { parseNow } from "./core/now.js";
-import { scaffold } from "./init/scaffold.js";
-import { readLocalRepository, UsageError } from "./io/local-repo.js";
-import { renderCalendar } from "./report/calendar.js";
-import { renderJson } from "./report/json.js";
-import { renderMarkdown } from "./report/markdown.js";
-import { renderText } from "./report/text.js";
+import { parseArgs } from "node:util";
+import { closestName } from "./core/load/suggest.js";
+
+// The core, the readers and the renderers are imported when a command runs, not at start-up:
+// `--version`, `--help` and every misuse answer without loading the schemas and their compiler.
+const load = {
+  check: () => import("./core/check.js"),
+  now: () => import("./core/now.js"),
+  repo: () => import("./io/local-repo.js"),
+  candidates: () => import("./io/campaign-candidates.js"),
+  scaffold: () => import("./init/scaffold.js"),
+  calendar: () => import("./report/calendar.js"),
+  json: () => import("./report/json.js"),
+  markdown: () => import("./report/markdown.js"),
+  text: () => import("./report/text.js"),
+};
+
+/** A mistake in how the command was called: exit status 2 with this message. */
+class CommandLineError extends Error {}
 
 export const USAGE = `campaign-gate — campaigns as code, checked against IT capacity
 
 Usage:
-  campaign-gate validate [--root DIR] [--format text|json]
+  campaign-gate validate [--root DIR] [--config FILE] [--format text|json]
       Syntax, schema and references of every campaign, the capacity file and the configuration.
   campaign-gate check [--root DIR] [--config FILE] [--now ISO-8601] [--changed FILE]...
                       [--format text|json|markdown]
       Everything validate does, plus the capacity model: overlapping campaigns and baseline
       traffic per service against the limits in the capacity file, and the scale-up plan for IT.
-  campaign-gate calendar [--root DIR] [--out FILE.ics] [--now ISO-8601]
+  campaign-gate calendar [--root DIR] [--config FILE] [--out FILE.ics] [--now ISO-8601]
       All campaigns as an iCalendar feed (to a file, or to standard output).
   campaign-gate init [--root DIR]
-      Scaffolds the configuration, a capacity file, an example campaign and the workflow.
-      Never overwrites an existing file.
+      Adds the starter files that are missing: configuration, capacity file, example campaign,
+      workflow. Never overwrites an existing file.
 
 Options:
   --root DIR        the repository (default: the current directory); paths are relative to it
@@ -36,12 +50,14 @@ Options:
   --changed FILE    a file changed by the pull request, relative to the root (repeatable):
                     only findings that change causes count
   --format FORMAT   text (default), json (one document, DESIGN section 4) or markdown
-  --out FILE        where calendar writes the .ics file
+  --out FILE        where calendar writes the .ics file (the folder must exist)
   -h, --help        this help
+  --version         the version of campaign-gate
 
-Exit status: 0 pass or warnings, 1 the check failed, 2 the command was misused.`;
+Exit status: 0 pass or warnings, 1 the check failed, 2 the command was misused,
+3 campaign-gate itself failed (a bug: please report it).`;
 
-interface Io {
+export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour only there). */
@@ -51,6 +67,7 @@ interface Io {
   clock: () => number;
 }
 
+/** Every option of every command; each command lists the ones it accepts. */
 const OPTIONS = {
   root: { type: "string" },
   config: { type: "string" },
@@ -59,98 +76,248 @@ const OPTIONS = {
   format: { type: "string" },
   out: { type: "string" },
   help: { type: "boolean", short: "h" },
-} satisfies ParseArgsConfig["options"];
+  version: { type: "boolean" },
+} as const;
+type OptionName = keyof typeof OPTIONS;
 
-const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
-  validate: ["root", "format", "config"],
-  check: ["root", "config", "now", "changed", "format"],
-  calendar: ["root", "config", "out", "now"],
-  init: ["root"],
+interface Values {
+  root?: string;
+  config?: string;
+  now?: string;
+  changed?: string[];
+  format?: string;
+  out?: string;
+}
+
+/** What a command's `run` gets: everything already checked. */
+interface CommandContext {
+  io: Io;
+  /** The command's name, as typed. */
+  name: string;
+  values: Values;
+  /** Absolute repository root. */
+  root: string;
+  /** Epoch ms. */
+  now: number;
+  format: string;
+}
+
+interface Command {
+  options: OptionName[];
+  /** Accepted --format values, the first is the default; none: --format does not apply. */
+  formats?: string[];
+  /** Whether the root may be missing (init creates it). */
+  createsRoot?: boolean;
+  run: (ctx: CommandContext) => Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  validate: { options: ["root", "config", "format"], formats: ["text", "json"], run: runReport },
+  check: {
+    options: ["root", "config", "now", "changed", "format"],
+    formats: ["text", "json", "markdown"],
+    run: runReport,
+  },
+  calendar: { options: ["root", "config", "out", "now"], run: runCalendarCommand },
+  init: { options: ["root"], createsRoot: true, run: runInit },
 };
 
-/** Runs the command line and returns the exit status. Never throws for a user's mistake. */
+/** The options a command accepts (without the leading `--`); undefined for an unknown command. Docs tests use it. */
+export function acceptedOptions(command: string): string[] | undefined {
+  return Object.hasOwn(COMMANDS, command) ? [...(COMMANDS[command]?.options ?? []), "help"] : undefined;
+}
+
+/** Runs the command line and returns the exit status. Never throws. */
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
-  let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return await dispatch(argv, io);
   } catch (error) {
-    return usage(io, (error as Error).message);
+    if (error instanceof CommandLineError) return usage(io, error.message);
+    // The readers' own misuse errors (a missing --config file, init unable to write).
+    if (error instanceof (await load.repo()).UsageError) return usage(io, error.message);
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(
+      `campaign-gate: internal error: ${firstLine(message)} — this is a bug in campaign-gate; please report it` +
+        ` (set CAMPAIGN_GATE_DEBUG=1 to see where it happened)\n`,
+    );
+    if (process.env.CAMPAIGN_GATE_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
+    return 3;
   }
-  const { values, positionals } = parsed;
-  const command = positionals[0];
-  if (values.help || command === "help") {
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv);
+  if (values.version) {
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
+  const name = positionals[0];
+  if (values.help || name === "help") {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  if (command === undefined) return usage(io, "missing command");
-  const allowed = ALLOWED[command];
-  if (!allowed) return usage(io, `unknown command '${command}'`);
+  if (name === undefined) return usage(io, "missing command (validate, check, calendar or init)");
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    const near = closestName(name, Object.keys(COMMANDS));
+    return usage(io, `unknown command '${name}'${near ? ` (did you mean '${near}'?)` : ""}`);
+  }
   if (positionals.length > 1) return usage(io, `unexpected argument '${positionals[1]}'`);
-  for (const key of Object.keys(values) as (keyof typeof OPTIONS)[]) {
-    if (!allowed.includes(key) && key !== "help") return usage(io, `--${key} does not apply to '${command}'`);
+  for (const key of Object.keys(values) as OptionName[]) {
+    if (!command.options.includes(key) && key !== "help")
+      return usage(io, `--${key} does not apply to '${name}'`);
   }
 
-  const root = path.resolve(io.cwd, values.root ?? ".");
-  const formats = command === "check" ? ["text", "json", "markdown"] : ["text", "json"];
-  const format = values.format ?? "text";
-  if (!formats.includes(format))
-    return usage(io, `--format must be one of ${formats.join(", ")} — found '${format}'`);
+  const format = values.format ?? command.formats?.[0] ?? "text";
+  if (command.formats && !command.formats.includes(format))
+    return usage(io, `--format must be one of ${command.formats.join(", ")} — found '${format}'`);
   let now: number;
   try {
-    now = values.now === undefined ? io.clock() : parseNow(values.now);
+    now = values.now === undefined ? io.clock() : (await load.now()).parseNow(values.now);
   } catch {
     return usage(
       io,
       `--now must be an ISO-8601 instant such as 2026-11-23T09:00:00Z — found '${values.now}'`,
     );
   }
+  const root = path.resolve(io.cwd, values.root ?? ".");
+  await checkRoot(root, values.root ?? ".", command.createsRoot === true);
+  return command.run({ io, name, values, root, now, format });
+}
 
-  try {
-    if (command === "init") {
-      const created = await scaffold(root, now);
-      io.stdout(
-        `Created:\n${created.map((p) => `  ${p}`).join("\n")}\nNext: edit infra/capacity.yaml with your real limits, then run campaign-gate check.\n`,
+/**
+ * Node's parseArgs, with our own messages: unknown options (with the closest known one), a
+ * value missing after an option that needs one, a value given to a switch.
+ */
+function parseCommandLine(argv: string[]): {
+  values: Values & { help?: boolean; version?: boolean };
+  positionals: string[];
+} {
+  const { tokens } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const values: Record<string, unknown> = {};
+  const positionals: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === "positional") positionals.push(token.value);
+    if (token.kind !== "option") continue;
+    const option = Object.hasOwn(OPTIONS, token.name) ? OPTIONS[token.name as OptionName] : undefined;
+    if (!option) {
+      const near = closestName(token.name, Object.keys(OPTIONS));
+      throw new CommandLineError(
+        `unknown option '${token.rawName}'${near ? ` (did you mean '--${near}'?)` : ""}`,
       );
-      return 0;
     }
-    const configPath = values.config === undefined ? undefined : relativeTo(root, values.config);
-    const repo = await readLocalRepository(root, configPath);
-    if (command === "calendar") {
-      const { campaigns, summaries, errors } = runCalendar({ ...repo, now });
-      const ics = renderCalendar(campaigns, { now, summaries });
-      if (values.out === undefined) io.stdout(ics);
-      else {
-        const out = path.resolve(io.cwd, values.out);
-        await writeAtomically(out, ics);
-        io.stderr(`Wrote ${campaigns.length} campaigns to ${out}\n`);
-      }
-      for (const f of errors) io.stderr(`${f.file}:${f.line}:${f.column}  ${f.rule}  ${f.message}\n`);
-      return errors.length > 0 ? 1 : 0;
+    if (option.type === "string") {
+      if (token.value === undefined || token.value === "")
+        throw new CommandLineError(
+          `${token.rawName} needs a value, e.g. ${token.rawName} ${EXAMPLE_VALUE[token.name] ?? "VALUE"}`,
+        );
+      if ("multiple" in option)
+        values[token.name] = [...((values[token.name] as string[]) ?? []), token.value];
+      else values[token.name] = token.value;
+    } else {
+      if (token.value !== undefined) throw new CommandLineError(`${token.rawName} takes no value`);
+      values[token.name] = true;
     }
-    const changed = values.changed?.map((c) => relativeTo(root, c));
-    const report =
-      command === "validate"
-        ? runValidate({ ...repo, now })
-        : runCheck({ ...repo, now, ...(changed ? { changed } : {}) });
-    if (format === "json") io.stdout(renderJson(report));
-    else if (format === "markdown") io.stdout(renderMarkdown(report));
-    else
-      io.stdout(
-        renderText(report, {
-          color: io.isTTY && !process.env.NO_COLOR,
-          command: command as "check" | "validate",
-        }),
-      );
-    return report.verdict === "fail" ? 1 : 0;
-  } catch (error) {
-    if (error instanceof UsageError) return usage(io, error.message);
-    throw error;
   }
+  return { values, positionals };
+}
+
+const EXAMPLE_VALUE: Record<string, string> = {
+  root: "path/to/repo",
+  config: ".github/campaign-gate.yml",
+  now: "2026-11-23T09:00:00Z",
+  changed: "campaigns/sale.yaml",
+  format: "json",
+  out: "campaigns.ics",
+};
+
+/** The root must be a directory; only `init` may name one that does not exist yet. */
+async function checkRoot(root: string, given: string, mayBeMissing: boolean): Promise<void> {
+  let info;
+  try {
+    info = await stat(root);
+  } catch {
+    if (mayBeMissing) return;
+    throw new CommandLineError(`--root ${given}: no such directory`);
+  }
+  if (!info.isDirectory()) throw new CommandLineError(`--root ${given}: not a directory`);
+}
+
+/** `validate` and `check`: read, run the core, print the report in the chosen format. */
+async function runReport({ io, name, values, root, now, format }: CommandContext): Promise<number> {
+  const { runCheck, runValidate } = await load.check();
+  const configPath = values.config === undefined ? undefined : relativeTo(root, values.config);
+  const repo = await (await load.repo()).readLocalRepository(root, configPath);
+  const candidates = await (await load.candidates()).listCampaignCandidates(root, repo.config);
+  const input = { ...repo, candidates, now };
+  const changed = values.changed?.map((c) => relativeTo(root, c));
+  const report =
+    name === "validate" ? runValidate(input) : runCheck({ ...input, ...(changed ? { changed } : {}) });
+  if (format === "json") io.stdout((await load.json()).renderJson(report));
+  else if (format === "markdown") io.stdout((await load.markdown()).renderMarkdown(report));
+  else
+    io.stdout(
+      (await load.text()).renderText(report, {
+        color: io.isTTY && !process.env.NO_COLOR,
+        command: name === "validate" ? "validate" : "check",
+      }),
+    );
+  return report.verdict === "fail" ? 1 : 0;
+}
+
+/** `calendar`: the feed to stdout, or atomically to --out. */
+async function runCalendarCommand({ io, values, root, now }: CommandContext): Promise<number> {
+  const out =
+    values.out === undefined ? undefined : await checkOut(path.resolve(io.cwd, values.out), values.out);
+  const configPath = values.config === undefined ? undefined : relativeTo(root, values.config);
+  const repo = await (await load.repo()).readLocalRepository(root, configPath);
+  const { campaigns, summaries, errors } = (await load.check()).runCalendar({ ...repo, now });
+  const ics = (await load.calendar()).renderCalendar(campaigns, { now, summaries });
+  if (out === undefined) io.stdout(ics);
+  else {
+    await writeAtomically(out, ics, values.out ?? out);
+    io.stderr(`Wrote ${campaigns.length} campaigns to ${out}\n`);
+  }
+  for (const f of errors) io.stderr(`${f.file}:${f.line}:${f.column}  ${f.rule}  ${f.message}\n`);
+  return errors.length > 0 ? 1 : 0;
+}
+
+/** `init`: adds the starter files that are missing, keeps the others. */
+async function runInit({ io, root, now }: CommandContext): Promise<number> {
+  const { created, kept } = await (await load.scaffold()).scaffold(root, now);
+  const lines: string[] = [];
+  if (created.length > 0) lines.push("Created:", ...created.map((p) => `  ${p}`));
+  if (kept.length > 0) lines.push("Kept (already present, not changed):", ...kept.map((p) => `  ${p}`));
+  lines.push(
+    created.length > 0
+      ? "Next: edit infra/capacity.yaml with your real limits, then run campaign-gate check."
+      : "Nothing to add: every starter file is already there.",
+  );
+  io.stdout(`${lines.join("\n")}\n`);
+  return 0;
 }
 
 function usage(io: Io, message: string): number {
-  io.stderr(`campaign-gate: ${message}\nRun 'campaign-gate --help' for usage.\n`);
+  io.stderr(`campaign-gate: ${message} (see campaign-gate --help)\n`);
   return 2;
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? "";
+}
+
+/** The package's version, from its package.json (beside lib/ and src/ alike). */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
 }
 
 /** `--changed` and `--config` name files of the repository: relative to --root (absolute paths are made so). */
@@ -159,14 +326,43 @@ function relativeTo(root: string, file: string): string {
   return rel.split(path.sep).join("/");
 }
 
-/** Writes to a temporary file beside the target, then renames: never a half-written file. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, text, "utf8");
-  await rename(temp, file);
+/** --out must name a file in an existing folder; checked before any work so nothing is half-done. */
+async function checkOut(file: string, given: string): Promise<string> {
+  const folder = path.dirname(file);
+  const info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory())
+    throw new CommandLineError(
+      `--out ${given} is a folder; name a file, e.g. ${path.join(given, "campaigns.ics")}`,
+    );
+  const parent = await stat(folder).catch(() => undefined);
+  if (!parent) throw new CommandLineError(`--out ${given}: the folder ${folder} does not exist`);
+  if (!parent.isDirectory()) throw new CommandLineError(`--out ${given}: ${folder} is not a folder`);
+  return file;
+}
+
+/** Writes to a temporary file beside the target, then renames: never a half-written file, no temp file left. */
+async function writeAtomically(file: string, text: string, given: string): Promise<void> {
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(temp, text, { encoding: "utf8", flag: "wx" });
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CommandLineError(
+      `could not write --out ${given}${code ? ` (${code})` : ""}: ${firstLine((error as Error).message)}`,
+    );
+  }
 }
 
 function defaultIo(): Io {
+  // `campaign-gate check | head`: the reader went away; stop quietly instead of crashing on EPIPE.
+  const quiet = (error: NodeJS.ErrnoException): void => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  };
+  process.stdout.on("error", quiet);
+  process.stderr.on("error", quiet);
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

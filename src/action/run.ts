@@ -11,6 +11,7 @@ import { parseNow } from "../core/now.js";
 import type { Verdict } from "../core/findings.js";
 import type { Report } from "../core/report.js";
 import { readLocalRepository, UsageError } from "../io/local-repo.js";
+import { listCampaignCandidates } from "../io/campaign-candidates.js";
 import {
   ANNOTATIONS_PER_LEVEL,
   leftOverNote,
@@ -146,6 +147,7 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
     configFindings: repository.configFindings,
     capacity: repository.capacity,
     campaigns: repository.campaigns,
+    candidates: await listCampaignCandidates(ctx.workspace, repository.config),
     now,
     ...(changed ? { changed } : {}),
   });

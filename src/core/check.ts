@@ -3,6 +3,8 @@
  * gather the files their own way and all call this, so they always agree.
  */
 import { attribute, verdictOf } from "./attribution.js";
+import { findUnseenFiles, type CandidateFile } from "./coverage/find-unseen-files.js";
+import { uncheckedCampaigns } from "./coverage/unchecked-campaigns.js";
 import { checkCapacity } from "./capacity/index.js";
 import { sortFindings, type Finding } from "./findings.js";
 import { loadRepository } from "./load/index.js";
@@ -17,6 +19,8 @@ export interface CheckInput {
   campaigns: SourceFile[];
   /** Epoch ms. */
   now: number;
+  /** Files that might be campaigns outside the globs (see `findUnseenFiles`); undefined: not looked for. */
+  candidates?: CandidateFile[];
   /** Paths changed by the pull request; undefined: every finding counts. */
   changed?: string[];
 }
@@ -24,11 +28,16 @@ export interface CheckInput {
 /** `validate`: syntax, schema and references only, no capacity model. */
 export function runValidate(input: Omit<CheckInput, "changed">): Report {
   const loaded = loadRepository(input);
-  const findings = sortFindings([...(input.configFindings ?? []), ...loaded.findings]);
+  const findings = sortFindings([
+    ...(input.configFindings ?? []),
+    ...loaded.findings,
+    ...findUnseenFiles(input.config, input.candidates ?? []),
+  ]);
   return {
     version: 1,
     verdict: verdictOf(findings),
     now: new Date(input.now).toISOString(),
+    campaign_files: { found: input.campaigns.length, checked: input.campaigns.length },
     findings,
     services: [],
     plan: [],
@@ -39,7 +48,11 @@ export function runValidate(input: Omit<CheckInput, "changed">): Report {
 /** `check`: everything of DESIGN sections 2 and 3. */
 export function runCheck(input: CheckInput): Report {
   const loaded = loadRepository(input);
-  let findings: Finding[] = [...(input.configFindings ?? []), ...loaded.findings];
+  let findings: Finding[] = [
+    ...(input.configFindings ?? []),
+    ...loaded.findings,
+    ...findUnseenFiles(input.config, input.candidates ?? []),
+  ];
   let services: Report["services"] = [];
   let plan: Report["plan"] = [];
   let campaigns: Report["campaigns"] = [];
@@ -47,6 +60,8 @@ export function runCheck(input: CheckInput): Report {
     const result = checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now: input.now });
     findings.push(...result.findings);
     ({ services, plan, campaigns } = result);
+  } else {
+    findings.push(...uncheckedCampaigns(input.config.capacity, loaded.campaigns));
   }
   findings = attribute(findings, input.changed, {
     capacityFile: input.config.capacity,
@@ -59,6 +74,10 @@ export function runCheck(input: CheckInput): Report {
     version: 1,
     verdict: verdictOf(findings),
     now: new Date(input.now).toISOString(),
+    campaign_files: {
+      found: input.campaigns.length,
+      checked: loaded.capacity ? loaded.campaigns.length : 0,
+    },
     findings,
     services,
     plan,

@@ -19,6 +19,8 @@ export const RULE_SEVERITY = {
   redundancy: "warning",
   forecast: "warning",
   past: "notice",
+  unchecked: "error",
+  unseen: "warning",
 } as const;
 
 export type RuleId = keyof typeof RULE_SEVERITY;
@@ -33,6 +35,7 @@ export const LOAD_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   "scale-up",
   "notice",
   "freeze",
+  "unchecked",
 ]);
 
 /** A 1-based position in a source file. */

@@ -105,11 +105,22 @@ export function round6(value: number): number {
 
 const lists = new WeakMap<readonly string[], string>();
 
-/** "a, b and c" (remembered per array: findings of one breach share their contributor list). */
+/**
+ * At most this many ids in one message or table cell: with thousands of overlapping campaigns a
+ * full list would make every message thousands of ids long (output growing as findings × campaigns).
+ */
+export const LIST_LIMIT = 5;
+
+/**
+ * "a, b and c"; beyond LIST_LIMIT ids "a, b, c, d, e and 1,995 more" (remembered per array:
+ * findings of one breach share their contributor list).
+ */
 export function listIds(ids: readonly string[]): string {
   let text = lists.get(ids);
   if (text === undefined) {
-    text = ids.length <= 1 ? ids.join("") : `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`;
+    if (ids.length > LIST_LIMIT)
+      text = `${ids.slice(0, LIST_LIMIT).join(", ")} and ${formatNumber(ids.length - LIST_LIMIT)} more`;
+    else text = ids.length <= 1 ? ids.join("") : `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`;
     lists.set(ids, text);
   }
   return text;

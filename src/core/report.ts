@@ -42,11 +42,23 @@ export interface CampaignSummary {
   status: "ok" | "notice" | "warning" | "error" | "past";
 }
 
+/**
+ * How many campaign files the check saw: `found` files match the campaign globs; `checked` of them
+ * were checked in full (validate: validated; check: loaded and checked against capacity). A gap
+ * between the two is always explained by findings.
+ */
+export interface CampaignFileCounts {
+  found: number;
+  checked: number;
+}
+
 export interface Report {
   version: 1;
   verdict: Verdict;
   /** UTC ISO. */
   now: string;
+  /** Always set by runValidate and runCheck; absent only in reports read back from older versions. */
+  campaign_files?: CampaignFileCounts;
   findings: Finding[];
   services: ServicePeak[];
   plan: PlanEntry[];

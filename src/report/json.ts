@@ -1,6 +1,46 @@
-/** The JSON report of DESIGN section 4: exactly one document, stable key order. */
-import type { Report } from "../core/report.js";
+/**
+ * The JSON report of DESIGN section 4: exactly one document, stable key order. Its size grows
+ * with the number of findings, services and campaigns, never with their product: a list of
+ * campaign ids inside a finding, a service or a plan entry keeps its first JSON_LIST_LIMIT ids and
+ * says how many there are in all (`campaigns_total`, `contributors_total`).
+ */
+import type { Finding } from "../core/findings.js";
+import type { PlanEntry, Report, ServicePeak } from "../core/report.js";
+
+/** Ids kept per list: plenty for any reader, bounded when thousands of campaigns overlap. */
+export const JSON_LIST_LIMIT = 20;
 
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  const bounded = {
+    ...report,
+    findings: report.findings.map(boundFinding),
+    services: report.services.map(boundService),
+    plan: report.plan.map(boundPlan),
+  };
+  return `${JSON.stringify(bounded, null, 2)}\n`;
+}
+
+function boundFinding(f: Finding): Finding & { campaigns_total?: number } {
+  if (!f.campaigns || f.campaigns.length <= JSON_LIST_LIMIT) return f;
+  const { counted, ...rest } = f;
+  return {
+    ...rest,
+    campaigns: f.campaigns.slice(0, JSON_LIST_LIMIT),
+    campaigns_total: f.campaigns.length,
+    counted,
+  };
+}
+
+function boundService(s: ServicePeak): ServicePeak & { contributors_total?: number } {
+  if (s.contributors.length <= JSON_LIST_LIMIT) return s;
+  return {
+    ...s,
+    contributors: s.contributors.slice(0, JSON_LIST_LIMIT),
+    contributors_total: s.contributors.length,
+  };
+}
+
+function boundPlan(p: PlanEntry): PlanEntry & { campaigns_total?: number } {
+  if (p.campaigns.length <= JSON_LIST_LIMIT) return p;
+  return { ...p, campaigns: p.campaigns.slice(0, JSON_LIST_LIMIT), campaigns_total: p.campaigns.length };
 }

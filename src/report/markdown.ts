@@ -12,6 +12,7 @@ import {
   formatNumber,
   formatPercent,
   formatWindowEnd,
+  listIds,
   plural,
 } from "../core/format.js";
 
@@ -89,7 +90,7 @@ function build(report: Report, options: MarkdownOptions, cap: number): string {
     out.push("| Service | Scale to | Before | For |", "|---|--:|---|---|");
     for (const p of report.plan) {
       out.push(
-        `| ${escapeMarkdown(p.service)} | ${p.instances} instances | ${formatInstant(p.by)} | ${p.campaigns.map(escapeMarkdown).join(", ")} |`,
+        `| ${escapeMarkdown(p.service)} | ${p.instances} instances | ${formatInstant(p.by)} | ${escapeMarkdown(listIds(p.campaigns))} |`,
       );
     }
     out.push("");
@@ -128,7 +129,16 @@ function headline(report: Report): string {
 
 function intro(report: Report): string {
   const live = report.campaigns.filter((c) => c.status !== "past").length;
-  const parts = [`Checked ${plural(live, "upcoming campaign")} at ${formatInstant(report.now)}.`];
+  const at = formatInstant(report.now);
+  const files = report.campaign_files;
+  const parts: string[] = [];
+  if (files) {
+    const gap = files.found - files.checked;
+    const unchecked = gap > 0 ? ` (${formatNumber(gap)} not checked: see *What to fix*)` : "";
+    parts.push(
+      `Checked ${formatNumber(files.checked)} of ${plural(files.found, "campaign file")} at ${at}${unchecked}: ${plural(live, "upcoming campaign")}.`,
+    );
+  } else parts.push(`Checked ${plural(live, "upcoming campaign")} at ${at}.`);
   if (report.plan.length > 0)
     parts.push(`IT needs to scale ${plural(report.plan.length, "service")} (see *Plan for IT*).`);
   return parts.join(" ");
@@ -181,7 +191,7 @@ function serviceTable(report: Report, cap: number): string[] {
   for (const s of shown) {
     const icon = s.utilization > 1 + 1e-9 ? `${ICON.error} ` : "";
     rows.push(
-      `| ${escapeMarkdown(s.service)} | ${formatNumber(s.peak_rps)} req/s | ${s.peak_at ? formatInstant(s.peak_at) : "–"} | ${formatNumber(s.capacity_rps)} req/s | ${icon}${formatPercent(s.utilization)} | ${s.contributors.map(escapeMarkdown).join(", ") || "baseline only"} |`,
+      `| ${escapeMarkdown(s.service)} | ${formatNumber(s.peak_rps)} req/s | ${s.peak_at ? formatInstant(s.peak_at) : "–"} | ${formatNumber(s.capacity_rps)} req/s | ${icon}${formatPercent(s.utilization)} | ${escapeMarkdown(listIds(s.contributors)) || "baseline only"} |`,
     );
   }
   if (sorted.length > shown.length)

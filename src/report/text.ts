@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity } from "../core/findings.js";
 import type { Report } from "../core/report.js";
-import { formatInstant, formatNumber, formatPercent, plural } from "../core/format.js";
+import { formatInstant, formatNumber, formatPercent, listIds, plural } from "../core/format.js";
 
 export interface TextOptions {
   color: boolean;
@@ -19,7 +19,6 @@ export function renderText(report: Report, options: TextOptions): string {
   const paint = (style: Style, text: string): string =>
     options.color ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text;
   const severityStyle: Record<Severity, Style> = { error: "red", warning: "yellow", notice: "cyan" };
-  const zoneOf = new Map(report.campaigns.map((c) => [c.id, c.timezone]));
   const lines: string[] = [];
 
   const byFile = new Map<string, Finding[]>();
@@ -43,7 +42,7 @@ export function renderText(report: Report, options: TextOptions): string {
       `of ${formatNumber(s.capacity_rps)} safe`,
       formatPercent(s.utilization),
       s.peak_at ? formatInstant(s.peak_at) : "-",
-      s.contributors.join(", ") || "baseline only",
+      listIds(s.contributors) || "baseline only",
     ]);
     lines.push(
       ...table(rows).map((row, i) => {
@@ -55,10 +54,10 @@ export function renderText(report: Report, options: TextOptions): string {
   }
   if (options.command === "check" && report.plan.length > 0) {
     lines.push(paint("bold", "Plan for IT"));
+    // The plan spans campaigns of several zones: its deadlines are in UTC, as in markdown.
     for (const p of report.plan) {
-      const zone = p.campaigns.map((id) => zoneOf.get(id)).find((z) => z !== undefined);
       lines.push(
-        `  scale ${p.service} to ${p.instances} instances before ${formatInstant(p.by, zone)} (for ${p.campaigns.join(", ")})`,
+        `  scale ${p.service} to ${p.instances} instances before ${formatInstant(p.by)} (for ${listIds(p.campaigns)})`,
       );
     }
     lines.push("");
@@ -85,7 +84,11 @@ function summaryLine(report: Report, options: TextOptions, paint: (s: Style, t: 
         ? paint("yellow", "WARN")
         : paint("green", "PASS");
   const what = options.command === "validate" ? "validate" : `check at ${formatInstant(report.now)}`;
-  return `${verdict} campaign-gate ${what}: ${parts.join(", ")}`;
+  const files = report.campaign_files;
+  const seen = files
+    ? ` (${plural(files.found, "campaign file")} found, ${formatNumber(files.checked)} checked)`
+    : "";
+  return `${verdict} campaign-gate ${what}: ${parts.join(", ")}${seen}`;
 }
 
 /** Pads columns so rows line up. */

@@ -142,7 +142,7 @@ describe("campaign-gate check", () => {
 
 describe("misuse exits 2 with a plain message", () => {
   it.each([
-    [["check", "--bogus"], /Unknown option '--bogus'/],
+    [["check", "--bogus"], /^campaign-gate: unknown option '--bogus' \(see campaign-gate --help\)\n$/],
     [["check", "--now", "next tuesday"], /--now must be an ISO-8601 instant/],
     [["frobnicate"], /unknown command 'frobnicate'/],
     [[], /missing command/],
@@ -174,9 +174,28 @@ describe("campaign-gate init", () => {
     expect(check.code).toBe(0);
     await writeFile(path.join(root, "infra/capacity.yaml"), "# mine\n");
     const again = await runCli(["init", "--root", root]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain("already present: .github/campaign-gate.yml, infra/capacity.yaml");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("Nothing to add");
     expect(await readFile(path.join(root, "infra/capacity.yaml"), "utf8")).toBe("# mine\n");
+  });
+
+  it("adds only the files that are missing and keeps the others as they are", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "cg-init-"));
+    await mkdir(path.join(root, "infra"));
+    await writeFile(path.join(root, "infra/capacity.yaml"), "# mine\n");
+    const { code, stdout } = await runCli(["init", "--root", root]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Created:\n  .github/campaign-gate.yml\n  campaigns/example-launch.yaml\n");
+    expect(stdout).toContain("Kept (already present, not changed):\n  infra/capacity.yaml\n");
+    expect(await readFile(path.join(root, "infra/capacity.yaml"), "utf8")).toBe("# mine\n");
+    expect(await readdir(path.join(root, "campaigns"))).toEqual(["example-launch.yaml"]);
+  });
+
+  it("creates a root that does not exist yet", async () => {
+    const root = path.join(await mkdtemp(path.join(tmpdir(), "cg-init-")), "new-repo");
+    const { code } = await runCli(["init", "--root", root]);
+    expect(code).toBe(0);
+    expect((await readdir(root)).sort()).toEqual([".github", "campaigns", "infra"]);
   });
 });
 

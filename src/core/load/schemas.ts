@@ -25,9 +25,18 @@ export const SCHEMA_FILES: Readonly<Record<SchemaName, string>> = {
   config: "config.schema.json",
 };
 
-/** Address users put in `# yaml-language-server: $schema=...` comments. */
+/**
+ * Where the schemas are published: the repository's files at a release tag, served raw. A tag never
+ * moves, so an editor validating against it always finds the same schema; to follow a newer
+ * release, change the tag in the `$schema=` comment (README, "Editor support").
+ */
+export const SCHEMA_REPOSITORY_URL = "https://raw.githubusercontent.com/campaign-gate/campaign-gate";
+/** The release tag of this version (`v` + package.json's version; a test keeps them equal). */
+export const RELEASE_TAG = "v0.1.0";
+
+/** Address users put in `# yaml-language-server: $schema=...` comments, and each schema's `$id`. */
 export function schemaUrl(name: SchemaName): string {
-  return `https://raw.githubusercontent.com/campaign-gate/campaign-gate/main/schemas/${SCHEMA_FILES[name]}`;
+  return `${SCHEMA_REPOSITORY_URL}/${RELEASE_TAG}/schemas/${SCHEMA_FILES[name]}`;
 }
 
 /**
