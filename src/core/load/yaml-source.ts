@@ -69,6 +69,7 @@ function parsedLazily(
   };
   return {
     file: source.path,
+    text: source.text,
     data,
     locate,
     get doc() {
