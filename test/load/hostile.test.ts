@@ -24,7 +24,11 @@ function loadAll(text: string): { findings: Finding[][]; ms: number } {
   return { findings, ms: performance.now() - start };
 }
 
-function expectOneSyntaxError(text: string, fragment: string, maxMs = 2000) {
+/**
+ * `maxMs` guards against runaway (exponential) parsing only; it is generous because CI machines
+ * are shared. Speed targets live in `npm run bench`.
+ */
+function expectOneSyntaxError(text: string, fragment: string, maxMs = 15_000) {
   const { findings, ms } = loadAll(text);
   for (const f of findings) {
     expect(f).toHaveLength(1);
@@ -56,13 +60,13 @@ describe("hostile input", () => {
 
   it("refuses a file larger than 1 MiB before parsing it", () => {
     const text = VALID + `notes: "${"x".repeat(1024 * 1024)}"\n`;
-    expectOneSyntaxError(text, "larger than 1 MiB", 500);
+    expectOneSyntaxError(text, "larger than 1 MiB", 5_000);
     expect(loadAll(text).findings[0]![0]).toMatchObject({ line: 1, column: 1 });
   });
 
   it("counts bytes, not characters, against the size limit", () => {
     const text = VALID + `notes: "${"é".repeat(600 * 1024)}"\n`;
-    expectOneSyntaxError(text, "larger than 1 MiB", 500);
+    expectOneSyntaxError(text, "larger than 1 MiB", 5_000);
   });
 
   it("loads a large but allowed file", () => {

@@ -9,7 +9,7 @@ const ucs2length = {
 export const campaign = validate20;
 const schema31 = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/main/schemas/campaign.schema.json",
+  $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/v0.1.0/schemas/campaign.schema.json",
   title: "campaign-gate campaign",
   description:
     "One marketing campaign: when it runs, which sites it hits and how much traffic it brings. One campaign per file in campaigns/.",
@@ -115,6 +115,7 @@ const schema31 = {
             "Expected number of people on the sites at the same time at the peak (on top of ordinary traffic).",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1000000000,
           examples: [40000],
         },
         peak_requests_per_second: {
@@ -122,6 +123,7 @@ const schema31 = {
             "Expected extra requests per second at the peak, when you know requests rather than people.",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1000000000,
           examples: [1500],
         },
         high: {
@@ -129,6 +131,7 @@ const schema31 = {
             "Pessimistic (90th percentile) estimate in the same unit; at least the expected value. Without it, IT plans with the expected value times a safety factor for the confidence.",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1000000000,
           examples: [55000],
         },
         confidence: {
@@ -202,7 +205,7 @@ function validate20(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
-  /*# sourceURL="https://raw.githubusercontent.com/campaign-gate/campaign-gate/main/schemas/campaign.schema.json" */ let vErrors =
+  /*# sourceURL="https://raw.githubusercontent.com/campaign-gate/campaign-gate/v0.1.0/schemas/campaign.schema.json" */ let vErrors =
     null;
   let errors = 0;
   const evaluated0 = validate20.evaluated;
@@ -1105,14 +1108,14 @@ function validate20(
         if (data12.peak_concurrent_users !== undefined) {
           let data13 = data12.peak_concurrent_users;
           if (typeof data13 == "number" && isFinite(data13)) {
-            if (data13 <= 0 || isNaN(data13)) {
+            if (data13 > 1000000000 || isNaN(data13)) {
               const err42 = {
                 instancePath: instancePath + "/forecast/peak_concurrent_users",
-                schemaPath: "#/properties/forecast/properties/peak_concurrent_users/exclusiveMinimum",
-                keyword: "exclusiveMinimum",
-                params: { comparison: ">", limit: 0 },
-                message: "must be > 0",
-                schema: 0,
+                schemaPath: "#/properties/forecast/properties/peak_concurrent_users/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1000000000 },
+                message: "must be <= 1000000000",
+                schema: 1000000000,
                 parentSchema: schema31.properties.forecast.properties.peak_concurrent_users,
                 data: data13,
               };
@@ -1123,8 +1126,26 @@ function validate20(
               }
               errors++;
             }
+            if (data13 <= 0 || isNaN(data13)) {
+              const err43 = {
+                instancePath: instancePath + "/forecast/peak_concurrent_users",
+                schemaPath: "#/properties/forecast/properties/peak_concurrent_users/exclusiveMinimum",
+                keyword: "exclusiveMinimum",
+                params: { comparison: ">", limit: 0 },
+                message: "must be > 0",
+                schema: 0,
+                parentSchema: schema31.properties.forecast.properties.peak_concurrent_users,
+                data: data13,
+              };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
           } else {
-            const err43 = {
+            const err44 = {
               instancePath: instancePath + "/forecast/peak_concurrent_users",
               schemaPath: "#/properties/forecast/properties/peak_concurrent_users/type",
               keyword: "type",
@@ -1135,9 +1156,9 @@ function validate20(
               data: data13,
             };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err44];
             } else {
-              vErrors.push(err43);
+              vErrors.push(err44);
             }
             errors++;
           }
@@ -1145,8 +1166,26 @@ function validate20(
         if (data12.peak_requests_per_second !== undefined) {
           let data14 = data12.peak_requests_per_second;
           if (typeof data14 == "number" && isFinite(data14)) {
+            if (data14 > 1000000000 || isNaN(data14)) {
+              const err45 = {
+                instancePath: instancePath + "/forecast/peak_requests_per_second",
+                schemaPath: "#/properties/forecast/properties/peak_requests_per_second/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1000000000 },
+                message: "must be <= 1000000000",
+                schema: 1000000000,
+                parentSchema: schema31.properties.forecast.properties.peak_requests_per_second,
+                data: data14,
+              };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
             if (data14 <= 0 || isNaN(data14)) {
-              const err44 = {
+              const err46 = {
                 instancePath: instancePath + "/forecast/peak_requests_per_second",
                 schemaPath: "#/properties/forecast/properties/peak_requests_per_second/exclusiveMinimum",
                 keyword: "exclusiveMinimum",
@@ -1157,14 +1196,14 @@ function validate20(
                 data: data14,
               };
               if (vErrors === null) {
-                vErrors = [err44];
+                vErrors = [err46];
               } else {
-                vErrors.push(err44);
+                vErrors.push(err46);
               }
               errors++;
             }
           } else {
-            const err45 = {
+            const err47 = {
               instancePath: instancePath + "/forecast/peak_requests_per_second",
               schemaPath: "#/properties/forecast/properties/peak_requests_per_second/type",
               keyword: "type",
@@ -1175,9 +1214,9 @@ function validate20(
               data: data14,
             };
             if (vErrors === null) {
-              vErrors = [err45];
+              vErrors = [err47];
             } else {
-              vErrors.push(err45);
+              vErrors.push(err47);
             }
             errors++;
           }
@@ -1185,8 +1224,26 @@ function validate20(
         if (data12.high !== undefined) {
           let data15 = data12.high;
           if (typeof data15 == "number" && isFinite(data15)) {
+            if (data15 > 1000000000 || isNaN(data15)) {
+              const err48 = {
+                instancePath: instancePath + "/forecast/high",
+                schemaPath: "#/properties/forecast/properties/high/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1000000000 },
+                message: "must be <= 1000000000",
+                schema: 1000000000,
+                parentSchema: schema31.properties.forecast.properties.high,
+                data: data15,
+              };
+              if (vErrors === null) {
+                vErrors = [err48];
+              } else {
+                vErrors.push(err48);
+              }
+              errors++;
+            }
             if (data15 <= 0 || isNaN(data15)) {
-              const err46 = {
+              const err49 = {
                 instancePath: instancePath + "/forecast/high",
                 schemaPath: "#/properties/forecast/properties/high/exclusiveMinimum",
                 keyword: "exclusiveMinimum",
@@ -1197,14 +1254,14 @@ function validate20(
                 data: data15,
               };
               if (vErrors === null) {
-                vErrors = [err46];
+                vErrors = [err49];
               } else {
-                vErrors.push(err46);
+                vErrors.push(err49);
               }
               errors++;
             }
           } else {
-            const err47 = {
+            const err50 = {
               instancePath: instancePath + "/forecast/high",
               schemaPath: "#/properties/forecast/properties/high/type",
               keyword: "type",
@@ -1215,9 +1272,9 @@ function validate20(
               data: data15,
             };
             if (vErrors === null) {
-              vErrors = [err47];
+              vErrors = [err50];
             } else {
-              vErrors.push(err47);
+              vErrors.push(err50);
             }
             errors++;
           }
@@ -1225,7 +1282,7 @@ function validate20(
         if (data12.confidence !== undefined) {
           let data16 = data12.confidence;
           if (!(data16 === "historical" || data16 === "model" || data16 === "guess")) {
-            const err48 = {
+            const err51 = {
               instancePath: instancePath + "/forecast/confidence",
               schemaPath: "#/properties/forecast/properties/confidence/enum",
               keyword: "enum",
@@ -1236,9 +1293,9 @@ function validate20(
               data: data16,
             };
             if (vErrors === null) {
-              vErrors = [err48];
+              vErrors = [err51];
             } else {
-              vErrors.push(err48);
+              vErrors.push(err51);
             }
             errors++;
           }
@@ -1247,7 +1304,7 @@ function validate20(
           let data17 = data12.basis;
           if (typeof data17 === "string") {
             if (func2(data17) < 1) {
-              const err49 = {
+              const err52 = {
                 instancePath: instancePath + "/forecast/basis",
                 schemaPath: "#/properties/forecast/properties/basis/minLength",
                 keyword: "minLength",
@@ -1258,14 +1315,14 @@ function validate20(
                 data: data17,
               };
               if (vErrors === null) {
-                vErrors = [err49];
+                vErrors = [err52];
               } else {
-                vErrors.push(err49);
+                vErrors.push(err52);
               }
               errors++;
             }
           } else {
-            const err50 = {
+            const err53 = {
               instancePath: instancePath + "/forecast/basis",
               schemaPath: "#/properties/forecast/properties/basis/type",
               keyword: "type",
@@ -1276,15 +1333,15 @@ function validate20(
               data: data17,
             };
             if (vErrors === null) {
-              vErrors = [err50];
+              vErrors = [err53];
             } else {
-              vErrors.push(err50);
+              vErrors.push(err53);
             }
             errors++;
           }
         }
       } else {
-        const err51 = {
+        const err54 = {
           instancePath: instancePath + "/forecast",
           schemaPath: "#/properties/forecast/type",
           keyword: "type",
@@ -1295,9 +1352,9 @@ function validate20(
           data: data12,
         };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err54];
         } else {
-          vErrors.push(err51);
+          vErrors.push(err54);
         }
         errors++;
       }
@@ -1305,7 +1362,7 @@ function validate20(
     if (data.notes !== undefined) {
       let data18 = data.notes;
       if (typeof data18 !== "string") {
-        const err52 = {
+        const err55 = {
           instancePath: instancePath + "/notes",
           schemaPath: "#/properties/notes/type",
           keyword: "type",
@@ -1316,15 +1373,15 @@ function validate20(
           data: data18,
         };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err55];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err55);
         }
         errors++;
       }
     }
   } else {
-    const err53 = {
+    const err56 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1335,9 +1392,9 @@ function validate20(
       data,
     };
     if (vErrors === null) {
-      vErrors = [err53];
+      vErrors = [err56];
     } else {
-      vErrors.push(err53);
+      vErrors.push(err56);
     }
     errors++;
   }
@@ -1348,7 +1405,7 @@ validate20.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
 export const capacity = validate21;
 const schema34 = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/main/schemas/capacity.schema.json",
+  $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/v0.1.0/schemas/capacity.schema.json",
   title: "campaign-gate capacity",
   description:
     "Infrastructure limits kept by IT: services with their capacity, the sites using them, maintenance windows and change freezes. Times here need an offset or Z (2026-12-02T01:00:00Z); a date alone is UTC midnight (as start) or the next UTC midnight (as end).",
@@ -1382,6 +1439,7 @@ const schema34 = {
           description: "Days of notice IT needs before a campaign that requires more capacity. Default 14.",
           type: "number",
           minimum: 0,
+          maximum: 365,
           default: 14,
           examples: [14],
         },
@@ -1395,6 +1453,7 @@ const schema34 = {
               description: "Multiplier for historical forecasts. Default 1.2.",
               type: "number",
               minimum: 1,
+              maximum: 100,
               default: 1.2,
               examples: [1.2],
             },
@@ -1402,6 +1461,7 @@ const schema34 = {
               description: "Multiplier for model forecasts. Default 1.5.",
               type: "number",
               minimum: 1,
+              maximum: 100,
               default: 1.5,
               examples: [1.5],
             },
@@ -1409,6 +1469,7 @@ const schema34 = {
               description: "Multiplier for guesses. Default 2.",
               type: "number",
               minimum: 1,
+              maximum: 100,
               default: 2,
               examples: [2],
             },
@@ -1424,7 +1485,11 @@ const schema34 = {
       type: "object",
       minProperties: 1,
       propertyNames: { $ref: "#/$defs/name" },
-      additionalProperties: { $ref: "#/$defs/service" },
+      additionalProperties: {
+        description:
+          "One backend service, named by this key (lowercase letters, digits, dashes and underscores, like `web-shop`): scalable (per_instance_rps, instances, max_instances) or fixed (max_rps). Sites name it under `uses`, maintenance under `services`.",
+        $ref: "#/$defs/service",
+      },
       examples: [
         {
           "web-shop": { per_instance_rps: 300, instances: 8, max_instances: 20, zones: 2 },
@@ -1437,7 +1502,11 @@ const schema34 = {
       type: "object",
       minProperties: 1,
       propertyNames: { $ref: "#/$defs/name" },
-      additionalProperties: { $ref: "#/$defs/site" },
+      additionalProperties: {
+        description:
+          "One website, named by this key (lowercase letters, digits, dashes and underscores, like `shop`), which campaigns name in `targets[].site`: its ordinary load (baseline_users or baseline_rps) and the services each of its requests reaches (`uses`).",
+        $ref: "#/$defs/site",
+      },
       examples: [
         { shop: { rps_per_user: 0.25, baseline_users: 3000, uses: { "web-shop": 1, "shared-db": 0.4 } } },
       ],
@@ -1565,13 +1634,21 @@ const schema34 = {
             "Requests per second one instance serves within its latency objective (from a load test).",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1000000000,
           examples: [300],
         },
-        instances: { description: "Instances running today.", type: "integer", minimum: 0, examples: [8] },
+        instances: {
+          description: "Instances running today.",
+          type: "integer",
+          minimum: 0,
+          maximum: 1000000,
+          examples: [8],
+        },
         max_instances: {
           description: "Autoscaling ceiling or quota: the most instances IT can run.",
           type: "integer",
           minimum: 1,
+          maximum: 1000000,
           examples: [20],
         },
         zones: {
@@ -1579,6 +1656,7 @@ const schema34 = {
             "Instances are spread evenly over this many zones; the service must survive losing one. Default 1.",
           type: "integer",
           minimum: 1,
+          maximum: 100,
           default: 1,
           examples: [2],
         },
@@ -1587,6 +1665,7 @@ const schema34 = {
             "Requests per second a fixed-capacity service (one that cannot scale, like a database) serves.",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1000000000,
           examples: [5000],
         },
         target_utilization: {
@@ -1612,18 +1691,21 @@ const schema34 = {
             "Requests per second one concurrent user causes (pages per visit × requests per page / visit duration).",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1000,
           examples: [0.25],
         },
         baseline_users: {
           description: "Ordinary peak concurrent users without any campaign. Needs rps_per_user.",
           type: "number",
           minimum: 0,
+          maximum: 1000000000,
           examples: [3000],
         },
         baseline_rps: {
           description: "Ordinary peak requests per second without any campaign.",
           type: "number",
           minimum: 0,
+          maximum: 1000000000,
           examples: [400],
         },
         uses: {
@@ -1631,7 +1713,14 @@ const schema34 = {
           type: "object",
           minProperties: 1,
           propertyNames: { $ref: "#/$defs/name" },
-          additionalProperties: { type: "number", exclusiveMinimum: 0 },
+          additionalProperties: {
+            description:
+              "Requests to this service (a name under `services`, like `web-shop`) per request to the site, more than 0: 0.4 means four requests to the service for every ten requests to the site.",
+            type: "number",
+            exclusiveMinimum: 0,
+            maximum: 1000,
+            examples: [1, 0.4],
+          },
           examples: [{ "web-shop": 1, "shared-db": 0.4 }],
         },
       },
@@ -1696,13 +1785,21 @@ const schema36 = {
       description: "Requests per second one instance serves within its latency objective (from a load test).",
       type: "number",
       exclusiveMinimum: 0,
+      maximum: 1000000000,
       examples: [300],
     },
-    instances: { description: "Instances running today.", type: "integer", minimum: 0, examples: [8] },
+    instances: {
+      description: "Instances running today.",
+      type: "integer",
+      minimum: 0,
+      maximum: 1000000,
+      examples: [8],
+    },
     max_instances: {
       description: "Autoscaling ceiling or quota: the most instances IT can run.",
       type: "integer",
       minimum: 1,
+      maximum: 1000000,
       examples: [20],
     },
     zones: {
@@ -1710,6 +1807,7 @@ const schema36 = {
         "Instances are spread evenly over this many zones; the service must survive losing one. Default 1.",
       type: "integer",
       minimum: 1,
+      maximum: 100,
       default: 1,
       examples: [2],
     },
@@ -1718,6 +1816,7 @@ const schema36 = {
         "Requests per second a fixed-capacity service (one that cannot scale, like a database) serves.",
       type: "number",
       exclusiveMinimum: 0,
+      maximum: 1000000000,
       examples: [5000],
     },
     target_utilization: {
@@ -1752,18 +1851,21 @@ const schema38 = {
         "Requests per second one concurrent user causes (pages per visit × requests per page / visit duration).",
       type: "number",
       exclusiveMinimum: 0,
+      maximum: 1000,
       examples: [0.25],
     },
     baseline_users: {
       description: "Ordinary peak concurrent users without any campaign. Needs rps_per_user.",
       type: "number",
       minimum: 0,
+      maximum: 1000000000,
       examples: [3000],
     },
     baseline_rps: {
       description: "Ordinary peak requests per second without any campaign.",
       type: "number",
       minimum: 0,
+      maximum: 1000000000,
       examples: [400],
     },
     uses: {
@@ -1771,7 +1873,14 @@ const schema38 = {
       type: "object",
       minProperties: 1,
       propertyNames: { $ref: "#/$defs/name" },
-      additionalProperties: { type: "number", exclusiveMinimum: 0 },
+      additionalProperties: {
+        description:
+          "Requests to this service (a name under `services`, like `web-shop`) per request to the site, more than 0: 0.4 means four requests to the service for every ten requests to the site.",
+        type: "number",
+        exclusiveMinimum: 0,
+        maximum: 1000,
+        examples: [1, 0.4],
+      },
       examples: [{ "web-shop": 1, "shared-db": 0.4 }],
     },
   },
@@ -1929,14 +2038,14 @@ function validate22(
     if (data.rps_per_user !== undefined) {
       let data0 = data.rps_per_user;
       if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 <= 0 || isNaN(data0)) {
+        if (data0 > 1000 || isNaN(data0)) {
           const err5 = {
             instancePath: instancePath + "/rps_per_user",
-            schemaPath: "#/properties/rps_per_user/exclusiveMinimum",
-            keyword: "exclusiveMinimum",
-            params: { comparison: ">", limit: 0 },
-            message: "must be > 0",
-            schema: 0,
+            schemaPath: "#/properties/rps_per_user/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 1000 },
+            message: "must be <= 1000",
+            schema: 1000,
             parentSchema: schema38.properties.rps_per_user,
             data: data0,
           };
@@ -1947,8 +2056,26 @@ function validate22(
           }
           errors++;
         }
+        if (data0 <= 0 || isNaN(data0)) {
+          const err6 = {
+            instancePath: instancePath + "/rps_per_user",
+            schemaPath: "#/properties/rps_per_user/exclusiveMinimum",
+            keyword: "exclusiveMinimum",
+            params: { comparison: ">", limit: 0 },
+            message: "must be > 0",
+            schema: 0,
+            parentSchema: schema38.properties.rps_per_user,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
       } else {
-        const err6 = {
+        const err7 = {
           instancePath: instancePath + "/rps_per_user",
           schemaPath: "#/properties/rps_per_user/type",
           keyword: "type",
@@ -1959,9 +2086,9 @@ function validate22(
           data: data0,
         };
         if (vErrors === null) {
-          vErrors = [err6];
+          vErrors = [err7];
         } else {
-          vErrors.push(err6);
+          vErrors.push(err7);
         }
         errors++;
       }
@@ -1969,8 +2096,26 @@ function validate22(
     if (data.baseline_users !== undefined) {
       let data1 = data.baseline_users;
       if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 > 1000000000 || isNaN(data1)) {
+          const err8 = {
+            instancePath: instancePath + "/baseline_users",
+            schemaPath: "#/properties/baseline_users/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 1000000000 },
+            message: "must be <= 1000000000",
+            schema: 1000000000,
+            parentSchema: schema38.properties.baseline_users,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
         if (data1 < 0 || isNaN(data1)) {
-          const err7 = {
+          const err9 = {
             instancePath: instancePath + "/baseline_users",
             schemaPath: "#/properties/baseline_users/minimum",
             keyword: "minimum",
@@ -1981,14 +2126,14 @@ function validate22(
             data: data1,
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
       } else {
-        const err8 = {
+        const err10 = {
           instancePath: instancePath + "/baseline_users",
           schemaPath: "#/properties/baseline_users/type",
           keyword: "type",
@@ -1999,9 +2144,9 @@ function validate22(
           data: data1,
         };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err10];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err10);
         }
         errors++;
       }
@@ -2009,8 +2154,26 @@ function validate22(
     if (data.baseline_rps !== undefined) {
       let data2 = data.baseline_rps;
       if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 > 1000000000 || isNaN(data2)) {
+          const err11 = {
+            instancePath: instancePath + "/baseline_rps",
+            schemaPath: "#/properties/baseline_rps/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 1000000000 },
+            message: "must be <= 1000000000",
+            schema: 1000000000,
+            parentSchema: schema38.properties.baseline_rps,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
         if (data2 < 0 || isNaN(data2)) {
-          const err9 = {
+          const err12 = {
             instancePath: instancePath + "/baseline_rps",
             schemaPath: "#/properties/baseline_rps/minimum",
             keyword: "minimum",
@@ -2021,14 +2184,14 @@ function validate22(
             data: data2,
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err12];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err12);
           }
           errors++;
         }
       } else {
-        const err10 = {
+        const err13 = {
           instancePath: instancePath + "/baseline_rps",
           schemaPath: "#/properties/baseline_rps/type",
           keyword: "type",
@@ -2039,9 +2202,9 @@ function validate22(
           data: data2,
         };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err13];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err13);
         }
         errors++;
       }
@@ -2050,7 +2213,7 @@ function validate22(
       let data3 = data.uses;
       if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
         if (Object.keys(data3).length < 1) {
-          const err11 = {
+          const err14 = {
             instancePath: instancePath + "/uses",
             schemaPath: "#/properties/uses/minProperties",
             keyword: "minProperties",
@@ -2061,9 +2224,9 @@ function validate22(
             data: data3,
           };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err14];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err14);
           }
           errors++;
         }
@@ -2071,7 +2234,7 @@ function validate22(
           const _errs13 = errors;
           if (typeof key1 === "string") {
             if (!pattern8.test(key1)) {
-              const err12 = {
+              const err15 = {
                 instancePath: instancePath + "/uses",
                 schemaPath: "#/$defs/name/pattern",
                 keyword: "pattern",
@@ -2083,14 +2246,14 @@ function validate22(
                 propertyName: key1,
               };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err15];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err15);
               }
               errors++;
             }
           } else {
-            const err13 = {
+            const err16 = {
               instancePath: instancePath + "/uses",
               schemaPath: "#/$defs/name/type",
               keyword: "type",
@@ -2102,15 +2265,15 @@ function validate22(
               propertyName: key1,
             };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err16];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err16);
             }
             errors++;
           }
           var valid2 = _errs13 === errors;
           if (!valid2) {
-            const err14 = {
+            const err17 = {
               instancePath: instancePath + "/uses",
               schemaPath: "#/properties/uses/propertyNames",
               keyword: "propertyNames",
@@ -2121,9 +2284,9 @@ function validate22(
               data: data3,
             };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err17];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err17);
             }
             errors++;
           }
@@ -2131,8 +2294,26 @@ function validate22(
         for (const key2 in data3) {
           let data4 = data3[key2];
           if (typeof data4 == "number" && isFinite(data4)) {
+            if (data4 > 1000 || isNaN(data4)) {
+              const err18 = {
+                instancePath: instancePath + "/uses/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "#/properties/uses/additionalProperties/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1000 },
+                message: "must be <= 1000",
+                schema: 1000,
+                parentSchema: schema38.properties.uses.additionalProperties,
+                data: data4,
+              };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
             if (data4 <= 0 || isNaN(data4)) {
-              const err15 = {
+              const err19 = {
                 instancePath: instancePath + "/uses/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/properties/uses/additionalProperties/exclusiveMinimum",
                 keyword: "exclusiveMinimum",
@@ -2143,14 +2324,14 @@ function validate22(
                 data: data4,
               };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err19];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err19);
               }
               errors++;
             }
           } else {
-            const err16 = {
+            const err20 = {
               instancePath: instancePath + "/uses/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/uses/additionalProperties/type",
               keyword: "type",
@@ -2161,15 +2342,15 @@ function validate22(
               data: data4,
             };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err20];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
       } else {
-        const err17 = {
+        const err21 = {
           instancePath: instancePath + "/uses",
           schemaPath: "#/properties/uses/type",
           keyword: "type",
@@ -2180,15 +2361,15 @@ function validate22(
           data: data3,
         };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err21];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
   } else {
-    const err18 = {
+    const err22 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2199,9 +2380,9 @@ function validate22(
       data,
     };
     if (vErrors === null) {
-      vErrors = [err18];
+      vErrors = [err22];
     } else {
-      vErrors.push(err18);
+      vErrors.push(err22);
     }
     errors++;
   }
@@ -2213,7 +2394,7 @@ function validate21(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
-  /*# sourceURL="https://raw.githubusercontent.com/campaign-gate/campaign-gate/main/schemas/capacity.schema.json" */ let vErrors =
+  /*# sourceURL="https://raw.githubusercontent.com/campaign-gate/campaign-gate/v0.1.0/schemas/capacity.schema.json" */ let vErrors =
     null;
   let errors = 0;
   const evaluated0 = validate21.evaluated;
@@ -2433,14 +2614,14 @@ function validate21(
         if (data0.notice_days !== undefined) {
           let data3 = data0.notice_days;
           if (typeof data3 == "number" && isFinite(data3)) {
-            if (data3 < 0 || isNaN(data3)) {
+            if (data3 > 365 || isNaN(data3)) {
               const err10 = {
                 instancePath: instancePath + "/defaults/notice_days",
-                schemaPath: "#/properties/defaults/properties/notice_days/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
+                schemaPath: "#/properties/defaults/properties/notice_days/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 365 },
+                message: "must be <= 365",
+                schema: 365,
                 parentSchema: schema34.properties.defaults.properties.notice_days,
                 data: data3,
               };
@@ -2451,8 +2632,26 @@ function validate21(
               }
               errors++;
             }
+            if (data3 < 0 || isNaN(data3)) {
+              const err11 = {
+                instancePath: instancePath + "/defaults/notice_days",
+                schemaPath: "#/properties/defaults/properties/notice_days/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
+                parentSchema: schema34.properties.defaults.properties.notice_days,
+                data: data3,
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           } else {
-            const err11 = {
+            const err12 = {
               instancePath: instancePath + "/defaults/notice_days",
               schemaPath: "#/properties/defaults/properties/notice_days/type",
               keyword: "type",
@@ -2463,9 +2662,9 @@ function validate21(
               data: data3,
             };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err12];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err12);
             }
             errors++;
           }
@@ -2475,7 +2674,7 @@ function validate21(
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             for (const key2 in data4) {
               if (!(key2 === "historical" || key2 === "model" || key2 === "guess")) {
-                const err12 = {
+                const err13 = {
                   instancePath: instancePath + "/defaults/uncertainty",
                   schemaPath: "#/properties/defaults/properties/uncertainty/additionalProperties",
                   keyword: "additionalProperties",
@@ -2486,9 +2685,9 @@ function validate21(
                   data: data4,
                 };
                 if (vErrors === null) {
-                  vErrors = [err12];
+                  vErrors = [err13];
                 } else {
-                  vErrors.push(err12);
+                  vErrors.push(err13);
                 }
                 errors++;
               }
@@ -2496,8 +2695,26 @@ function validate21(
             if (data4.historical !== undefined) {
               let data5 = data4.historical;
               if (typeof data5 == "number" && isFinite(data5)) {
+                if (data5 > 100 || isNaN(data5)) {
+                  const err14 = {
+                    instancePath: instancePath + "/defaults/uncertainty/historical",
+                    schemaPath: "#/properties/defaults/properties/uncertainty/properties/historical/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 100 },
+                    message: "must be <= 100",
+                    schema: 100,
+                    parentSchema: schema34.properties.defaults.properties.uncertainty.properties.historical,
+                    data: data5,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
                 if (data5 < 1 || isNaN(data5)) {
-                  const err13 = {
+                  const err15 = {
                     instancePath: instancePath + "/defaults/uncertainty/historical",
                     schemaPath: "#/properties/defaults/properties/uncertainty/properties/historical/minimum",
                     keyword: "minimum",
@@ -2508,14 +2725,14 @@ function validate21(
                     data: data5,
                   };
                   if (vErrors === null) {
-                    vErrors = [err13];
+                    vErrors = [err15];
                   } else {
-                    vErrors.push(err13);
+                    vErrors.push(err15);
                   }
                   errors++;
                 }
               } else {
-                const err14 = {
+                const err16 = {
                   instancePath: instancePath + "/defaults/uncertainty/historical",
                   schemaPath: "#/properties/defaults/properties/uncertainty/properties/historical/type",
                   keyword: "type",
@@ -2526,9 +2743,9 @@ function validate21(
                   data: data5,
                 };
                 if (vErrors === null) {
-                  vErrors = [err14];
+                  vErrors = [err16];
                 } else {
-                  vErrors.push(err14);
+                  vErrors.push(err16);
                 }
                 errors++;
               }
@@ -2536,8 +2753,26 @@ function validate21(
             if (data4.model !== undefined) {
               let data6 = data4.model;
               if (typeof data6 == "number" && isFinite(data6)) {
+                if (data6 > 100 || isNaN(data6)) {
+                  const err17 = {
+                    instancePath: instancePath + "/defaults/uncertainty/model",
+                    schemaPath: "#/properties/defaults/properties/uncertainty/properties/model/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 100 },
+                    message: "must be <= 100",
+                    schema: 100,
+                    parentSchema: schema34.properties.defaults.properties.uncertainty.properties.model,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
                 if (data6 < 1 || isNaN(data6)) {
-                  const err15 = {
+                  const err18 = {
                     instancePath: instancePath + "/defaults/uncertainty/model",
                     schemaPath: "#/properties/defaults/properties/uncertainty/properties/model/minimum",
                     keyword: "minimum",
@@ -2548,14 +2783,14 @@ function validate21(
                     data: data6,
                   };
                   if (vErrors === null) {
-                    vErrors = [err15];
+                    vErrors = [err18];
                   } else {
-                    vErrors.push(err15);
+                    vErrors.push(err18);
                   }
                   errors++;
                 }
               } else {
-                const err16 = {
+                const err19 = {
                   instancePath: instancePath + "/defaults/uncertainty/model",
                   schemaPath: "#/properties/defaults/properties/uncertainty/properties/model/type",
                   keyword: "type",
@@ -2566,9 +2801,9 @@ function validate21(
                   data: data6,
                 };
                 if (vErrors === null) {
-                  vErrors = [err16];
+                  vErrors = [err19];
                 } else {
-                  vErrors.push(err16);
+                  vErrors.push(err19);
                 }
                 errors++;
               }
@@ -2576,8 +2811,26 @@ function validate21(
             if (data4.guess !== undefined) {
               let data7 = data4.guess;
               if (typeof data7 == "number" && isFinite(data7)) {
+                if (data7 > 100 || isNaN(data7)) {
+                  const err20 = {
+                    instancePath: instancePath + "/defaults/uncertainty/guess",
+                    schemaPath: "#/properties/defaults/properties/uncertainty/properties/guess/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 100 },
+                    message: "must be <= 100",
+                    schema: 100,
+                    parentSchema: schema34.properties.defaults.properties.uncertainty.properties.guess,
+                    data: data7,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
                 if (data7 < 1 || isNaN(data7)) {
-                  const err17 = {
+                  const err21 = {
                     instancePath: instancePath + "/defaults/uncertainty/guess",
                     schemaPath: "#/properties/defaults/properties/uncertainty/properties/guess/minimum",
                     keyword: "minimum",
@@ -2588,14 +2841,14 @@ function validate21(
                     data: data7,
                   };
                   if (vErrors === null) {
-                    vErrors = [err17];
+                    vErrors = [err21];
                   } else {
-                    vErrors.push(err17);
+                    vErrors.push(err21);
                   }
                   errors++;
                 }
               } else {
-                const err18 = {
+                const err22 = {
                   instancePath: instancePath + "/defaults/uncertainty/guess",
                   schemaPath: "#/properties/defaults/properties/uncertainty/properties/guess/type",
                   keyword: "type",
@@ -2606,15 +2859,15 @@ function validate21(
                   data: data7,
                 };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err22];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err22);
                 }
                 errors++;
               }
             }
           } else {
-            const err19 = {
+            const err23 = {
               instancePath: instancePath + "/defaults/uncertainty",
               schemaPath: "#/properties/defaults/properties/uncertainty/type",
               keyword: "type",
@@ -2625,15 +2878,15 @@ function validate21(
               data: data4,
             };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err23];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err23);
             }
             errors++;
           }
         }
       } else {
-        const err20 = {
+        const err24 = {
           instancePath: instancePath + "/defaults",
           schemaPath: "#/properties/defaults/type",
           keyword: "type",
@@ -2644,9 +2897,9 @@ function validate21(
           data: data0,
         };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err24];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err24);
         }
         errors++;
       }
@@ -2655,7 +2908,7 @@ function validate21(
       let data8 = data.services;
       if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
         if (Object.keys(data8).length < 1) {
-          const err21 = {
+          const err25 = {
             instancePath: instancePath + "/services",
             schemaPath: "#/properties/services/minProperties",
             keyword: "minProperties",
@@ -2666,9 +2919,9 @@ function validate21(
             data: data8,
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err25];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err25);
           }
           errors++;
         }
@@ -2676,7 +2929,7 @@ function validate21(
           const _errs22 = errors;
           if (typeof key3 === "string") {
             if (!pattern8.test(key3)) {
-              const err22 = {
+              const err26 = {
                 instancePath: instancePath + "/services",
                 schemaPath: "#/$defs/name/pattern",
                 keyword: "pattern",
@@ -2688,14 +2941,14 @@ function validate21(
                 propertyName: key3,
               };
               if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err26];
               } else {
-                vErrors.push(err22);
+                vErrors.push(err26);
               }
               errors++;
             }
           } else {
-            const err23 = {
+            const err27 = {
               instancePath: instancePath + "/services",
               schemaPath: "#/$defs/name/type",
               keyword: "type",
@@ -2707,15 +2960,15 @@ function validate21(
               propertyName: key3,
             };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err27];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err27);
             }
             errors++;
           }
           var valid3 = _errs22 === errors;
           if (!valid3) {
-            const err24 = {
+            const err28 = {
               instancePath: instancePath + "/services",
               schemaPath: "#/properties/services/propertyNames",
               keyword: "propertyNames",
@@ -2726,9 +2979,9 @@ function validate21(
               data: data8,
             };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err28];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err28);
             }
             errors++;
           }
@@ -2741,7 +2994,7 @@ function validate21(
           const _errs30 = errors;
           if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
             if (data9.per_instance_rps === undefined) {
-              const err25 = {
+              const err29 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/$defs/service/oneOf/0/required",
                 keyword: "required",
@@ -2752,14 +3005,14 @@ function validate21(
                 data: data9,
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err29];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err29);
               }
               errors++;
             }
             if (data9.instances === undefined) {
-              const err26 = {
+              const err30 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/$defs/service/oneOf/0/required",
                 keyword: "required",
@@ -2770,14 +3023,14 @@ function validate21(
                 data: data9,
               };
               if (vErrors === null) {
-                vErrors = [err26];
+                vErrors = [err30];
               } else {
-                vErrors.push(err26);
+                vErrors.push(err30);
               }
               errors++;
             }
             if (data9.max_instances === undefined) {
-              const err27 = {
+              const err31 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/$defs/service/oneOf/0/required",
                 keyword: "required",
@@ -2788,14 +3041,14 @@ function validate21(
                 data: data9,
               };
               if (vErrors === null) {
-                vErrors = [err27];
+                vErrors = [err31];
               } else {
-                vErrors.push(err27);
+                vErrors.push(err31);
               }
               errors++;
             }
             if (data9.max_rps !== undefined) {
-              const err28 = {
+              const err32 = {
                 instancePath:
                   instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rps",
                 schemaPath: "#/$defs/service/oneOf/0/properties/max_rps/false schema",
@@ -2807,9 +3060,9 @@ function validate21(
                 data: data9.max_rps,
               };
               if (vErrors === null) {
-                vErrors = [err28];
+                vErrors = [err32];
               } else {
-                vErrors.push(err28);
+                vErrors.push(err32);
               }
               errors++;
             }
@@ -2827,7 +3080,7 @@ function validate21(
           const _errs31 = errors;
           if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
             if (data9.max_rps === undefined) {
-              const err29 = {
+              const err33 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/$defs/service/oneOf/1/required",
                 keyword: "required",
@@ -2838,14 +3091,14 @@ function validate21(
                 data: data9,
               };
               if (vErrors === null) {
-                vErrors = [err29];
+                vErrors = [err33];
               } else {
-                vErrors.push(err29);
+                vErrors.push(err33);
               }
               errors++;
             }
             if (data9.per_instance_rps !== undefined) {
-              const err30 = {
+              const err34 = {
                 instancePath:
                   instancePath +
                   "/services/" +
@@ -2860,14 +3113,14 @@ function validate21(
                 data: data9.per_instance_rps,
               };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err34];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err34);
               }
               errors++;
             }
             if (data9.instances !== undefined) {
-              const err31 = {
+              const err35 = {
                 instancePath:
                   instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/instances",
                 schemaPath: "#/$defs/service/oneOf/1/properties/instances/false schema",
@@ -2879,14 +3132,14 @@ function validate21(
                 data: data9.instances,
               };
               if (vErrors === null) {
-                vErrors = [err31];
+                vErrors = [err35];
               } else {
-                vErrors.push(err31);
+                vErrors.push(err35);
               }
               errors++;
             }
             if (data9.max_instances !== undefined) {
-              const err32 = {
+              const err36 = {
                 instancePath:
                   instancePath +
                   "/services/" +
@@ -2901,14 +3154,14 @@ function validate21(
                 data: data9.max_instances,
               };
               if (vErrors === null) {
-                vErrors = [err32];
+                vErrors = [err36];
               } else {
-                vErrors.push(err32);
+                vErrors.push(err36);
               }
               errors++;
             }
             if (data9.zones !== undefined) {
-              const err33 = {
+              const err37 = {
                 instancePath:
                   instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
                 schemaPath: "#/$defs/service/oneOf/1/properties/zones/false schema",
@@ -2920,9 +3173,9 @@ function validate21(
                 data: data9.zones,
               };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err37];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err37);
               }
               errors++;
             }
@@ -2946,7 +3199,7 @@ function validate21(
             }
           }
           if (!valid7) {
-            const err34 = {
+            const err38 = {
               instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/$defs/service/oneOf",
               keyword: "oneOf",
@@ -2957,9 +3210,9 @@ function validate21(
               data: data9,
             };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err38];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err38);
             }
             errors++;
           } else {
@@ -2982,7 +3235,7 @@ function validate21(
                 key5 === "max_rps" ||
                 key5 === "target_utilization"
               )) {
-                const err35 = {
+                const err39 = {
                   instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                   schemaPath: "#/$defs/service/additionalProperties",
                   keyword: "additionalProperties",
@@ -2993,9 +3246,9 @@ function validate21(
                   data: data9,
                 };
                 if (vErrors === null) {
-                  vErrors = [err35];
+                  vErrors = [err39];
                 } else {
-                  vErrors.push(err35);
+                  vErrors.push(err39);
                 }
                 errors++;
               }
@@ -3003,8 +3256,30 @@ function validate21(
             if (data9.per_instance_rps !== undefined) {
               let data15 = data9.per_instance_rps;
               if (typeof data15 == "number" && isFinite(data15)) {
+                if (data15 > 1000000000 || isNaN(data15)) {
+                  const err40 = {
+                    instancePath:
+                      instancePath +
+                      "/services/" +
+                      key4.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/per_instance_rps",
+                    schemaPath: "#/$defs/service/properties/per_instance_rps/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1000000000 },
+                    message: "must be <= 1000000000",
+                    schema: 1000000000,
+                    parentSchema: schema36.properties.per_instance_rps,
+                    data: data15,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
                 if (data15 <= 0 || isNaN(data15)) {
-                  const err36 = {
+                  const err41 = {
                     instancePath:
                       instancePath +
                       "/services/" +
@@ -3019,14 +3294,14 @@ function validate21(
                     data: data15,
                   };
                   if (vErrors === null) {
-                    vErrors = [err36];
+                    vErrors = [err41];
                   } else {
-                    vErrors.push(err36);
+                    vErrors.push(err41);
                   }
                   errors++;
                 }
               } else {
-                const err37 = {
+                const err42 = {
                   instancePath:
                     instancePath +
                     "/services/" +
@@ -3041,9 +3316,9 @@ function validate21(
                   data: data15,
                 };
                 if (vErrors === null) {
-                  vErrors = [err37];
+                  vErrors = [err42];
                 } else {
-                  vErrors.push(err37);
+                  vErrors.push(err42);
                 }
                 errors++;
               }
@@ -3051,7 +3326,7 @@ function validate21(
             if (data9.instances !== undefined) {
               let data16 = data9.instances;
               if (!(typeof data16 == "number" && !(data16 % 1) && !isNaN(data16) && isFinite(data16))) {
-                const err38 = {
+                const err43 = {
                   instancePath:
                     instancePath +
                     "/services/" +
@@ -3066,15 +3341,37 @@ function validate21(
                   data: data16,
                 };
                 if (vErrors === null) {
-                  vErrors = [err38];
+                  vErrors = [err43];
                 } else {
-                  vErrors.push(err38);
+                  vErrors.push(err43);
                 }
                 errors++;
               }
               if (typeof data16 == "number" && isFinite(data16)) {
+                if (data16 > 1000000 || isNaN(data16)) {
+                  const err44 = {
+                    instancePath:
+                      instancePath +
+                      "/services/" +
+                      key4.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/instances",
+                    schemaPath: "#/$defs/service/properties/instances/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1000000 },
+                    message: "must be <= 1000000",
+                    schema: 1000000,
+                    parentSchema: schema36.properties.instances,
+                    data: data16,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
                 if (data16 < 0 || isNaN(data16)) {
-                  const err39 = {
+                  const err45 = {
                     instancePath:
                       instancePath +
                       "/services/" +
@@ -3089,9 +3386,9 @@ function validate21(
                     data: data16,
                   };
                   if (vErrors === null) {
-                    vErrors = [err39];
+                    vErrors = [err45];
                   } else {
-                    vErrors.push(err39);
+                    vErrors.push(err45);
                   }
                   errors++;
                 }
@@ -3100,7 +3397,7 @@ function validate21(
             if (data9.max_instances !== undefined) {
               let data17 = data9.max_instances;
               if (!(typeof data17 == "number" && !(data17 % 1) && !isNaN(data17) && isFinite(data17))) {
-                const err40 = {
+                const err46 = {
                   instancePath:
                     instancePath +
                     "/services/" +
@@ -3115,15 +3412,37 @@ function validate21(
                   data: data17,
                 };
                 if (vErrors === null) {
-                  vErrors = [err40];
+                  vErrors = [err46];
                 } else {
-                  vErrors.push(err40);
+                  vErrors.push(err46);
                 }
                 errors++;
               }
               if (typeof data17 == "number" && isFinite(data17)) {
+                if (data17 > 1000000 || isNaN(data17)) {
+                  const err47 = {
+                    instancePath:
+                      instancePath +
+                      "/services/" +
+                      key4.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/max_instances",
+                    schemaPath: "#/$defs/service/properties/max_instances/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1000000 },
+                    message: "must be <= 1000000",
+                    schema: 1000000,
+                    parentSchema: schema36.properties.max_instances,
+                    data: data17,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
                 if (data17 < 1 || isNaN(data17)) {
-                  const err41 = {
+                  const err48 = {
                     instancePath:
                       instancePath +
                       "/services/" +
@@ -3138,9 +3457,9 @@ function validate21(
                     data: data17,
                   };
                   if (vErrors === null) {
-                    vErrors = [err41];
+                    vErrors = [err48];
                   } else {
-                    vErrors.push(err41);
+                    vErrors.push(err48);
                   }
                   errors++;
                 }
@@ -3149,7 +3468,7 @@ function validate21(
             if (data9.zones !== undefined) {
               let data18 = data9.zones;
               if (!(typeof data18 == "number" && !(data18 % 1) && !isNaN(data18) && isFinite(data18))) {
-                const err42 = {
+                const err49 = {
                   instancePath:
                     instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
                   schemaPath: "#/$defs/service/properties/zones/type",
@@ -3161,15 +3480,34 @@ function validate21(
                   data: data18,
                 };
                 if (vErrors === null) {
-                  vErrors = [err42];
+                  vErrors = [err49];
                 } else {
-                  vErrors.push(err42);
+                  vErrors.push(err49);
                 }
                 errors++;
               }
               if (typeof data18 == "number" && isFinite(data18)) {
+                if (data18 > 100 || isNaN(data18)) {
+                  const err50 = {
+                    instancePath:
+                      instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
+                    schemaPath: "#/$defs/service/properties/zones/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 100 },
+                    message: "must be <= 100",
+                    schema: 100,
+                    parentSchema: schema36.properties.zones,
+                    data: data18,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
                 if (data18 < 1 || isNaN(data18)) {
-                  const err43 = {
+                  const err51 = {
                     instancePath:
                       instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
                     schemaPath: "#/$defs/service/properties/zones/minimum",
@@ -3181,9 +3519,9 @@ function validate21(
                     data: data18,
                   };
                   if (vErrors === null) {
-                    vErrors = [err43];
+                    vErrors = [err51];
                   } else {
-                    vErrors.push(err43);
+                    vErrors.push(err51);
                   }
                   errors++;
                 }
@@ -3192,8 +3530,30 @@ function validate21(
             if (data9.max_rps !== undefined) {
               let data19 = data9.max_rps;
               if (typeof data19 == "number" && isFinite(data19)) {
+                if (data19 > 1000000000 || isNaN(data19)) {
+                  const err52 = {
+                    instancePath:
+                      instancePath +
+                      "/services/" +
+                      key4.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/max_rps",
+                    schemaPath: "#/$defs/service/properties/max_rps/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1000000000 },
+                    message: "must be <= 1000000000",
+                    schema: 1000000000,
+                    parentSchema: schema36.properties.max_rps,
+                    data: data19,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
                 if (data19 <= 0 || isNaN(data19)) {
-                  const err44 = {
+                  const err53 = {
                     instancePath:
                       instancePath +
                       "/services/" +
@@ -3208,14 +3568,14 @@ function validate21(
                     data: data19,
                   };
                   if (vErrors === null) {
-                    vErrors = [err44];
+                    vErrors = [err53];
                   } else {
-                    vErrors.push(err44);
+                    vErrors.push(err53);
                   }
                   errors++;
                 }
               } else {
-                const err45 = {
+                const err54 = {
                   instancePath:
                     instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rps",
                   schemaPath: "#/$defs/service/properties/max_rps/type",
@@ -3227,9 +3587,9 @@ function validate21(
                   data: data19,
                 };
                 if (vErrors === null) {
-                  vErrors = [err45];
+                  vErrors = [err54];
                 } else {
-                  vErrors.push(err45);
+                  vErrors.push(err54);
                 }
                 errors++;
               }
@@ -3238,7 +3598,7 @@ function validate21(
               let data20 = data9.target_utilization;
               if (typeof data20 == "number" && isFinite(data20)) {
                 if (data20 > 1 || isNaN(data20)) {
-                  const err46 = {
+                  const err55 = {
                     instancePath:
                       instancePath +
                       "/services/" +
@@ -3253,14 +3613,14 @@ function validate21(
                     data: data20,
                   };
                   if (vErrors === null) {
-                    vErrors = [err46];
+                    vErrors = [err55];
                   } else {
-                    vErrors.push(err46);
+                    vErrors.push(err55);
                   }
                   errors++;
                 }
                 if (data20 <= 0 || isNaN(data20)) {
-                  const err47 = {
+                  const err56 = {
                     instancePath:
                       instancePath +
                       "/services/" +
@@ -3275,14 +3635,14 @@ function validate21(
                     data: data20,
                   };
                   if (vErrors === null) {
-                    vErrors = [err47];
+                    vErrors = [err56];
                   } else {
-                    vErrors.push(err47);
+                    vErrors.push(err56);
                   }
                   errors++;
                 }
               } else {
-                const err48 = {
+                const err57 = {
                   instancePath:
                     instancePath +
                     "/services/" +
@@ -3297,15 +3657,15 @@ function validate21(
                   data: data20,
                 };
                 if (vErrors === null) {
-                  vErrors = [err48];
+                  vErrors = [err57];
                 } else {
-                  vErrors.push(err48);
+                  vErrors.push(err57);
                 }
                 errors++;
               }
             }
           } else {
-            const err49 = {
+            const err58 = {
               instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/$defs/service/type",
               keyword: "type",
@@ -3316,15 +3676,15 @@ function validate21(
               data: data9,
             };
             if (vErrors === null) {
-              vErrors = [err49];
+              vErrors = [err58];
             } else {
-              vErrors.push(err49);
+              vErrors.push(err58);
             }
             errors++;
           }
         }
       } else {
-        const err50 = {
+        const err59 = {
           instancePath: instancePath + "/services",
           schemaPath: "#/properties/services/type",
           keyword: "type",
@@ -3335,9 +3695,9 @@ function validate21(
           data: data8,
         };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err59];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err59);
         }
         errors++;
       }
@@ -3346,7 +3706,7 @@ function validate21(
       let data21 = data.sites;
       if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
         if (Object.keys(data21).length < 1) {
-          const err51 = {
+          const err60 = {
             instancePath: instancePath + "/sites",
             schemaPath: "#/properties/sites/minProperties",
             keyword: "minProperties",
@@ -3357,9 +3717,9 @@ function validate21(
             data: data21,
           };
           if (vErrors === null) {
-            vErrors = [err51];
+            vErrors = [err60];
           } else {
-            vErrors.push(err51);
+            vErrors.push(err60);
           }
           errors++;
         }
@@ -3367,7 +3727,7 @@ function validate21(
           const _errs47 = errors;
           if (typeof key6 === "string") {
             if (!pattern8.test(key6)) {
-              const err52 = {
+              const err61 = {
                 instancePath: instancePath + "/sites",
                 schemaPath: "#/$defs/name/pattern",
                 keyword: "pattern",
@@ -3379,14 +3739,14 @@ function validate21(
                 propertyName: key6,
               };
               if (vErrors === null) {
-                vErrors = [err52];
+                vErrors = [err61];
               } else {
-                vErrors.push(err52);
+                vErrors.push(err61);
               }
               errors++;
             }
           } else {
-            const err53 = {
+            const err62 = {
               instancePath: instancePath + "/sites",
               schemaPath: "#/$defs/name/type",
               keyword: "type",
@@ -3398,15 +3758,15 @@ function validate21(
               propertyName: key6,
             };
             if (vErrors === null) {
-              vErrors = [err53];
+              vErrors = [err62];
             } else {
-              vErrors.push(err53);
+              vErrors.push(err62);
             }
             errors++;
           }
           var valid11 = _errs47 === errors;
           if (!valid11) {
-            const err54 = {
+            const err63 = {
               instancePath: instancePath + "/sites",
               schemaPath: "#/properties/sites/propertyNames",
               keyword: "propertyNames",
@@ -3417,9 +3777,9 @@ function validate21(
               data: data21,
             };
             if (vErrors === null) {
-              vErrors = [err54];
+              vErrors = [err63];
             } else {
-              vErrors.push(err54);
+              vErrors.push(err63);
             }
             errors++;
           }
@@ -3439,7 +3799,7 @@ function validate21(
           }
         }
       } else {
-        const err55 = {
+        const err64 = {
           instancePath: instancePath + "/sites",
           schemaPath: "#/properties/sites/type",
           keyword: "type",
@@ -3450,9 +3810,9 @@ function validate21(
           data: data21,
         };
         if (vErrors === null) {
-          vErrors = [err55];
+          vErrors = [err64];
         } else {
-          vErrors.push(err55);
+          vErrors.push(err64);
         }
         errors++;
       }
@@ -3465,7 +3825,7 @@ function validate21(
           let data24 = data23[i0];
           if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
             if (data24.name === undefined) {
-              const err56 = {
+              const err65 = {
                 instancePath: instancePath + "/maintenance/" + i0,
                 schemaPath: "#/properties/maintenance/items/required",
                 keyword: "required",
@@ -3476,14 +3836,14 @@ function validate21(
                 data: data24,
               };
               if (vErrors === null) {
-                vErrors = [err56];
+                vErrors = [err65];
               } else {
-                vErrors.push(err56);
+                vErrors.push(err65);
               }
               errors++;
             }
             if (data24.services === undefined) {
-              const err57 = {
+              const err66 = {
                 instancePath: instancePath + "/maintenance/" + i0,
                 schemaPath: "#/properties/maintenance/items/required",
                 keyword: "required",
@@ -3494,14 +3854,14 @@ function validate21(
                 data: data24,
               };
               if (vErrors === null) {
-                vErrors = [err57];
+                vErrors = [err66];
               } else {
-                vErrors.push(err57);
+                vErrors.push(err66);
               }
               errors++;
             }
             if (data24.start === undefined) {
-              const err58 = {
+              const err67 = {
                 instancePath: instancePath + "/maintenance/" + i0,
                 schemaPath: "#/properties/maintenance/items/required",
                 keyword: "required",
@@ -3512,14 +3872,14 @@ function validate21(
                 data: data24,
               };
               if (vErrors === null) {
-                vErrors = [err58];
+                vErrors = [err67];
               } else {
-                vErrors.push(err58);
+                vErrors.push(err67);
               }
               errors++;
             }
             if (data24.end === undefined) {
-              const err59 = {
+              const err68 = {
                 instancePath: instancePath + "/maintenance/" + i0,
                 schemaPath: "#/properties/maintenance/items/required",
                 keyword: "required",
@@ -3530,9 +3890,9 @@ function validate21(
                 data: data24,
               };
               if (vErrors === null) {
-                vErrors = [err59];
+                vErrors = [err68];
               } else {
-                vErrors.push(err59);
+                vErrors.push(err68);
               }
               errors++;
             }
@@ -3544,7 +3904,7 @@ function validate21(
                 key8 === "end" ||
                 key8 === "capacity_factor"
               )) {
-                const err60 = {
+                const err69 = {
                   instancePath: instancePath + "/maintenance/" + i0,
                   schemaPath: "#/properties/maintenance/items/additionalProperties",
                   keyword: "additionalProperties",
@@ -3555,9 +3915,9 @@ function validate21(
                   data: data24,
                 };
                 if (vErrors === null) {
-                  vErrors = [err60];
+                  vErrors = [err69];
                 } else {
-                  vErrors.push(err60);
+                  vErrors.push(err69);
                 }
                 errors++;
               }
@@ -3566,7 +3926,7 @@ function validate21(
               let data25 = data24.name;
               if (typeof data25 === "string") {
                 if (func2(data25) < 1) {
-                  const err61 = {
+                  const err70 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/name",
                     schemaPath: "#/properties/maintenance/items/properties/name/minLength",
                     keyword: "minLength",
@@ -3577,14 +3937,14 @@ function validate21(
                     data: data25,
                   };
                   if (vErrors === null) {
-                    vErrors = [err61];
+                    vErrors = [err70];
                   } else {
-                    vErrors.push(err61);
+                    vErrors.push(err70);
                   }
                   errors++;
                 }
               } else {
-                const err62 = {
+                const err71 = {
                   instancePath: instancePath + "/maintenance/" + i0 + "/name",
                   schemaPath: "#/properties/maintenance/items/properties/name/type",
                   keyword: "type",
@@ -3595,9 +3955,9 @@ function validate21(
                   data: data25,
                 };
                 if (vErrors === null) {
-                  vErrors = [err62];
+                  vErrors = [err71];
                 } else {
-                  vErrors.push(err62);
+                  vErrors.push(err71);
                 }
                 errors++;
               }
@@ -3606,7 +3966,7 @@ function validate21(
               let data26 = data24.services;
               if (Array.isArray(data26)) {
                 if (data26.length < 1) {
-                  const err63 = {
+                  const err72 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/services",
                     schemaPath: "#/properties/maintenance/items/properties/services/minItems",
                     keyword: "minItems",
@@ -3617,9 +3977,9 @@ function validate21(
                     data: data26,
                   };
                   if (vErrors === null) {
-                    vErrors = [err63];
+                    vErrors = [err72];
                   } else {
-                    vErrors.push(err63);
+                    vErrors.push(err72);
                   }
                   errors++;
                 }
@@ -3628,7 +3988,7 @@ function validate21(
                   let data27 = data26[i1];
                   if (typeof data27 === "string") {
                     if (func2(data27) < 1) {
-                      const err64 = {
+                      const err73 = {
                         instancePath: instancePath + "/maintenance/" + i0 + "/services/" + i1,
                         schemaPath: "#/properties/maintenance/items/properties/services/items/minLength",
                         keyword: "minLength",
@@ -3639,14 +3999,14 @@ function validate21(
                         data: data27,
                       };
                       if (vErrors === null) {
-                        vErrors = [err64];
+                        vErrors = [err73];
                       } else {
-                        vErrors.push(err64);
+                        vErrors.push(err73);
                       }
                       errors++;
                     }
                   } else {
-                    const err65 = {
+                    const err74 = {
                       instancePath: instancePath + "/maintenance/" + i0 + "/services/" + i1,
                       schemaPath: "#/properties/maintenance/items/properties/services/items/type",
                       keyword: "type",
@@ -3657,15 +4017,15 @@ function validate21(
                       data: data27,
                     };
                     if (vErrors === null) {
-                      vErrors = [err65];
+                      vErrors = [err74];
                     } else {
-                      vErrors.push(err65);
+                      vErrors.push(err74);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err66 = {
+                const err75 = {
                   instancePath: instancePath + "/maintenance/" + i0 + "/services",
                   schemaPath: "#/properties/maintenance/items/properties/services/type",
                   keyword: "type",
@@ -3676,9 +4036,9 @@ function validate21(
                   data: data26,
                 };
                 if (vErrors === null) {
-                  vErrors = [err66];
+                  vErrors = [err75];
                 } else {
-                  vErrors.push(err66);
+                  vErrors.push(err75);
                 }
                 errors++;
               }
@@ -3687,7 +4047,7 @@ function validate21(
               let data28 = data24.start;
               if (typeof data28 === "string") {
                 if (!pattern11.test(data28)) {
-                  const err67 = {
+                  const err76 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/start",
                     schemaPath: "#/$defs/instant/pattern",
                     keyword: "pattern",
@@ -3705,14 +4065,14 @@ function validate21(
                     data: data28,
                   };
                   if (vErrors === null) {
-                    vErrors = [err67];
+                    vErrors = [err76];
                   } else {
-                    vErrors.push(err67);
+                    vErrors.push(err76);
                   }
                   errors++;
                 }
               } else {
-                const err68 = {
+                const err77 = {
                   instancePath: instancePath + "/maintenance/" + i0 + "/start",
                   schemaPath: "#/$defs/instant/type",
                   keyword: "type",
@@ -3723,9 +4083,9 @@ function validate21(
                   data: data28,
                 };
                 if (vErrors === null) {
-                  vErrors = [err68];
+                  vErrors = [err77];
                 } else {
-                  vErrors.push(err68);
+                  vErrors.push(err77);
                 }
                 errors++;
               }
@@ -3734,7 +4094,7 @@ function validate21(
               let data29 = data24.end;
               if (typeof data29 === "string") {
                 if (!pattern11.test(data29)) {
-                  const err69 = {
+                  const err78 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/end",
                     schemaPath: "#/$defs/instant/pattern",
                     keyword: "pattern",
@@ -3752,14 +4112,14 @@ function validate21(
                     data: data29,
                   };
                   if (vErrors === null) {
-                    vErrors = [err69];
+                    vErrors = [err78];
                   } else {
-                    vErrors.push(err69);
+                    vErrors.push(err78);
                   }
                   errors++;
                 }
               } else {
-                const err70 = {
+                const err79 = {
                   instancePath: instancePath + "/maintenance/" + i0 + "/end",
                   schemaPath: "#/$defs/instant/type",
                   keyword: "type",
@@ -3770,9 +4130,9 @@ function validate21(
                   data: data29,
                 };
                 if (vErrors === null) {
-                  vErrors = [err70];
+                  vErrors = [err79];
                 } else {
-                  vErrors.push(err70);
+                  vErrors.push(err79);
                 }
                 errors++;
               }
@@ -3781,7 +4141,7 @@ function validate21(
               let data30 = data24.capacity_factor;
               if (typeof data30 == "number" && isFinite(data30)) {
                 if (data30 > 1 || isNaN(data30)) {
-                  const err71 = {
+                  const err80 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/capacity_factor",
                     schemaPath: "#/properties/maintenance/items/properties/capacity_factor/maximum",
                     keyword: "maximum",
@@ -3792,14 +4152,14 @@ function validate21(
                     data: data30,
                   };
                   if (vErrors === null) {
-                    vErrors = [err71];
+                    vErrors = [err80];
                   } else {
-                    vErrors.push(err71);
+                    vErrors.push(err80);
                   }
                   errors++;
                 }
                 if (data30 < 0 || isNaN(data30)) {
-                  const err72 = {
+                  const err81 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/capacity_factor",
                     schemaPath: "#/properties/maintenance/items/properties/capacity_factor/minimum",
                     keyword: "minimum",
@@ -3810,14 +4170,14 @@ function validate21(
                     data: data30,
                   };
                   if (vErrors === null) {
-                    vErrors = [err72];
+                    vErrors = [err81];
                   } else {
-                    vErrors.push(err72);
+                    vErrors.push(err81);
                   }
                   errors++;
                 }
               } else {
-                const err73 = {
+                const err82 = {
                   instancePath: instancePath + "/maintenance/" + i0 + "/capacity_factor",
                   schemaPath: "#/properties/maintenance/items/properties/capacity_factor/type",
                   keyword: "type",
@@ -3828,15 +4188,15 @@ function validate21(
                   data: data30,
                 };
                 if (vErrors === null) {
-                  vErrors = [err73];
+                  vErrors = [err82];
                 } else {
-                  vErrors.push(err73);
+                  vErrors.push(err82);
                 }
                 errors++;
               }
             }
           } else {
-            const err74 = {
+            const err83 = {
               instancePath: instancePath + "/maintenance/" + i0,
               schemaPath: "#/properties/maintenance/items/type",
               keyword: "type",
@@ -3847,15 +4207,15 @@ function validate21(
               data: data24,
             };
             if (vErrors === null) {
-              vErrors = [err74];
+              vErrors = [err83];
             } else {
-              vErrors.push(err74);
+              vErrors.push(err83);
             }
             errors++;
           }
         }
       } else {
-        const err75 = {
+        const err84 = {
           instancePath: instancePath + "/maintenance",
           schemaPath: "#/properties/maintenance/type",
           keyword: "type",
@@ -3866,9 +4226,9 @@ function validate21(
           data: data23,
         };
         if (vErrors === null) {
-          vErrors = [err75];
+          vErrors = [err84];
         } else {
-          vErrors.push(err75);
+          vErrors.push(err84);
         }
         errors++;
       }
@@ -3881,7 +4241,7 @@ function validate21(
           let data32 = data31[i2];
           if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
             if (data32.name === undefined) {
-              const err76 = {
+              const err85 = {
                 instancePath: instancePath + "/freezes/" + i2,
                 schemaPath: "#/properties/freezes/items/required",
                 keyword: "required",
@@ -3892,14 +4252,14 @@ function validate21(
                 data: data32,
               };
               if (vErrors === null) {
-                vErrors = [err76];
+                vErrors = [err85];
               } else {
-                vErrors.push(err76);
+                vErrors.push(err85);
               }
               errors++;
             }
             if (data32.start === undefined) {
-              const err77 = {
+              const err86 = {
                 instancePath: instancePath + "/freezes/" + i2,
                 schemaPath: "#/properties/freezes/items/required",
                 keyword: "required",
@@ -3910,14 +4270,14 @@ function validate21(
                 data: data32,
               };
               if (vErrors === null) {
-                vErrors = [err77];
+                vErrors = [err86];
               } else {
-                vErrors.push(err77);
+                vErrors.push(err86);
               }
               errors++;
             }
             if (data32.end === undefined) {
-              const err78 = {
+              const err87 = {
                 instancePath: instancePath + "/freezes/" + i2,
                 schemaPath: "#/properties/freezes/items/required",
                 keyword: "required",
@@ -3928,15 +4288,15 @@ function validate21(
                 data: data32,
               };
               if (vErrors === null) {
-                vErrors = [err78];
+                vErrors = [err87];
               } else {
-                vErrors.push(err78);
+                vErrors.push(err87);
               }
               errors++;
             }
             for (const key9 in data32) {
               if (!(key9 === "name" || key9 === "start" || key9 === "end")) {
-                const err79 = {
+                const err88 = {
                   instancePath: instancePath + "/freezes/" + i2,
                   schemaPath: "#/properties/freezes/items/additionalProperties",
                   keyword: "additionalProperties",
@@ -3947,9 +4307,9 @@ function validate21(
                   data: data32,
                 };
                 if (vErrors === null) {
-                  vErrors = [err79];
+                  vErrors = [err88];
                 } else {
-                  vErrors.push(err79);
+                  vErrors.push(err88);
                 }
                 errors++;
               }
@@ -3958,7 +4318,7 @@ function validate21(
               let data33 = data32.name;
               if (typeof data33 === "string") {
                 if (func2(data33) < 1) {
-                  const err80 = {
+                  const err89 = {
                     instancePath: instancePath + "/freezes/" + i2 + "/name",
                     schemaPath: "#/properties/freezes/items/properties/name/minLength",
                     keyword: "minLength",
@@ -3969,14 +4329,14 @@ function validate21(
                     data: data33,
                   };
                   if (vErrors === null) {
-                    vErrors = [err80];
+                    vErrors = [err89];
                   } else {
-                    vErrors.push(err80);
+                    vErrors.push(err89);
                   }
                   errors++;
                 }
               } else {
-                const err81 = {
+                const err90 = {
                   instancePath: instancePath + "/freezes/" + i2 + "/name",
                   schemaPath: "#/properties/freezes/items/properties/name/type",
                   keyword: "type",
@@ -3987,9 +4347,9 @@ function validate21(
                   data: data33,
                 };
                 if (vErrors === null) {
-                  vErrors = [err81];
+                  vErrors = [err90];
                 } else {
-                  vErrors.push(err81);
+                  vErrors.push(err90);
                 }
                 errors++;
               }
@@ -3998,7 +4358,7 @@ function validate21(
               let data34 = data32.start;
               if (typeof data34 === "string") {
                 if (!pattern11.test(data34)) {
-                  const err82 = {
+                  const err91 = {
                     instancePath: instancePath + "/freezes/" + i2 + "/start",
                     schemaPath: "#/$defs/instant/pattern",
                     keyword: "pattern",
@@ -4016,14 +4376,14 @@ function validate21(
                     data: data34,
                   };
                   if (vErrors === null) {
-                    vErrors = [err82];
+                    vErrors = [err91];
                   } else {
-                    vErrors.push(err82);
+                    vErrors.push(err91);
                   }
                   errors++;
                 }
               } else {
-                const err83 = {
+                const err92 = {
                   instancePath: instancePath + "/freezes/" + i2 + "/start",
                   schemaPath: "#/$defs/instant/type",
                   keyword: "type",
@@ -4034,9 +4394,9 @@ function validate21(
                   data: data34,
                 };
                 if (vErrors === null) {
-                  vErrors = [err83];
+                  vErrors = [err92];
                 } else {
-                  vErrors.push(err83);
+                  vErrors.push(err92);
                 }
                 errors++;
               }
@@ -4045,7 +4405,7 @@ function validate21(
               let data35 = data32.end;
               if (typeof data35 === "string") {
                 if (!pattern11.test(data35)) {
-                  const err84 = {
+                  const err93 = {
                     instancePath: instancePath + "/freezes/" + i2 + "/end",
                     schemaPath: "#/$defs/instant/pattern",
                     keyword: "pattern",
@@ -4063,14 +4423,14 @@ function validate21(
                     data: data35,
                   };
                   if (vErrors === null) {
-                    vErrors = [err84];
+                    vErrors = [err93];
                   } else {
-                    vErrors.push(err84);
+                    vErrors.push(err93);
                   }
                   errors++;
                 }
               } else {
-                const err85 = {
+                const err94 = {
                   instancePath: instancePath + "/freezes/" + i2 + "/end",
                   schemaPath: "#/$defs/instant/type",
                   keyword: "type",
@@ -4081,15 +4441,15 @@ function validate21(
                   data: data35,
                 };
                 if (vErrors === null) {
-                  vErrors = [err85];
+                  vErrors = [err94];
                 } else {
-                  vErrors.push(err85);
+                  vErrors.push(err94);
                 }
                 errors++;
               }
             }
           } else {
-            const err86 = {
+            const err95 = {
               instancePath: instancePath + "/freezes/" + i2,
               schemaPath: "#/properties/freezes/items/type",
               keyword: "type",
@@ -4100,15 +4460,15 @@ function validate21(
               data: data32,
             };
             if (vErrors === null) {
-              vErrors = [err86];
+              vErrors = [err95];
             } else {
-              vErrors.push(err86);
+              vErrors.push(err95);
             }
             errors++;
           }
         }
       } else {
-        const err87 = {
+        const err96 = {
           instancePath: instancePath + "/freezes",
           schemaPath: "#/properties/freezes/type",
           keyword: "type",
@@ -4119,15 +4479,15 @@ function validate21(
           data: data31,
         };
         if (vErrors === null) {
-          vErrors = [err87];
+          vErrors = [err96];
         } else {
-          vErrors.push(err87);
+          vErrors.push(err96);
         }
         errors++;
       }
     }
   } else {
-    const err88 = {
+    const err97 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -4138,9 +4498,9 @@ function validate21(
       data,
     };
     if (vErrors === null) {
-      vErrors = [err88];
+      vErrors = [err97];
     } else {
-      vErrors.push(err88);
+      vErrors.push(err97);
     }
     errors++;
   }
@@ -4151,7 +4511,7 @@ validate21.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
 export const config = validate24;
 const schema44 = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/main/schemas/config.schema.json",
+  $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/v0.1.0/schemas/config.schema.json",
   title: "campaign-gate configuration",
   description: "Configuration of campaign-gate (.github/campaign-gate.yml). Every key is optional.",
   type: "object",
@@ -4182,7 +4542,11 @@ const schema44 = {
           description: "Reviewer groups by name: GitHub teams and users whose approval fills the group.",
           type: "object",
           propertyNames: { $ref: "#/$defs/name" },
-          additionalProperties: { $ref: "#/$defs/group" },
+          additionalProperties: {
+            description:
+              "One reviewer group, named by this key (lowercase letters, digits, dashes and underscores, like `marketing`): the GitHub teams and users whose approval fills it. Rules name it under `require`.",
+            $ref: "#/$defs/group",
+          },
           examples: [{ marketing: { teams: ["marketing"] }, it: { teams: ["web-ops"] } }],
         },
         rules: {
@@ -4247,6 +4611,7 @@ const schema44 = {
                 "Highest utilization (share of safe capacity at max scale) a campaign may cause and still take the fast lane.",
               type: "number",
               exclusiveMinimum: 0,
+              maximum: 100,
               examples: [0.5],
             },
             waive: {
@@ -4268,6 +4633,7 @@ const schema44 = {
               description: "Business hours a group may take to review.",
               type: "number",
               exclusiveMinimum: 0,
+              maximum: 10000,
               examples: [24],
             },
             timezone: {
@@ -4393,7 +4759,7 @@ function validate24(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
-  /*# sourceURL="https://raw.githubusercontent.com/campaign-gate/campaign-gate/main/schemas/config.schema.json" */ let vErrors =
+  /*# sourceURL="https://raw.githubusercontent.com/campaign-gate/campaign-gate/v0.1.0/schemas/config.schema.json" */ let vErrors =
     null;
   let errors = 0;
   const evaluated0 = validate24.evaluated;
@@ -5349,8 +5715,26 @@ function validate24(
             if (data20.max_utilization !== undefined) {
               let data21 = data20.max_utilization;
               if (typeof data21 == "number" && isFinite(data21)) {
-                if (data21 <= 0 || isNaN(data21)) {
+                if (data21 > 100 || isNaN(data21)) {
                   const err44 = {
+                    instancePath: instancePath + "/review/fast_lane/max_utilization",
+                    schemaPath: "#/properties/review/properties/fast_lane/properties/max_utilization/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 100 },
+                    message: "must be <= 100",
+                    schema: 100,
+                    parentSchema: schema44.properties.review.properties.fast_lane.properties.max_utilization,
+                    data: data21,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+                if (data21 <= 0 || isNaN(data21)) {
+                  const err45 = {
                     instancePath: instancePath + "/review/fast_lane/max_utilization",
                     schemaPath:
                       "#/properties/review/properties/fast_lane/properties/max_utilization/exclusiveMinimum",
@@ -5362,14 +5746,14 @@ function validate24(
                     data: data21,
                   };
                   if (vErrors === null) {
-                    vErrors = [err44];
+                    vErrors = [err45];
                   } else {
-                    vErrors.push(err44);
+                    vErrors.push(err45);
                   }
                   errors++;
                 }
               } else {
-                const err45 = {
+                const err46 = {
                   instancePath: instancePath + "/review/fast_lane/max_utilization",
                   schemaPath: "#/properties/review/properties/fast_lane/properties/max_utilization/type",
                   keyword: "type",
@@ -5380,9 +5764,9 @@ function validate24(
                   data: data21,
                 };
                 if (vErrors === null) {
-                  vErrors = [err45];
+                  vErrors = [err46];
                 } else {
-                  vErrors.push(err45);
+                  vErrors.push(err46);
                 }
                 errors++;
               }
@@ -5395,7 +5779,7 @@ function validate24(
                   let data23 = data22[i6];
                   if (typeof data23 === "string") {
                     if (func2(data23) < 1) {
-                      const err46 = {
+                      const err47 = {
                         instancePath: instancePath + "/review/fast_lane/waive/" + i6,
                         schemaPath:
                           "#/properties/review/properties/fast_lane/properties/waive/items/minLength",
@@ -5407,14 +5791,14 @@ function validate24(
                         data: data23,
                       };
                       if (vErrors === null) {
-                        vErrors = [err46];
+                        vErrors = [err47];
                       } else {
-                        vErrors.push(err46);
+                        vErrors.push(err47);
                       }
                       errors++;
                     }
                   } else {
-                    const err47 = {
+                    const err48 = {
                       instancePath: instancePath + "/review/fast_lane/waive/" + i6,
                       schemaPath: "#/properties/review/properties/fast_lane/properties/waive/items/type",
                       keyword: "type",
@@ -5425,15 +5809,15 @@ function validate24(
                       data: data23,
                     };
                     if (vErrors === null) {
-                      vErrors = [err47];
+                      vErrors = [err48];
                     } else {
-                      vErrors.push(err47);
+                      vErrors.push(err48);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err48 = {
+                const err49 = {
                   instancePath: instancePath + "/review/fast_lane/waive",
                   schemaPath: "#/properties/review/properties/fast_lane/properties/waive/type",
                   keyword: "type",
@@ -5444,15 +5828,15 @@ function validate24(
                   data: data22,
                 };
                 if (vErrors === null) {
-                  vErrors = [err48];
+                  vErrors = [err49];
                 } else {
-                  vErrors.push(err48);
+                  vErrors.push(err49);
                 }
                 errors++;
               }
             }
           } else {
-            const err49 = {
+            const err50 = {
               instancePath: instancePath + "/review/fast_lane",
               schemaPath: "#/properties/review/properties/fast_lane/type",
               keyword: "type",
@@ -5463,9 +5847,9 @@ function validate24(
               data: data20,
             };
             if (vErrors === null) {
-              vErrors = [err49];
+              vErrors = [err50];
             } else {
-              vErrors.push(err49);
+              vErrors.push(err50);
             }
             errors++;
           }
@@ -5474,7 +5858,7 @@ function validate24(
           let data24 = data3.sla;
           if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
             if (data24.hours === undefined) {
-              const err50 = {
+              const err51 = {
                 instancePath: instancePath + "/review/sla",
                 schemaPath: "#/properties/review/properties/sla/required",
                 keyword: "required",
@@ -5485,9 +5869,9 @@ function validate24(
                 data: data24,
               };
               if (vErrors === null) {
-                vErrors = [err50];
+                vErrors = [err51];
               } else {
-                vErrors.push(err50);
+                vErrors.push(err51);
               }
               errors++;
             }
@@ -5501,7 +5885,7 @@ function validate24(
                 key7 === "escalate" ||
                 key7 === "label"
               )) {
-                const err51 = {
+                const err52 = {
                   instancePath: instancePath + "/review/sla",
                   schemaPath: "#/properties/review/properties/sla/additionalProperties",
                   keyword: "additionalProperties",
@@ -5512,9 +5896,9 @@ function validate24(
                   data: data24,
                 };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err52];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err52);
                 }
                 errors++;
               }
@@ -5522,8 +5906,26 @@ function validate24(
             if (data24.hours !== undefined) {
               let data25 = data24.hours;
               if (typeof data25 == "number" && isFinite(data25)) {
+                if (data25 > 10000 || isNaN(data25)) {
+                  const err53 = {
+                    instancePath: instancePath + "/review/sla/hours",
+                    schemaPath: "#/properties/review/properties/sla/properties/hours/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 10000 },
+                    message: "must be <= 10000",
+                    schema: 10000,
+                    parentSchema: schema44.properties.review.properties.sla.properties.hours,
+                    data: data25,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
                 if (data25 <= 0 || isNaN(data25)) {
-                  const err52 = {
+                  const err54 = {
                     instancePath: instancePath + "/review/sla/hours",
                     schemaPath: "#/properties/review/properties/sla/properties/hours/exclusiveMinimum",
                     keyword: "exclusiveMinimum",
@@ -5534,14 +5936,14 @@ function validate24(
                     data: data25,
                   };
                   if (vErrors === null) {
-                    vErrors = [err52];
+                    vErrors = [err54];
                   } else {
-                    vErrors.push(err52);
+                    vErrors.push(err54);
                   }
                   errors++;
                 }
               } else {
-                const err53 = {
+                const err55 = {
                   instancePath: instancePath + "/review/sla/hours",
                   schemaPath: "#/properties/review/properties/sla/properties/hours/type",
                   keyword: "type",
@@ -5552,9 +5954,9 @@ function validate24(
                   data: data25,
                 };
                 if (vErrors === null) {
-                  vErrors = [err53];
+                  vErrors = [err55];
                 } else {
-                  vErrors.push(err53);
+                  vErrors.push(err55);
                 }
                 errors++;
               }
@@ -5563,7 +5965,7 @@ function validate24(
               let data26 = data24.timezone;
               if (typeof data26 === "string") {
                 if (func2(data26) < 1) {
-                  const err54 = {
+                  const err56 = {
                     instancePath: instancePath + "/review/sla/timezone",
                     schemaPath: "#/properties/review/properties/sla/properties/timezone/minLength",
                     keyword: "minLength",
@@ -5574,14 +5976,14 @@ function validate24(
                     data: data26,
                   };
                   if (vErrors === null) {
-                    vErrors = [err54];
+                    vErrors = [err56];
                   } else {
-                    vErrors.push(err54);
+                    vErrors.push(err56);
                   }
                   errors++;
                 }
               } else {
-                const err55 = {
+                const err57 = {
                   instancePath: instancePath + "/review/sla/timezone",
                   schemaPath: "#/properties/review/properties/sla/properties/timezone/type",
                   keyword: "type",
@@ -5592,9 +5994,9 @@ function validate24(
                   data: data26,
                 };
                 if (vErrors === null) {
-                  vErrors = [err55];
+                  vErrors = [err57];
                 } else {
-                  vErrors.push(err55);
+                  vErrors.push(err57);
                 }
                 errors++;
               }
@@ -5603,7 +6005,7 @@ function validate24(
               let data27 = data24.days;
               if (Array.isArray(data27)) {
                 if (data27.length < 1) {
-                  const err56 = {
+                  const err58 = {
                     instancePath: instancePath + "/review/sla/days",
                     schemaPath: "#/properties/review/properties/sla/properties/days/minItems",
                     keyword: "minItems",
@@ -5614,9 +6016,9 @@ function validate24(
                     data: data27,
                   };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err58];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err58);
                   }
                   errors++;
                 }
@@ -5624,7 +6026,7 @@ function validate24(
                 for (let i7 = 0; i7 < len7; i7++) {
                   let data28 = data27[i7];
                   if (!(typeof data28 == "number" && !(data28 % 1) && !isNaN(data28) && isFinite(data28))) {
-                    const err57 = {
+                    const err59 = {
                       instancePath: instancePath + "/review/sla/days/" + i7,
                       schemaPath: "#/properties/review/properties/sla/properties/days/items/type",
                       keyword: "type",
@@ -5635,15 +6037,15 @@ function validate24(
                       data: data28,
                     };
                     if (vErrors === null) {
-                      vErrors = [err57];
+                      vErrors = [err59];
                     } else {
-                      vErrors.push(err57);
+                      vErrors.push(err59);
                     }
                     errors++;
                   }
                   if (typeof data28 == "number" && isFinite(data28)) {
                     if (data28 > 7 || isNaN(data28)) {
-                      const err58 = {
+                      const err60 = {
                         instancePath: instancePath + "/review/sla/days/" + i7,
                         schemaPath: "#/properties/review/properties/sla/properties/days/items/maximum",
                         keyword: "maximum",
@@ -5654,14 +6056,14 @@ function validate24(
                         data: data28,
                       };
                       if (vErrors === null) {
-                        vErrors = [err58];
+                        vErrors = [err60];
                       } else {
-                        vErrors.push(err58);
+                        vErrors.push(err60);
                       }
                       errors++;
                     }
                     if (data28 < 1 || isNaN(data28)) {
-                      const err59 = {
+                      const err61 = {
                         instancePath: instancePath + "/review/sla/days/" + i7,
                         schemaPath: "#/properties/review/properties/sla/properties/days/items/minimum",
                         keyword: "minimum",
@@ -5672,9 +6074,9 @@ function validate24(
                         data: data28,
                       };
                       if (vErrors === null) {
-                        vErrors = [err59];
+                        vErrors = [err61];
                       } else {
-                        vErrors.push(err59);
+                        vErrors.push(err61);
                       }
                       errors++;
                     }
@@ -5691,7 +6093,7 @@ function validate24(
                     }
                     if (typeof indices0[item0] == "number") {
                       j0 = indices0[item0];
-                      const err60 = {
+                      const err62 = {
                         instancePath: instancePath + "/review/sla/days",
                         schemaPath: "#/properties/review/properties/sla/properties/days/uniqueItems",
                         keyword: "uniqueItems",
@@ -5703,9 +6105,9 @@ function validate24(
                         data: data27,
                       };
                       if (vErrors === null) {
-                        vErrors = [err60];
+                        vErrors = [err62];
                       } else {
-                        vErrors.push(err60);
+                        vErrors.push(err62);
                       }
                       errors++;
                       break;
@@ -5714,7 +6116,7 @@ function validate24(
                   }
                 }
               } else {
-                const err61 = {
+                const err63 = {
                   instancePath: instancePath + "/review/sla/days",
                   schemaPath: "#/properties/review/properties/sla/properties/days/type",
                   keyword: "type",
@@ -5725,9 +6127,9 @@ function validate24(
                   data: data27,
                 };
                 if (vErrors === null) {
-                  vErrors = [err61];
+                  vErrors = [err63];
                 } else {
-                  vErrors.push(err61);
+                  vErrors.push(err63);
                 }
                 errors++;
               }
@@ -5736,7 +6138,7 @@ function validate24(
               let data29 = data24.day_start;
               if (typeof data29 === "string") {
                 if (!pattern16.test(data29)) {
-                  const err62 = {
+                  const err64 = {
                     instancePath: instancePath + "/review/sla/day_start",
                     schemaPath: "#/$defs/clock/pattern",
                     keyword: "pattern",
@@ -5747,14 +6149,14 @@ function validate24(
                     data: data29,
                   };
                   if (vErrors === null) {
-                    vErrors = [err62];
+                    vErrors = [err64];
                   } else {
-                    vErrors.push(err62);
+                    vErrors.push(err64);
                   }
                   errors++;
                 }
               } else {
-                const err63 = {
+                const err65 = {
                   instancePath: instancePath + "/review/sla/day_start",
                   schemaPath: "#/$defs/clock/type",
                   keyword: "type",
@@ -5765,9 +6167,9 @@ function validate24(
                   data: data29,
                 };
                 if (vErrors === null) {
-                  vErrors = [err63];
+                  vErrors = [err65];
                 } else {
-                  vErrors.push(err63);
+                  vErrors.push(err65);
                 }
                 errors++;
               }
@@ -5776,7 +6178,7 @@ function validate24(
               let data30 = data24.day_end;
               if (typeof data30 === "string") {
                 if (!pattern16.test(data30)) {
-                  const err64 = {
+                  const err66 = {
                     instancePath: instancePath + "/review/sla/day_end",
                     schemaPath: "#/$defs/clock/pattern",
                     keyword: "pattern",
@@ -5787,14 +6189,14 @@ function validate24(
                     data: data30,
                   };
                   if (vErrors === null) {
-                    vErrors = [err64];
+                    vErrors = [err66];
                   } else {
-                    vErrors.push(err64);
+                    vErrors.push(err66);
                   }
                   errors++;
                 }
               } else {
-                const err65 = {
+                const err67 = {
                   instancePath: instancePath + "/review/sla/day_end",
                   schemaPath: "#/$defs/clock/type",
                   keyword: "type",
@@ -5805,9 +6207,9 @@ function validate24(
                   data: data30,
                 };
                 if (vErrors === null) {
-                  vErrors = [err65];
+                  vErrors = [err67];
                 } else {
-                  vErrors.push(err65);
+                  vErrors.push(err67);
                 }
                 errors++;
               }
@@ -5817,7 +6219,7 @@ function validate24(
               if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
                 for (const key8 in data31) {
                   if (!(key8 === "teams" || key8 === "users")) {
-                    const err66 = {
+                    const err68 = {
                       instancePath: instancePath + "/review/sla/escalate",
                       schemaPath: "#/$defs/group/additionalProperties",
                       keyword: "additionalProperties",
@@ -5828,9 +6230,9 @@ function validate24(
                       data: data31,
                     };
                     if (vErrors === null) {
-                      vErrors = [err66];
+                      vErrors = [err68];
                     } else {
-                      vErrors.push(err66);
+                      vErrors.push(err68);
                     }
                     errors++;
                   }
@@ -5843,7 +6245,7 @@ function validate24(
                       let data33 = data32[i9];
                       if (typeof data33 === "string") {
                         if (func2(data33) < 1) {
-                          const err67 = {
+                          const err69 = {
                             instancePath: instancePath + "/review/sla/escalate/teams/" + i9,
                             schemaPath: "#/$defs/group/properties/teams/items/minLength",
                             keyword: "minLength",
@@ -5854,14 +6256,14 @@ function validate24(
                             data: data33,
                           };
                           if (vErrors === null) {
-                            vErrors = [err67];
+                            vErrors = [err69];
                           } else {
-                            vErrors.push(err67);
+                            vErrors.push(err69);
                           }
                           errors++;
                         }
                       } else {
-                        const err68 = {
+                        const err70 = {
                           instancePath: instancePath + "/review/sla/escalate/teams/" + i9,
                           schemaPath: "#/$defs/group/properties/teams/items/type",
                           keyword: "type",
@@ -5872,15 +6274,15 @@ function validate24(
                           data: data33,
                         };
                         if (vErrors === null) {
-                          vErrors = [err68];
+                          vErrors = [err70];
                         } else {
-                          vErrors.push(err68);
+                          vErrors.push(err70);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err69 = {
+                    const err71 = {
                       instancePath: instancePath + "/review/sla/escalate/teams",
                       schemaPath: "#/$defs/group/properties/teams/type",
                       keyword: "type",
@@ -5891,9 +6293,9 @@ function validate24(
                       data: data32,
                     };
                     if (vErrors === null) {
-                      vErrors = [err69];
+                      vErrors = [err71];
                     } else {
-                      vErrors.push(err69);
+                      vErrors.push(err71);
                     }
                     errors++;
                   }
@@ -5906,7 +6308,7 @@ function validate24(
                       let data35 = data34[i10];
                       if (typeof data35 === "string") {
                         if (func2(data35) < 1) {
-                          const err70 = {
+                          const err72 = {
                             instancePath: instancePath + "/review/sla/escalate/users/" + i10,
                             schemaPath: "#/$defs/group/properties/users/items/minLength",
                             keyword: "minLength",
@@ -5917,14 +6319,14 @@ function validate24(
                             data: data35,
                           };
                           if (vErrors === null) {
-                            vErrors = [err70];
+                            vErrors = [err72];
                           } else {
-                            vErrors.push(err70);
+                            vErrors.push(err72);
                           }
                           errors++;
                         }
                       } else {
-                        const err71 = {
+                        const err73 = {
                           instancePath: instancePath + "/review/sla/escalate/users/" + i10,
                           schemaPath: "#/$defs/group/properties/users/items/type",
                           keyword: "type",
@@ -5935,15 +6337,15 @@ function validate24(
                           data: data35,
                         };
                         if (vErrors === null) {
-                          vErrors = [err71];
+                          vErrors = [err73];
                         } else {
-                          vErrors.push(err71);
+                          vErrors.push(err73);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err72 = {
+                    const err74 = {
                       instancePath: instancePath + "/review/sla/escalate/users",
                       schemaPath: "#/$defs/group/properties/users/type",
                       keyword: "type",
@@ -5954,15 +6356,15 @@ function validate24(
                       data: data34,
                     };
                     if (vErrors === null) {
-                      vErrors = [err72];
+                      vErrors = [err74];
                     } else {
-                      vErrors.push(err72);
+                      vErrors.push(err74);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err73 = {
+                const err75 = {
                   instancePath: instancePath + "/review/sla/escalate",
                   schemaPath: "#/$defs/group/type",
                   keyword: "type",
@@ -5973,9 +6375,9 @@ function validate24(
                   data: data31,
                 };
                 if (vErrors === null) {
-                  vErrors = [err73];
+                  vErrors = [err75];
                 } else {
-                  vErrors.push(err73);
+                  vErrors.push(err75);
                 }
                 errors++;
               }
@@ -5984,7 +6386,7 @@ function validate24(
               let data36 = data24.label;
               if (typeof data36 === "string") {
                 if (func2(data36) < 1) {
-                  const err74 = {
+                  const err76 = {
                     instancePath: instancePath + "/review/sla/label",
                     schemaPath: "#/properties/review/properties/sla/properties/label/minLength",
                     keyword: "minLength",
@@ -5995,14 +6397,14 @@ function validate24(
                     data: data36,
                   };
                   if (vErrors === null) {
-                    vErrors = [err74];
+                    vErrors = [err76];
                   } else {
-                    vErrors.push(err74);
+                    vErrors.push(err76);
                   }
                   errors++;
                 }
               } else {
-                const err75 = {
+                const err77 = {
                   instancePath: instancePath + "/review/sla/label",
                   schemaPath: "#/properties/review/properties/sla/properties/label/type",
                   keyword: "type",
@@ -6013,15 +6415,15 @@ function validate24(
                   data: data36,
                 };
                 if (vErrors === null) {
-                  vErrors = [err75];
+                  vErrors = [err77];
                 } else {
-                  vErrors.push(err75);
+                  vErrors.push(err77);
                 }
                 errors++;
               }
             }
           } else {
-            const err76 = {
+            const err78 = {
               instancePath: instancePath + "/review/sla",
               schemaPath: "#/properties/review/properties/sla/type",
               keyword: "type",
@@ -6032,15 +6434,15 @@ function validate24(
               data: data24,
             };
             if (vErrors === null) {
-              vErrors = [err76];
+              vErrors = [err78];
             } else {
-              vErrors.push(err76);
+              vErrors.push(err78);
             }
             errors++;
           }
         }
       } else {
-        const err77 = {
+        const err79 = {
           instancePath: instancePath + "/review",
           schemaPath: "#/properties/review/type",
           keyword: "type",
@@ -6051,15 +6453,15 @@ function validate24(
           data: data3,
         };
         if (vErrors === null) {
-          vErrors = [err77];
+          vErrors = [err79];
         } else {
-          vErrors.push(err77);
+          vErrors.push(err79);
         }
         errors++;
       }
     }
   } else {
-    const err78 = {
+    const err80 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -6070,9 +6472,9 @@ function validate24(
       data,
     };
     if (vErrors === null) {
-      vErrors = [err78];
+      vErrors = [err80];
     } else {
-      vErrors.push(err78);
+      vErrors.push(err80);
     }
     errors++;
   }
