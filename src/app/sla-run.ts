@@ -3,7 +3,8 @@
  * repository: `node lib/app/sla-run.js` with GITHUB_TOKEN (the app's installation token, see
  * examples/acme/.github/workflows/campaign-gate-sla.yml), GITHUB_REPOSITORY ("owner/name") and
  * optionally GITHUB_API_URL. GitHub starts each scheduled run once, so however many replicas of
- * the app serve webhooks, nobody needs a cron; the escalation markers make a repeated run harmless.
+ * the app serve webhooks, nobody needs a cron; the escalation markers make a repeated run harmless,
+ * and each escalation is posted under a claim, so two runs at the same moment post it once.
  * The configuration is read from the default branch.
  */
 import { pathToFileURL } from "node:url";

@@ -95,6 +95,17 @@ describe("escalateOverdue", () => {
     expect(world.comments.map((c) => c.body.includes("group=it"))).toEqual([true]);
   });
 
+  it("posts one comment when GitHub answered 502 to a post that happened", async () => {
+    const world = overdueWorld(400);
+    world.failAfter = (call) => (call === `POST /repos/${OWNER}/${REPO}/issues/2/comments` ? 502 : undefined);
+    served = await serveWorld(world);
+    expect(await escalateOverdue(served.client, repo, config, DUE)).toEqual([
+      { number: 2, escalated: ["it"], labelled: true, deleted: [] },
+    ]);
+    expect(world.comments).toHaveLength(1);
+    expect(served.writes().filter((call) => call.endsWith("/issues/2/comments"))).toHaveLength(1);
+  });
+
   it("does not escalate a group the fast lane waives", async () => {
     const world = overdueWorld(120);
     served = await serveWorld(world);

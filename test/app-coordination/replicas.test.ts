@@ -187,6 +187,7 @@ describe("two SLA sweeps at the same moment", () => {
   it(`post one escalation per pull request (${PULLS} pull requests, ${SWEEP_ROUNDS} rounds)`, async () => {
     world = newWorld();
     world.latency = randomLatency;
+    world.freshConnections = true;
     // Without the fast lane, the sweep does not read the campaigns: fewer requests, same race.
     const config = world.commits[BASE_SHA]![".github/campaign-gate.yml"]!;
     world.commits[BASE_SHA]![".github/campaign-gate.yml"] = config.replace(/^ {2}fast_lane: .*\n/m, "");

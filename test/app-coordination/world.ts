@@ -129,6 +129,11 @@ export interface World {
   repoLabels: Map<string, { name: string; description: string }>;
   /** Milliseconds to hold a request before handling it and again before answering (random API delays, so races are real). */
   latency?: () => number;
+  /**
+   * Close the connection after each answer. For client processes starved of CPU on a busy machine:
+   * they may reuse a keep-alive connection just as the server drops it after 5 s idle.
+   */
+  freshConnections?: boolean;
 }
 
 export const BASE_SHA = "b".repeat(40);
@@ -244,7 +249,10 @@ export async function serveWorld(world: World): Promise<Served> {
       const reply = await handler(request, params);
       await pause();
       const after = world.failAfter?.(call);
-      return after ? { status: after, body: { message: "Server Error" } } : reply;
+      const answer = after ? { status: after, body: { message: "Server Error" } } : reply;
+      return world.freshConnections
+        ? { ...answer, headers: { ...answer.headers, connection: "close" } }
+        : answer;
     });
 
   route("POST /app/installations/{installation_id}/access_tokens", () => ({

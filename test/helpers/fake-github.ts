@@ -144,9 +144,6 @@ export async function startFakeGitHub(routes: Record<string, Handler> = {}): Pro
       .end(typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body));
   }
 
-  // Node closes an idle keep-alive connection after 5 s; a client process starved of CPU on a busy
-  // machine may send its next request on it just then ("other side closed"). GitHub keeps them longer.
-  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
