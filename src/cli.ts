@@ -2,13 +2,17 @@
  * The command line: a thin shell that reads files, runs the core and prints a report.
  * Exit status: 0 pass or warn, 1 fail, 2 the command itself was misused.
  */
-import { rename, writeFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CALENDAR_KINDS, type CalendarKind } from "./core/calendar/calendar-events.js";
+import { readRevisions, type Revision } from "./core/calendar/revisions.js";
 import { runCalendar, runCheck, runValidate } from "./core/check.js";
+import { plural } from "./core/format.js";
 import { parseNow } from "./core/now.js";
 import { scaffold } from "./init/scaffold.js";
 import { readLocalRepository, UsageError } from "./io/local-repo.js";
+import { isRepositoryName, repositoryIdentity } from "./io/repository-identity.js";
 import { renderCalendar } from "./report/calendar.js";
 import { renderJson } from "./report/json.js";
 import { renderMarkdown } from "./report/markdown.js";
@@ -23,8 +27,10 @@ Usage:
                       [--format text|json|markdown]
       Everything validate does, plus the capacity model: overlapping campaigns and baseline
       traffic per service against the limits in the capacity file, and the scale-up plan for IT.
-  campaign-gate calendar [--root DIR] [--out FILE.ics] [--now ISO-8601]
-      All campaigns as an iCalendar feed (to a file, or to standard output).
+  campaign-gate calendar [--root DIR] [--out FILE.ics] [--now ISO-8601] [--repo OWNER/NAME]
+                         [--only campaigns|maintenance|freezes] [--previous FILE.ics]
+      Campaigns, maintenance windows and change freezes as one iCalendar feed (to a file, or to
+      standard output).
   campaign-gate init [--root DIR]
       Scaffolds the configuration, a capacity file, an example campaign and the workflow.
       Never overwrites an existing file.
@@ -37,6 +43,10 @@ Options:
                     only findings that change causes count
   --format FORMAT   text (default), json (one document, DESIGN section 4) or markdown
   --out FILE        where calendar writes the .ics file
+  --repo OWNER/NAME the repository named in every calendar UID (default: GITHUB_REPOSITORY, else
+                    the git remote origin, else a hash of the root's path)
+  --only KIND       calendar: only campaigns, maintenance or freezes
+  --previous FILE   calendar: the feed published before, so changed events get a higher SEQUENCE
   -h, --help        this help
 
 Exit status: 0 pass or warnings, 1 the check failed, 2 the command was misused.`;
@@ -58,13 +68,16 @@ const OPTIONS = {
   changed: { type: "string", multiple: true },
   format: { type: "string" },
   out: { type: "string" },
+  repo: { type: "string" },
+  only: { type: "string" },
+  previous: { type: "string" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 
 const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   validate: ["root", "format", "config"],
   check: ["root", "config", "now", "changed", "format"],
-  calendar: ["root", "config", "out", "now"],
+  calendar: ["root", "config", "out", "now", "repo", "only", "previous"],
   init: ["root"],
 };
 
@@ -116,13 +129,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const configPath = values.config === undefined ? undefined : relativeTo(root, values.config);
     const repo = await readLocalRepository(root, configPath);
     if (command === "calendar") {
-      const { campaigns, summaries, errors } = runCalendar({ ...repo, now });
-      const ics = renderCalendar(campaigns, { now, summaries });
+      const options = await calendarOptions(root, io.cwd, values);
+      const { events, errors } = runCalendar({ ...repo, now, ...options });
+      const ics = renderCalendar(events, { now });
       if (values.out === undefined) io.stdout(ics);
       else {
         const out = path.resolve(io.cwd, values.out);
         await writeAtomically(out, ics);
-        io.stderr(`Wrote ${campaigns.length} campaigns to ${out}\n`);
+        io.stderr(`Wrote ${plural(events.length, "event")} to ${out}\n`);
       }
       for (const f of errors) io.stderr(`${f.file}:${f.line}:${f.column}  ${f.rule}  ${f.message}\n`);
       return errors.length > 0 ? 1 : 0;
@@ -146,6 +160,32 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (error instanceof UsageError) return usage(io, error.message);
     throw error;
   }
+}
+
+/** The calendar's own options, checked; a wrong value is a usage error. */
+async function calendarOptions(
+  root: string,
+  cwd: string,
+  values: { repo?: string; only?: string; previous?: string },
+): Promise<{ repository: string; only?: CalendarKind; previous?: Map<string, Revision> }> {
+  if (values.repo !== undefined && !isRepositoryName(values.repo))
+    throw new UsageError(`--repo must look like owner/name, e.g. acme/campaigns — found '${values.repo}'`);
+  const only = values.only as CalendarKind | undefined;
+  if (only !== undefined && !CALENDAR_KINDS.includes(only))
+    throw new UsageError(`--only must be one of ${CALENDAR_KINDS.join(", ")} — found '${values.only}'`);
+  let previous: Map<string, Revision> | undefined;
+  if (values.previous !== undefined) {
+    try {
+      previous = readRevisions(await readFile(path.resolve(cwd, values.previous), "utf8"));
+    } catch {
+      throw new UsageError(`--previous: cannot read ${values.previous}`);
+    }
+  }
+  return {
+    repository: await repositoryIdentity(root, values.repo, process.env),
+    ...(only ? { only } : {}),
+    ...(previous ? { previous } : {}),
+  };
 }
 
 function usage(io: Io, message: string): number {

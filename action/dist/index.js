@@ -44645,496 +44645,6 @@ function baselineFindings(state, capacity) {
   return out;
 }
 
-// src/core/load/left-out.ts
-var LEFT_OUT = " This campaign is left out of the load until this is fixed.";
-
-// src/core/load/suggest.ts
-var import_fastest_levenshtein = __toESM(require_mod(), 1);
-function closestName(name, candidates) {
-  if (candidates.length === 0) return void 0;
-  const best = (0, import_fastest_levenshtein.closest)(name, [...candidates]);
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  return (0, import_fastest_levenshtein.distance)(name, best) <= limit ? best : void 0;
-}
-function didYouMean(name, candidates) {
-  const best = closestName(name, candidates);
-  return best === void 0 ? "" : ` (did you mean \`${best}\`?)`;
-}
-function quote(value) {
-  let text;
-  if (typeof value === "string") text = value;
-  else if (value === null || value === void 0) text = "nothing";
-  else if (typeof value === "object") text = Array.isArray(value) ? "a list" : "a mapping";
-  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    text = String(value);
-  else text = typeof value;
-  if (text.length > 60) text = `${text.slice(0, 57)}...`;
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-
-// src/core/load/yaml-source.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_FILE_BYTES = 1024 * 1024;
-var MAX_DEPTH = 64;
-var MAX_FLOW_OPEN = 1e3;
-var START = { line: 1, column: 1 };
-var BAD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
-function parseYaml(source, what) {
-  const fail = (at, message) => finding("syntax", source.path, at, message);
-  const text = source.text;
-  if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
-    return fail(
-      START,
-      `This ${what} is larger than 1 MiB, which is far more than it ever needs; it was not read. Check that the right file was committed.`
-    );
-  }
-  const bad = BAD_CHARACTER.exec(text);
-  if (bad) {
-    const at = positionOfOffset(text, bad.index);
-    const kind = bad[0] === "\uFFFD" ? "bytes that are not valid UTF-8 text" : "binary data (control characters)";
-    return fail(
-      at,
-      `This ${what} contains ${kind} at line ${at.line}, column ${at.column}; save it as plain UTF-8 text.`
-    );
-  }
-  const deep = deepFlowOffset(text);
-  if (deep !== void 0) {
-    const at = positionOfOffset(text, deep);
-    return fail(
-      at,
-      `This ${what} is not valid YAML: ${yamlProblem("RESOURCE_EXHAUSTION", "")} (line ${at.line}, column ${at.column}).`
-    );
-  }
-  const lineCounter = new import_yaml.LineCounter();
-  let doc;
-  try {
-    doc = (0, import_yaml.parseDocument)(text, {
-      lineCounter,
-      version: "1.2",
-      schema: "core",
-      prettyErrors: true,
-      uniqueKeys: true
-    });
-  } catch {
-    return fail(START, `This ${what} could not be read as YAML.`);
-  }
-  const error2 = doc.errors[0];
-  if (error2) {
-    const at = error2.linePos ? { line: error2.linePos[0].line, column: error2.linePos[0].col } : START;
-    return fail(
-      at,
-      `This ${what} is not valid YAML: ${yamlProblem(error2.code, error2.message)} (line ${at.line}, column ${at.column}).`
-    );
-  }
-  const root = doc.contents;
-  if (root === null || (0, import_yaml.isScalar)(root) && (root.value === null || root.value === "")) {
-    return fail(START, `This ${what} is empty; it needs YAML keys such as the example in the documentation.`);
-  }
-  if (!(0, import_yaml.isMap)(root)) {
-    const at = positionOf(lineCounter, root.range?.[0] ?? 0);
-    return fail(
-      at,
-      `This ${what} must be a YAML mapping of keys to values (like \`id: my-campaign\`), not a single value or a list.`
-    );
-  }
-  const guard = guardStructure(root, lineCounter);
-  if (guard) return fail(guard.at, `This ${what} ${guard.message}`);
-  let data;
-  try {
-    data = doc.toJS({ maxAliasCount: 0 });
-  } catch {
-    return fail(START, `This ${what} could not be read as YAML.`);
-  }
-  return { file: source.path, doc, lineCounter, data };
-}
-function deepFlowOffset(text) {
-  let open3 = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) {
-      if (++open3 > MAX_FLOW_OPEN) return i;
-    } else if ((c === 93 || c === 125) && open3 > 0) open3--;
-  }
-  return void 0;
-}
-function yamlProblem(code, message) {
-  switch (code) {
-    case "DUPLICATE_KEY":
-      return "the same key appears twice in one mapping; keep one";
-    case "TAB_AS_INDENT":
-      return "a tab is used for indentation; indent with spaces";
-    case "MISSING_CHAR":
-      return "a closing quote or bracket is missing";
-    case "BAD_INDENT":
-      return "the indentation is off, or a bracket is not closed; keys of the same level must start in the same column";
-    case "BLOCK_AS_IMPLICIT_KEY":
-    case "MULTILINE_IMPLICIT_KEY":
-      return "the indentation is off; keys of the same level must start in the same column";
-    case "RESOURCE_EXHAUSTION":
-      return "it is nested too deeply or too large to read safely";
-    case "MULTIPLE_DOCS":
-      return "the file holds more than one YAML document (separated by `---`); keep only one";
-    case "BAD_DQ_ESCAPE":
-      return "a backslash inside double quotes starts an invalid escape; use single quotes instead";
-    default:
-      return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
-  }
-}
-function guardStructure(root, lineCounter) {
-  const stack = [{ node: root, depth: 1 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop();
-    if ((0, import_yaml.isAlias)(node)) {
-      return {
-        at: positionOf(lineCounter, node.range?.[0] ?? 0),
-        message: `uses a YAML alias (\`*${node.source}\`); aliases are not supported here: write the value out in full.`
-      };
-    }
-    if ((0, import_yaml.isPair)(node)) {
-      if (node.key && typeof node.key === "object") stack.push({ node: node.key, depth });
-      if (node.value && typeof node.value === "object") stack.push({ node: node.value, depth });
-    } else if ((0, import_yaml.isCollection)(node)) {
-      if (depth > MAX_DEPTH) {
-        return {
-          at: positionOf(lineCounter, node.range?.[0] ?? 0),
-          message: `is nested more than ${MAX_DEPTH} levels deep; campaign-gate files need only a few levels.`
-        };
-      }
-      for (const item of node.items)
-        if (item && typeof item === "object") stack.push({ node: item, depth: depth + 1 });
-    }
-  }
-  return void 0;
-}
-function positionOf(lineCounter, offset) {
-  const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col };
-}
-function positionOfOffset(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-function pairAt(parsed, path8, key) {
-  const parent = path8.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path8, true);
-  if (!(0, import_yaml.isMap)(parent)) return void 0;
-  return parent.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(key));
-}
-function valueAt(parsed, path8) {
-  const node = path8.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path8, true);
-  const range = node?.range;
-  if (range) return positionOf(parsed.lineCounter, range[0]);
-  return path8.length > 0 ? keyAt(parsed, path8) : START;
-}
-function keyAt(parsed, path8) {
-  if (path8.length === 0) {
-    const first = (0, import_yaml.isMap)(parsed.doc.contents) ? parsed.doc.contents.items[0]?.key : void 0;
-    const range2 = first?.range;
-    return range2 ? positionOf(parsed.lineCounter, range2[0]) : START;
-  }
-  const parentPath = path8.slice(0, -1);
-  const last = path8[path8.length - 1];
-  if (typeof last === "number") return valueAt(parsed, path8);
-  const pair = pairAt(parsed, parentPath, last);
-  const range = pair?.key?.range;
-  if (range) return positionOf(parsed.lineCounter, range[0]);
-  return parentPath.length > 0 ? keyAt(parsed, parentPath) : START;
-}
-
-// src/core/load/campaign-checks.ts
-function forecastFindings(parsed, forecast) {
-  if (forecast?.high === void 0 || forecast.high >= forecast.expected) return [];
-  return [
-    finding(
-      "schema",
-      parsed.file,
-      keyAt(parsed, ["forecast", "high"]),
-      `\`forecast.high\` (${forecast.high}) is below the expected \`forecast.${forecast.unitKey}\` (${forecast.expected}); \`high\` is the pessimistic estimate and must be at least the expected value.${LEFT_OUT}`
-    )
-  ];
-}
-function targetFindings(parsed, targets, forecast, capacity) {
-  const seen = /* @__PURE__ */ new Set();
-  return targets.flatMap((target) => {
-    if (seen.has(target.site)) return [siteTwice(parsed, target)];
-    seen.add(target.site);
-    return capacity ? siteFindings(parsed, target, forecast, capacity) : [];
-  });
-}
-function siteTwice(parsed, target) {
-  return finding(
-    "schema",
-    parsed.file,
-    valueAt(parsed, ["targets", target.index, "site"]),
-    `The site \`${target.site}\` is targeted twice; list each site once and use \`share\` to split the forecast.${LEFT_OUT}`
-  );
-}
-function siteFindings(parsed, target, forecast, capacity) {
-  const at = valueAt(parsed, ["targets", target.index, "site"]);
-  const site = capacity.sites.find((s) => s.name === target.site);
-  if (!site) {
-    const names = capacity.sites.map((s) => s.name);
-    return [
-      finding(
-        "unknown-site",
-        parsed.file,
-        at,
-        `\`targets[${target.index + 1}].site\` is ${quote(target.site)}, which is not a site in ${capacity.file}${didYouMean(target.site, names)}. Known sites: ${names.join(", ")}.${LEFT_OUT}`
-      )
-    ];
-  }
-  if (forecast?.unitKey !== "peak_concurrent_users" || site.rps_per_user !== void 0) return [];
-  return [
-    finding(
-      "schema",
-      parsed.file,
-      at,
-      `The site \`${target.site}\` has no \`rps_per_user\` in ${capacity.file}, so a forecast in concurrent users cannot be turned into load there; give \`peak_requests_per_second\` instead, or ask IT to add \`rps_per_user\` for \`${target.site}\`.${LEFT_OUT}`
-    )
-  ];
-}
-
-// src/core/load/schema-errors.ts
-var PATTERN_HINTS = {
-  "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase name of letters, digits and dashes, like `black-friday-2026`",
-  "^([01]\\d|2[0-3]):[0-5]\\d$": "a time of day like `09:00`",
-  "^[a-z0-9]+([-_][a-z0-9]+)*$": "lowercase letters, digits, dashes and underscores, like `web-shop`"
-};
-function patternHint(pattern) {
-  const known = PATTERN_HINTS[pattern];
-  if (known) return known;
-  if (pattern.startsWith("^\\d{4}-\\d{2}-\\d{2}")) {
-    return pattern.includes("(Z|[+-]\\d{2}:\\d{2}))?$") ? "a date like `2026-12-02` or a date and time with an offset, like `2026-12-02T01:00:00Z`" : "a date like `2026-11-27` or a date and time like `2026-11-27T06:00:00-05:00`";
-  }
-  if (pattern.startsWith("^(@")) return "a GitHub handle like `@jane` or an e-mail address";
-  return `text matching ${pattern}`;
-}
-var TYPE_NAMES = {
-  number: "a number",
-  integer: "a whole number",
-  string: "text",
-  boolean: "true or false",
-  array: "a list",
-  object: "a mapping of keys to values",
-  null: "empty"
-};
-function pointerToPath(pointer, data) {
-  if (pointer === "") return [];
-  const path8 = [];
-  let node = data;
-  for (const raw of pointer.slice(1).split("/")) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    const key = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
-    path8.push(key);
-    node = node !== null && typeof node === "object" ? node[key] : void 0;
-  }
-  return path8;
-}
-function describePath(path8) {
-  let text = "";
-  for (const segment of path8) {
-    text += typeof segment === "number" ? `[${segment + 1}]` : text === "" ? segment : `.${segment}`;
-  }
-  return text;
-}
-function field(path8) {
-  return path8.length === 0 ? "The file" : `\`${describePath(path8)}\``;
-}
-function branches(error2) {
-  const schema = error2.schema;
-  if (!Array.isArray(schema)) return [];
-  return schema.map((b) => b.required ?? []);
-}
-function listKeys(keys) {
-  const quoted = keys.map((k) => `\`${k}\``);
-  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
-}
-function oneOfMessage(path8, data, options) {
-  const present = new Set(data !== null && typeof data === "object" ? Object.keys(data) : []);
-  const used = options.filter((keys) => keys.some((k) => present.has(k)));
-  const choices = options.map((keys) => listKeys(keys)).join(" or ");
-  if (used.length > 1) {
-    const found = used.map((keys) => listKeys(keys.filter((k) => present.has(k)))).join(" and ");
-    return `${field(path8)} has ${found}; it needs exactly one of ${choices}. Remove the one that does not apply.`;
-  }
-  const partial = used[0];
-  if (partial) {
-    const missing = partial.filter((k) => !present.has(k));
-    return `${field(path8)} is missing ${listKeys(missing)} (it has ${listKeys(partial.filter((k) => present.has(k)))}, which needs ${listKeys(partial)}).`;
-  }
-  return `${field(path8)} needs one of ${choices}.`;
-}
-function messageFor(error2, path8) {
-  const p = error2.params;
-  const value = error2.data;
-  switch (error2.keyword) {
-    case "required": {
-      const missing = error2.params.missingProperties ?? [
-        String(p.missingProperty)
-      ];
-      return missing.length === 1 ? `${field(path8)} is missing the required key \`${missing[0]}\`.` : `${field(path8)} is missing the required keys ${listKeys(missing)}.`;
-    }
-    case "additionalProperties": {
-      const key = String(p.additionalProperty);
-      const allowed = Object.keys(
-        error2.parentSchema?.properties ?? {}
-      );
-      const hint = allowed.length > 0 ? didYouMean(key, allowed) : "";
-      const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(", ")}.` : "";
-      return `${field(path8)} has an unknown key \`${key}\`${hint}.${list}`;
-    }
-    case "enum":
-      return `${field(path8)} must be one of ${p.allowedValues.join(", ")} \u2014 found ${quote(value)}.`;
-    case "const":
-      return `${field(path8)} must be ${quote(p.allowedValue)} \u2014 found ${quote(value)}.`;
-    case "type": {
-      const wanted = String(p.type).split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
-      return `${field(path8)} must be ${wanted} \u2014 found ${quote(value)}.`;
-    }
-    case "pattern":
-      return `${field(path8)} must be ${patternHint(String(p.pattern))} \u2014 found ${quote(value)}.`;
-    case "minimum":
-      return `${field(path8)} must be at least ${String(p.limit)} \u2014 found ${quote(value)}.`;
-    case "maximum":
-      return `${field(path8)} must be at most ${String(p.limit)} \u2014 found ${quote(value)}.`;
-    case "exclusiveMinimum":
-      return `${field(path8)} must be more than ${String(p.limit)} \u2014 found ${quote(value)}.`;
-    case "exclusiveMaximum":
-      return `${field(path8)} must be less than ${String(p.limit)} \u2014 found ${quote(value)}.`;
-    case "minLength":
-      return `${field(path8)} must not be empty.`;
-    case "maxLength":
-      return `${field(path8)} must be at most ${String(p.limit)} characters long.`;
-    case "minItems":
-      return `${field(path8)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
-    case "minProperties":
-      return `${field(path8)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
-    case "uniqueItems":
-      return `${field(path8)} lists the same value twice (entries ${Number(p.j) + 1} and ${Number(p.i) + 1}).`;
-    case "oneOf":
-      return oneOfMessage(path8, value, branches(error2));
-    case "propertyNames":
-      return `${field(path8)} has the name ${quote(p.propertyName)}; names must be lowercase letters, digits, dashes and underscores, like \`web-shop\`.`;
-    default:
-      return `${field(path8)} ${error2.message ?? "is not valid"}.`;
-  }
-}
-function mergeRequired(errors) {
-  const out = [];
-  const byPath = /* @__PURE__ */ new Map();
-  for (const error2 of errors) {
-    if (error2.keyword !== "required" || isMisspeltRequired(error2, errors)) {
-      out.push(error2);
-      continue;
-    }
-    const missing = String(error2.params.missingProperty);
-    const key = `${error2.instancePath}|${error2.schemaPath}`;
-    const first = byPath.get(key);
-    if (first) {
-      first.params.missingProperties.push(missing);
-    } else {
-      const merged = { ...error2, params: { ...error2.params, missingProperties: [missing] } };
-      byPath.set(key, merged);
-      out.push(merged);
-    }
-  }
-  return out;
-}
-function isMisspeltRequired(error2, errors) {
-  if (error2.keyword !== "required") return false;
-  const missing = String(error2.params.missingProperty);
-  return errors.some(
-    (e) => e.keyword === "additionalProperties" && e.instancePath === error2.instancePath && closestName(String(e.params.additionalProperty), [missing]) !== void 0
-  );
-}
-function schemaFindings(parsed, errors, suffix = "") {
-  const oneOfs = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf").map((e) => `${e.schemaPath}/`);
-  const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
-  const seen = /* @__PURE__ */ new Set();
-  const findings = [];
-  for (const error2 of mergeRequired(errors)) {
-    if (oneOfs.some((prefix) => error2.schemaPath.startsWith(prefix))) continue;
-    if (error2.propertyName !== void 0 && error2.keyword !== "propertyNames") continue;
-    if (isMisspeltRequired(error2, errors)) continue;
-    if (error2.keyword !== "type" && typed.has(error2.instancePath)) continue;
-    if (error2.keyword === "if") continue;
-    const path8 = pointerToPath(error2.instancePath, parsed.data);
-    const position = error2.keyword === "required" || error2.keyword === "oneOf" || error2.keyword === "minProperties" || error2.keyword === "minItems" ? keyAt(parsed, path8) : error2.keyword === "additionalProperties" ? keyAt(parsed, [
-      ...path8,
-      String(error2.params.additionalProperty)
-    ]) : error2.keyword === "propertyNames" ? keyAt(parsed, [...path8, String(error2.params.propertyName)]) : valueAt(parsed, path8);
-    const message = messageFor(error2, path8) + suffix;
-    const key = `${position.line}:${position.column}:${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    findings.push(finding("schema", parsed.file, position, message));
-  }
-  return findings;
-}
-
-// src/core/load/well-formed.ts
-function startsWith(path8, prefix) {
-  return prefix.length <= path8.length && prefix.every((segment, i) => path8[i] === segment);
-}
-function concernsChild(error2, child2) {
-  switch (error2.keyword) {
-    case "required":
-      return error2.params.missingProperty === child2;
-    case "type":
-    case "oneOf":
-    case "anyOf":
-      return true;
-    default:
-      return false;
-  }
-}
-function touches(error2, path8, data) {
-  const errorPath = pointerToPath(error2.instancePath, data);
-  if (startsWith(errorPath, path8)) return true;
-  const child2 = path8[errorPath.length];
-  return startsWith(path8, errorPath) && child2 !== void 0 && concernsChild(error2, child2);
-}
-function isWellFormed(errors, data, path8) {
-  return !errors.some((error2) => touches(error2, path8, data));
-}
-
-// src/core/load/campaign-parts.ts
-function checkableParts(data, errors) {
-  const intact = (...paths) => paths.every((path8) => isWellFormed(errors, data, path8));
-  const campaign = data;
-  const parts = { targets: targetParts(campaign, intact) };
-  if (campaign.window && intact(["window"], ["timezone"])) {
-    parts.window = { start: campaign.window.start, end: campaign.window.end };
-    if (campaign.timezone !== void 0) parts.window.timezone = campaign.timezone;
-  }
-  const forecast = campaign.forecast;
-  const numbers = [
-    ["forecast", "peak_concurrent_users"],
-    ["forecast", "peak_requests_per_second"],
-    ["forecast", "high"]
-  ];
-  if (forecast && intact(...numbers)) {
-    const users = forecast.peak_concurrent_users !== void 0;
-    parts.forecast = {
-      unitKey: users ? "peak_concurrent_users" : "peak_requests_per_second",
-      expected: users ? forecast.peak_concurrent_users : forecast.peak_requests_per_second
-    };
-    if (forecast.high !== void 0) parts.forecast.high = forecast.high;
-  }
-  return parts;
-}
-function targetParts(campaign, intact) {
-  const targets = campaign.targets;
-  if (!Array.isArray(targets)) return [];
-  return targets.flatMap(
-    (target, index) => intact(["targets", index]) ? [{ index, site: target.site }] : []
-  );
-}
-
 // node_modules/temporal-polyfill/chunks/root.js
 var NativeTemporal = globalThis.Temporal;
 
@@ -48799,6 +48309,496 @@ var Temporal = /* @__PURE__ */ Object.defineProperties({}, {
 // node_modules/temporal-polyfill/index.js
 var Temporal2 = NativeTemporal || Temporal;
 var toTemporalInstant2 = NativeTemporal ? Date.prototype.toTemporalInstant : toTemporalInstant;
+
+// src/core/load/left-out.ts
+var LEFT_OUT = " This campaign is left out of the load until this is fixed.";
+
+// src/core/load/suggest.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+function closestName(name, candidates) {
+  if (candidates.length === 0) return void 0;
+  const best = (0, import_fastest_levenshtein.closest)(name, [...candidates]);
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  return (0, import_fastest_levenshtein.distance)(name, best) <= limit ? best : void 0;
+}
+function didYouMean(name, candidates) {
+  const best = closestName(name, candidates);
+  return best === void 0 ? "" : ` (did you mean \`${best}\`?)`;
+}
+function quote(value) {
+  let text;
+  if (typeof value === "string") text = value;
+  else if (value === null || value === void 0) text = "nothing";
+  else if (typeof value === "object") text = Array.isArray(value) ? "a list" : "a mapping";
+  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    text = String(value);
+  else text = typeof value;
+  if (text.length > 60) text = `${text.slice(0, 57)}...`;
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+// src/core/load/yaml-source.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_FILE_BYTES = 1024 * 1024;
+var MAX_DEPTH = 64;
+var MAX_FLOW_OPEN = 1e3;
+var START = { line: 1, column: 1 };
+var BAD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+function parseYaml(source, what) {
+  const fail = (at, message) => finding("syntax", source.path, at, message);
+  const text = source.text;
+  if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
+    return fail(
+      START,
+      `This ${what} is larger than 1 MiB, which is far more than it ever needs; it was not read. Check that the right file was committed.`
+    );
+  }
+  const bad = BAD_CHARACTER.exec(text);
+  if (bad) {
+    const at = positionOfOffset(text, bad.index);
+    const kind = bad[0] === "\uFFFD" ? "bytes that are not valid UTF-8 text" : "binary data (control characters)";
+    return fail(
+      at,
+      `This ${what} contains ${kind} at line ${at.line}, column ${at.column}; save it as plain UTF-8 text.`
+    );
+  }
+  const deep = deepFlowOffset(text);
+  if (deep !== void 0) {
+    const at = positionOfOffset(text, deep);
+    return fail(
+      at,
+      `This ${what} is not valid YAML: ${yamlProblem("RESOURCE_EXHAUSTION", "")} (line ${at.line}, column ${at.column}).`
+    );
+  }
+  const lineCounter = new import_yaml.LineCounter();
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, {
+      lineCounter,
+      version: "1.2",
+      schema: "core",
+      prettyErrors: true,
+      uniqueKeys: true
+    });
+  } catch {
+    return fail(START, `This ${what} could not be read as YAML.`);
+  }
+  const error2 = doc.errors[0];
+  if (error2) {
+    const at = error2.linePos ? { line: error2.linePos[0].line, column: error2.linePos[0].col } : START;
+    return fail(
+      at,
+      `This ${what} is not valid YAML: ${yamlProblem(error2.code, error2.message)} (line ${at.line}, column ${at.column}).`
+    );
+  }
+  const root = doc.contents;
+  if (root === null || (0, import_yaml.isScalar)(root) && (root.value === null || root.value === "")) {
+    return fail(START, `This ${what} is empty; it needs YAML keys such as the example in the documentation.`);
+  }
+  if (!(0, import_yaml.isMap)(root)) {
+    const at = positionOf(lineCounter, root.range?.[0] ?? 0);
+    return fail(
+      at,
+      `This ${what} must be a YAML mapping of keys to values (like \`id: my-campaign\`), not a single value or a list.`
+    );
+  }
+  const guard = guardStructure(root, lineCounter);
+  if (guard) return fail(guard.at, `This ${what} ${guard.message}`);
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch {
+    return fail(START, `This ${what} could not be read as YAML.`);
+  }
+  return { file: source.path, doc, lineCounter, data };
+}
+function deepFlowOffset(text) {
+  let open3 = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++open3 > MAX_FLOW_OPEN) return i;
+    } else if ((c === 93 || c === 125) && open3 > 0) open3--;
+  }
+  return void 0;
+}
+function yamlProblem(code, message) {
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "the same key appears twice in one mapping; keep one";
+    case "TAB_AS_INDENT":
+      return "a tab is used for indentation; indent with spaces";
+    case "MISSING_CHAR":
+      return "a closing quote or bracket is missing";
+    case "BAD_INDENT":
+      return "the indentation is off, or a bracket is not closed; keys of the same level must start in the same column";
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY":
+      return "the indentation is off; keys of the same level must start in the same column";
+    case "RESOURCE_EXHAUSTION":
+      return "it is nested too deeply or too large to read safely";
+    case "MULTIPLE_DOCS":
+      return "the file holds more than one YAML document (separated by `---`); keep only one";
+    case "BAD_DQ_ESCAPE":
+      return "a backslash inside double quotes starts an invalid escape; use single quotes instead";
+    default:
+      return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+  }
+}
+function guardStructure(root, lineCounter) {
+  const stack = [{ node: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop();
+    if ((0, import_yaml.isAlias)(node)) {
+      return {
+        at: positionOf(lineCounter, node.range?.[0] ?? 0),
+        message: `uses a YAML alias (\`*${node.source}\`); aliases are not supported here: write the value out in full.`
+      };
+    }
+    if ((0, import_yaml.isPair)(node)) {
+      if (node.key && typeof node.key === "object") stack.push({ node: node.key, depth });
+      if (node.value && typeof node.value === "object") stack.push({ node: node.value, depth });
+    } else if ((0, import_yaml.isCollection)(node)) {
+      if (depth > MAX_DEPTH) {
+        return {
+          at: positionOf(lineCounter, node.range?.[0] ?? 0),
+          message: `is nested more than ${MAX_DEPTH} levels deep; campaign-gate files need only a few levels.`
+        };
+      }
+      for (const item of node.items)
+        if (item && typeof item === "object") stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return void 0;
+}
+function positionOf(lineCounter, offset) {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+function positionOfOffset(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+function pairAt(parsed, path8, key) {
+  const parent = path8.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path8, true);
+  if (!(0, import_yaml.isMap)(parent)) return void 0;
+  return parent.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(key));
+}
+function valueAt(parsed, path8) {
+  const node = path8.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path8, true);
+  const range = node?.range;
+  if (range) return positionOf(parsed.lineCounter, range[0]);
+  return path8.length > 0 ? keyAt(parsed, path8) : START;
+}
+function keyAt(parsed, path8) {
+  if (path8.length === 0) {
+    const first = (0, import_yaml.isMap)(parsed.doc.contents) ? parsed.doc.contents.items[0]?.key : void 0;
+    const range2 = first?.range;
+    return range2 ? positionOf(parsed.lineCounter, range2[0]) : START;
+  }
+  const parentPath = path8.slice(0, -1);
+  const last = path8[path8.length - 1];
+  if (typeof last === "number") return valueAt(parsed, path8);
+  const pair = pairAt(parsed, parentPath, last);
+  const range = pair?.key?.range;
+  if (range) return positionOf(parsed.lineCounter, range[0]);
+  return parentPath.length > 0 ? keyAt(parsed, parentPath) : START;
+}
+
+// src/core/load/campaign-checks.ts
+function forecastFindings(parsed, forecast) {
+  if (forecast?.high === void 0 || forecast.high >= forecast.expected) return [];
+  return [
+    finding(
+      "schema",
+      parsed.file,
+      keyAt(parsed, ["forecast", "high"]),
+      `\`forecast.high\` (${forecast.high}) is below the expected \`forecast.${forecast.unitKey}\` (${forecast.expected}); \`high\` is the pessimistic estimate and must be at least the expected value.${LEFT_OUT}`
+    )
+  ];
+}
+function targetFindings(parsed, targets, forecast, capacity) {
+  const seen = /* @__PURE__ */ new Set();
+  return targets.flatMap((target) => {
+    if (seen.has(target.site)) return [siteTwice(parsed, target)];
+    seen.add(target.site);
+    return capacity ? siteFindings(parsed, target, forecast, capacity) : [];
+  });
+}
+function siteTwice(parsed, target) {
+  return finding(
+    "schema",
+    parsed.file,
+    valueAt(parsed, ["targets", target.index, "site"]),
+    `The site \`${target.site}\` is targeted twice; list each site once and use \`share\` to split the forecast.${LEFT_OUT}`
+  );
+}
+function siteFindings(parsed, target, forecast, capacity) {
+  const at = valueAt(parsed, ["targets", target.index, "site"]);
+  const site = capacity.sites.find((s) => s.name === target.site);
+  if (!site) {
+    const names = capacity.sites.map((s) => s.name);
+    return [
+      finding(
+        "unknown-site",
+        parsed.file,
+        at,
+        `\`targets[${target.index + 1}].site\` is ${quote(target.site)}, which is not a site in ${capacity.file}${didYouMean(target.site, names)}. Known sites: ${names.join(", ")}.${LEFT_OUT}`
+      )
+    ];
+  }
+  if (forecast?.unitKey !== "peak_concurrent_users" || site.rps_per_user !== void 0) return [];
+  return [
+    finding(
+      "schema",
+      parsed.file,
+      at,
+      `The site \`${target.site}\` has no \`rps_per_user\` in ${capacity.file}, so a forecast in concurrent users cannot be turned into load there; give \`peak_requests_per_second\` instead, or ask IT to add \`rps_per_user\` for \`${target.site}\`.${LEFT_OUT}`
+    )
+  ];
+}
+
+// src/core/load/schema-errors.ts
+var PATTERN_HINTS = {
+  "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase name of letters, digits and dashes, like `black-friday-2026`",
+  "^([01]\\d|2[0-3]):[0-5]\\d$": "a time of day like `09:00`",
+  "^[a-z0-9]+([-_][a-z0-9]+)*$": "lowercase letters, digits, dashes and underscores, like `web-shop`"
+};
+function patternHint(pattern) {
+  const known = PATTERN_HINTS[pattern];
+  if (known) return known;
+  if (pattern.startsWith("^\\d{4}-\\d{2}-\\d{2}")) {
+    return pattern.includes("(Z|[+-]\\d{2}:\\d{2}))?$") ? "a date like `2026-12-02` or a date and time with an offset, like `2026-12-02T01:00:00Z`" : "a date like `2026-11-27` or a date and time like `2026-11-27T06:00:00-05:00`";
+  }
+  if (pattern.startsWith("^(@")) return "a GitHub handle like `@jane` or an e-mail address";
+  return `text matching ${pattern}`;
+}
+var TYPE_NAMES = {
+  number: "a number",
+  integer: "a whole number",
+  string: "text",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping of keys to values",
+  null: "empty"
+};
+function pointerToPath(pointer, data) {
+  if (pointer === "") return [];
+  const path8 = [];
+  let node = data;
+  for (const raw of pointer.slice(1).split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
+    path8.push(key);
+    node = node !== null && typeof node === "object" ? node[key] : void 0;
+  }
+  return path8;
+}
+function describePath(path8) {
+  let text = "";
+  for (const segment of path8) {
+    text += typeof segment === "number" ? `[${segment + 1}]` : text === "" ? segment : `.${segment}`;
+  }
+  return text;
+}
+function field(path8) {
+  return path8.length === 0 ? "The file" : `\`${describePath(path8)}\``;
+}
+function branches(error2) {
+  const schema = error2.schema;
+  if (!Array.isArray(schema)) return [];
+  return schema.map((b) => b.required ?? []);
+}
+function listKeys(keys) {
+  const quoted = keys.map((k) => `\`${k}\``);
+  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+function oneOfMessage(path8, data, options) {
+  const present = new Set(data !== null && typeof data === "object" ? Object.keys(data) : []);
+  const used = options.filter((keys) => keys.some((k) => present.has(k)));
+  const choices = options.map((keys) => listKeys(keys)).join(" or ");
+  if (used.length > 1) {
+    const found = used.map((keys) => listKeys(keys.filter((k) => present.has(k)))).join(" and ");
+    return `${field(path8)} has ${found}; it needs exactly one of ${choices}. Remove the one that does not apply.`;
+  }
+  const partial = used[0];
+  if (partial) {
+    const missing = partial.filter((k) => !present.has(k));
+    return `${field(path8)} is missing ${listKeys(missing)} (it has ${listKeys(partial.filter((k) => present.has(k)))}, which needs ${listKeys(partial)}).`;
+  }
+  return `${field(path8)} needs one of ${choices}.`;
+}
+function messageFor(error2, path8) {
+  const p = error2.params;
+  const value = error2.data;
+  switch (error2.keyword) {
+    case "required": {
+      const missing = error2.params.missingProperties ?? [
+        String(p.missingProperty)
+      ];
+      return missing.length === 1 ? `${field(path8)} is missing the required key \`${missing[0]}\`.` : `${field(path8)} is missing the required keys ${listKeys(missing)}.`;
+    }
+    case "additionalProperties": {
+      const key = String(p.additionalProperty);
+      const allowed = Object.keys(
+        error2.parentSchema?.properties ?? {}
+      );
+      const hint = allowed.length > 0 ? didYouMean(key, allowed) : "";
+      const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(", ")}.` : "";
+      return `${field(path8)} has an unknown key \`${key}\`${hint}.${list}`;
+    }
+    case "enum":
+      return `${field(path8)} must be one of ${p.allowedValues.join(", ")} \u2014 found ${quote(value)}.`;
+    case "const":
+      return `${field(path8)} must be ${quote(p.allowedValue)} \u2014 found ${quote(value)}.`;
+    case "type": {
+      const wanted = String(p.type).split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
+      return `${field(path8)} must be ${wanted} \u2014 found ${quote(value)}.`;
+    }
+    case "pattern":
+      return `${field(path8)} must be ${patternHint(String(p.pattern))} \u2014 found ${quote(value)}.`;
+    case "minimum":
+      return `${field(path8)} must be at least ${String(p.limit)} \u2014 found ${quote(value)}.`;
+    case "maximum":
+      return `${field(path8)} must be at most ${String(p.limit)} \u2014 found ${quote(value)}.`;
+    case "exclusiveMinimum":
+      return `${field(path8)} must be more than ${String(p.limit)} \u2014 found ${quote(value)}.`;
+    case "exclusiveMaximum":
+      return `${field(path8)} must be less than ${String(p.limit)} \u2014 found ${quote(value)}.`;
+    case "minLength":
+      return `${field(path8)} must not be empty.`;
+    case "maxLength":
+      return `${field(path8)} must be at most ${String(p.limit)} characters long.`;
+    case "minItems":
+      return `${field(path8)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
+    case "minProperties":
+      return `${field(path8)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
+    case "uniqueItems":
+      return `${field(path8)} lists the same value twice (entries ${Number(p.j) + 1} and ${Number(p.i) + 1}).`;
+    case "oneOf":
+      return oneOfMessage(path8, value, branches(error2));
+    case "propertyNames":
+      return `${field(path8)} has the name ${quote(p.propertyName)}; names must be lowercase letters, digits, dashes and underscores, like \`web-shop\`.`;
+    default:
+      return `${field(path8)} ${error2.message ?? "is not valid"}.`;
+  }
+}
+function mergeRequired(errors) {
+  const out = [];
+  const byPath = /* @__PURE__ */ new Map();
+  for (const error2 of errors) {
+    if (error2.keyword !== "required" || isMisspeltRequired(error2, errors)) {
+      out.push(error2);
+      continue;
+    }
+    const missing = String(error2.params.missingProperty);
+    const key = `${error2.instancePath}|${error2.schemaPath}`;
+    const first = byPath.get(key);
+    if (first) {
+      first.params.missingProperties.push(missing);
+    } else {
+      const merged = { ...error2, params: { ...error2.params, missingProperties: [missing] } };
+      byPath.set(key, merged);
+      out.push(merged);
+    }
+  }
+  return out;
+}
+function isMisspeltRequired(error2, errors) {
+  if (error2.keyword !== "required") return false;
+  const missing = String(error2.params.missingProperty);
+  return errors.some(
+    (e) => e.keyword === "additionalProperties" && e.instancePath === error2.instancePath && closestName(String(e.params.additionalProperty), [missing]) !== void 0
+  );
+}
+function schemaFindings(parsed, errors, suffix = "") {
+  const oneOfs = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf").map((e) => `${e.schemaPath}/`);
+  const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  const seen = /* @__PURE__ */ new Set();
+  const findings = [];
+  for (const error2 of mergeRequired(errors)) {
+    if (oneOfs.some((prefix) => error2.schemaPath.startsWith(prefix))) continue;
+    if (error2.propertyName !== void 0 && error2.keyword !== "propertyNames") continue;
+    if (isMisspeltRequired(error2, errors)) continue;
+    if (error2.keyword !== "type" && typed.has(error2.instancePath)) continue;
+    if (error2.keyword === "if") continue;
+    const path8 = pointerToPath(error2.instancePath, parsed.data);
+    const position = error2.keyword === "required" || error2.keyword === "oneOf" || error2.keyword === "minProperties" || error2.keyword === "minItems" ? keyAt(parsed, path8) : error2.keyword === "additionalProperties" ? keyAt(parsed, [
+      ...path8,
+      String(error2.params.additionalProperty)
+    ]) : error2.keyword === "propertyNames" ? keyAt(parsed, [...path8, String(error2.params.propertyName)]) : valueAt(parsed, path8);
+    const message = messageFor(error2, path8) + suffix;
+    const key = `${position.line}:${position.column}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding("schema", parsed.file, position, message));
+  }
+  return findings;
+}
+
+// src/core/load/well-formed.ts
+function startsWith(path8, prefix) {
+  return prefix.length <= path8.length && prefix.every((segment, i) => path8[i] === segment);
+}
+function concernsChild(error2, child2) {
+  switch (error2.keyword) {
+    case "required":
+      return error2.params.missingProperty === child2;
+    case "type":
+    case "oneOf":
+    case "anyOf":
+      return true;
+    default:
+      return false;
+  }
+}
+function touches(error2, path8, data) {
+  const errorPath = pointerToPath(error2.instancePath, data);
+  if (startsWith(errorPath, path8)) return true;
+  const child2 = path8[errorPath.length];
+  return startsWith(path8, errorPath) && child2 !== void 0 && concernsChild(error2, child2);
+}
+function isWellFormed(errors, data, path8) {
+  return !errors.some((error2) => touches(error2, path8, data));
+}
+
+// src/core/load/campaign-parts.ts
+function checkableParts(data, errors) {
+  const intact = (...paths) => paths.every((path8) => isWellFormed(errors, data, path8));
+  const campaign = data;
+  const parts = { targets: targetParts(campaign, intact) };
+  if (campaign.window && intact(["window"], ["timezone"])) {
+    parts.window = { start: campaign.window.start, end: campaign.window.end };
+    if (campaign.timezone !== void 0) parts.window.timezone = campaign.timezone;
+  }
+  const forecast = campaign.forecast;
+  const numbers = [
+    ["forecast", "peak_concurrent_users"],
+    ["forecast", "peak_requests_per_second"],
+    ["forecast", "high"]
+  ];
+  if (forecast && intact(...numbers)) {
+    const users = forecast.peak_concurrent_users !== void 0;
+    parts.forecast = {
+      unitKey: users ? "peak_concurrent_users" : "peak_requests_per_second",
+      expected: users ? forecast.peak_concurrent_users : forecast.peak_requests_per_second
+    };
+    if (forecast.high !== void 0) parts.forecast.high = forecast.high;
+  }
+  return parts;
+}
+function targetParts(campaign, intact) {
+  const targets = campaign.targets;
+  if (!Array.isArray(targets)) return [];
+  return targets.flatMap(
+    (target, index) => intact(["targets", index]) ? [{ index, site: target.site }] : []
+  );
+}
 
 // src/core/load/instants.ts
 var DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
