@@ -78,3 +78,6 @@ try {
 } catch (error) {
   if (error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
 }
+
+// The calendar feed with a 1 MiB text field (linear folding).
+await import("./calendar.js");
