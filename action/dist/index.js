@@ -8177,11 +8177,11 @@ var require_fixed_queue = __commonJS({
       }
       shift() {
         const tail = this.tail;
-        const next = tail.shift();
+        const next2 = tail.shift();
         if (tail.isEmpty() && tail.next !== null) {
           this.tail = tail.next;
         }
-        return next;
+        return next2;
       }
     };
   }
@@ -17692,18 +17692,18 @@ var require_receiver = __commonJS({
         const buffer = Buffer.allocUnsafe(n);
         let offset = 0;
         while (offset !== n) {
-          const next = this.#buffers[0];
-          const { length } = next;
+          const next2 = this.#buffers[0];
+          const { length } = next2;
           if (length + offset === n) {
             buffer.set(this.#buffers.shift(), offset);
             break;
           } else if (length + offset > n) {
-            buffer.set(next.subarray(0, n - offset), offset);
-            this.#buffers[0] = next.subarray(n - offset);
+            buffer.set(next2.subarray(0, n - offset), offset);
+            this.#buffers[0] = next2.subarray(n - offset);
             break;
           } else {
             buffer.set(this.#buffers.shift(), offset);
-            offset += next.length;
+            offset += next2.length;
           }
         }
         this.#byteOffset -= n;
@@ -20329,8 +20329,8 @@ var require_foldFlowLines = __commonJS({
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
-            if (next && next !== " " && next !== "\n" && next !== "	")
+            const next2 = text[i + 1];
+            if (next2 && next2 !== " " && next2 !== "\n" && next2 !== "	")
               split = i;
           }
           if (i >= end) {
@@ -23047,7 +23047,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens, { flow, indicator, next: next2, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -23076,7 +23076,7 @@ var require_resolve_props = __commonJS({
         }
         switch (token.type) {
           case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+            if (!flow && (indicator !== "doc-start" || next2?.type !== "flow-collection") && token.source.includes("	")) {
               tab = token;
             }
             hasSpace = true;
@@ -23155,10 +23155,10 @@ var require_resolve_props = __commonJS({
       }
       const last = tokens[tokens.length - 1];
       const end = last ? last.offset + last.source.length : offset;
-      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
-        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      if (reqSpace && next2 && next2.type !== "space" && next2.type !== "newline" && next2.type !== "comma" && (next2.type !== "scalar" || next2.source !== "")) {
+        onError(next2.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
-      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+      if (tab && (atNewline && tab.indent <= parentIndent || next2?.type === "block-map" || next2?.type === "block-seq"))
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
@@ -24018,20 +24018,20 @@ var require_resolve_flow_scalar = __commonJS({
           res += fold;
           i = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
-          const cc = escapeCodes[next];
+          let next2 = source[++i];
+          const cc = escapeCodes[next2];
           if (cc)
             res += cc;
-          else if (next === "\n") {
-            next = source[i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "x" || next === "u" || next === "U") {
-            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+          else if (next2 === "\n") {
+            next2 = source[i + 1];
+            while (next2 === " " || next2 === "	")
+              next2 = source[++i + 1];
+          } else if (next2 === "\r" && source[i + 1] === "\n") {
+            next2 = source[++i + 1];
+            while (next2 === " " || next2 === "	")
+              next2 = source[++i + 1];
+          } else if (next2 === "x" || next2 === "u" || next2 === "U") {
+            const length = next2 === "x" ? 2 : next2 === "u" ? 4 : 8;
             res += parseCharCode(source, i + 1, length, onError);
             i += length;
           } else {
@@ -24041,10 +24041,10 @@ var require_resolve_flow_scalar = __commonJS({
           }
         } else if (ch === " " || ch === "	") {
           const wsStart = i;
-          let next = source[i + 1];
-          while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+          let next2 = source[i + 1];
+          while (next2 === " " || next2 === "	")
+            next2 = source[++i + 1];
+          if (next2 !== "\n" && !(next2 === "\r" && source[i + 2] === "\n"))
             res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
         } else {
           res += ch;
@@ -25046,9 +25046,9 @@ var require_lexer = __commonJS({
           this.lineEndPos = null;
         }
         this.atEnd = !incomplete;
-        let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
-          next = yield* this.parseNext(next);
+        let next2 = this.next ?? "stream";
+        while (next2 && (incomplete || this.hasChars(1)))
+          next2 = yield* this.parseNext(next2);
       }
       atLineEnd() {
         let i = this.pos;
@@ -25071,8 +25071,8 @@ var require_lexer = __commonJS({
           while (ch === " ")
             ch = this.buffer[++indent + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
-            if (next === "\n" || !next && !this.atEnd)
+            const next2 = this.buffer[indent + offset + 1];
+            if (next2 === "\n" || !next2 && !this.atEnd)
               return offset + indent + 1;
           }
           return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
@@ -25109,8 +25109,8 @@ var require_lexer = __commonJS({
       peek(n) {
         return this.buffer.substr(this.pos, n);
       }
-      *parseNext(next) {
-        switch (next) {
+      *parseNext(next2) {
+        switch (next2) {
           case "stream":
             return yield* this.parseStream();
           case "line-start":
@@ -25299,8 +25299,8 @@ var require_lexer = __commonJS({
             this.flowKey = true;
             return yield* this.parseQuotedScalar();
           case ":": {
-            const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            const next2 = this.charAt(1);
+            if (this.flowKey || isEmpty(next2) || next2 === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -25379,10 +25379,10 @@ var require_lexer = __commonJS({
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
-              if (!next && !this.atEnd)
+              const next2 = this.buffer[i2 + 1];
+              if (!next2 && !this.atEnd)
                 return this.setNext("block-scalar");
-              if (next === "\n")
+              if (next2 === "\n")
                 break;
             }
             // fallthrough
@@ -25444,21 +25444,21 @@ var require_lexer = __commonJS({
         let ch;
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            const next2 = this.buffer[i + 1];
+            if (isEmpty(next2) || inFlow && flowIndicatorChars.has(next2))
               break;
             end = i;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next2 = this.buffer[i + 1];
             if (ch === "\r") {
-              if (next === "\n") {
+              if (next2 === "\n") {
                 i += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next2 = this.buffer[i + 1];
               } else
                 end = i;
             }
-            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+            if (next2 === "#" || inFlow && flowIndicatorChars.has(next2))
               break;
             if (ch === "\n") {
               const cs = this.continueScalar(i + 1);
@@ -33244,8 +33244,8 @@ var require_next = __commonJS({
     var dependentRequired_1 = require_dependentRequired();
     var dependentSchemas_1 = require_dependentSchemas();
     var limitContains_1 = require_limitContains();
-    var next = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
-    exports.default = next;
+    var next2 = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
+    exports.default = next2;
   }
 });
 
@@ -35029,7 +35029,7 @@ var require_scan = __commonJS({
       };
       while (index < length) {
         code = advance();
-        let next;
+        let next2;
         if (code === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
           code = advance();
@@ -35144,13 +35144,13 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (next2 = advance())) {
+            if (next2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+            if (next2 === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -35771,14 +35771,14 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
+          const next2 = peek();
+          if (next2 === "/" && opts.bash !== true) {
             continue;
           }
-          if (next === "." || next === ";") {
+          if (next2 === "." || next2 === ";") {
             continue;
           }
-          if (!next) {
+          if (!next2) {
             value += "\\";
             push({ type: "text", value });
             continue;
@@ -36016,9 +36016,9 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prev && prev.type === "paren") {
-            const next = peek();
+            const next2 = peek();
             let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+            if (prev.value === "(" && !/[!=<:]/.test(next2) || next2 === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
             push({ type: "text", value, output });
@@ -43961,10 +43961,10 @@ function sweepLoads(now, baseline, campaigns, maintenance, b) {
     campaigns,
     maintenance,
     (index, sign) => {
-      for (const { service, rps: rps2 } of campaigns[index].loads) {
-        if (rps2 <= 0) continue;
+      for (const { service, rps: rps3 } of campaigns[index].loads) {
+        if (rps3 <= 0) continue;
         activeCount[service] += sign;
-        load[service] = activeCount[service] === 0 ? baseline[service] : load[service] + sign * rps2;
+        load[service] = activeCount[service] === 0 ? baseline[service] : load[service] + sign * rps3;
       }
     },
     (index, sign) => {
@@ -44002,8 +44002,8 @@ function activeCampaigns(now, serviceCount, campaigns, ids, maintenance, b, want
     campaigns,
     maintenance,
     (index, sign) => {
-      for (const { service, rps: rps2 } of campaigns[index].loads) {
-        if (rps2 <= 0) continue;
+      for (const { service, rps: rps3 } of campaigns[index].loads) {
+        if (rps3 <= 0) continue;
         if (sign > 0) active[service].add(index);
         else active[service].delete(index);
       }
@@ -44045,7 +44045,7 @@ function assessCampaign(campaign, start, end, loads, states) {
   const consider = (instant, service) => {
     if (!needsWork || instant < needsWork.instant) needsWork = { instant, service };
   };
-  for (const { service, rps: rps2 } of loads) {
+  for (const { service, rps: rps3 } of loads) {
     const state = states[service];
     const { times, loads: stepLoads } = state.steps;
     const lo = stepAt(times, start);
@@ -44055,7 +44055,7 @@ function assessCampaign(campaign, start, end, loads, states) {
     if (peak >= 0 && state.capacityRps > 0) impact = Math.max(impact, stepLoads[peak] / state.capacityRps);
     const cap = state.nextCapacity[lo];
     if (cap <= hi) consider(Math.max(times[cap], start), service);
-    if (rps2 <= 0) continue;
+    if (rps3 <= 0) continue;
     const up = state.nextScaleUp[lo];
     if (up <= hi) consider(Math.max(times[up], start), service);
     for (const rule of RULES) {
@@ -44303,7 +44303,7 @@ function campaignServiceLoads(campaign, defaults2, sites, serviceIndex) {
       byService.set(service, (byService.get(service) ?? 0) + factor * siteRps);
     }
   }
-  return [...byService.entries()].sort((a, b) => a[0] - b[0]).map(([service, rps2]) => ({ service, rps: rps2 }));
+  return [...byService.entries()].sort((a, b) => a[0] - b[0]).map(([service, rps3]) => ({ service, rps: rps3 }));
 }
 function baselineLoads(capacity, serviceIndex) {
   const loads = new Float64Array(capacity.services.length);
@@ -44346,9 +44346,9 @@ var RangeMax = class {
     for (let width = 2; width <= n; width *= 2) {
       const prev = this.table[this.table.length - 1];
       const half = width / 2;
-      const next = new Int32Array(n - width + 1);
-      for (let i = 0; i < next.length; i++) next[i] = this.better(prev[i], prev[i + half]);
-      this.table.push(next);
+      const next2 = new Int32Array(n - width + 1);
+      for (let i = 0; i < next2.length; i++) next2[i] = this.better(prev[i], prev[i + half]);
+      this.table.push(next2);
     }
   }
   values;
@@ -44431,13 +44431,13 @@ function serviceState(index, service, steps, baselineLoad, capacity) {
   };
 }
 function nextFlagged(values) {
-  const next = new Int32Array(values.length);
+  const next2 = new Int32Array(values.length);
   let j = values.length;
   for (let i = values.length - 1; i >= 0; i--) {
     if (values[i] !== -Infinity) j = i;
-    next[i] = j;
+    next2[i] = j;
   }
-  return next;
+  return next2;
 }
 
 // src/core/capacity/summary.ts
@@ -48310,6 +48310,48 @@ var Temporal = /* @__PURE__ */ Object.defineProperties({}, {
 var Temporal2 = NativeTemporal || Temporal;
 var toTemporalInstant2 = NativeTemporal ? Date.prototype.toTemporalInstant : toTemporalInstant;
 
+// src/core/announce/overlaps.ts
+function maintenanceOverlaps(maintenance, capacity, campaigns) {
+  const sites = new Map(capacity.sites.map((s) => [s.name, s]));
+  const result = [];
+  for (const campaign of sortedCampaigns(campaigns)) {
+    const from = Math.max(campaign.start, maintenance.start);
+    const to = Math.min(campaign.end, maintenance.end);
+    if (from >= to) continue;
+    const hitSites = [];
+    const hitServices = /* @__PURE__ */ new Set();
+    for (const target of campaign.targets) {
+      const used = maintenance.services.filter((s) => Object.hasOwn(sites.get(target.site)?.uses ?? {}, s));
+      if (used.length === 0) continue;
+      if (!hitSites.includes(target.site)) hitSites.push(target.site);
+      for (const s of used) hitServices.add(s);
+    }
+    if (hitSites.length === 0) continue;
+    result.push({
+      campaign,
+      sites: hitSites,
+      services: maintenance.services.filter((s) => hitServices.has(s)),
+      from,
+      to
+    });
+  }
+  return result;
+}
+function freezeOverlaps(freeze, campaigns) {
+  return sortedCampaigns(campaigns).flatMap((campaign) => {
+    const from = Math.max(campaign.start, freeze.start);
+    const to = Math.min(campaign.end, freeze.end);
+    if (from >= to) return [];
+    return [{ campaign, sites: [...new Set(campaign.targets.map((t) => t.site))], services: [], from, to }];
+  });
+}
+function sitesUsing(capacity, services) {
+  return capacity.sites.filter((s) => services.some((name) => Object.hasOwn(s.uses, name))).map((s) => s.name);
+}
+function sortedCampaigns(campaigns) {
+  return [...campaigns].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 // src/core/load/left-out.ts
 var LEFT_OUT = " This campaign is left out of the load until this is fixed.";
 
@@ -51167,7 +51209,9 @@ function buildJobSummary(report2, options) {
   if (options.annotationsNote) about.push(options.annotationsNote);
   if (options.commentNote) about.push(options.commentNote);
   if (options.reportPath) about.push(`The JSON report is in \`${options.reportPath}\` (output \`report\`).`);
-  return `${markdown}
+  const appendix = options.appendix ? `
+${options.appendix}` : "";
+  return `${markdown}${appendix}
 ---
 
 **About this run**
@@ -51208,12 +51252,14 @@ ${headMarker(options.headSha)}
   const footer = `${notes}
 <sub>${footerParts.join(" \xB7 ")}</sub>
 `;
-  const maxChars = COMMENT_MAX_CHARS - head.length - footer.length - 512;
+  const appendix = options.appendix ? `
+${options.appendix}` : "";
+  const maxChars = COMMENT_MAX_CHARS - head.length - footer.length - appendix.length - 512;
   const markdown = renderMarkdown(report2, {
     maxChars,
     ...options.fileUrl ? { fileUrl: options.fileUrl } : {}
   });
-  return `${head}${markdown}${footer}`;
+  return `${head}${markdown}${appendix}${footer}`;
 }
 var ACTIONS_BOT = "github-actions[bot]";
 function findStickyComment(comments) {
@@ -51262,6 +51308,273 @@ function peakUtilization(report2) {
   return report2.services.reduce((max, s) => Math.max(max, s.utilization), 0);
 }
 
+// src/core/announce/announce-windows.ts
+function announceWindows(input) {
+  const { before, after, now } = input;
+  const announcements = [];
+  const oldMaintenance = byName(before?.maintenance ?? []);
+  const maintenanceSeen = /* @__PURE__ */ new Map();
+  for (const m of after.maintenance) {
+    const previous = next(oldMaintenance, maintenanceSeen, m.name);
+    if (m.end <= now || previous && sameMaintenance(previous, m)) continue;
+    announcements.push(maintenanceAnnouncement(input, m, previous));
+  }
+  const oldFreezes = byName(before?.freezes ?? []);
+  const freezesSeen = /* @__PURE__ */ new Map();
+  for (const f of after.freezes) {
+    const previous = next(oldFreezes, freezesSeen, f.name);
+    if (f.end <= now || previous && previous.start === f.start && previous.end === f.end) continue;
+    announcements.push(freezeAnnouncement(input, f, previous));
+  }
+  return announcements;
+}
+function maintenanceAnnouncement({ after, campaigns, report: report2 }, m, previous) {
+  const serviceIndex = new Map(after.services.map((s, i) => [s.name, i]));
+  const sites = new Map(after.sites.map((s) => [s.name, s]));
+  const baseline = baselineLoads(after, serviceIndex);
+  const left = m.capacity_factor === 0 ? "down" : `at ${formatPercent(m.capacity_factor)} of capacity`;
+  const affected = maintenanceOverlaps(m, after, campaigns).map((o) => {
+    const loads = campaignServiceLoads(o.campaign, after.defaults, sites, serviceIndex);
+    const zone = o.campaign.timezone ?? "UTC";
+    const effects = o.services.map((name) => {
+      const i = serviceIndex.get(name);
+      const service = after.services[i];
+      const safe = capacityRps(service);
+      const own = loads.find((l) => l.service === i)?.rps ?? 0;
+      const span2 = `${formatInstant(o.from, zone)} to ${formatInstant(o.to, zone)}`;
+      const need = `this campaign adds up to ${rps2(own)} on top of ${rps2(baseline[i] ?? 0)} ordinary traffic`;
+      return m.capacity_factor === 0 ? `${name} is down from ${span2}: the sites ${o.sites.join(", ")} cannot use it then (${need}).` : `${name} keeps ${formatPercent(m.capacity_factor)} of its capacity from ${span2}: ${rps2(safe * m.capacity_factor)} instead of ${rps2(safe)}; ${need}.`;
+    });
+    const problems = report2.findings.filter(
+      (f) => f.rule === "maintenance" && f.service !== void 0 && o.services.includes(f.service) && involves(f, o.campaign.id)
+    ).map((f) => f.message);
+    return affectedCampaign(o, true, effects, problems);
+  });
+  const window = announced(m);
+  return {
+    kind: "maintenance",
+    change: previous ? "changed" : "added",
+    key: `maintenance:${m.name}`,
+    window,
+    ...previous ? { previous: announced(previous) } : {},
+    sites: sitesUsing(after, m.services),
+    campaigns: affected,
+    title: `Maintenance "${m.name}": ${m.services.join(", ")} ${left}, ${span(m)}`,
+    summary: `IT maintenance "${m.name}" takes ${m.services.join(", ")} ${m.capacity_factor === 0 ? "down" : `to ${formatPercent(m.capacity_factor)} of capacity`} from ${formatInstant(m.start)} to ${formatWindowEnd(m.end)}.`
+  };
+}
+function freezeAnnouncement({ campaigns, report: report2 }, f, previous) {
+  const freezeStart = new Date(f.start).toISOString();
+  const during = new Map(freezeOverlaps(f, campaigns).map((o) => [o.campaign.id, o]));
+  const planned = report2.plan.filter((p) => p.by === freezeStart);
+  const before = new Set(planned.flatMap((p) => p.campaigns));
+  const affected = [...campaigns].filter((c) => during.has(c.id) || before.has(c.id)).sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1)).map((c) => {
+    const zone = c.timezone ?? "UTC";
+    const o = during.get(c.id);
+    const effects = [];
+    const scaled = planned.filter((p) => p.campaigns.includes(c.id));
+    for (const p of scaled)
+      effects.push(
+        `IT must scale ${p.service} to ${p.instances} instances before the freeze starts on ${formatInstant(f.start, zone)}.`
+      );
+    if (o)
+      effects.push(
+        `No infrastructure changes (no scaling) from ${formatInstant(o.from, zone)} to ${formatInstant(o.to, zone)} while the campaign runs: whatever capacity it needs must be in place before.`
+      );
+    const problems = report2.findings.filter((x) => x.rule === "freeze" && involves(x, c.id) && x.message.includes(`"${f.name}"`)).map((x) => x.message);
+    const overlap = o ?? {
+      campaign: c,
+      sites: [...new Set(c.targets.map((t) => t.site))],
+      services: [],
+      from: c.start,
+      to: c.end
+    };
+    return affectedCampaign(
+      { ...overlap, services: scaled.map((p) => p.service) },
+      o !== void 0,
+      effects,
+      problems
+    );
+  });
+  return {
+    kind: "freeze",
+    change: previous ? "changed" : "added",
+    key: `freeze:${f.name}`,
+    window: announced(f),
+    ...previous ? { previous: announced(previous) } : {},
+    sites: [],
+    campaigns: affected,
+    title: `Change freeze "${f.name}": ${span(f)}`,
+    summary: `Change freeze "${f.name}": IT makes no infrastructure changes (no scaling) from ${formatInstant(f.start)} to ${formatWindowEnd(f.end)}.`
+  };
+}
+function affectedCampaign(o, during, effects, problems) {
+  const c = o.campaign;
+  return {
+    id: c.id,
+    name: c.name,
+    owner: c.owner,
+    file: c.file,
+    start: new Date(c.start).toISOString(),
+    end: new Date(c.end).toISOString(),
+    ...c.timezone ? { timezone: c.timezone } : {},
+    sites: o.sites,
+    services: o.services,
+    during,
+    effects,
+    problems
+  };
+}
+function announced(w) {
+  return {
+    name: w.name,
+    start: new Date(w.start).toISOString(),
+    end: new Date(w.end).toISOString(),
+    ..."services" in w ? { services: [...w.services], capacity_factor: w.capacity_factor } : {}
+  };
+}
+function span(w) {
+  return `${formatInstant(w.start)} to ${formatWindowEnd(w.end)}`;
+}
+function rps2(value) {
+  return `${formatNumber(value)} requests/s`;
+}
+function involves(f, id) {
+  return f.campaign === id || (f.campaigns?.includes(id) ?? false);
+}
+function sameMaintenance(a, b) {
+  return a.start === b.start && a.end === b.end && a.capacity_factor === b.capacity_factor && a.services.length === b.services.length && a.services.every((s) => b.services.includes(s));
+}
+function byName(windows) {
+  const map = /* @__PURE__ */ new Map();
+  for (const w of windows) map.set(w.name, [...map.get(w.name) ?? [], w]);
+  return map;
+}
+function next(old, seen, name) {
+  const n = seen.get(name) ?? 0;
+  seen.set(name, n + 1);
+  return old.get(name)?.[n];
+}
+
+// src/core/announce/announce-changes.ts
+function announceChanges(input) {
+  const head = loadRepository(input);
+  if (!head.capacity) return [];
+  const before = input.baseCapacity ? loadCapacity(input.baseCapacity, input.config.capacity).capacity : void 0;
+  return announceWindows({
+    before,
+    after: head.capacity,
+    campaigns: head.campaigns,
+    report: input.report,
+    now: input.now
+  });
+}
+
+// src/github/config-at-base.ts
+async function readFileAt(client, repo, path8, ref) {
+  let data;
+  try {
+    const response = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repo,
+      path: path8,
+      ref
+    });
+    data = response.data;
+  } catch (error2) {
+    if (statusOf(error2) === 404) return void 0;
+    throw error2;
+  }
+  if (data.type !== "file" || data.encoding !== "base64" || typeof data.content !== "string")
+    throw new Error(
+      `${path8} on the base branch is not a readable file (it may be a folder or larger than 1 MB).`
+    );
+  return { path: path8, text: Buffer.from(data.content, "base64").toString("utf8") };
+}
+function statusOf(error2) {
+  const status = error2?.status;
+  return typeof status === "number" ? status : void 0;
+}
+
+// src/report/announcements.ts
+function renderAnnouncements(announcements, options = {}) {
+  if (announcements.length === 0) return "";
+  const maxChars = options.maxChars ?? 2e4;
+  const out = ["### IT windows this change adds or moves", ""];
+  let length = out.join("\n").length;
+  let left = 0;
+  for (const a of announcements) {
+    const head = [
+      `#### ${a.kind === "maintenance" ? "Maintenance" : "Change freeze"} "${escapeMarkdown(a.window.name)}" (${a.change === "added" ? "new" : "changed"})`,
+      "",
+      escapeMarkdown(a.summary),
+      ...a.previous ? [
+        "",
+        `Before this change: ${formatInstant(a.previous.start)} to ${formatWindowEnd(a.previous.end)}${a.previous.services ? `, ${escapeMarkdown(a.previous.services.join(", "))} at ${Math.round((a.previous.capacity_factor ?? 0) * 100)}%` : ""}.`
+      ] : [],
+      ...a.kind === "maintenance" ? [
+        "",
+        `Sites using ${a.window.services?.length === 1 ? "this service" : "these services"}: ${a.sites.length > 0 ? escapeMarkdown(a.sites.join(", ")) : "none"}.`
+      ] : [],
+      ""
+    ];
+    if (a.campaigns.length === 0) head.push("No campaign is affected.", "");
+    else head.push("| Campaign | Owner | Sites | What it means |", "| --- | --- | --- | --- |");
+    const rows = a.campaigns.map((c) => {
+      const name = `${escapeMarkdown(c.name)} (\`${c.id}\`)`;
+      const linked = options.fileUrl ? `[${name}](${options.fileUrl(c.file)})` : name;
+      const meaning = [
+        ...c.effects.map(escapeMarkdown),
+        ...c.problems.map((p) => `**The check fails:** ${escapeMarkdown(p)}`)
+      ].join("<br>");
+      return `| ${linked} | ${escapeMarkdown(c.owner)} | ${escapeMarkdown(c.sites.join(", "))} | ${meaning} |`;
+    });
+    const block = head.join("\n");
+    if (length + block.length > maxChars) {
+      left += a.campaigns.length;
+      continue;
+    }
+    out.push(...head);
+    length += block.length + 1;
+    for (const [i, row] of rows.entries()) {
+      if (length + row.length + 1 > maxChars) {
+        left += rows.length - i;
+        break;
+      }
+      out.push(row);
+      length += row.length + 1;
+    }
+    if (a.campaigns.length > 0) out.push("");
+  }
+  if (left > 0)
+    out.push(`\u2026and ${left} more affected campaign${left === 1 ? "" : "s"}, left out for length.`, "");
+  return out.join("\n");
+}
+
+// src/action/announcements.ts
+async function announcementsSection(client, ctx, repository, report2, changed, now, fileUrl) {
+  const capacityPath = repository.config.capacity;
+  const baseSha = ctx.pull?.baseSha;
+  if (!baseSha || !changed?.includes(capacityPath)) return "";
+  let baseCapacity;
+  try {
+    baseCapacity = await readFileAt(client, { owner: ctx.owner, repo: ctx.repo }, capacityPath, baseSha);
+  } catch (error2) {
+    warning(
+      `campaign-gate could not read ${capacityPath} at the base commit (HTTP ${statusOf(error2) ?? "error"}: ${error2.message}), so it cannot say which maintenance windows or freezes this pull request adds. The check result is unaffected.`
+    );
+    return "";
+  }
+  const announcements = announceChanges({
+    config: repository.config,
+    baseCapacity,
+    capacity: repository.capacity,
+    campaigns: repository.campaigns,
+    report: report2,
+    now
+  });
+  return renderAnnouncements(announcements, { fileUrl });
+}
+
 // src/action/context.ts
 function readActionContext(env, event) {
   const repository = required(env, "GITHUB_REPOSITORY");
@@ -51289,6 +51602,7 @@ function readPull(event) {
   return {
     number: pr.number,
     headSha: pr.head.sha,
+    ...typeof pr.base?.sha === "string" ? { baseSha: pr.base.sha } : {},
     ...typeof pr.changed_files === "number" ? { changedFiles: pr.changed_files } : {}
   };
 }
@@ -51399,7 +51713,7 @@ async function upsertStickyComment(client, target) {
       }
     }
   } catch (error2) {
-    if (statusOf(error2) === 403) {
+    if (statusOf2(error2) === 403) {
       return {
         outcome: "forbidden",
         message: "campaign-gate could not write its pull request comment: the workflow token may not write here (pull requests from forks get a read-only token). The check result and the job summary are unaffected. To comment on fork pull requests, see https://github.com/campaign-gate/campaign-gate/blob/main/docs/action.md"
@@ -51421,7 +51735,7 @@ async function listComments(client, target) {
     authorType: c.user?.type ?? ""
   }));
 }
-function statusOf(error2) {
+function statusOf2(error2) {
   if (typeof error2 === "object" && error2 !== null && "status" in error2) {
     const status = error2.status;
     return typeof status === "number" ? status : void 0;
@@ -51515,7 +51829,7 @@ async function check(inputs, ctx, env) {
         kind: "pull-incomplete",
         number: ctx.pull.number,
         listed: 0,
-        reason: `GitHub did not list the changed files (HTTP ${statusOf(error2) ?? "error"}: ${error2.message})`
+        reason: `GitHub did not list the changed files (HTTP ${statusOf2(error2) ?? "error"}: ${error2.message})`
       };
     }
     if (scope.kind === "pull-incomplete") warning(describeScope(scope), { title: "campaign-gate" });
@@ -51539,6 +51853,7 @@ async function check(inputs, ctx, env) {
     });
   }
   const fileUrl = blobUrl(ctx);
+  const appendix = ctx.pull && client ? await announcementsSection(client, ctx, repository, report2, changed, now, fileUrl) : "";
   let commentNote;
   if (ctx.pull && client) {
     if (inputs.comment) {
@@ -51546,7 +51861,8 @@ async function check(inputs, ctx, env) {
         headSha: ctx.pull.headSha,
         fileUrl,
         ...ctx.runUrl ? { runUrl: ctx.runUrl } : {},
-        ...scope.kind === "pull-incomplete" ? { scopeNote: describeScope(scope) } : {}
+        ...scope.kind === "pull-incomplete" ? { scopeNote: describeScope(scope) } : {},
+        ...appendix ? { appendix } : {}
       });
       commentNote = await comment(client, ctx, ctx.pull.number, ctx.pull.headSha, body);
     } else {
@@ -51560,7 +51876,8 @@ async function check(inputs, ctx, env) {
       fileUrl,
       ...annotationsNote ? { annotationsNote } : {},
       ...commentNote ? { commentNote } : {},
-      reportPath
+      reportPath,
+      ...appendix ? { appendix } : {}
     })
   ).write();
   if (annotationsNote)
@@ -51627,7 +51944,7 @@ async function comment(client, ctx, number, sha, body) {
       body
     });
   } catch (error2) {
-    const message = `campaign-gate could not update its pull request comment (HTTP ${statusOf(error2) ?? "error"}: ${error2.message}). The check result is unaffected.`;
+    const message = `campaign-gate could not update its pull request comment (HTTP ${statusOf2(error2) ?? "error"}: ${error2.message}). The check result is unaffected.`;
     warning(message);
     return message;
   }
