@@ -152,3 +152,6 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+// The calendar feed with a 1 MiB text field (linear folding).
+await import("./calendar.js");

@@ -6,9 +6,11 @@
  * Commands are rows of the COMMANDS table (options, formats, run): a new command is a new row.
  */
 import { readFileSync } from "node:fs";
-import { rename, stat, unlink, writeFile } from "node:fs/promises";
+import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { CalendarKind } from "./core/calendar/calendar-events.js";
+import type { Revision } from "./core/calendar/revisions.js";
 import { closestName } from "./core/load/suggest.js";
 
 // The core, the readers and the renderers are imported when a command runs, not at start-up:
@@ -20,6 +22,9 @@ const load = {
   candidates: () => import("./io/campaign-candidates.js"),
   scaffold: () => import("./init/scaffold.js"),
   calendar: () => import("./report/calendar.js"),
+  calendarKinds: () => import("./core/calendar/calendar-events.js"),
+  revisions: () => import("./core/calendar/revisions.js"),
+  identity: () => import("./io/repository-identity.js"),
   json: () => import("./report/json.js"),
   markdown: () => import("./report/markdown.js"),
   text: () => import("./report/text.js"),
@@ -37,8 +42,10 @@ Usage:
                       [--format text|json|markdown]
       Everything validate does, plus the capacity model: overlapping campaigns and baseline
       traffic per service against the limits in the capacity file, and the scale-up plan for IT.
-  campaign-gate calendar [--root DIR] [--config FILE] [--out FILE.ics] [--now ISO-8601]
-      All campaigns as an iCalendar feed (to a file, or to standard output).
+  campaign-gate calendar [--root DIR] [--config FILE] [--out FILE.ics] [--now ISO-8601] [--repo OWNER/NAME]
+                         [--only campaigns|maintenance|freezes] [--previous FILE.ics]
+      Campaigns, maintenance windows and change freezes as one iCalendar feed (to a file, or to
+      standard output).
   campaign-gate init [--root DIR]
       Adds the starter files that are missing: configuration, capacity file, example campaign,
       workflow. Never overwrites an existing file.
@@ -51,6 +58,10 @@ Options:
                     only findings that change causes count
   --format FORMAT   text (default), json (one document, DESIGN section 4) or markdown
   --out FILE        where calendar writes the .ics file (the folder must exist)
+  --repo OWNER/NAME the repository named in every calendar UID (default: GITHUB_REPOSITORY, else
+                    the git remote origin, else a hash of the root's path)
+  --only KIND       calendar: only campaigns, maintenance or freezes
+  --previous FILE   calendar: the feed published before, so changed events get a higher SEQUENCE
   -h, --help        this help
   --version         the version of campaign-gate
 
@@ -75,6 +86,9 @@ const OPTIONS = {
   changed: { type: "string", multiple: true },
   format: { type: "string" },
   out: { type: "string" },
+  repo: { type: "string" },
+  only: { type: "string" },
+  previous: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
 } as const;
@@ -87,6 +101,9 @@ interface Values {
   changed?: string[];
   format?: string;
   out?: string;
+  repo?: string;
+  only?: string;
+  previous?: string;
 }
 
 /** What a command's `run` gets: everything already checked. */
@@ -118,7 +135,10 @@ const COMMANDS: Record<string, Command> = {
     formats: ["text", "json", "markdown"],
     run: runReport,
   },
-  calendar: { options: ["root", "config", "out", "now"], run: runCalendarCommand },
+  calendar: {
+    options: ["root", "config", "out", "now", "repo", "only", "previous"],
+    run: runCalendarCommand,
+  },
   init: { options: ["root"], createsRoot: true, run: runInit },
 };
 
@@ -235,6 +255,9 @@ const EXAMPLE_VALUE: Record<string, string> = {
   changed: "campaigns/sale.yaml",
   format: "json",
   out: "campaigns.ics",
+  repo: "acme/campaigns",
+  only: "maintenance",
+  previous: "calendar.ics",
 };
 
 /** The root must be a directory; only `init` may name one that does not exist yet. */
@@ -275,17 +298,54 @@ async function runReport({ io, name, values, root, now, format }: CommandContext
 async function runCalendarCommand({ io, values, root, now }: CommandContext): Promise<number> {
   const out =
     values.out === undefined ? undefined : await checkOut(path.resolve(io.cwd, values.out), values.out);
+  const options = await calendarOptions(root, io.cwd, values);
   const configPath = values.config === undefined ? undefined : relativeTo(root, values.config);
   const repo = await (await load.repo()).readLocalRepository(root, configPath);
-  const { campaigns, summaries, errors } = (await load.check()).runCalendar({ ...repo, now });
-  const ics = (await load.calendar()).renderCalendar(campaigns, { now, summaries });
+  const { events, errors } = (await load.check()).runCalendar({ ...repo, now, ...options });
+  const ics = (await load.calendar()).renderCalendar(events, { now });
   if (out === undefined) io.stdout(ics);
   else {
     await writeAtomically(out, ics, values.out ?? out);
-    io.stderr(`Wrote ${campaigns.length} campaigns to ${out}\n`);
+    io.stderr(`Wrote ${events.length} ${events.length === 1 ? "event" : "events"} to ${out}\n`);
   }
   for (const f of errors) io.stderr(`${f.file}:${f.line}:${f.column}  ${f.rule}  ${f.message}\n`);
   return errors.length > 0 ? 1 : 0;
+}
+
+/** The calendar's own options, checked; a wrong value is a misuse (exit 2). */
+async function calendarOptions(
+  root: string,
+  cwd: string,
+  values: Values,
+): Promise<{
+  repository: string;
+  only?: CalendarKind;
+  previous?: Map<string, Revision>;
+}> {
+  const { isRepositoryName, repositoryIdentity } = await load.identity();
+  const { CALENDAR_KINDS } = await load.calendarKinds();
+  if (values.repo !== undefined && !isRepositoryName(values.repo))
+    throw new CommandLineError(
+      `--repo must look like owner/name, e.g. acme/campaigns — found '${values.repo}'`,
+    );
+  const only = CALENDAR_KINDS.find((kind) => kind === values.only);
+  if (values.only !== undefined && only === undefined)
+    throw new CommandLineError(`--only must be one of ${CALENDAR_KINDS.join(", ")} — found '${values.only}'`);
+  let previous: Map<string, Revision> | undefined;
+  if (values.previous !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(path.resolve(cwd, values.previous), "utf8");
+    } catch {
+      throw new CommandLineError(`--previous ${values.previous}: cannot read that file`);
+    }
+    previous = (await load.revisions()).readRevisions(text);
+  }
+  return {
+    repository: await repositoryIdentity(root, values.repo, process.env),
+    ...(only ? { only } : {}),
+    ...(previous ? { previous } : {}),
+  };
 }
 
 /** `init`: adds the starter files that are missing, keeps the others. */

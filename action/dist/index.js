@@ -8177,11 +8177,11 @@ var require_fixed_queue = __commonJS({
       }
       shift() {
         const tail = this.tail;
-        const next = tail.shift();
+        const next2 = tail.shift();
         if (tail.isEmpty() && tail.next !== null) {
           this.tail = tail.next;
         }
-        return next;
+        return next2;
       }
     };
   }
@@ -17692,18 +17692,18 @@ var require_receiver = __commonJS({
         const buffer = Buffer.allocUnsafe(n);
         let offset = 0;
         while (offset !== n) {
-          const next = this.#buffers[0];
-          const { length } = next;
+          const next2 = this.#buffers[0];
+          const { length } = next2;
           if (length + offset === n) {
             buffer.set(this.#buffers.shift(), offset);
             break;
           } else if (length + offset > n) {
-            buffer.set(next.subarray(0, n - offset), offset);
-            this.#buffers[0] = next.subarray(n - offset);
+            buffer.set(next2.subarray(0, n - offset), offset);
+            this.#buffers[0] = next2.subarray(n - offset);
             break;
           } else {
             buffer.set(this.#buffers.shift(), offset);
-            offset += next.length;
+            offset += next2.length;
           }
         }
         this.#byteOffset -= n;
@@ -19505,7 +19505,7 @@ var require_scan = __commonJS({
       };
       while (index < length) {
         code2 = advance();
-        let next;
+        let next2;
         if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
           code2 = advance();
@@ -19620,13 +19620,13 @@ var require_scan = __commonJS({
           break;
         }
         if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (next2 = advance())) {
+            if (next2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+            if (next2 === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -20247,14 +20247,14 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
+          const next2 = peek();
+          if (next2 === "/" && opts.bash !== true) {
             continue;
           }
-          if (next === "." || next === ";") {
+          if (next2 === "." || next2 === ";") {
             continue;
           }
-          if (!next) {
+          if (!next2) {
             value += "\\";
             push({ type: "text", value });
             continue;
@@ -20492,9 +20492,9 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prev && prev.type === "paren") {
-            const next = peek();
+            const next2 = peek();
             let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+            if (prev.value === "(" && !/[!=<:]/.test(next2) || next2 === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
             push({ type: "text", value, output });
@@ -22105,8 +22105,8 @@ var require_foldFlowLines = __commonJS({
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
-            if (next && next !== " " && next !== "\n" && next !== "	")
+            const next2 = text[i + 1];
+            if (next2 && next2 !== " " && next2 !== "\n" && next2 !== "	")
               split = i;
           }
           if (i >= end) {
@@ -24823,7 +24823,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens, { flow, indicator, next: next2, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -24852,7 +24852,7 @@ var require_resolve_props = __commonJS({
         }
         switch (token.type) {
           case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+            if (!flow && (indicator !== "doc-start" || next2?.type !== "flow-collection") && token.source.includes("	")) {
               tab = token;
             }
             hasSpace = true;
@@ -24931,10 +24931,10 @@ var require_resolve_props = __commonJS({
       }
       const last = tokens[tokens.length - 1];
       const end = last ? last.offset + last.source.length : offset;
-      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
-        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      if (reqSpace && next2 && next2.type !== "space" && next2.type !== "newline" && next2.type !== "comma" && (next2.type !== "scalar" || next2.source !== "")) {
+        onError(next2.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
-      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+      if (tab && (atNewline && tab.indent <= parentIndent || next2?.type === "block-map" || next2?.type === "block-seq"))
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
@@ -25794,20 +25794,20 @@ var require_resolve_flow_scalar = __commonJS({
           res += fold;
           i = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
-          const cc = escapeCodes[next];
+          let next2 = source[++i];
+          const cc = escapeCodes[next2];
           if (cc)
             res += cc;
-          else if (next === "\n") {
-            next = source[i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "x" || next === "u" || next === "U") {
-            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+          else if (next2 === "\n") {
+            next2 = source[i + 1];
+            while (next2 === " " || next2 === "	")
+              next2 = source[++i + 1];
+          } else if (next2 === "\r" && source[i + 1] === "\n") {
+            next2 = source[++i + 1];
+            while (next2 === " " || next2 === "	")
+              next2 = source[++i + 1];
+          } else if (next2 === "x" || next2 === "u" || next2 === "U") {
+            const length = next2 === "x" ? 2 : next2 === "u" ? 4 : 8;
             res += parseCharCode(source, i + 1, length, onError);
             i += length;
           } else {
@@ -25817,10 +25817,10 @@ var require_resolve_flow_scalar = __commonJS({
           }
         } else if (ch === " " || ch === "	") {
           const wsStart = i;
-          let next = source[i + 1];
-          while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+          let next2 = source[i + 1];
+          while (next2 === " " || next2 === "	")
+            next2 = source[++i + 1];
+          if (next2 !== "\n" && !(next2 === "\r" && source[i + 2] === "\n"))
             res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
         } else {
           res += ch;
@@ -26822,9 +26822,9 @@ var require_lexer = __commonJS({
           this.lineEndPos = null;
         }
         this.atEnd = !incomplete;
-        let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
-          next = yield* this.parseNext(next);
+        let next2 = this.next ?? "stream";
+        while (next2 && (incomplete || this.hasChars(1)))
+          next2 = yield* this.parseNext(next2);
       }
       atLineEnd() {
         let i = this.pos;
@@ -26847,8 +26847,8 @@ var require_lexer = __commonJS({
           while (ch === " ")
             ch = this.buffer[++indent + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
-            if (next === "\n" || !next && !this.atEnd)
+            const next2 = this.buffer[indent + offset + 1];
+            if (next2 === "\n" || !next2 && !this.atEnd)
               return offset + indent + 1;
           }
           return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
@@ -26885,8 +26885,8 @@ var require_lexer = __commonJS({
       peek(n) {
         return this.buffer.substr(this.pos, n);
       }
-      *parseNext(next) {
-        switch (next) {
+      *parseNext(next2) {
+        switch (next2) {
           case "stream":
             return yield* this.parseStream();
           case "line-start":
@@ -27075,8 +27075,8 @@ var require_lexer = __commonJS({
             this.flowKey = true;
             return yield* this.parseQuotedScalar();
           case ":": {
-            const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            const next2 = this.charAt(1);
+            if (this.flowKey || isEmpty(next2) || next2 === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -27155,10 +27155,10 @@ var require_lexer = __commonJS({
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
-              if (!next && !this.atEnd)
+              const next2 = this.buffer[i2 + 1];
+              if (!next2 && !this.atEnd)
                 return this.setNext("block-scalar");
-              if (next === "\n")
+              if (next2 === "\n")
                 break;
             }
             // fallthrough
@@ -27220,21 +27220,21 @@ var require_lexer = __commonJS({
         let ch;
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            const next2 = this.buffer[i + 1];
+            if (isEmpty(next2) || inFlow && flowIndicatorChars.has(next2))
               break;
             end = i;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next2 = this.buffer[i + 1];
             if (ch === "\r") {
-              if (next === "\n") {
+              if (next2 === "\n") {
                 i += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next2 = this.buffer[i + 1];
               } else
                 end = i;
             }
-            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+            if (next2 === "#" || inFlow && flowIndicatorChars.has(next2))
               break;
             if (ch === "\n") {
               const cs = this.continueScalar(i + 1);
@@ -36149,10 +36149,10 @@ function sweepLoads(now, baseline, campaigns, maintenance, b) {
     campaigns,
     maintenance,
     (index, sign) => {
-      for (const { service, rps: rps2 } of campaigns[index].loads) {
-        if (rps2 <= 0) continue;
+      for (const { service, rps: rps3 } of campaigns[index].loads) {
+        if (rps3 <= 0) continue;
         activeCount[service] += sign;
-        load[service] = activeCount[service] === 0 ? baseline[service] : load[service] + sign * rps2;
+        load[service] = activeCount[service] === 0 ? baseline[service] : load[service] + sign * rps3;
       }
     },
     (index, sign) => {
@@ -36190,8 +36190,8 @@ function activeCampaigns(now, serviceCount, campaigns, ids, maintenance, b, want
     campaigns,
     maintenance,
     (index, sign) => {
-      for (const { service, rps: rps2 } of campaigns[index].loads) {
-        if (rps2 <= 0) continue;
+      for (const { service, rps: rps3 } of campaigns[index].loads) {
+        if (rps3 <= 0) continue;
         if (sign > 0) active[service].add(index);
         else active[service].delete(index);
       }
@@ -36233,7 +36233,7 @@ function assessCampaign(campaign2, start, end, loads, states) {
   const consider = (instant, service) => {
     if (!needsWork || instant < needsWork.instant) needsWork = { instant, service };
   };
-  for (const { service, rps: rps2 } of loads) {
+  for (const { service, rps: rps3 } of loads) {
     const state = states[service];
     const { times, loads: stepLoads } = state.steps;
     const lo = stepAt(times, start);
@@ -36243,7 +36243,7 @@ function assessCampaign(campaign2, start, end, loads, states) {
     if (peak >= 0 && state.capacityRps > 0) impact = Math.max(impact, stepLoads[peak] / state.capacityRps);
     const cap = state.nextCapacity[lo];
     if (cap <= hi) consider(Math.max(times[cap], start), service);
-    if (rps2 <= 0) continue;
+    if (rps3 <= 0) continue;
     const up = state.nextScaleUp[lo];
     if (up <= hi) consider(Math.max(times[up], start), service);
     for (const rule of RULES) {
@@ -36392,7 +36392,7 @@ function campaignServiceLoads(campaign2, defaults2, sites, serviceIndex) {
       byService.set(service, (byService.get(service) ?? 0) + factor * siteRps);
     }
   }
-  return [...byService.entries()].sort((a, b) => a[0] - b[0]).map(([service, rps2]) => ({ service, rps: rps2 }));
+  return [...byService.entries()].sort((a, b) => a[0] - b[0]).map(([service, rps3]) => ({ service, rps: rps3 }));
 }
 function baselineLoads(capacity2, serviceIndex) {
   const loads = new Float64Array(capacity2.services.length);
@@ -36435,9 +36435,9 @@ var RangeMax = class {
     for (let width = 2; width <= n; width *= 2) {
       const prev = this.table[this.table.length - 1];
       const half = width / 2;
-      const next = new Int32Array(n - width + 1);
-      for (let i = 0; i < next.length; i++) next[i] = this.better(prev[i], prev[i + half]);
-      this.table.push(next);
+      const next2 = new Int32Array(n - width + 1);
+      for (let i = 0; i < next2.length; i++) next2[i] = this.better(prev[i], prev[i + half]);
+      this.table.push(next2);
     }
   }
   values;
@@ -36520,13 +36520,13 @@ function serviceState(index, service, steps, baselineLoad, capacity2) {
   };
 }
 function nextFlagged(values) {
-  const next = new Int32Array(values.length);
+  const next2 = new Int32Array(values.length);
   let j = values.length;
   for (let i = values.length - 1; i >= 0; i--) {
     if (values[i] !== -Infinity) j = i;
-    next[i] = j;
+    next2[i] = j;
   }
-  return next;
+  return next2;
 }
 
 // src/core/capacity/summary.ts
@@ -36732,1140 +36732,6 @@ function baselineFindings(state, capacity2) {
     );
   }
   return out;
-}
-
-// src/core/load/left-out.ts
-var LEFT_OUT = " This campaign is left out of the load until this is fixed.";
-
-// src/core/load/suggest.ts
-var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
-function closestName(name, candidates) {
-  if (candidates.length === 0) return void 0;
-  const best = (0, import_fastest_levenshtein2.closest)(name, [...candidates]);
-  const limit2 = Math.max(2, Math.floor(name.length / 3));
-  return (0, import_fastest_levenshtein2.distance)(name, best) <= limit2 ? best : void 0;
-}
-function didYouMean(name, candidates) {
-  const best = closestName(name, candidates);
-  return best === void 0 ? "" : ` (did you mean \`${best}\`?)`;
-}
-function quote(value) {
-  let text;
-  if (typeof value === "string") text = value;
-  else if (value === null || value === void 0) text = "nothing";
-  else if (typeof value === "object") text = Array.isArray(value) ? "a list" : "a mapping";
-  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    text = String(value);
-  else text = typeof value;
-  if (text.length > 60) text = `${text.slice(0, 57)}...`;
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-
-// src/core/load/yaml-source.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/core/load/fast-parse.ts
-var enabled = globalThis.process?.env?.CAMPAIGN_GATE_REFERENCE_PARSE !== "1";
-var MAX_FAST_CHARS = 64 * 1024;
-var MAX_DEPTH = 16;
-var REFUSED_CHARACTER = /[\u0000-\u0009\u000B-\u001F\u007F\u0085\u2028\u2029\uFEFF\uFFFD]/;
-var KEY = /^[A-Za-z_][A-Za-z0-9_-]*/;
-var NON_TEXT_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-var SIMPLE_NUMBER = /^(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
-var CORE_NON_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)?$/;
-var INDICATOR = new Set("-?:,[]{}#&*!|>'\"%@`");
-var GiveUp = class extends Error {
-};
-var GIVE_UP = new GiveUp();
-function parseFast(text) {
-  if (!enabled || text.length > MAX_FAST_CHARS || REFUSED_CHARACTER.test(text)) return void 0;
-  try {
-    return new FastParser(text).parse();
-  } catch (error2) {
-    if (error2 === GIVE_UP) return void 0;
-    throw error2;
-  }
-}
-function encode(path10) {
-  let key = "";
-  for (const segment of path10) key += typeof segment === "number" ? `${segment}` : `${segment}`;
-  return key;
-}
-var FastParser = class {
-  lines = [];
-  i = 0;
-  keys = /* @__PURE__ */ new Map();
-  values = /* @__PURE__ */ new Map();
-  constructor(text) {
-    let start = 0;
-    let number = 0;
-    while (start <= text.length) {
-      let end = text.indexOf("\n", start);
-      if (end === -1) end = text.length;
-      const line = text.slice(start, end);
-      let indent = 0;
-      while (line.charCodeAt(indent) === 32) indent++;
-      if (indent < line.length && line[indent] !== "#") {
-        if (indent === 0 && /^(?:---|\.\.\.|%)/.test(line)) throw GIVE_UP;
-        this.lines.push({ start, number, indent, text: line });
-      }
-      start = end + 1;
-      number++;
-    }
-  }
-  parse() {
-    const first = this.lines[0];
-    if (!first || first.indent !== 0) throw GIVE_UP;
-    const data = this.map(0, 0, [], 1);
-    if (this.i < this.lines.length) throw GIVE_UP;
-    const keys = this.keys;
-    const values = this.values;
-    return {
-      data,
-      locate: {
-        key: (path10) => keys.get(encode(path10)),
-        value: (path10) => values.get(encode(path10))
-      }
-    };
-  }
-  pos(line, column) {
-    return { line: line.number + 1, column: column + 1 };
-  }
-  /** A block mapping whose keys start at `column`; the first key may start mid-line (after `- `). */
-  map(column, firstAt, path10, depth) {
-    if (depth > MAX_DEPTH) throw GIVE_UP;
-    const result = {};
-    let at = firstAt;
-    for (; ; ) {
-      const line = this.lines[this.i];
-      const match = KEY.exec(line.text.slice(at));
-      if (!match) throw GIVE_UP;
-      const key = match[0];
-      const colon = at + key.length;
-      if (line.text[colon] !== ":" || NON_TEXT_KEY.test(key) || key === "__proto__") throw GIVE_UP;
-      if (Object.hasOwn(result, key)) throw GIVE_UP;
-      const here = [...path10, key];
-      const id = encode(here);
-      this.keys.set(id, this.pos(line, at));
-      if (this.values.size === 0 && path10.length === 0) this.values.set(encode([]), this.pos(line, at));
-      let valueAt2 = colon + 1;
-      if (valueAt2 < line.text.length && line.text[valueAt2] !== " ") throw GIVE_UP;
-      while (line.text[valueAt2] === " ") valueAt2++;
-      if (valueAt2 >= line.text.length || line.text[valueAt2] === "#") {
-        if (valueAt2 < line.text.length && line.text[valueAt2 - 1] !== " ") throw GIVE_UP;
-        const next2 = this.lines[this.i + 1];
-        if (!next2 || next2.indent <= column) throw GIVE_UP;
-        this.i++;
-        if (isDash(next2.text, next2.indent)) result[key] = this.seq(next2.indent, here, depth + 1);
-        else {
-          this.values.set(id, this.pos(next2, next2.indent));
-          result[key] = this.map(next2.indent, next2.indent, here, depth + 1);
-        }
-      } else {
-        result[key] = this.inline(line, valueAt2, here);
-        this.i++;
-      }
-      const next = this.lines[this.i];
-      if (!next || next.indent < column) return result;
-      if (next.indent > column || isDash(next.text, next.indent)) throw GIVE_UP;
-      at = column;
-    }
-  }
-  /** A block list whose dashes stand at `column`. */
-  seq(column, path10, depth) {
-    if (depth > MAX_DEPTH) throw GIVE_UP;
-    const result = [];
-    const first = this.lines[this.i];
-    this.values.set(encode(path10), this.pos(first, column));
-    for (; ; ) {
-      const line = this.lines[this.i];
-      let at = column + 1;
-      if (line.text[at] !== " ") throw GIVE_UP;
-      while (line.text[at] === " ") at++;
-      const here = [...path10, result.length];
-      const c = line.text[at];
-      if (c === void 0 || c === "#" || c === "-") throw GIVE_UP;
-      const key = KEY.exec(line.text.slice(at));
-      if (key && line.text[at + key[0].length] === ":") {
-        this.values.set(encode(here), this.pos(line, at));
-        result.push(this.map(at, at, here, depth + 1));
-      } else {
-        result.push(this.inline(line, at, here));
-        this.i++;
-      }
-      const next = this.lines[this.i];
-      if (!next || next.indent < column) return result;
-      if (next.indent > column || !isDash(next.text, next.indent)) throw GIVE_UP;
-    }
-  }
-  /** A value that starts on the key's line and ends there: a scalar or a one-line flow collection. */
-  inline(line, at, path10) {
-    const text = line.text;
-    this.values.set(encode(path10), this.pos(line, at));
-    const c = text[at];
-    let value;
-    let end;
-    if (c === "{" || c === "[") [value, end] = this.flow(line, at, path10);
-    else if (c === '"' || c === "'") [value, end] = quoted(text, at);
-    else {
-      [value, end] = plain(text, at, false);
-      if (text.slice(at, end).includes(": ")) throw GIVE_UP;
-    }
-    restOfLine(text, end);
-    return value;
-  }
-  /** `{ key: value, … }` or `[ value, … ]` on one line, scalars only. */
-  flow(line, open3, path10) {
-    const text = line.text;
-    const isMap3 = text[open3] === "{";
-    const close = isMap3 ? "}" : "]";
-    const map = {};
-    const list = [];
-    let at = open3 + 1;
-    for (; ; ) {
-      while (text[at] === " ") at++;
-      let here;
-      if (isMap3) {
-        const key = KEY.exec(text.slice(at));
-        if (!key) throw GIVE_UP;
-        const name = key[0];
-        if (NON_TEXT_KEY.test(name) || name === "__proto__" || Object.hasOwn(map, name)) throw GIVE_UP;
-        if (text[at + name.length] !== ":" || text[at + name.length + 1] !== " ") throw GIVE_UP;
-        here = [...path10, name];
-        this.keys.set(encode(here), this.pos(line, at));
-        at += name.length + 1;
-        while (text[at] === " ") at++;
-      } else here = [...path10, list.length];
-      const c = text[at];
-      if (c === void 0) throw GIVE_UP;
-      this.values.set(encode(here), this.pos(line, at));
-      let value;
-      if (c === '"' || c === "'") [value, at] = quoted(text, at);
-      else [value, at] = plain(text, at, true);
-      if (isMap3) map[here[here.length - 1]] = value;
-      else list.push(value);
-      while (text[at] === " ") at++;
-      if (text[at] === ",") {
-        at++;
-        continue;
-      }
-      if (text[at] === close) return [isMap3 ? map : list, at + 1];
-      throw GIVE_UP;
-    }
-  }
-};
-function isDash(text, at) {
-  return text[at] === "-" && (text[at + 1] === " " || text[at + 1] === void 0);
-}
-function restOfLine(text, end) {
-  let at = end;
-  while (text[at] === " ") at++;
-  if (at === text.length) return;
-  if (text[at] === "#" && at > end) return;
-  throw GIVE_UP;
-}
-function quoted(text, at) {
-  const q = text[at];
-  const end = text.indexOf(q, at + 1);
-  if (end === -1) throw GIVE_UP;
-  const value = text.slice(at + 1, end);
-  if (q === '"' && value.includes("\\")) throw GIVE_UP;
-  if (q === "'" && text[end + 1] === "'") throw GIVE_UP;
-  return [value, end + 1];
-}
-function plain(text, at, inFlow) {
-  if (INDICATOR.has(text[at])) throw GIVE_UP;
-  let end = at;
-  for (; end < text.length; end++) {
-    const c = text[end];
-    if (c === "#" && text[end - 1] === " ") break;
-    if (inFlow && (c === "," || c === "]" || c === "}" || c === "[" || c === "{")) break;
-    if (inFlow && c === ":") throw GIVE_UP;
-  }
-  let last = end;
-  while (text[last - 1] === " ") last--;
-  const source = text.slice(at, last);
-  if (source.endsWith(":")) throw GIVE_UP;
-  return [resolve2(source), last];
-}
-function resolve2(source) {
-  if (!CORE_NON_TEXT.test(source)) return source;
-  if (SIMPLE_NUMBER.test(source)) return Number(source);
-  if (source === "true" || source === "True" || source === "TRUE") return true;
-  if (source === "false" || source === "False" || source === "FALSE") return false;
-  throw GIVE_UP;
-}
-
-// src/core/load/slips.ts
-var KEY_LINE = /^([ \t]*)((?:-[ \t]+)?)([A-Za-z0-9_][\w.$-]*(?: [\w.$-]+)*|"[^"]*"|'[^']*'):(?:[ \t]+(.*?))?[ \t]*$/;
-function keyLine(line) {
-  const m = KEY_LINE.exec(line);
-  if (!m) return void 0;
-  return { indent: m[1], dash: m[2], key: m[3], value: m[4] ?? "" };
-}
-function sourceLines(text) {
-  return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
-}
-function yamlString(value) {
-  if (!value.includes('"') && !value.includes("\\")) return `"${value}"`;
-  if (!value.includes("'")) return `'${value}'`;
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-}
-function rebuild(k, value) {
-  return `${k.indent}${k.dash}${k.key}: ${value}`;
-}
-function isBlank(line) {
-  return /^\s*(#.*)?$/.test(line);
-}
-function indentOf(line) {
-  const m = /^( *)(- +)?/.exec(line);
-  return m[1].length + (m[2]?.length ?? 0);
-}
-var RESERVED_START = {
-  "@": "YAML does not allow a value to start with `@`",
-  "`": "YAML does not allow a value to start with a backtick (`)",
-  "%": "YAML does not allow a value to start with `%`",
-  "*": "`*` at the start of a value makes YAML look for a reference (an alias) instead of reading text",
-  "&": "`&` at the start of a value makes YAML take the first word as an anchor name and drop it from the value",
-  "!": "`!` at the start of a value makes YAML take the first word as a type tag and drop it from the value",
-  "|": "`|` at the start of a value makes YAML expect a block of text on the lines below, not on the same line",
-  ">": "`>` at the start of a value makes YAML expect a block of text on the lines below, not on the same line",
-  "#": "`#` starts a comment in YAML, so everything from it to the end of the line is ignored and the value is empty",
-  "[": "`[` at the start of a value makes YAML read a list that ends at `]`",
-  "{": "`{` at the start of a value makes YAML read a mapping that ends at `}`"
-};
-function code(text, max = 120) {
-  return `\`${text.length > max ? `${text.slice(0, max - 3)}...` : text}\``;
-}
-function reservedStartSlip(lines, n, only) {
-  const k = keyLine(lines[n - 1] ?? "");
-  const first = k?.value[0];
-  if (!k || first === void 0 || only !== void 0 && first !== only) return void 0;
-  const what = RESERVED_START[first];
-  if (!what) return void 0;
-  if (first === "[" && k.value.endsWith("]") || first === "{" && k.value.endsWith("}")) return void 0;
-  return {
-    at: { line: n, column: k.indent.length + k.dash.length + k.key.length + 3 },
-    message: `Line ${n}: ${what}. Put the value in quotes: ${code(rebuild(k, yamlString(k.value)))}.`
-  };
-}
-function colonSlip(lines, n) {
-  const k = keyLine(lines[n - 1] ?? "");
-  if (!k || k.value === "" || /^["'[{|>]/.test(k.value)) return void 0;
-  const text = k.value.replace(/\s+#.*$/, "");
-  const colon = /:(\s|$)/.exec(text);
-  if (!colon) return void 0;
-  return {
-    at: { line: n, column: k.indent.length + k.dash.length + k.key.length + 3 },
-    message: `Line ${n}: the colon after ${code(text.slice(0, colon.index).trim())} makes YAML read the rest as another key inside the value of ${code(k.key)}. Put the whole value in quotes: ${code(rebuild(k, yamlString(k.value)))}.`
-  };
-}
-function tabSlip(lines, upTo) {
-  for (let n = 1; n <= Math.min(upTo, lines.length); n++) {
-    const line = lines[n - 1];
-    const lead = /^[ \t]*/.exec(line)[0];
-    if (!lead.includes("	") || isBlank(line)) continue;
-    const fixed = lead.replace(/\t/g, "  ") + line.slice(lead.length);
-    return {
-      at: { line: n, column: lead.indexOf("	") + 1 },
-      message: `Line ${n} is indented with a tab, and YAML accepts only spaces for indentation. Indent it with spaces: ${code(fixed)}.`
-    };
-  }
-  return void 0;
-}
-function closingQuote(line, from, quote2) {
-  for (let i = from; i < line.length; i++) {
-    const c = line[i];
-    if (quote2 === '"' && c === "\\") {
-      i++;
-      continue;
-    }
-    if (c === quote2) {
-      if (quote2 === "'" && line[i + 1] === "'") {
-        i++;
-        continue;
-      }
-      return i;
-    }
-  }
-  return -1;
-}
-function quoteSlip(lines, errorLine) {
-  for (let n = 1; n <= Math.min(errorLine, lines.length); n++) {
-    const k = keyLine(lines[n - 1]);
-    const q = k?.value[0];
-    if (!k || q !== '"' && q !== "'") continue;
-    const column = k.indent.length + k.dash.length + k.key.length + 3;
-    const end = closingQuote(k.value, 1, q);
-    if (end === -1) {
-      let closesAt;
-      for (let m = n + 1; m <= lines.length && closesAt === void 0; m++)
-        if (closingQuote(lines[m - 1], 0, q) !== -1) closesAt = m;
-      if (closesAt !== void 0 && closesAt < errorLine) continue;
-      const inner = k.value.slice(1).trimEnd();
-      return {
-        at: { line: n, column },
-        message: `Line ${n} opens a quote (${q}) that the line never closes, so YAML reads the lines after it as part of the value. Close the quote at the end of the value: ${code(rebuild(k, `${q}${inner}${q}`))}.`
-      };
-    }
-    const rest = k.value.slice(end + 1).trim();
-    if (n === errorLine && rest !== "" && !rest.startsWith("#")) {
-      return {
-        at: { line: n, column },
-        message: `Line ${n}: the value starts with a quote, so YAML ends it at the closing quote and cannot read ${code(rest)} after it. Put the whole value in quotes: ${code(rebuild(k, yamlString(k.value)))}.`
-      };
-    }
-  }
-  return void 0;
-}
-function nextContentLine(lines, n) {
-  for (let m = n + 1; m <= lines.length; m++) if (!isBlank(lines[m - 1])) return m;
-  return void 0;
-}
-function previousContentLine(lines, n) {
-  for (let m = n - 1; m >= 1; m--) if (!isBlank(lines[m - 1])) return m;
-  return void 0;
-}
-function indentedKeySlip(lines, n) {
-  const above = keyLine(lines[n - 1] ?? "");
-  if (!above || above.value === "" || /^[|>]/.test(above.value)) return void 0;
-  const m = nextContentLine(lines, n);
-  if (m === void 0) return void 0;
-  const line = lines[m - 1];
-  const k = keyLine(line);
-  if (!k || k.dash !== "" || k.indent.length <= above.indent.length + above.dash.length) return void 0;
-  const fixed = " ".repeat(above.indent.length + above.dash.length) + line.trimStart();
-  return {
-    at: { line: m, column: k.indent.length + 1 },
-    message: `Line ${m} starts further right than ${code(`${above.key}:`)} on the line above, so YAML reads it as more of the value of ${code(above.key)}. Line it up with the keys around it: ${code(fixed)}.`
-  };
-}
-function badIndentSlip(lines, n) {
-  const line = lines[n - 1] ?? "";
-  const k = keyLine(line);
-  if (!k || k.dash !== "") return void 0;
-  const indent = k.indent.length;
-  for (let m = n - 1; m >= 1; m--) {
-    const other = lines[m - 1];
-    if (isBlank(other)) continue;
-    const lead = /^ */.exec(other)[0].length;
-    if (lead < indent) break;
-    if (lead === indent && /^ *- /.test(other)) {
-      return {
-        at: { line: n, column: indent + 1 },
-        message: `Line ${n} looks like a new entry of the list above it but has no dash, so YAML cannot tell where it belongs. Start the entry with a dash: ${code(`${k.indent}- ${line.trimStart()}`)}.`
-      };
-    }
-    if (lead === indent) break;
-  }
-  const p = previousContentLine(lines, n);
-  const above = p === void 0 ? void 0 : keyLine(lines[p - 1]);
-  if (!above || indentOf(lines[p - 1]) === indent) return void 0;
-  const column = above.value === "" ? indentOf(lines[p - 1]) + 2 : indentOf(lines[p - 1]);
-  const fixed = " ".repeat(column) + line.trimStart();
-  return {
-    at: { line: n, column: indent + 1 },
-    message: `Line ${n} is not lined up with ${code(`${above.key}:`)} on line ${p}, so YAML cannot tell which part of the file it belongs to. Indent it like the keys it belongs with, for example: ${code(fixed)}.`
-  };
-}
-function missingColonSlip(lines, n) {
-  const line = lines[n - 1] ?? "";
-  const noSpace = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s:/].*)$/.exec(line);
-  if (noSpace && !/^\d/.test(noSpace[3])) {
-    return {
-      at: { line: n, column: noSpace[1].length + 1 },
-      message: `Line ${n} has no space after the colon, so YAML reads ${code(line.trim())} as one piece of text instead of a key and its value. Add a space after the colon: ${code(`${noSpace[1]}${noSpace[2]}: ${noSpace[3]}`)}.`
-    };
-  }
-  const m = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)(?:\s+(\S.*?))?\s*$/.exec(line);
-  if (!m || line.includes(": ") || line.trimEnd().endsWith(":")) return void 0;
-  const [, lead, key, value] = m;
-  if (value === void 0) {
-    const next = nextContentLine(lines, n);
-    if (next === void 0 || indentOf(lines[next - 1]) <= lead.length) return void 0;
-  }
-  return {
-    at: { line: n, column: lead.length + 1 },
-    message: `Line ${n} has no colon after ${code(key)}, so YAML cannot tell the key from its value. Add the colon: ${code(`${lead}${key}:${value === void 0 ? "" : ` ${value}`}`)}.`
-  };
-}
-function duplicateKeySlip(lines, n) {
-  const line = lines[n - 1] ?? "";
-  const k = keyLine(line);
-  if (!k || k.dash !== "") return void 0;
-  const indent = k.indent.length;
-  let first;
-  for (let m = n - 1; m >= 1; m--) {
-    const other = lines[m - 1];
-    if (isBlank(other)) continue;
-    const o = keyLine(other);
-    const column = indentOf(other);
-    if (column < indent) break;
-    if (column > indent) continue;
-    if (o?.key === k.key) first ??= m;
-    if (o?.dash) {
-      if (first === void 0) break;
-      return {
-        at: { line: n, column: indent + 1 },
-        message: `Line ${n} repeats ${code(k.key)} inside the list entry that starts on line ${m}; if it starts a new entry, begin it with a dash: ${code(`${o.indent}- ${line.trimStart()}`)}.`
-      };
-    }
-  }
-  return {
-    at: { line: n, column: indent + 1 },
-    message: `Line ${n} repeats the key ${code(k.key)}${first === void 0 ? "" : `, which line ${first} already sets`}; a key may appear only once in the same mapping, so keep one of the two lines.`
-  };
-}
-var SLIP_CODES = /* @__PURE__ */ new Set([
-  "BAD_INDENT",
-  "BAD_SCALAR_START",
-  "BLOCK_AS_IMPLICIT_KEY",
-  "DUPLICATE_KEY",
-  "MISSING_CHAR",
-  "MULTILINE_IMPLICIT_KEY",
-  "TAB_AS_INDENT",
-  "TAG_RESOLVE_FAILED",
-  "UNEXPECTED_TOKEN"
-]);
-function syntaxSlip(lines, code2, at) {
-  if (!SLIP_CODES.has(code2)) return void 0;
-  const n = at.line;
-  const early = tabSlip(lines, n) ?? quoteSlip(lines, n);
-  if (early) return early;
-  switch (code2) {
-    case "DUPLICATE_KEY":
-      return duplicateKeySlip(lines, n);
-    case "BAD_INDENT":
-      return badIndentSlip(lines, n) ?? missingColonSlip(lines, n);
-    default:
-      return reservedStartSlip(lines, n) ?? colonSlip(lines, n) ?? indentedKeySlip(lines, n) ?? missingColonSlip(lines, n) ?? badIndentSlip(lines, n);
-  }
-}
-
-// src/core/load/yaml-source.ts
-var MAX_FILE_BYTES = 1024 * 1024;
-var MAX_DEPTH2 = 64;
-var MAX_FLOW_OPEN = 1e3;
-var START = { line: 1, column: 1 };
-var BAD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
-function parseYaml(source, what) {
-  const fast = parseFast(source.text);
-  return fast ? parsedLazily(source, what, fast.data, fast.locate) : parseReference(source, what);
-}
-function parsedLazily(source, what, data, locate) {
-  let reference;
-  const full = () => {
-    if (!reference) {
-      const parsed = parseReference(source, what);
-      if (!("doc" in parsed)) throw new Error(`the fast and the reference parse disagree on ${source.path}`);
-      reference = parsed;
-    }
-    return reference;
-  };
-  return {
-    file: source.path,
-    text: source.text,
-    data,
-    locate,
-    get doc() {
-      return full().doc;
-    },
-    get lineCounter() {
-      return full().lineCounter;
-    }
-  };
-}
-function parseReference(source, what) {
-  const fail = (at, message) => finding("syntax", source.path, at, message);
-  const text = source.text;
-  if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
-    return fail(
-      START,
-      `This ${what} is larger than 1 MiB, which is far more than it ever needs; it was not read. Check that the right file was committed.`
-    );
-  }
-  const bad = BAD_CHARACTER.exec(text);
-  if (bad) {
-    const at = positionOfOffset(text, bad.index);
-    const kind = bad[0] === "\uFFFD" ? "bytes that are not valid UTF-8 text" : "binary data (control characters)";
-    return fail(
-      at,
-      `This ${what} contains ${kind} at line ${at.line}, column ${at.column}; save it as plain UTF-8 text.`
-    );
-  }
-  const deep = deepFlowOffset(text);
-  if (deep !== void 0) {
-    const at = positionOfOffset(text, deep);
-    return fail(
-      at,
-      `This ${what} is not valid YAML: ${yamlProblem("RESOURCE_EXHAUSTION", "")} (line ${at.line}, column ${at.column}).`
-    );
-  }
-  const lineCounter = new import_yaml.LineCounter();
-  let doc;
-  try {
-    doc = (0, import_yaml.parseDocument)(text, {
-      lineCounter,
-      version: "1.2",
-      schema: "core",
-      prettyErrors: true,
-      uniqueKeys: true
-    });
-  } catch {
-    return fail(START, `This ${what} could not be read as YAML.`);
-  }
-  const error2 = doc.errors[0] ?? doc.warnings[0];
-  if (error2) {
-    const at = error2.linePos ? { line: error2.linePos[0].line, column: error2.linePos[0].col } : START;
-    const slip = syntaxSlip(sourceLines(text), error2.code, at);
-    if (slip) return fail(slip.at, `This ${what} is not valid YAML. ${slip.message}`);
-    return fail(
-      at,
-      `This ${what} is not valid YAML: ${yamlProblem(error2.code, error2.message)} (line ${at.line}, column ${at.column}).`
-    );
-  }
-  const root = doc.contents;
-  if (root === null || (0, import_yaml.isScalar)(root) && (root.value === null || root.value === "")) {
-    return fail(START, `This ${what} is empty; it needs YAML keys such as the example in the documentation.`);
-  }
-  if (!(0, import_yaml.isMap)(root)) {
-    const at = positionOf(lineCounter, root.range?.[0] ?? 0);
-    return fail(
-      at,
-      `This ${what} must be a YAML mapping of keys to values (like \`id: my-campaign\`), not a single value or a list.`
-    );
-  }
-  const guard = guardStructure(root, lineCounter);
-  if (guard) {
-    const slip = guard.slip ? reservedStartSlip(sourceLines(text), guard.at.line, guard.slip) : void 0;
-    if (slip) return fail(slip.at, `This ${what} is not valid YAML. ${slip.message}`);
-    return fail(guard.at, `This ${what} ${guard.message}`);
-  }
-  let data;
-  try {
-    data = doc.toJS({ maxAliasCount: 0 });
-  } catch {
-    return fail(START, `This ${what} could not be read as YAML.`);
-  }
-  return { file: source.path, doc, lineCounter, text, data };
-}
-function deepFlowOffset(text) {
-  let open3 = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) {
-      if (++open3 > MAX_FLOW_OPEN) return i;
-    } else if ((c === 93 || c === 125) && open3 > 0) open3--;
-  }
-  return void 0;
-}
-function yamlProblem(code2, message) {
-  switch (code2) {
-    case "DUPLICATE_KEY":
-      return "the same key appears twice in one mapping; keep one";
-    case "TAB_AS_INDENT":
-      return "a tab is used for indentation; indent with spaces";
-    case "MISSING_CHAR":
-      return "a closing quote or bracket is missing";
-    case "BAD_INDENT":
-      return "the indentation is off, or a bracket is not closed; keys of the same level must start in the same column";
-    case "BLOCK_AS_IMPLICIT_KEY":
-    case "MULTILINE_IMPLICIT_KEY":
-      return "the indentation is off; keys of the same level must start in the same column";
-    case "RESOURCE_EXHAUSTION":
-      return "it is nested too deeply or too large to read safely";
-    case "MULTIPLE_DOCS":
-      return "the file holds more than one YAML document (separated by `---`); keep only one";
-    case "BAD_DQ_ESCAPE":
-      return "a backslash inside double quotes starts an invalid escape; use single quotes instead";
-    case "TAG_RESOLVE_FAILED":
-      return "a value starts with a YAML tag (`!` or `!!`) that is not known here; put the value in quotes";
-    default:
-      return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
-  }
-}
-function guardStructure(root, lineCounter) {
-  const stack = [{ node: root, depth: 1 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop();
-    if ((0, import_yaml.isAlias)(node)) {
-      return {
-        at: positionOf(lineCounter, node.range?.[0] ?? 0),
-        message: `uses a YAML alias (\`*${node.source}\`); aliases are not supported here: write the value out in full.`,
-        slip: "*"
-      };
-    }
-    if (((0, import_yaml.isScalar)(node) || (0, import_yaml.isCollection)(node)) && node.anchor) {
-      return {
-        at: positionOf(lineCounter, node.range?.[0] ?? 0),
-        message: `uses a YAML anchor (\`&${node.anchor}\`), which only serves aliases; anchors and aliases are not supported here: remove it, or put the value in quotes if it starts with \`&\`.`,
-        ...(0, import_yaml.isScalar)(node) ? { slip: "&" } : {}
-      };
-    }
-    if ((0, import_yaml.isPair)(node)) {
-      if (node.key !== null && !(0, import_yaml.isScalar)(node.key)) {
-        const key = node.key;
-        return {
-          at: positionOf(lineCounter, key.range?.[0] ?? 0),
-          message: `uses a list or a mapping as a key (written with \`? \` or brackets before a colon); keys here are plain names followed by a colon, like \`name:\`.`
-        };
-      }
-      if (node.key && typeof node.key === "object") stack.push({ node: node.key, depth });
-      if (node.value && typeof node.value === "object") stack.push({ node: node.value, depth });
-    } else if ((0, import_yaml.isCollection)(node)) {
-      if (depth > MAX_DEPTH2) {
-        return {
-          at: positionOf(lineCounter, node.range?.[0] ?? 0),
-          message: `is nested more than ${MAX_DEPTH2} levels deep; campaign-gate files need only a few levels.`
-        };
-      }
-      for (const item of node.items)
-        if (item && typeof item === "object") stack.push({ node: item, depth: depth + 1 });
-    }
-  }
-  return void 0;
-}
-function positionOf(lineCounter, offset) {
-  const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col };
-}
-function positionOfOffset(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-function pairAt(parsed, path10, key) {
-  const parent = path10.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path10, true);
-  if (!(0, import_yaml.isMap)(parent)) return void 0;
-  return parent.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(key));
-}
-function valueAt(parsed, path10) {
-  const fast = parsed.locate?.value(path10);
-  if (fast) return fast;
-  const node = path10.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path10, true);
-  const range = node?.range;
-  if (range) return positionOf(parsed.lineCounter, range[0]);
-  return path10.length > 0 ? keyAt(parsed, path10) : START;
-}
-function keyAt(parsed, path10) {
-  const fast = typeof path10[path10.length - 1] === "string" ? parsed.locate?.key(path10) : void 0;
-  if (fast) return fast;
-  if (path10.length === 0) {
-    const first = (0, import_yaml.isMap)(parsed.doc.contents) ? parsed.doc.contents.items[0]?.key : void 0;
-    const range2 = first?.range;
-    return range2 ? positionOf(parsed.lineCounter, range2[0]) : START;
-  }
-  const parentPath = path10.slice(0, -1);
-  const last = path10[path10.length - 1];
-  if (typeof last === "number") return valueAt(parsed, path10);
-  const pair = pairAt(parsed, parentPath, last);
-  const range = pair?.key?.range;
-  if (range) return positionOf(parsed.lineCounter, range[0]);
-  return parentPath.length > 0 ? keyAt(parsed, parentPath) : START;
-}
-
-// src/core/load/campaign-checks.ts
-function forecastFindings(parsed, forecast) {
-  if (forecast?.high === void 0 || forecast.high >= forecast.expected) return [];
-  return [
-    finding(
-      "schema",
-      parsed.file,
-      keyAt(parsed, ["forecast", "high"]),
-      `\`forecast.high\` (${forecast.high}) is below the expected \`forecast.${forecast.unitKey}\` (${forecast.expected}); \`high\` is the pessimistic estimate and must be at least the expected value.${LEFT_OUT}`
-    )
-  ];
-}
-function targetFindings(parsed, targets, forecast, capacity2) {
-  const seen = /* @__PURE__ */ new Set();
-  return targets.flatMap((target) => {
-    if (seen.has(target.site)) return [siteTwice(parsed, target)];
-    seen.add(target.site);
-    return capacity2 ? siteFindings(parsed, target, forecast, capacity2) : [];
-  });
-}
-function siteTwice(parsed, target) {
-  return finding(
-    "schema",
-    parsed.file,
-    valueAt(parsed, ["targets", target.index, "site"]),
-    `The site \`${target.site}\` is targeted twice; list each site once and use \`share\` to split the forecast.${LEFT_OUT}`
-  );
-}
-function siteFindings(parsed, target, forecast, capacity2) {
-  const at = valueAt(parsed, ["targets", target.index, "site"]);
-  const site = capacity2.sites.find((s) => s.name === target.site);
-  if (!site) {
-    const names = capacity2.sites.map((s) => s.name);
-    return [
-      finding(
-        "unknown-site",
-        parsed.file,
-        at,
-        `\`targets[${target.index + 1}].site\` is ${quote(target.site)}, which is not a site in ${capacity2.file}${didYouMean(target.site, names)}. Known sites: ${names.join(", ")}.${LEFT_OUT}`
-      )
-    ];
-  }
-  if (forecast?.unitKey !== "peak_concurrent_users" || site.rps_per_user !== void 0) return [];
-  return [
-    finding(
-      "schema",
-      parsed.file,
-      at,
-      `The site \`${target.site}\` has no \`rps_per_user\` in ${capacity2.file}, so a forecast in concurrent users cannot be turned into load there; give \`peak_requests_per_second\` instead, or ask IT to add \`rps_per_user\` for \`${target.site}\`.${LEFT_OUT}`
-    )
-  ];
-}
-
-// src/core/load/value-slips.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-function numberFromText(text, quoted2) {
-  const s = text.trim();
-  const tidy = (n) => Number(n.toPrecision(12));
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s) && Number.isFinite(Number(s)))
-    return quoted2 ? { number: Number(s), why: "write it without the quotes" } : void 0;
-  let m = /^([+-]?\d+(?:[.,]\d+)?)\s*%$/.exec(s);
-  if (m) {
-    const n = tidy(Number(m[1].replace(",", ".")) / 100);
-    return {
-      number: n,
-      why: `write it as a fraction of 1 (${s} is ${n})`
-    };
-  }
-  m = /^([+-]?\d+(?:\.\d+)?)\s*([kKmM])$/.exec(s);
-  if (m) {
-    const n = tidy(Number(m[1]) * (m[2].toLowerCase() === "k" ? 1e3 : 1e6));
-    return { number: n, why: "write the whole number" };
-  }
-  m = /^(\d{1,3})([,' _])\d{3}(?:\2\d{3})*(\.\d+)?$/.exec(s);
-  if (m) {
-    return {
-      number: Number(s.split(m[2]).join("")),
-      why: "write it without thousands separators"
-    };
-  }
-  m = /^(\d+),(\d+)$/.exec(s);
-  if (m) return { number: Number(`${m[1]}.${m[2]}`), why: "write decimals with a dot" };
-  m = /^([+-]?\d[\d,]*(?:\.\d+)?)\s*[A-Za-z][A-Za-z /]*$/.exec(s);
-  if (m && /^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(m[1])) {
-    return { number: Number(m[1].replace(/,/g, "")), why: "write only the number, without a unit" };
-  }
-  return void 0;
-}
-var YES_NO = { yes: true, y: true, on: true, no: false, n: false, off: false };
-function correctedLine(parsed, node, replacement) {
-  const range = node.range;
-  if (!range) return void 0;
-  const { line } = parsed.lineCounter.linePos(range[0]);
-  const lineStart = parsed.lineCounter.lineStarts[line - 1] ?? 0;
-  const text = sourceLines(parsed.text)[line - 1];
-  if (text === void 0) return void 0;
-  const from = range[0] - lineStart;
-  const to = Math.min(range[1] - lineStart, text.length);
-  if (from < 0 || from > text.length) return void 0;
-  return (text.slice(0, from) + replacement + text.slice(Math.max(from, to))).trimEnd();
-}
-function keyLineText(parsed, path10) {
-  if (typeof path10[path10.length - 1] !== "string") return void 0;
-  const { line } = keyAt(parsed, path10);
-  const text = sourceLines(parsed.text)[line - 1];
-  return text === void 0 ? void 0 : { line, text };
-}
-function typeSlipMessage(parsed, path10, error2, field2) {
-  const wanted = String(error2.params.type);
-  const node = path10.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path10, true);
-  const value = error2.data;
-  if ((wanted === "number" || wanted === "integer") && typeof value === "string" && (0, import_yaml2.isScalar)(node)) {
-    const quoted2 = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
-    const fix = numberFromText(value, quoted2);
-    if (!fix) return void 0;
-    const line = correctedLine(parsed, node, String(fix.number));
-    const shown = quoted2 ? `${code(node.type === "QUOTE_SINGLE" ? `'${value}'` : `"${value}"`)} in quotes` : code(value);
-    return `${field2} is ${shown}, which YAML reads as text, not as a number; ${fix.why}${line ? `: ${code(line.trim())}` : ` (${fix.number})`}.`;
-  }
-  if (wanted === "string" && (typeof value === "number" || typeof value === "boolean") && (0, import_yaml2.isScalar)(node)) {
-    const source = typeof node.source === "string" && node.source !== "" ? node.source : String(value);
-    const line = correctedLine(parsed, node, yamlString(source));
-    const reads = typeof value === "number" ? `the number ${String(value)}` : "a yes/no value (true or false)";
-    return `${field2} is ${code(source)}, which YAML reads as ${reads}, not as text; put it in quotes${line ? `: ${code(line.trim())}` : ""}.`;
-  }
-  if (wanted === "string" && value === null) {
-    const typed = keyLineText(parsed, path10);
-    const comment2 = typed ? /^(\s*(?:-\s+)?[^:#]+:\s+)(#.*?)\s*$/.exec(typed.text) : null;
-    if (comment2) {
-      return `${field2} is empty because \`#\` starts a comment in YAML, which hides the rest of the line; put the value in quotes: ${code((comment2[1] + yamlString(comment2[2])).trim())}.`;
-    }
-    const source = (0, import_yaml2.isScalar)(node) && typeof node.source === "string" ? node.source : "";
-    if (source !== "")
-      return `${field2} is ${code(source)}, which YAML reads as "empty", not as text; put it in quotes if you mean the word.`;
-    return void 0;
-  }
-  if (wanted === "array" && (0, import_yaml2.isMap)(node)) {
-    const first = node.items[0]?.key;
-    const range = first?.range;
-    if (!range) return void 0;
-    const { line } = parsed.lineCounter.linePos(range[0]);
-    const text = sourceLines(parsed.text)[line - 1] ?? "";
-    const indent = /^ */.exec(text)[0];
-    return `${field2} must be a list, and every entry of a list starts with a dash (\`- \`); write line ${line} as ${code(`${indent}- ${text.trim()}`)} and indent the other lines of that entry to line up with it.`;
-  }
-  if (wanted === "array" && (0, import_yaml2.isScalar)(node) && typeof value === "string") {
-    const line = correctedLine(parsed, node, `[${value}]`);
-    return `${field2} must be a list, even of one entry; write the value in brackets${line ? `: ${code(line.trim())}` : ""}.`;
-  }
-  if (wanted === "boolean" && typeof value === "string" && (0, import_yaml2.isScalar)(node)) {
-    const meant = YES_NO[value.trim().toLowerCase()];
-    if (meant === void 0) return void 0;
-    const line = correctedLine(parsed, node, String(meant));
-    return `${field2} is ${code(value)}, which YAML reads as text; write \`true\` or \`false\`${line ? `: ${code(line.trim())}` : ""}.`;
-  }
-  return void 0;
-}
-
-// src/core/load/schema-errors.ts
-var PATTERN_HINTS = {
-  "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase name of letters, digits and dashes, like `black-friday-2026`",
-  "^([01]\\d|2[0-3]):[0-5]\\d$": "a time of day like `09:00`",
-  "^[a-z0-9]+([-_][a-z0-9]+)*$": "lowercase letters, digits, dashes and underscores, like `web-shop`"
-};
-function patternHint(pattern) {
-  const known = PATTERN_HINTS[pattern];
-  if (known) return known;
-  if (pattern.startsWith("^\\d{4}-\\d{2}-\\d{2}")) {
-    return pattern.includes("(Z|[+-]\\d{2}:\\d{2}))?$") ? "a date like `2026-12-02` or a date and time with an offset, like `2026-12-02T01:00:00Z`" : "a date like `2026-11-27` or a date and time like `2026-11-27T06:00:00-05:00`";
-  }
-  if (pattern.startsWith("^(@")) return "a GitHub handle like `@jane` or an e-mail address";
-  return `text matching ${pattern}`;
-}
-var TYPE_NAMES = {
-  number: "a number",
-  integer: "a whole number",
-  string: "text",
-  boolean: "true or false",
-  array: "a list",
-  object: "a mapping of keys to values",
-  null: "empty"
-};
-function pointerToPath(pointer, data) {
-  if (pointer === "") return [];
-  const path10 = [];
-  let node = data;
-  for (const raw of pointer.slice(1).split("/")) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    const key = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
-    path10.push(key);
-    node = node !== null && typeof node === "object" ? node[key] : void 0;
-  }
-  return path10;
-}
-function describePath(path10) {
-  let text = "";
-  for (const segment of path10) {
-    text += typeof segment === "number" ? `[${segment + 1}]` : text === "" ? segment : `.${segment}`;
-  }
-  return text;
-}
-function field(path10) {
-  return path10.length === 0 ? "The file" : `\`${describePath(path10)}\``;
-}
-function limit(value) {
-  return typeof value === "number" && Math.abs(value) >= 1e4 ? formatNumber(value) : String(value);
-}
-function branches(error2) {
-  const schema = error2.schema;
-  if (!Array.isArray(schema)) return [];
-  return schema.map((b) => b.required ?? []);
-}
-function listKeys(keys) {
-  const quoted2 = keys.map((k) => `\`${k}\``);
-  return quoted2.length <= 1 ? quoted2[0] ?? "" : `${quoted2.slice(0, -1).join(", ")} and ${quoted2[quoted2.length - 1]}`;
-}
-function oneOfMessage(path10, data, options) {
-  const present = new Set(data !== null && typeof data === "object" ? Object.keys(data) : []);
-  const used = options.filter((keys) => keys.some((k) => present.has(k)));
-  const choices = options.map((keys) => listKeys(keys)).join(" or ");
-  if (used.length > 1) {
-    const found = used.map((keys) => listKeys(keys.filter((k) => present.has(k)))).join(" and ");
-    return `${field(path10)} has ${found}; it needs exactly one of ${choices}. Remove the one that does not apply.`;
-  }
-  const partial = used[0];
-  if (partial) {
-    const missing = partial.filter((k) => !present.has(k));
-    return `${field(path10)} is missing ${listKeys(missing)} (it has ${listKeys(partial.filter((k) => present.has(k)))}, which needs ${listKeys(partial)}).`;
-  }
-  return `${field(path10)} needs one of ${choices}.`;
-}
-function messageFor(parsed, error2, path10) {
-  const p = error2.params;
-  const value = error2.data;
-  switch (error2.keyword) {
-    case "required": {
-      const missing = error2.params.missingProperties ?? [
-        String(p.missingProperty)
-      ];
-      return missing.length === 1 ? `${field(path10)} is missing the required key \`${missing[0]}\`.` : `${field(path10)} is missing the required keys ${listKeys(missing)}.`;
-    }
-    case "additionalProperties": {
-      const key = String(p.additionalProperty);
-      const allowed = Object.keys(
-        error2.parentSchema?.properties ?? {}
-      );
-      const hint = allowed.length > 0 ? didYouMean(key, allowed) : "";
-      const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(", ")}.` : "";
-      return `${field(path10)} has an unknown key \`${key}\`${hint}.${list}`;
-    }
-    case "enum":
-      return `${field(path10)} must be one of ${p.allowedValues.join(", ")} \u2014 found ${quote(value)}.`;
-    case "const":
-      return `${field(path10)} must be ${quote(p.allowedValue)} \u2014 found ${quote(value)}.`;
-    case "type": {
-      const slip = typeSlipMessage(parsed, path10, error2, field(path10));
-      if (slip) return slip;
-      const wanted = String(p.type).split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
-      return `${field(path10)} must be ${wanted} \u2014 found ${quote(value)}.`;
-    }
-    case "pattern":
-      return `${field(path10)} must be ${patternHint(String(p.pattern))} \u2014 found ${quote(value)}.`;
-    case "minimum":
-      return `${field(path10)} must be at least ${String(p.limit)} \u2014 found ${quote(value)}.`;
-    case "maximum":
-      return `${field(path10)} must be at most ${limit(p.limit)} \u2014 found ${quote(value)}.${Number(p.limit) >= 100 ? " Check for extra zeros or a misplaced decimal point." : ""}`;
-    case "exclusiveMinimum":
-      return `${field(path10)} must be more than ${String(p.limit)} \u2014 found ${quote(value)}.`;
-    case "exclusiveMaximum":
-      return `${field(path10)} must be less than ${String(p.limit)} \u2014 found ${quote(value)}.`;
-    case "minLength":
-      return `${field(path10)} must not be empty.`;
-    case "maxLength":
-      return `${field(path10)} must be at most ${String(p.limit)} characters long.`;
-    case "minItems":
-      return `${field(path10)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
-    case "minProperties":
-      return `${field(path10)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
-    case "uniqueItems":
-      return `${field(path10)} lists the same value twice (entries ${Number(p.j) + 1} and ${Number(p.i) + 1}).`;
-    case "oneOf":
-      return oneOfMessage(path10, value, branches(error2));
-    case "propertyNames":
-      return `${field(path10)} has the name ${quote(p.propertyName)}; names must be lowercase letters, digits, dashes and underscores, like \`web-shop\`.`;
-    default:
-      return `${field(path10)} ${error2.message ?? "is not valid"}.`;
-  }
-}
-function mergeRequired(errors) {
-  const out = [];
-  const byPath = /* @__PURE__ */ new Map();
-  for (const error2 of errors) {
-    if (error2.keyword !== "required" || isMisspeltRequired(error2, errors)) {
-      out.push(error2);
-      continue;
-    }
-    const missing = String(error2.params.missingProperty);
-    const key = `${error2.instancePath}|${error2.schemaPath}`;
-    const first = byPath.get(key);
-    if (first) {
-      first.params.missingProperties.push(missing);
-    } else {
-      const merged = { ...error2, params: { ...error2.params, missingProperties: [missing] } };
-      byPath.set(key, merged);
-      out.push(merged);
-    }
-  }
-  return out;
-}
-function isMisspeltRequired(error2, errors) {
-  if (error2.keyword !== "required") return false;
-  const missing = String(error2.params.missingProperty);
-  return errors.some(
-    (e) => e.keyword === "additionalProperties" && e.instancePath === error2.instancePath && closestName(String(e.params.additionalProperty), [missing]) !== void 0
-  );
-}
-function schemaFindings(parsed, errors, suffix = "") {
-  const oneOfs = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf").map((e) => `${e.schemaPath}/`);
-  const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
-  const seen = /* @__PURE__ */ new Set();
-  const findings = [];
-  for (const error2 of mergeRequired(errors)) {
-    if (oneOfs.some((prefix) => error2.schemaPath.startsWith(prefix))) continue;
-    if (error2.propertyName !== void 0 && error2.keyword !== "propertyNames") continue;
-    if (isMisspeltRequired(error2, errors)) continue;
-    if (error2.keyword !== "type" && typed.has(error2.instancePath)) continue;
-    if (error2.keyword === "if") continue;
-    const path10 = pointerToPath(error2.instancePath, parsed.data);
-    const position = error2.keyword === "required" || error2.keyword === "oneOf" || error2.keyword === "minProperties" || error2.keyword === "minItems" ? keyAt(parsed, path10) : error2.keyword === "additionalProperties" ? keyAt(parsed, [
-      ...path10,
-      String(error2.params.additionalProperty)
-    ]) : error2.keyword === "propertyNames" ? keyAt(parsed, [...path10, String(error2.params.propertyName)]) : valueAt(parsed, path10);
-    const message = messageFor(parsed, error2, path10) + suffix;
-    const key = `${position.line}:${position.column}:${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    findings.push(finding("schema", parsed.file, position, message));
-  }
-  return findings;
-}
-
-// src/core/load/well-formed.ts
-function startsWith(path10, prefix) {
-  return prefix.length <= path10.length && prefix.every((segment, i) => path10[i] === segment);
-}
-function concernsChild(error2, child2) {
-  switch (error2.keyword) {
-    case "required":
-      return error2.params.missingProperty === child2;
-    case "type":
-    case "oneOf":
-    case "anyOf":
-      return true;
-    default:
-      return false;
-  }
-}
-function touches(error2, path10, data) {
-  const errorPath = pointerToPath(error2.instancePath, data);
-  if (startsWith(errorPath, path10)) return true;
-  const child2 = path10[errorPath.length];
-  return startsWith(path10, errorPath) && child2 !== void 0 && concernsChild(error2, child2);
-}
-function isWellFormed(errors, data, path10) {
-  return !errors.some((error2) => touches(error2, path10, data));
-}
-
-// src/core/load/campaign-parts.ts
-function checkableParts(data, errors) {
-  const intact = (...paths) => paths.every((path10) => isWellFormed(errors, data, path10));
-  const campaign2 = data;
-  const parts = { targets: targetParts(campaign2, intact) };
-  if (campaign2.window && intact(["window"], ["timezone"])) {
-    parts.window = { start: campaign2.window.start, end: campaign2.window.end };
-    if (campaign2.timezone !== void 0) parts.window.timezone = campaign2.timezone;
-  }
-  const forecast = campaign2.forecast;
-  const numbers = [
-    ["forecast", "peak_concurrent_users"],
-    ["forecast", "peak_requests_per_second"],
-    ["forecast", "high"]
-  ];
-  if (forecast && intact(...numbers)) {
-    const users = forecast.peak_concurrent_users !== void 0;
-    parts.forecast = {
-      unitKey: users ? "peak_concurrent_users" : "peak_requests_per_second",
-      expected: users ? forecast.peak_concurrent_users : forecast.peak_requests_per_second
-    };
-    if (forecast.high !== void 0) parts.forecast.high = forecast.high;
-  }
-  return parts;
-}
-function targetParts(campaign2, intact) {
-  const targets = campaign2.targets;
-  if (!Array.isArray(targets)) return [];
-  return targets.flatMap(
-    (target, index) => intact(["targets", index]) ? [{ index, site: target.site }] : []
-  );
 }
 
 // node_modules/temporal-polyfill/chunks/root.js
@@ -41533,6 +40399,1182 @@ var Temporal = /* @__PURE__ */ Object.defineProperties({}, {
 var Temporal2 = NativeTemporal || Temporal;
 var toTemporalInstant2 = NativeTemporal ? Date.prototype.toTemporalInstant : toTemporalInstant;
 
+// src/core/announce/overlaps.ts
+function maintenanceOverlaps(maintenance, capacity2, campaigns) {
+  const sites = new Map(capacity2.sites.map((s) => [s.name, s]));
+  const result = [];
+  for (const campaign2 of sortedCampaigns(campaigns)) {
+    const from = Math.max(campaign2.start, maintenance.start);
+    const to = Math.min(campaign2.end, maintenance.end);
+    if (from >= to) continue;
+    const hitSites = [];
+    const hitServices = /* @__PURE__ */ new Set();
+    for (const target of campaign2.targets) {
+      const used = maintenance.services.filter((s) => Object.hasOwn(sites.get(target.site)?.uses ?? {}, s));
+      if (used.length === 0) continue;
+      if (!hitSites.includes(target.site)) hitSites.push(target.site);
+      for (const s of used) hitServices.add(s);
+    }
+    if (hitSites.length === 0) continue;
+    result.push({
+      campaign: campaign2,
+      sites: hitSites,
+      services: maintenance.services.filter((s) => hitServices.has(s)),
+      from,
+      to
+    });
+  }
+  return result;
+}
+function freezeOverlaps(freeze, campaigns) {
+  return sortedCampaigns(campaigns).flatMap((campaign2) => {
+    const from = Math.max(campaign2.start, freeze.start);
+    const to = Math.min(campaign2.end, freeze.end);
+    if (from >= to) return [];
+    return [{ campaign: campaign2, sites: [...new Set(campaign2.targets.map((t) => t.site))], services: [], from, to }];
+  });
+}
+function sitesUsing(capacity2, services) {
+  return capacity2.sites.filter((s) => services.some((name) => Object.hasOwn(s.uses, name))).map((s) => s.name);
+}
+function sortedCampaigns(campaigns) {
+  return [...campaigns].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+// src/core/load/left-out.ts
+var LEFT_OUT = " This campaign is left out of the load until this is fixed.";
+
+// src/core/load/suggest.ts
+var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+function closestName(name, candidates) {
+  if (candidates.length === 0) return void 0;
+  const best = (0, import_fastest_levenshtein2.closest)(name, [...candidates]);
+  const limit2 = Math.max(2, Math.floor(name.length / 3));
+  return (0, import_fastest_levenshtein2.distance)(name, best) <= limit2 ? best : void 0;
+}
+function didYouMean(name, candidates) {
+  const best = closestName(name, candidates);
+  return best === void 0 ? "" : ` (did you mean \`${best}\`?)`;
+}
+function quote(value) {
+  let text;
+  if (typeof value === "string") text = value;
+  else if (value === null || value === void 0) text = "nothing";
+  else if (typeof value === "object") text = Array.isArray(value) ? "a list" : "a mapping";
+  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    text = String(value);
+  else text = typeof value;
+  if (text.length > 60) text = `${text.slice(0, 57)}...`;
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+// src/core/load/yaml-source.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/core/load/fast-parse.ts
+var enabled = globalThis.process?.env?.CAMPAIGN_GATE_REFERENCE_PARSE !== "1";
+var MAX_FAST_CHARS = 64 * 1024;
+var MAX_DEPTH = 16;
+var REFUSED_CHARACTER = /[\u0000-\u0009\u000B-\u001F\u007F\u0085\u2028\u2029\uFEFF\uFFFD]/;
+var KEY = /^[A-Za-z_][A-Za-z0-9_-]*/;
+var NON_TEXT_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+var SIMPLE_NUMBER = /^(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
+var CORE_NON_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)?$/;
+var INDICATOR = new Set("-?:,[]{}#&*!|>'\"%@`");
+var GiveUp = class extends Error {
+};
+var GIVE_UP = new GiveUp();
+function parseFast(text) {
+  if (!enabled || text.length > MAX_FAST_CHARS || REFUSED_CHARACTER.test(text)) return void 0;
+  try {
+    return new FastParser(text).parse();
+  } catch (error2) {
+    if (error2 === GIVE_UP) return void 0;
+    throw error2;
+  }
+}
+function encode(path10) {
+  let key = "";
+  for (const segment of path10) key += typeof segment === "number" ? `${segment}` : `${segment}`;
+  return key;
+}
+var FastParser = class {
+  lines = [];
+  i = 0;
+  keys = /* @__PURE__ */ new Map();
+  values = /* @__PURE__ */ new Map();
+  constructor(text) {
+    let start = 0;
+    let number = 0;
+    while (start <= text.length) {
+      let end = text.indexOf("\n", start);
+      if (end === -1) end = text.length;
+      const line = text.slice(start, end);
+      let indent = 0;
+      while (line.charCodeAt(indent) === 32) indent++;
+      if (indent < line.length && line[indent] !== "#") {
+        if (indent === 0 && /^(?:---|\.\.\.|%)/.test(line)) throw GIVE_UP;
+        this.lines.push({ start, number, indent, text: line });
+      }
+      start = end + 1;
+      number++;
+    }
+  }
+  parse() {
+    const first = this.lines[0];
+    if (!first || first.indent !== 0) throw GIVE_UP;
+    const data = this.map(0, 0, [], 1);
+    if (this.i < this.lines.length) throw GIVE_UP;
+    const keys = this.keys;
+    const values = this.values;
+    return {
+      data,
+      locate: {
+        key: (path10) => keys.get(encode(path10)),
+        value: (path10) => values.get(encode(path10))
+      }
+    };
+  }
+  pos(line, column) {
+    return { line: line.number + 1, column: column + 1 };
+  }
+  /** A block mapping whose keys start at `column`; the first key may start mid-line (after `- `). */
+  map(column, firstAt, path10, depth) {
+    if (depth > MAX_DEPTH) throw GIVE_UP;
+    const result = {};
+    let at = firstAt;
+    for (; ; ) {
+      const line = this.lines[this.i];
+      const match = KEY.exec(line.text.slice(at));
+      if (!match) throw GIVE_UP;
+      const key = match[0];
+      const colon = at + key.length;
+      if (line.text[colon] !== ":" || NON_TEXT_KEY.test(key) || key === "__proto__") throw GIVE_UP;
+      if (Object.hasOwn(result, key)) throw GIVE_UP;
+      const here = [...path10, key];
+      const id = encode(here);
+      this.keys.set(id, this.pos(line, at));
+      if (this.values.size === 0 && path10.length === 0) this.values.set(encode([]), this.pos(line, at));
+      let valueAt2 = colon + 1;
+      if (valueAt2 < line.text.length && line.text[valueAt2] !== " ") throw GIVE_UP;
+      while (line.text[valueAt2] === " ") valueAt2++;
+      if (valueAt2 >= line.text.length || line.text[valueAt2] === "#") {
+        if (valueAt2 < line.text.length && line.text[valueAt2 - 1] !== " ") throw GIVE_UP;
+        const next3 = this.lines[this.i + 1];
+        if (!next3 || next3.indent <= column) throw GIVE_UP;
+        this.i++;
+        if (isDash(next3.text, next3.indent)) result[key] = this.seq(next3.indent, here, depth + 1);
+        else {
+          this.values.set(id, this.pos(next3, next3.indent));
+          result[key] = this.map(next3.indent, next3.indent, here, depth + 1);
+        }
+      } else {
+        result[key] = this.inline(line, valueAt2, here);
+        this.i++;
+      }
+      const next2 = this.lines[this.i];
+      if (!next2 || next2.indent < column) return result;
+      if (next2.indent > column || isDash(next2.text, next2.indent)) throw GIVE_UP;
+      at = column;
+    }
+  }
+  /** A block list whose dashes stand at `column`. */
+  seq(column, path10, depth) {
+    if (depth > MAX_DEPTH) throw GIVE_UP;
+    const result = [];
+    const first = this.lines[this.i];
+    this.values.set(encode(path10), this.pos(first, column));
+    for (; ; ) {
+      const line = this.lines[this.i];
+      let at = column + 1;
+      if (line.text[at] !== " ") throw GIVE_UP;
+      while (line.text[at] === " ") at++;
+      const here = [...path10, result.length];
+      const c = line.text[at];
+      if (c === void 0 || c === "#" || c === "-") throw GIVE_UP;
+      const key = KEY.exec(line.text.slice(at));
+      if (key && line.text[at + key[0].length] === ":") {
+        this.values.set(encode(here), this.pos(line, at));
+        result.push(this.map(at, at, here, depth + 1));
+      } else {
+        result.push(this.inline(line, at, here));
+        this.i++;
+      }
+      const next2 = this.lines[this.i];
+      if (!next2 || next2.indent < column) return result;
+      if (next2.indent > column || !isDash(next2.text, next2.indent)) throw GIVE_UP;
+    }
+  }
+  /** A value that starts on the key's line and ends there: a scalar or a one-line flow collection. */
+  inline(line, at, path10) {
+    const text = line.text;
+    this.values.set(encode(path10), this.pos(line, at));
+    const c = text[at];
+    let value;
+    let end;
+    if (c === "{" || c === "[") [value, end] = this.flow(line, at, path10);
+    else if (c === '"' || c === "'") [value, end] = quoted(text, at);
+    else {
+      [value, end] = plain(text, at, false);
+      if (text.slice(at, end).includes(": ")) throw GIVE_UP;
+    }
+    restOfLine(text, end);
+    return value;
+  }
+  /** `{ key: value, … }` or `[ value, … ]` on one line, scalars only. */
+  flow(line, open3, path10) {
+    const text = line.text;
+    const isMap3 = text[open3] === "{";
+    const close = isMap3 ? "}" : "]";
+    const map = {};
+    const list = [];
+    let at = open3 + 1;
+    for (; ; ) {
+      while (text[at] === " ") at++;
+      let here;
+      if (isMap3) {
+        const key = KEY.exec(text.slice(at));
+        if (!key) throw GIVE_UP;
+        const name = key[0];
+        if (NON_TEXT_KEY.test(name) || name === "__proto__" || Object.hasOwn(map, name)) throw GIVE_UP;
+        if (text[at + name.length] !== ":" || text[at + name.length + 1] !== " ") throw GIVE_UP;
+        here = [...path10, name];
+        this.keys.set(encode(here), this.pos(line, at));
+        at += name.length + 1;
+        while (text[at] === " ") at++;
+      } else here = [...path10, list.length];
+      const c = text[at];
+      if (c === void 0) throw GIVE_UP;
+      this.values.set(encode(here), this.pos(line, at));
+      let value;
+      if (c === '"' || c === "'") [value, at] = quoted(text, at);
+      else [value, at] = plain(text, at, true);
+      if (isMap3) map[here[here.length - 1]] = value;
+      else list.push(value);
+      while (text[at] === " ") at++;
+      if (text[at] === ",") {
+        at++;
+        continue;
+      }
+      if (text[at] === close) return [isMap3 ? map : list, at + 1];
+      throw GIVE_UP;
+    }
+  }
+};
+function isDash(text, at) {
+  return text[at] === "-" && (text[at + 1] === " " || text[at + 1] === void 0);
+}
+function restOfLine(text, end) {
+  let at = end;
+  while (text[at] === " ") at++;
+  if (at === text.length) return;
+  if (text[at] === "#" && at > end) return;
+  throw GIVE_UP;
+}
+function quoted(text, at) {
+  const q = text[at];
+  const end = text.indexOf(q, at + 1);
+  if (end === -1) throw GIVE_UP;
+  const value = text.slice(at + 1, end);
+  if (q === '"' && value.includes("\\")) throw GIVE_UP;
+  if (q === "'" && text[end + 1] === "'") throw GIVE_UP;
+  return [value, end + 1];
+}
+function plain(text, at, inFlow) {
+  if (INDICATOR.has(text[at])) throw GIVE_UP;
+  let end = at;
+  for (; end < text.length; end++) {
+    const c = text[end];
+    if (c === "#" && text[end - 1] === " ") break;
+    if (inFlow && (c === "," || c === "]" || c === "}" || c === "[" || c === "{")) break;
+    if (inFlow && c === ":") throw GIVE_UP;
+  }
+  let last = end;
+  while (text[last - 1] === " ") last--;
+  const source = text.slice(at, last);
+  if (source.endsWith(":")) throw GIVE_UP;
+  return [resolve2(source), last];
+}
+function resolve2(source) {
+  if (!CORE_NON_TEXT.test(source)) return source;
+  if (SIMPLE_NUMBER.test(source)) return Number(source);
+  if (source === "true" || source === "True" || source === "TRUE") return true;
+  if (source === "false" || source === "False" || source === "FALSE") return false;
+  throw GIVE_UP;
+}
+
+// src/core/load/slips.ts
+var KEY_LINE = /^([ \t]*)((?:-[ \t]+)?)([A-Za-z0-9_][\w.$-]*(?: [\w.$-]+)*|"[^"]*"|'[^']*'):(?:[ \t]+(.*?))?[ \t]*$/;
+function keyLine(line) {
+  const m = KEY_LINE.exec(line);
+  if (!m) return void 0;
+  return { indent: m[1], dash: m[2], key: m[3], value: m[4] ?? "" };
+}
+function sourceLines(text) {
+  return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+}
+function yamlString(value) {
+  if (!value.includes('"') && !value.includes("\\")) return `"${value}"`;
+  if (!value.includes("'")) return `'${value}'`;
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+function rebuild(k, value) {
+  return `${k.indent}${k.dash}${k.key}: ${value}`;
+}
+function isBlank(line) {
+  return /^\s*(#.*)?$/.test(line);
+}
+function indentOf(line) {
+  const m = /^( *)(- +)?/.exec(line);
+  return m[1].length + (m[2]?.length ?? 0);
+}
+var RESERVED_START = {
+  "@": "YAML does not allow a value to start with `@`",
+  "`": "YAML does not allow a value to start with a backtick (`)",
+  "%": "YAML does not allow a value to start with `%`",
+  "*": "`*` at the start of a value makes YAML look for a reference (an alias) instead of reading text",
+  "&": "`&` at the start of a value makes YAML take the first word as an anchor name and drop it from the value",
+  "!": "`!` at the start of a value makes YAML take the first word as a type tag and drop it from the value",
+  "|": "`|` at the start of a value makes YAML expect a block of text on the lines below, not on the same line",
+  ">": "`>` at the start of a value makes YAML expect a block of text on the lines below, not on the same line",
+  "#": "`#` starts a comment in YAML, so everything from it to the end of the line is ignored and the value is empty",
+  "[": "`[` at the start of a value makes YAML read a list that ends at `]`",
+  "{": "`{` at the start of a value makes YAML read a mapping that ends at `}`"
+};
+function code(text, max = 120) {
+  return `\`${text.length > max ? `${text.slice(0, max - 3)}...` : text}\``;
+}
+function reservedStartSlip(lines, n, only) {
+  const k = keyLine(lines[n - 1] ?? "");
+  const first = k?.value[0];
+  if (!k || first === void 0 || only !== void 0 && first !== only) return void 0;
+  const what = RESERVED_START[first];
+  if (!what) return void 0;
+  if (first === "[" && k.value.endsWith("]") || first === "{" && k.value.endsWith("}")) return void 0;
+  return {
+    at: { line: n, column: k.indent.length + k.dash.length + k.key.length + 3 },
+    message: `Line ${n}: ${what}. Put the value in quotes: ${code(rebuild(k, yamlString(k.value)))}.`
+  };
+}
+function colonSlip(lines, n) {
+  const k = keyLine(lines[n - 1] ?? "");
+  if (!k || k.value === "" || /^["'[{|>]/.test(k.value)) return void 0;
+  const text = k.value.replace(/\s+#.*$/, "");
+  const colon = /:(\s|$)/.exec(text);
+  if (!colon) return void 0;
+  return {
+    at: { line: n, column: k.indent.length + k.dash.length + k.key.length + 3 },
+    message: `Line ${n}: the colon after ${code(text.slice(0, colon.index).trim())} makes YAML read the rest as another key inside the value of ${code(k.key)}. Put the whole value in quotes: ${code(rebuild(k, yamlString(k.value)))}.`
+  };
+}
+function tabSlip(lines, upTo) {
+  for (let n = 1; n <= Math.min(upTo, lines.length); n++) {
+    const line = lines[n - 1];
+    const lead = /^[ \t]*/.exec(line)[0];
+    if (!lead.includes("	") || isBlank(line)) continue;
+    const fixed = lead.replace(/\t/g, "  ") + line.slice(lead.length);
+    return {
+      at: { line: n, column: lead.indexOf("	") + 1 },
+      message: `Line ${n} is indented with a tab, and YAML accepts only spaces for indentation. Indent it with spaces: ${code(fixed)}.`
+    };
+  }
+  return void 0;
+}
+function closingQuote(line, from, quote2) {
+  for (let i = from; i < line.length; i++) {
+    const c = line[i];
+    if (quote2 === '"' && c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === quote2) {
+      if (quote2 === "'" && line[i + 1] === "'") {
+        i++;
+        continue;
+      }
+      return i;
+    }
+  }
+  return -1;
+}
+function quoteSlip(lines, errorLine) {
+  for (let n = 1; n <= Math.min(errorLine, lines.length); n++) {
+    const k = keyLine(lines[n - 1]);
+    const q = k?.value[0];
+    if (!k || q !== '"' && q !== "'") continue;
+    const column = k.indent.length + k.dash.length + k.key.length + 3;
+    const end = closingQuote(k.value, 1, q);
+    if (end === -1) {
+      let closesAt;
+      for (let m = n + 1; m <= lines.length && closesAt === void 0; m++)
+        if (closingQuote(lines[m - 1], 0, q) !== -1) closesAt = m;
+      if (closesAt !== void 0 && closesAt < errorLine) continue;
+      const inner = k.value.slice(1).trimEnd();
+      return {
+        at: { line: n, column },
+        message: `Line ${n} opens a quote (${q}) that the line never closes, so YAML reads the lines after it as part of the value. Close the quote at the end of the value: ${code(rebuild(k, `${q}${inner}${q}`))}.`
+      };
+    }
+    const rest = k.value.slice(end + 1).trim();
+    if (n === errorLine && rest !== "" && !rest.startsWith("#")) {
+      return {
+        at: { line: n, column },
+        message: `Line ${n}: the value starts with a quote, so YAML ends it at the closing quote and cannot read ${code(rest)} after it. Put the whole value in quotes: ${code(rebuild(k, yamlString(k.value)))}.`
+      };
+    }
+  }
+  return void 0;
+}
+function nextContentLine(lines, n) {
+  for (let m = n + 1; m <= lines.length; m++) if (!isBlank(lines[m - 1])) return m;
+  return void 0;
+}
+function previousContentLine(lines, n) {
+  for (let m = n - 1; m >= 1; m--) if (!isBlank(lines[m - 1])) return m;
+  return void 0;
+}
+function indentedKeySlip(lines, n) {
+  const above = keyLine(lines[n - 1] ?? "");
+  if (!above || above.value === "" || /^[|>]/.test(above.value)) return void 0;
+  const m = nextContentLine(lines, n);
+  if (m === void 0) return void 0;
+  const line = lines[m - 1];
+  const k = keyLine(line);
+  if (!k || k.dash !== "" || k.indent.length <= above.indent.length + above.dash.length) return void 0;
+  const fixed = " ".repeat(above.indent.length + above.dash.length) + line.trimStart();
+  return {
+    at: { line: m, column: k.indent.length + 1 },
+    message: `Line ${m} starts further right than ${code(`${above.key}:`)} on the line above, so YAML reads it as more of the value of ${code(above.key)}. Line it up with the keys around it: ${code(fixed)}.`
+  };
+}
+function badIndentSlip(lines, n) {
+  const line = lines[n - 1] ?? "";
+  const k = keyLine(line);
+  if (!k || k.dash !== "") return void 0;
+  const indent = k.indent.length;
+  for (let m = n - 1; m >= 1; m--) {
+    const other = lines[m - 1];
+    if (isBlank(other)) continue;
+    const lead = /^ */.exec(other)[0].length;
+    if (lead < indent) break;
+    if (lead === indent && /^ *- /.test(other)) {
+      return {
+        at: { line: n, column: indent + 1 },
+        message: `Line ${n} looks like a new entry of the list above it but has no dash, so YAML cannot tell where it belongs. Start the entry with a dash: ${code(`${k.indent}- ${line.trimStart()}`)}.`
+      };
+    }
+    if (lead === indent) break;
+  }
+  const p = previousContentLine(lines, n);
+  const above = p === void 0 ? void 0 : keyLine(lines[p - 1]);
+  if (!above || indentOf(lines[p - 1]) === indent) return void 0;
+  const column = above.value === "" ? indentOf(lines[p - 1]) + 2 : indentOf(lines[p - 1]);
+  const fixed = " ".repeat(column) + line.trimStart();
+  return {
+    at: { line: n, column: indent + 1 },
+    message: `Line ${n} is not lined up with ${code(`${above.key}:`)} on line ${p}, so YAML cannot tell which part of the file it belongs to. Indent it like the keys it belongs with, for example: ${code(fixed)}.`
+  };
+}
+function missingColonSlip(lines, n) {
+  const line = lines[n - 1] ?? "";
+  const noSpace = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s:/].*)$/.exec(line);
+  if (noSpace && !/^\d/.test(noSpace[3])) {
+    return {
+      at: { line: n, column: noSpace[1].length + 1 },
+      message: `Line ${n} has no space after the colon, so YAML reads ${code(line.trim())} as one piece of text instead of a key and its value. Add a space after the colon: ${code(`${noSpace[1]}${noSpace[2]}: ${noSpace[3]}`)}.`
+    };
+  }
+  const m = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)(?:\s+(\S.*?))?\s*$/.exec(line);
+  if (!m || line.includes(": ") || line.trimEnd().endsWith(":")) return void 0;
+  const [, lead, key, value] = m;
+  if (value === void 0) {
+    const next2 = nextContentLine(lines, n);
+    if (next2 === void 0 || indentOf(lines[next2 - 1]) <= lead.length) return void 0;
+  }
+  return {
+    at: { line: n, column: lead.length + 1 },
+    message: `Line ${n} has no colon after ${code(key)}, so YAML cannot tell the key from its value. Add the colon: ${code(`${lead}${key}:${value === void 0 ? "" : ` ${value}`}`)}.`
+  };
+}
+function duplicateKeySlip(lines, n) {
+  const line = lines[n - 1] ?? "";
+  const k = keyLine(line);
+  if (!k || k.dash !== "") return void 0;
+  const indent = k.indent.length;
+  let first;
+  for (let m = n - 1; m >= 1; m--) {
+    const other = lines[m - 1];
+    if (isBlank(other)) continue;
+    const o = keyLine(other);
+    const column = indentOf(other);
+    if (column < indent) break;
+    if (column > indent) continue;
+    if (o?.key === k.key) first ??= m;
+    if (o?.dash) {
+      if (first === void 0) break;
+      return {
+        at: { line: n, column: indent + 1 },
+        message: `Line ${n} repeats ${code(k.key)} inside the list entry that starts on line ${m}; if it starts a new entry, begin it with a dash: ${code(`${o.indent}- ${line.trimStart()}`)}.`
+      };
+    }
+  }
+  return {
+    at: { line: n, column: indent + 1 },
+    message: `Line ${n} repeats the key ${code(k.key)}${first === void 0 ? "" : `, which line ${first} already sets`}; a key may appear only once in the same mapping, so keep one of the two lines.`
+  };
+}
+var SLIP_CODES = /* @__PURE__ */ new Set([
+  "BAD_INDENT",
+  "BAD_SCALAR_START",
+  "BLOCK_AS_IMPLICIT_KEY",
+  "DUPLICATE_KEY",
+  "MISSING_CHAR",
+  "MULTILINE_IMPLICIT_KEY",
+  "TAB_AS_INDENT",
+  "TAG_RESOLVE_FAILED",
+  "UNEXPECTED_TOKEN"
+]);
+function syntaxSlip(lines, code2, at) {
+  if (!SLIP_CODES.has(code2)) return void 0;
+  const n = at.line;
+  const early = tabSlip(lines, n) ?? quoteSlip(lines, n);
+  if (early) return early;
+  switch (code2) {
+    case "DUPLICATE_KEY":
+      return duplicateKeySlip(lines, n);
+    case "BAD_INDENT":
+      return badIndentSlip(lines, n) ?? missingColonSlip(lines, n);
+    default:
+      return reservedStartSlip(lines, n) ?? colonSlip(lines, n) ?? indentedKeySlip(lines, n) ?? missingColonSlip(lines, n) ?? badIndentSlip(lines, n);
+  }
+}
+
+// src/core/load/yaml-source.ts
+var MAX_FILE_BYTES = 1024 * 1024;
+var MAX_DEPTH2 = 64;
+var MAX_FLOW_OPEN = 1e3;
+var START = { line: 1, column: 1 };
+var BAD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+function parseYaml(source, what) {
+  const fast = parseFast(source.text);
+  return fast ? parsedLazily(source, what, fast.data, fast.locate) : parseReference(source, what);
+}
+function parsedLazily(source, what, data, locate) {
+  let reference;
+  const full = () => {
+    if (!reference) {
+      const parsed = parseReference(source, what);
+      if (!("doc" in parsed)) throw new Error(`the fast and the reference parse disagree on ${source.path}`);
+      reference = parsed;
+    }
+    return reference;
+  };
+  return {
+    file: source.path,
+    text: source.text,
+    data,
+    locate,
+    get doc() {
+      return full().doc;
+    },
+    get lineCounter() {
+      return full().lineCounter;
+    }
+  };
+}
+function parseReference(source, what) {
+  const fail = (at, message) => finding("syntax", source.path, at, message);
+  const text = source.text;
+  if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
+    return fail(
+      START,
+      `This ${what} is larger than 1 MiB, which is far more than it ever needs; it was not read. Check that the right file was committed.`
+    );
+  }
+  const bad = BAD_CHARACTER.exec(text);
+  if (bad) {
+    const at = positionOfOffset(text, bad.index);
+    const kind = bad[0] === "\uFFFD" ? "bytes that are not valid UTF-8 text" : "binary data (control characters)";
+    return fail(
+      at,
+      `This ${what} contains ${kind} at line ${at.line}, column ${at.column}; save it as plain UTF-8 text.`
+    );
+  }
+  const deep = deepFlowOffset(text);
+  if (deep !== void 0) {
+    const at = positionOfOffset(text, deep);
+    return fail(
+      at,
+      `This ${what} is not valid YAML: ${yamlProblem("RESOURCE_EXHAUSTION", "")} (line ${at.line}, column ${at.column}).`
+    );
+  }
+  const lineCounter = new import_yaml.LineCounter();
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, {
+      lineCounter,
+      version: "1.2",
+      schema: "core",
+      prettyErrors: true,
+      uniqueKeys: true
+    });
+  } catch {
+    return fail(START, `This ${what} could not be read as YAML.`);
+  }
+  const error2 = doc.errors[0] ?? doc.warnings[0];
+  if (error2) {
+    const at = error2.linePos ? { line: error2.linePos[0].line, column: error2.linePos[0].col } : START;
+    const slip = syntaxSlip(sourceLines(text), error2.code, at);
+    if (slip) return fail(slip.at, `This ${what} is not valid YAML. ${slip.message}`);
+    return fail(
+      at,
+      `This ${what} is not valid YAML: ${yamlProblem(error2.code, error2.message)} (line ${at.line}, column ${at.column}).`
+    );
+  }
+  const root = doc.contents;
+  if (root === null || (0, import_yaml.isScalar)(root) && (root.value === null || root.value === "")) {
+    return fail(START, `This ${what} is empty; it needs YAML keys such as the example in the documentation.`);
+  }
+  if (!(0, import_yaml.isMap)(root)) {
+    const at = positionOf(lineCounter, root.range?.[0] ?? 0);
+    return fail(
+      at,
+      `This ${what} must be a YAML mapping of keys to values (like \`id: my-campaign\`), not a single value or a list.`
+    );
+  }
+  const guard = guardStructure(root, lineCounter);
+  if (guard) {
+    const slip = guard.slip ? reservedStartSlip(sourceLines(text), guard.at.line, guard.slip) : void 0;
+    if (slip) return fail(slip.at, `This ${what} is not valid YAML. ${slip.message}`);
+    return fail(guard.at, `This ${what} ${guard.message}`);
+  }
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch {
+    return fail(START, `This ${what} could not be read as YAML.`);
+  }
+  return { file: source.path, doc, lineCounter, text, data };
+}
+function deepFlowOffset(text) {
+  let open3 = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++open3 > MAX_FLOW_OPEN) return i;
+    } else if ((c === 93 || c === 125) && open3 > 0) open3--;
+  }
+  return void 0;
+}
+function yamlProblem(code2, message) {
+  switch (code2) {
+    case "DUPLICATE_KEY":
+      return "the same key appears twice in one mapping; keep one";
+    case "TAB_AS_INDENT":
+      return "a tab is used for indentation; indent with spaces";
+    case "MISSING_CHAR":
+      return "a closing quote or bracket is missing";
+    case "BAD_INDENT":
+      return "the indentation is off, or a bracket is not closed; keys of the same level must start in the same column";
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY":
+      return "the indentation is off; keys of the same level must start in the same column";
+    case "RESOURCE_EXHAUSTION":
+      return "it is nested too deeply or too large to read safely";
+    case "MULTIPLE_DOCS":
+      return "the file holds more than one YAML document (separated by `---`); keep only one";
+    case "BAD_DQ_ESCAPE":
+      return "a backslash inside double quotes starts an invalid escape; use single quotes instead";
+    case "TAG_RESOLVE_FAILED":
+      return "a value starts with a YAML tag (`!` or `!!`) that is not known here; put the value in quotes";
+    default:
+      return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+  }
+}
+function guardStructure(root, lineCounter) {
+  const stack = [{ node: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop();
+    if ((0, import_yaml.isAlias)(node)) {
+      return {
+        at: positionOf(lineCounter, node.range?.[0] ?? 0),
+        message: `uses a YAML alias (\`*${node.source}\`); aliases are not supported here: write the value out in full.`,
+        slip: "*"
+      };
+    }
+    if (((0, import_yaml.isScalar)(node) || (0, import_yaml.isCollection)(node)) && node.anchor) {
+      return {
+        at: positionOf(lineCounter, node.range?.[0] ?? 0),
+        message: `uses a YAML anchor (\`&${node.anchor}\`), which only serves aliases; anchors and aliases are not supported here: remove it, or put the value in quotes if it starts with \`&\`.`,
+        ...(0, import_yaml.isScalar)(node) ? { slip: "&" } : {}
+      };
+    }
+    if ((0, import_yaml.isPair)(node)) {
+      if (node.key !== null && !(0, import_yaml.isScalar)(node.key)) {
+        const key = node.key;
+        return {
+          at: positionOf(lineCounter, key.range?.[0] ?? 0),
+          message: `uses a list or a mapping as a key (written with \`? \` or brackets before a colon); keys here are plain names followed by a colon, like \`name:\`.`
+        };
+      }
+      if (node.key && typeof node.key === "object") stack.push({ node: node.key, depth });
+      if (node.value && typeof node.value === "object") stack.push({ node: node.value, depth });
+    } else if ((0, import_yaml.isCollection)(node)) {
+      if (depth > MAX_DEPTH2) {
+        return {
+          at: positionOf(lineCounter, node.range?.[0] ?? 0),
+          message: `is nested more than ${MAX_DEPTH2} levels deep; campaign-gate files need only a few levels.`
+        };
+      }
+      for (const item of node.items)
+        if (item && typeof item === "object") stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return void 0;
+}
+function positionOf(lineCounter, offset) {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+function positionOfOffset(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+function pairAt(parsed, path10, key) {
+  const parent = path10.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path10, true);
+  if (!(0, import_yaml.isMap)(parent)) return void 0;
+  return parent.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(key));
+}
+function valueAt(parsed, path10) {
+  const fast = parsed.locate?.value(path10);
+  if (fast) return fast;
+  const node = path10.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path10, true);
+  const range = node?.range;
+  if (range) return positionOf(parsed.lineCounter, range[0]);
+  return path10.length > 0 ? keyAt(parsed, path10) : START;
+}
+function keyAt(parsed, path10) {
+  const fast = typeof path10[path10.length - 1] === "string" ? parsed.locate?.key(path10) : void 0;
+  if (fast) return fast;
+  if (path10.length === 0) {
+    const first = (0, import_yaml.isMap)(parsed.doc.contents) ? parsed.doc.contents.items[0]?.key : void 0;
+    const range2 = first?.range;
+    return range2 ? positionOf(parsed.lineCounter, range2[0]) : START;
+  }
+  const parentPath = path10.slice(0, -1);
+  const last = path10[path10.length - 1];
+  if (typeof last === "number") return valueAt(parsed, path10);
+  const pair = pairAt(parsed, parentPath, last);
+  const range = pair?.key?.range;
+  if (range) return positionOf(parsed.lineCounter, range[0]);
+  return parentPath.length > 0 ? keyAt(parsed, parentPath) : START;
+}
+
+// src/core/load/campaign-checks.ts
+function forecastFindings(parsed, forecast) {
+  if (forecast?.high === void 0 || forecast.high >= forecast.expected) return [];
+  return [
+    finding(
+      "schema",
+      parsed.file,
+      keyAt(parsed, ["forecast", "high"]),
+      `\`forecast.high\` (${forecast.high}) is below the expected \`forecast.${forecast.unitKey}\` (${forecast.expected}); \`high\` is the pessimistic estimate and must be at least the expected value.${LEFT_OUT}`
+    )
+  ];
+}
+function targetFindings(parsed, targets, forecast, capacity2) {
+  const seen = /* @__PURE__ */ new Set();
+  return targets.flatMap((target) => {
+    if (seen.has(target.site)) return [siteTwice(parsed, target)];
+    seen.add(target.site);
+    return capacity2 ? siteFindings(parsed, target, forecast, capacity2) : [];
+  });
+}
+function siteTwice(parsed, target) {
+  return finding(
+    "schema",
+    parsed.file,
+    valueAt(parsed, ["targets", target.index, "site"]),
+    `The site \`${target.site}\` is targeted twice; list each site once and use \`share\` to split the forecast.${LEFT_OUT}`
+  );
+}
+function siteFindings(parsed, target, forecast, capacity2) {
+  const at = valueAt(parsed, ["targets", target.index, "site"]);
+  const site = capacity2.sites.find((s) => s.name === target.site);
+  if (!site) {
+    const names = capacity2.sites.map((s) => s.name);
+    return [
+      finding(
+        "unknown-site",
+        parsed.file,
+        at,
+        `\`targets[${target.index + 1}].site\` is ${quote(target.site)}, which is not a site in ${capacity2.file}${didYouMean(target.site, names)}. Known sites: ${names.join(", ")}.${LEFT_OUT}`
+      )
+    ];
+  }
+  if (forecast?.unitKey !== "peak_concurrent_users" || site.rps_per_user !== void 0) return [];
+  return [
+    finding(
+      "schema",
+      parsed.file,
+      at,
+      `The site \`${target.site}\` has no \`rps_per_user\` in ${capacity2.file}, so a forecast in concurrent users cannot be turned into load there; give \`peak_requests_per_second\` instead, or ask IT to add \`rps_per_user\` for \`${target.site}\`.${LEFT_OUT}`
+    )
+  ];
+}
+
+// src/core/load/value-slips.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function numberFromText(text, quoted2) {
+  const s = text.trim();
+  const tidy = (n) => Number(n.toPrecision(12));
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s) && Number.isFinite(Number(s)))
+    return quoted2 ? { number: Number(s), why: "write it without the quotes" } : void 0;
+  let m = /^([+-]?\d+(?:[.,]\d+)?)\s*%$/.exec(s);
+  if (m) {
+    const n = tidy(Number(m[1].replace(",", ".")) / 100);
+    return {
+      number: n,
+      why: `write it as a fraction of 1 (${s} is ${n})`
+    };
+  }
+  m = /^([+-]?\d+(?:\.\d+)?)\s*([kKmM])$/.exec(s);
+  if (m) {
+    const n = tidy(Number(m[1]) * (m[2].toLowerCase() === "k" ? 1e3 : 1e6));
+    return { number: n, why: "write the whole number" };
+  }
+  m = /^(\d{1,3})([,' _])\d{3}(?:\2\d{3})*(\.\d+)?$/.exec(s);
+  if (m) {
+    return {
+      number: Number(s.split(m[2]).join("")),
+      why: "write it without thousands separators"
+    };
+  }
+  m = /^(\d+),(\d+)$/.exec(s);
+  if (m) return { number: Number(`${m[1]}.${m[2]}`), why: "write decimals with a dot" };
+  m = /^([+-]?\d[\d,]*(?:\.\d+)?)\s*[A-Za-z][A-Za-z /]*$/.exec(s);
+  if (m && /^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(m[1])) {
+    return { number: Number(m[1].replace(/,/g, "")), why: "write only the number, without a unit" };
+  }
+  return void 0;
+}
+var YES_NO = { yes: true, y: true, on: true, no: false, n: false, off: false };
+function correctedLine(parsed, node, replacement) {
+  const range = node.range;
+  if (!range) return void 0;
+  const { line } = parsed.lineCounter.linePos(range[0]);
+  const lineStart = parsed.lineCounter.lineStarts[line - 1] ?? 0;
+  const text = sourceLines(parsed.text)[line - 1];
+  if (text === void 0) return void 0;
+  const from = range[0] - lineStart;
+  const to = Math.min(range[1] - lineStart, text.length);
+  if (from < 0 || from > text.length) return void 0;
+  return (text.slice(0, from) + replacement + text.slice(Math.max(from, to))).trimEnd();
+}
+function keyLineText(parsed, path10) {
+  if (typeof path10[path10.length - 1] !== "string") return void 0;
+  const { line } = keyAt(parsed, path10);
+  const text = sourceLines(parsed.text)[line - 1];
+  return text === void 0 ? void 0 : { line, text };
+}
+function typeSlipMessage(parsed, path10, error2, field2) {
+  const wanted = String(error2.params.type);
+  const node = path10.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path10, true);
+  const value = error2.data;
+  if ((wanted === "number" || wanted === "integer") && typeof value === "string" && (0, import_yaml2.isScalar)(node)) {
+    const quoted2 = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+    const fix = numberFromText(value, quoted2);
+    if (!fix) return void 0;
+    const line = correctedLine(parsed, node, String(fix.number));
+    const shown = quoted2 ? `${code(node.type === "QUOTE_SINGLE" ? `'${value}'` : `"${value}"`)} in quotes` : code(value);
+    return `${field2} is ${shown}, which YAML reads as text, not as a number; ${fix.why}${line ? `: ${code(line.trim())}` : ` (${fix.number})`}.`;
+  }
+  if (wanted === "string" && (typeof value === "number" || typeof value === "boolean") && (0, import_yaml2.isScalar)(node)) {
+    const source = typeof node.source === "string" && node.source !== "" ? node.source : String(value);
+    const line = correctedLine(parsed, node, yamlString(source));
+    const reads = typeof value === "number" ? `the number ${String(value)}` : "a yes/no value (true or false)";
+    return `${field2} is ${code(source)}, which YAML reads as ${reads}, not as text; put it in quotes${line ? `: ${code(line.trim())}` : ""}.`;
+  }
+  if (wanted === "string" && value === null) {
+    const typed = keyLineText(parsed, path10);
+    const comment2 = typed ? /^(\s*(?:-\s+)?[^:#]+:\s+)(#.*?)\s*$/.exec(typed.text) : null;
+    if (comment2) {
+      return `${field2} is empty because \`#\` starts a comment in YAML, which hides the rest of the line; put the value in quotes: ${code((comment2[1] + yamlString(comment2[2])).trim())}.`;
+    }
+    const source = (0, import_yaml2.isScalar)(node) && typeof node.source === "string" ? node.source : "";
+    if (source !== "")
+      return `${field2} is ${code(source)}, which YAML reads as "empty", not as text; put it in quotes if you mean the word.`;
+    return void 0;
+  }
+  if (wanted === "array" && (0, import_yaml2.isMap)(node)) {
+    const first = node.items[0]?.key;
+    const range = first?.range;
+    if (!range) return void 0;
+    const { line } = parsed.lineCounter.linePos(range[0]);
+    const text = sourceLines(parsed.text)[line - 1] ?? "";
+    const indent = /^ */.exec(text)[0];
+    return `${field2} must be a list, and every entry of a list starts with a dash (\`- \`); write line ${line} as ${code(`${indent}- ${text.trim()}`)} and indent the other lines of that entry to line up with it.`;
+  }
+  if (wanted === "array" && (0, import_yaml2.isScalar)(node) && typeof value === "string") {
+    const line = correctedLine(parsed, node, `[${value}]`);
+    return `${field2} must be a list, even of one entry; write the value in brackets${line ? `: ${code(line.trim())}` : ""}.`;
+  }
+  if (wanted === "boolean" && typeof value === "string" && (0, import_yaml2.isScalar)(node)) {
+    const meant = YES_NO[value.trim().toLowerCase()];
+    if (meant === void 0) return void 0;
+    const line = correctedLine(parsed, node, String(meant));
+    return `${field2} is ${code(value)}, which YAML reads as text; write \`true\` or \`false\`${line ? `: ${code(line.trim())}` : ""}.`;
+  }
+  return void 0;
+}
+
+// src/core/load/schema-errors.ts
+var PATTERN_HINTS = {
+  "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase name of letters, digits and dashes, like `black-friday-2026`",
+  "^([01]\\d|2[0-3]):[0-5]\\d$": "a time of day like `09:00`",
+  "^[a-z0-9]+([-_][a-z0-9]+)*$": "lowercase letters, digits, dashes and underscores, like `web-shop`"
+};
+function patternHint(pattern) {
+  const known = PATTERN_HINTS[pattern];
+  if (known) return known;
+  if (pattern.startsWith("^\\d{4}-\\d{2}-\\d{2}")) {
+    return pattern.includes("(Z|[+-]\\d{2}:\\d{2}))?$") ? "a date like `2026-12-02` or a date and time with an offset, like `2026-12-02T01:00:00Z`" : "a date like `2026-11-27` or a date and time like `2026-11-27T06:00:00-05:00`";
+  }
+  if (pattern.startsWith("^(@")) return "a GitHub handle like `@jane` or an e-mail address";
+  return `text matching ${pattern}`;
+}
+var TYPE_NAMES = {
+  number: "a number",
+  integer: "a whole number",
+  string: "text",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping of keys to values",
+  null: "empty"
+};
+function pointerToPath(pointer, data) {
+  if (pointer === "") return [];
+  const path10 = [];
+  let node = data;
+  for (const raw of pointer.slice(1).split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
+    path10.push(key);
+    node = node !== null && typeof node === "object" ? node[key] : void 0;
+  }
+  return path10;
+}
+function describePath(path10) {
+  let text = "";
+  for (const segment of path10) {
+    text += typeof segment === "number" ? `[${segment + 1}]` : text === "" ? segment : `.${segment}`;
+  }
+  return text;
+}
+function field(path10) {
+  return path10.length === 0 ? "The file" : `\`${describePath(path10)}\``;
+}
+function limit(value) {
+  return typeof value === "number" && Math.abs(value) >= 1e4 ? formatNumber(value) : String(value);
+}
+function branches(error2) {
+  const schema = error2.schema;
+  if (!Array.isArray(schema)) return [];
+  return schema.map((b) => b.required ?? []);
+}
+function listKeys(keys) {
+  const quoted2 = keys.map((k) => `\`${k}\``);
+  return quoted2.length <= 1 ? quoted2[0] ?? "" : `${quoted2.slice(0, -1).join(", ")} and ${quoted2[quoted2.length - 1]}`;
+}
+function oneOfMessage(path10, data, options) {
+  const present = new Set(data !== null && typeof data === "object" ? Object.keys(data) : []);
+  const used = options.filter((keys) => keys.some((k) => present.has(k)));
+  const choices = options.map((keys) => listKeys(keys)).join(" or ");
+  if (used.length > 1) {
+    const found = used.map((keys) => listKeys(keys.filter((k) => present.has(k)))).join(" and ");
+    return `${field(path10)} has ${found}; it needs exactly one of ${choices}. Remove the one that does not apply.`;
+  }
+  const partial = used[0];
+  if (partial) {
+    const missing = partial.filter((k) => !present.has(k));
+    return `${field(path10)} is missing ${listKeys(missing)} (it has ${listKeys(partial.filter((k) => present.has(k)))}, which needs ${listKeys(partial)}).`;
+  }
+  return `${field(path10)} needs one of ${choices}.`;
+}
+function messageFor(parsed, error2, path10) {
+  const p = error2.params;
+  const value = error2.data;
+  switch (error2.keyword) {
+    case "required": {
+      const missing = error2.params.missingProperties ?? [
+        String(p.missingProperty)
+      ];
+      return missing.length === 1 ? `${field(path10)} is missing the required key \`${missing[0]}\`.` : `${field(path10)} is missing the required keys ${listKeys(missing)}.`;
+    }
+    case "additionalProperties": {
+      const key = String(p.additionalProperty);
+      const allowed = Object.keys(
+        error2.parentSchema?.properties ?? {}
+      );
+      const hint = allowed.length > 0 ? didYouMean(key, allowed) : "";
+      const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(", ")}.` : "";
+      return `${field(path10)} has an unknown key \`${key}\`${hint}.${list}`;
+    }
+    case "enum":
+      return `${field(path10)} must be one of ${p.allowedValues.join(", ")} \u2014 found ${quote(value)}.`;
+    case "const":
+      return `${field(path10)} must be ${quote(p.allowedValue)} \u2014 found ${quote(value)}.`;
+    case "type": {
+      const slip = typeSlipMessage(parsed, path10, error2, field(path10));
+      if (slip) return slip;
+      const wanted = String(p.type).split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
+      return `${field(path10)} must be ${wanted} \u2014 found ${quote(value)}.`;
+    }
+    case "pattern":
+      return `${field(path10)} must be ${patternHint(String(p.pattern))} \u2014 found ${quote(value)}.`;
+    case "minimum":
+      return `${field(path10)} must be at least ${String(p.limit)} \u2014 found ${quote(value)}.`;
+    case "maximum":
+      return `${field(path10)} must be at most ${limit(p.limit)} \u2014 found ${quote(value)}.${Number(p.limit) >= 100 ? " Check for extra zeros or a misplaced decimal point." : ""}`;
+    case "exclusiveMinimum":
+      return `${field(path10)} must be more than ${String(p.limit)} \u2014 found ${quote(value)}.`;
+    case "exclusiveMaximum":
+      return `${field(path10)} must be less than ${String(p.limit)} \u2014 found ${quote(value)}.`;
+    case "minLength":
+      return `${field(path10)} must not be empty.`;
+    case "maxLength":
+      return `${field(path10)} must be at most ${String(p.limit)} characters long.`;
+    case "minItems":
+      return `${field(path10)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
+    case "minProperties":
+      return `${field(path10)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
+    case "uniqueItems":
+      return `${field(path10)} lists the same value twice (entries ${Number(p.j) + 1} and ${Number(p.i) + 1}).`;
+    case "oneOf":
+      return oneOfMessage(path10, value, branches(error2));
+    case "propertyNames":
+      return `${field(path10)} has the name ${quote(p.propertyName)}; names must be lowercase letters, digits, dashes and underscores, like \`web-shop\`.`;
+    default:
+      return `${field(path10)} ${error2.message ?? "is not valid"}.`;
+  }
+}
+function mergeRequired(errors) {
+  const out = [];
+  const byPath = /* @__PURE__ */ new Map();
+  for (const error2 of errors) {
+    if (error2.keyword !== "required" || isMisspeltRequired(error2, errors)) {
+      out.push(error2);
+      continue;
+    }
+    const missing = String(error2.params.missingProperty);
+    const key = `${error2.instancePath}|${error2.schemaPath}`;
+    const first = byPath.get(key);
+    if (first) {
+      first.params.missingProperties.push(missing);
+    } else {
+      const merged = { ...error2, params: { ...error2.params, missingProperties: [missing] } };
+      byPath.set(key, merged);
+      out.push(merged);
+    }
+  }
+  return out;
+}
+function isMisspeltRequired(error2, errors) {
+  if (error2.keyword !== "required") return false;
+  const missing = String(error2.params.missingProperty);
+  return errors.some(
+    (e) => e.keyword === "additionalProperties" && e.instancePath === error2.instancePath && closestName(String(e.params.additionalProperty), [missing]) !== void 0
+  );
+}
+function schemaFindings(parsed, errors, suffix = "") {
+  const oneOfs = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf").map((e) => `${e.schemaPath}/`);
+  const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  const seen = /* @__PURE__ */ new Set();
+  const findings = [];
+  for (const error2 of mergeRequired(errors)) {
+    if (oneOfs.some((prefix) => error2.schemaPath.startsWith(prefix))) continue;
+    if (error2.propertyName !== void 0 && error2.keyword !== "propertyNames") continue;
+    if (isMisspeltRequired(error2, errors)) continue;
+    if (error2.keyword !== "type" && typed.has(error2.instancePath)) continue;
+    if (error2.keyword === "if") continue;
+    const path10 = pointerToPath(error2.instancePath, parsed.data);
+    const position = error2.keyword === "required" || error2.keyword === "oneOf" || error2.keyword === "minProperties" || error2.keyword === "minItems" ? keyAt(parsed, path10) : error2.keyword === "additionalProperties" ? keyAt(parsed, [
+      ...path10,
+      String(error2.params.additionalProperty)
+    ]) : error2.keyword === "propertyNames" ? keyAt(parsed, [...path10, String(error2.params.propertyName)]) : valueAt(parsed, path10);
+    const message = messageFor(parsed, error2, path10) + suffix;
+    const key = `${position.line}:${position.column}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding("schema", parsed.file, position, message));
+  }
+  return findings;
+}
+
+// src/core/load/well-formed.ts
+function startsWith(path10, prefix) {
+  return prefix.length <= path10.length && prefix.every((segment, i) => path10[i] === segment);
+}
+function concernsChild(error2, child2) {
+  switch (error2.keyword) {
+    case "required":
+      return error2.params.missingProperty === child2;
+    case "type":
+    case "oneOf":
+    case "anyOf":
+      return true;
+    default:
+      return false;
+  }
+}
+function touches(error2, path10, data) {
+  const errorPath = pointerToPath(error2.instancePath, data);
+  if (startsWith(errorPath, path10)) return true;
+  const child2 = path10[errorPath.length];
+  return startsWith(path10, errorPath) && child2 !== void 0 && concernsChild(error2, child2);
+}
+function isWellFormed(errors, data, path10) {
+  return !errors.some((error2) => touches(error2, path10, data));
+}
+
+// src/core/load/campaign-parts.ts
+function checkableParts(data, errors) {
+  const intact = (...paths) => paths.every((path10) => isWellFormed(errors, data, path10));
+  const campaign2 = data;
+  const parts = { targets: targetParts(campaign2, intact) };
+  if (campaign2.window && intact(["window"], ["timezone"])) {
+    parts.window = { start: campaign2.window.start, end: campaign2.window.end };
+    if (campaign2.timezone !== void 0) parts.window.timezone = campaign2.timezone;
+  }
+  const forecast = campaign2.forecast;
+  const numbers = [
+    ["forecast", "peak_concurrent_users"],
+    ["forecast", "peak_requests_per_second"],
+    ["forecast", "high"]
+  ];
+  if (forecast && intact(...numbers)) {
+    const users = forecast.peak_concurrent_users !== void 0;
+    parts.forecast = {
+      unitKey: users ? "peak_concurrent_users" : "peak_requests_per_second",
+      expected: users ? forecast.peak_concurrent_users : forecast.peak_requests_per_second
+    };
+    if (forecast.high !== void 0) parts.forecast.high = forecast.high;
+  }
+  return parts;
+}
+function targetParts(campaign2, intact) {
+  const targets = campaign2.targets;
+  if (!Array.isArray(targets)) return [];
+  return targets.flatMap(
+    (target, index) => intact(["targets", index]) ? [{ index, site: target.site }] : []
+  );
+}
+
 // src/core/load/instants.ts
 var DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 var HAS_OFFSET = /(Z|[+-]\d{2}:\d{2})$/i;
@@ -41659,7 +41701,7 @@ var ucs2length = {
 var campaign = validate20;
 var schema31 = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/main/schemas/campaign.schema.json",
+  $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/v0.1.0/schemas/campaign.schema.json",
   title: "campaign-gate campaign",
   description: "One marketing campaign: when it runs, which sites it hits and how much traffic it brings. One campaign per file in campaigns/.",
   type: "object",
@@ -41757,18 +41799,21 @@ var schema31 = {
           description: "Expected number of people on the sites at the same time at the peak (on top of ordinary traffic).",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1e9,
           examples: [4e4]
         },
         peak_requests_per_second: {
           description: "Expected extra requests per second at the peak, when you know requests rather than people.",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1e9,
           examples: [1500]
         },
         high: {
           description: "Pessimistic (90th percentile) estimate in the same unit; at least the expected value. Without it, IT plans with the expected value times a safety factor for the confidence.",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1e9,
           examples: [55e3]
         },
         confidence: {
@@ -42711,14 +42756,14 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data12.peak_concurrent_users !== void 0) {
           let data13 = data12.peak_concurrent_users;
           if (typeof data13 == "number" && isFinite(data13)) {
-            if (data13 <= 0 || isNaN(data13)) {
+            if (data13 > 1e9 || isNaN(data13)) {
               const err42 = {
                 instancePath: instancePath + "/forecast/peak_concurrent_users",
-                schemaPath: "#/properties/forecast/properties/peak_concurrent_users/exclusiveMinimum",
-                keyword: "exclusiveMinimum",
-                params: { comparison: ">", limit: 0 },
-                message: "must be > 0",
-                schema: 0,
+                schemaPath: "#/properties/forecast/properties/peak_concurrent_users/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1e9 },
+                message: "must be <= 1000000000",
+                schema: 1e9,
                 parentSchema: schema31.properties.forecast.properties.peak_concurrent_users,
                 data: data13
               };
@@ -42729,8 +42774,26 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
+            if (data13 <= 0 || isNaN(data13)) {
+              const err43 = {
+                instancePath: instancePath + "/forecast/peak_concurrent_users",
+                schemaPath: "#/properties/forecast/properties/peak_concurrent_users/exclusiveMinimum",
+                keyword: "exclusiveMinimum",
+                params: { comparison: ">", limit: 0 },
+                message: "must be > 0",
+                schema: 0,
+                parentSchema: schema31.properties.forecast.properties.peak_concurrent_users,
+                data: data13
+              };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
           } else {
-            const err43 = {
+            const err44 = {
               instancePath: instancePath + "/forecast/peak_concurrent_users",
               schemaPath: "#/properties/forecast/properties/peak_concurrent_users/type",
               keyword: "type",
@@ -42741,9 +42804,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               data: data13
             };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err44];
             } else {
-              vErrors.push(err43);
+              vErrors.push(err44);
             }
             errors++;
           }
@@ -42751,8 +42814,26 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data12.peak_requests_per_second !== void 0) {
           let data14 = data12.peak_requests_per_second;
           if (typeof data14 == "number" && isFinite(data14)) {
+            if (data14 > 1e9 || isNaN(data14)) {
+              const err45 = {
+                instancePath: instancePath + "/forecast/peak_requests_per_second",
+                schemaPath: "#/properties/forecast/properties/peak_requests_per_second/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1e9 },
+                message: "must be <= 1000000000",
+                schema: 1e9,
+                parentSchema: schema31.properties.forecast.properties.peak_requests_per_second,
+                data: data14
+              };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
             if (data14 <= 0 || isNaN(data14)) {
-              const err44 = {
+              const err46 = {
                 instancePath: instancePath + "/forecast/peak_requests_per_second",
                 schemaPath: "#/properties/forecast/properties/peak_requests_per_second/exclusiveMinimum",
                 keyword: "exclusiveMinimum",
@@ -42763,14 +42844,14 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data14
               };
               if (vErrors === null) {
-                vErrors = [err44];
+                vErrors = [err46];
               } else {
-                vErrors.push(err44);
+                vErrors.push(err46);
               }
               errors++;
             }
           } else {
-            const err45 = {
+            const err47 = {
               instancePath: instancePath + "/forecast/peak_requests_per_second",
               schemaPath: "#/properties/forecast/properties/peak_requests_per_second/type",
               keyword: "type",
@@ -42781,9 +42862,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               data: data14
             };
             if (vErrors === null) {
-              vErrors = [err45];
+              vErrors = [err47];
             } else {
-              vErrors.push(err45);
+              vErrors.push(err47);
             }
             errors++;
           }
@@ -42791,8 +42872,26 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data12.high !== void 0) {
           let data15 = data12.high;
           if (typeof data15 == "number" && isFinite(data15)) {
+            if (data15 > 1e9 || isNaN(data15)) {
+              const err48 = {
+                instancePath: instancePath + "/forecast/high",
+                schemaPath: "#/properties/forecast/properties/high/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1e9 },
+                message: "must be <= 1000000000",
+                schema: 1e9,
+                parentSchema: schema31.properties.forecast.properties.high,
+                data: data15
+              };
+              if (vErrors === null) {
+                vErrors = [err48];
+              } else {
+                vErrors.push(err48);
+              }
+              errors++;
+            }
             if (data15 <= 0 || isNaN(data15)) {
-              const err46 = {
+              const err49 = {
                 instancePath: instancePath + "/forecast/high",
                 schemaPath: "#/properties/forecast/properties/high/exclusiveMinimum",
                 keyword: "exclusiveMinimum",
@@ -42803,14 +42902,14 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data15
               };
               if (vErrors === null) {
-                vErrors = [err46];
+                vErrors = [err49];
               } else {
-                vErrors.push(err46);
+                vErrors.push(err49);
               }
               errors++;
             }
           } else {
-            const err47 = {
+            const err50 = {
               instancePath: instancePath + "/forecast/high",
               schemaPath: "#/properties/forecast/properties/high/type",
               keyword: "type",
@@ -42821,9 +42920,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               data: data15
             };
             if (vErrors === null) {
-              vErrors = [err47];
+              vErrors = [err50];
             } else {
-              vErrors.push(err47);
+              vErrors.push(err50);
             }
             errors++;
           }
@@ -42831,7 +42930,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data12.confidence !== void 0) {
           let data16 = data12.confidence;
           if (!(data16 === "historical" || data16 === "model" || data16 === "guess")) {
-            const err48 = {
+            const err51 = {
               instancePath: instancePath + "/forecast/confidence",
               schemaPath: "#/properties/forecast/properties/confidence/enum",
               keyword: "enum",
@@ -42842,9 +42941,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               data: data16
             };
             if (vErrors === null) {
-              vErrors = [err48];
+              vErrors = [err51];
             } else {
-              vErrors.push(err48);
+              vErrors.push(err51);
             }
             errors++;
           }
@@ -42853,7 +42952,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           let data17 = data12.basis;
           if (typeof data17 === "string") {
             if (func2(data17) < 1) {
-              const err49 = {
+              const err52 = {
                 instancePath: instancePath + "/forecast/basis",
                 schemaPath: "#/properties/forecast/properties/basis/minLength",
                 keyword: "minLength",
@@ -42864,14 +42963,14 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data17
               };
               if (vErrors === null) {
-                vErrors = [err49];
+                vErrors = [err52];
               } else {
-                vErrors.push(err49);
+                vErrors.push(err52);
               }
               errors++;
             }
           } else {
-            const err50 = {
+            const err53 = {
               instancePath: instancePath + "/forecast/basis",
               schemaPath: "#/properties/forecast/properties/basis/type",
               keyword: "type",
@@ -42882,15 +42981,15 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               data: data17
             };
             if (vErrors === null) {
-              vErrors = [err50];
+              vErrors = [err53];
             } else {
-              vErrors.push(err50);
+              vErrors.push(err53);
             }
             errors++;
           }
         }
       } else {
-        const err51 = {
+        const err54 = {
           instancePath: instancePath + "/forecast",
           schemaPath: "#/properties/forecast/type",
           keyword: "type",
@@ -42901,9 +43000,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           data: data12
         };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err54];
         } else {
-          vErrors.push(err51);
+          vErrors.push(err54);
         }
         errors++;
       }
@@ -42911,7 +43010,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.notes !== void 0) {
       let data18 = data.notes;
       if (typeof data18 !== "string") {
-        const err52 = {
+        const err55 = {
           instancePath: instancePath + "/notes",
           schemaPath: "#/properties/notes/type",
           keyword: "type",
@@ -42922,15 +43021,15 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           data: data18
         };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err55];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err55);
         }
         errors++;
       }
     }
   } else {
-    const err53 = {
+    const err56 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -42941,9 +43040,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       data
     };
     if (vErrors === null) {
-      vErrors = [err53];
+      vErrors = [err56];
     } else {
-      vErrors.push(err53);
+      vErrors.push(err56);
     }
     errors++;
   }
@@ -42954,7 +43053,7 @@ validate20.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
 var capacity = validate21;
 var schema34 = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/main/schemas/capacity.schema.json",
+  $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/v0.1.0/schemas/capacity.schema.json",
   title: "campaign-gate capacity",
   description: "Infrastructure limits kept by IT: services with their capacity, the sites using them, maintenance windows and change freezes. Times here need an offset or Z (2026-12-02T01:00:00Z); a date alone is UTC midnight (as start) or the next UTC midnight (as end).",
   type: "object",
@@ -42986,6 +43085,7 @@ var schema34 = {
           description: "Days of notice IT needs before a campaign that requires more capacity. Default 14.",
           type: "number",
           minimum: 0,
+          maximum: 365,
           default: 14,
           examples: [14]
         },
@@ -42998,6 +43098,7 @@ var schema34 = {
               description: "Multiplier for historical forecasts. Default 1.2.",
               type: "number",
               minimum: 1,
+              maximum: 100,
               default: 1.2,
               examples: [1.2]
             },
@@ -43005,6 +43106,7 @@ var schema34 = {
               description: "Multiplier for model forecasts. Default 1.5.",
               type: "number",
               minimum: 1,
+              maximum: 100,
               default: 1.5,
               examples: [1.5]
             },
@@ -43012,6 +43114,7 @@ var schema34 = {
               description: "Multiplier for guesses. Default 2.",
               type: "number",
               minimum: 1,
+              maximum: 100,
               default: 2,
               examples: [2]
             }
@@ -43026,7 +43129,10 @@ var schema34 = {
       type: "object",
       minProperties: 1,
       propertyNames: { $ref: "#/$defs/name" },
-      additionalProperties: { $ref: "#/$defs/service" },
+      additionalProperties: {
+        description: "One backend service, named by this key (lowercase letters, digits, dashes and underscores, like `web-shop`): scalable (per_instance_rps, instances, max_instances) or fixed (max_rps). Sites name it under `uses`, maintenance under `services`.",
+        $ref: "#/$defs/service"
+      },
       examples: [
         {
           "web-shop": { per_instance_rps: 300, instances: 8, max_instances: 20, zones: 2 },
@@ -43039,7 +43145,10 @@ var schema34 = {
       type: "object",
       minProperties: 1,
       propertyNames: { $ref: "#/$defs/name" },
-      additionalProperties: { $ref: "#/$defs/site" },
+      additionalProperties: {
+        description: "One website, named by this key (lowercase letters, digits, dashes and underscores, like `shop`), which campaigns name in `targets[].site`: its ordinary load (baseline_users or baseline_rps) and the services each of its requests reaches (`uses`).",
+        $ref: "#/$defs/site"
+      },
       examples: [
         { shop: { rps_per_user: 0.25, baseline_users: 3e3, uses: { "web-shop": 1, "shared-db": 0.4 } } }
       ]
@@ -43164,19 +43273,28 @@ var schema34 = {
           description: "Requests per second one instance serves within its latency objective (from a load test).",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1e9,
           examples: [300]
         },
-        instances: { description: "Instances running today.", type: "integer", minimum: 0, examples: [8] },
+        instances: {
+          description: "Instances running today.",
+          type: "integer",
+          minimum: 0,
+          maximum: 1e6,
+          examples: [8]
+        },
         max_instances: {
           description: "Autoscaling ceiling or quota: the most instances IT can run.",
           type: "integer",
           minimum: 1,
+          maximum: 1e6,
           examples: [20]
         },
         zones: {
           description: "Instances are spread evenly over this many zones; the service must survive losing one. Default 1.",
           type: "integer",
           minimum: 1,
+          maximum: 100,
           default: 1,
           examples: [2]
         },
@@ -43184,6 +43302,7 @@ var schema34 = {
           description: "Requests per second a fixed-capacity service (one that cannot scale, like a database) serves.",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1e9,
           examples: [5e3]
         },
         target_utilization: {
@@ -43208,18 +43327,21 @@ var schema34 = {
           description: "Requests per second one concurrent user causes (pages per visit \xD7 requests per page / visit duration).",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1e3,
           examples: [0.25]
         },
         baseline_users: {
           description: "Ordinary peak concurrent users without any campaign. Needs rps_per_user.",
           type: "number",
           minimum: 0,
+          maximum: 1e9,
           examples: [3e3]
         },
         baseline_rps: {
           description: "Ordinary peak requests per second without any campaign.",
           type: "number",
           minimum: 0,
+          maximum: 1e9,
           examples: [400]
         },
         uses: {
@@ -43227,7 +43349,13 @@ var schema34 = {
           type: "object",
           minProperties: 1,
           propertyNames: { $ref: "#/$defs/name" },
-          additionalProperties: { type: "number", exclusiveMinimum: 0 },
+          additionalProperties: {
+            description: "Requests to this service (a name under `services`, like `web-shop`) per request to the site, more than 0: 0.4 means four requests to the service for every ten requests to the site.",
+            type: "number",
+            exclusiveMinimum: 0,
+            maximum: 1e3,
+            examples: [1, 0.4]
+          },
           examples: [{ "web-shop": 1, "shared-db": 0.4 }]
         }
       }
@@ -43292,19 +43420,28 @@ var schema36 = {
       description: "Requests per second one instance serves within its latency objective (from a load test).",
       type: "number",
       exclusiveMinimum: 0,
+      maximum: 1e9,
       examples: [300]
     },
-    instances: { description: "Instances running today.", type: "integer", minimum: 0, examples: [8] },
+    instances: {
+      description: "Instances running today.",
+      type: "integer",
+      minimum: 0,
+      maximum: 1e6,
+      examples: [8]
+    },
     max_instances: {
       description: "Autoscaling ceiling or quota: the most instances IT can run.",
       type: "integer",
       minimum: 1,
+      maximum: 1e6,
       examples: [20]
     },
     zones: {
       description: "Instances are spread evenly over this many zones; the service must survive losing one. Default 1.",
       type: "integer",
       minimum: 1,
+      maximum: 100,
       default: 1,
       examples: [2]
     },
@@ -43312,6 +43449,7 @@ var schema36 = {
       description: "Requests per second a fixed-capacity service (one that cannot scale, like a database) serves.",
       type: "number",
       exclusiveMinimum: 0,
+      maximum: 1e9,
       examples: [5e3]
     },
     target_utilization: {
@@ -43345,18 +43483,21 @@ var schema38 = {
       description: "Requests per second one concurrent user causes (pages per visit \xD7 requests per page / visit duration).",
       type: "number",
       exclusiveMinimum: 0,
+      maximum: 1e3,
       examples: [0.25]
     },
     baseline_users: {
       description: "Ordinary peak concurrent users without any campaign. Needs rps_per_user.",
       type: "number",
       minimum: 0,
+      maximum: 1e9,
       examples: [3e3]
     },
     baseline_rps: {
       description: "Ordinary peak requests per second without any campaign.",
       type: "number",
       minimum: 0,
+      maximum: 1e9,
       examples: [400]
     },
     uses: {
@@ -43364,7 +43505,13 @@ var schema38 = {
       type: "object",
       minProperties: 1,
       propertyNames: { $ref: "#/$defs/name" },
-      additionalProperties: { type: "number", exclusiveMinimum: 0 },
+      additionalProperties: {
+        description: "Requests to this service (a name under `services`, like `web-shop`) per request to the site, more than 0: 0.4 means four requests to the service for every ten requests to the site.",
+        type: "number",
+        exclusiveMinimum: 0,
+        maximum: 1e3,
+        examples: [1, 0.4]
+      },
       examples: [{ "web-shop": 1, "shared-db": 0.4 }]
     }
   }
@@ -43514,14 +43661,14 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.rps_per_user !== void 0) {
       let data0 = data.rps_per_user;
       if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 <= 0 || isNaN(data0)) {
+        if (data0 > 1e3 || isNaN(data0)) {
           const err5 = {
             instancePath: instancePath + "/rps_per_user",
-            schemaPath: "#/properties/rps_per_user/exclusiveMinimum",
-            keyword: "exclusiveMinimum",
-            params: { comparison: ">", limit: 0 },
-            message: "must be > 0",
-            schema: 0,
+            schemaPath: "#/properties/rps_per_user/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 1e3 },
+            message: "must be <= 1000",
+            schema: 1e3,
             parentSchema: schema38.properties.rps_per_user,
             data: data0
           };
@@ -43532,8 +43679,26 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (data0 <= 0 || isNaN(data0)) {
+          const err6 = {
+            instancePath: instancePath + "/rps_per_user",
+            schemaPath: "#/properties/rps_per_user/exclusiveMinimum",
+            keyword: "exclusiveMinimum",
+            params: { comparison: ">", limit: 0 },
+            message: "must be > 0",
+            schema: 0,
+            parentSchema: schema38.properties.rps_per_user,
+            data: data0
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
       } else {
-        const err6 = {
+        const err7 = {
           instancePath: instancePath + "/rps_per_user",
           schemaPath: "#/properties/rps_per_user/type",
           keyword: "type",
@@ -43544,9 +43709,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           data: data0
         };
         if (vErrors === null) {
-          vErrors = [err6];
+          vErrors = [err7];
         } else {
-          vErrors.push(err6);
+          vErrors.push(err7);
         }
         errors++;
       }
@@ -43554,8 +43719,26 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.baseline_users !== void 0) {
       let data1 = data.baseline_users;
       if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 > 1e9 || isNaN(data1)) {
+          const err8 = {
+            instancePath: instancePath + "/baseline_users",
+            schemaPath: "#/properties/baseline_users/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 1e9 },
+            message: "must be <= 1000000000",
+            schema: 1e9,
+            parentSchema: schema38.properties.baseline_users,
+            data: data1
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
         if (data1 < 0 || isNaN(data1)) {
-          const err7 = {
+          const err9 = {
             instancePath: instancePath + "/baseline_users",
             schemaPath: "#/properties/baseline_users/minimum",
             keyword: "minimum",
@@ -43566,14 +43749,14 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             data: data1
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
       } else {
-        const err8 = {
+        const err10 = {
           instancePath: instancePath + "/baseline_users",
           schemaPath: "#/properties/baseline_users/type",
           keyword: "type",
@@ -43584,9 +43767,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           data: data1
         };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err10];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err10);
         }
         errors++;
       }
@@ -43594,8 +43777,26 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.baseline_rps !== void 0) {
       let data2 = data.baseline_rps;
       if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 > 1e9 || isNaN(data2)) {
+          const err11 = {
+            instancePath: instancePath + "/baseline_rps",
+            schemaPath: "#/properties/baseline_rps/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 1e9 },
+            message: "must be <= 1000000000",
+            schema: 1e9,
+            parentSchema: schema38.properties.baseline_rps,
+            data: data2
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
         if (data2 < 0 || isNaN(data2)) {
-          const err9 = {
+          const err12 = {
             instancePath: instancePath + "/baseline_rps",
             schemaPath: "#/properties/baseline_rps/minimum",
             keyword: "minimum",
@@ -43606,14 +43807,14 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             data: data2
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err12];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err12);
           }
           errors++;
         }
       } else {
-        const err10 = {
+        const err13 = {
           instancePath: instancePath + "/baseline_rps",
           schemaPath: "#/properties/baseline_rps/type",
           keyword: "type",
@@ -43624,9 +43825,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           data: data2
         };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err13];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err13);
         }
         errors++;
       }
@@ -43635,7 +43836,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.uses;
       if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
         if (Object.keys(data3).length < 1) {
-          const err11 = {
+          const err14 = {
             instancePath: instancePath + "/uses",
             schemaPath: "#/properties/uses/minProperties",
             keyword: "minProperties",
@@ -43646,9 +43847,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             data: data3
           };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err14];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err14);
           }
           errors++;
         }
@@ -43656,7 +43857,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs13 = errors;
           if (typeof key1 === "string") {
             if (!pattern8.test(key1)) {
-              const err12 = {
+              const err15 = {
                 instancePath: instancePath + "/uses",
                 schemaPath: "#/$defs/name/pattern",
                 keyword: "pattern",
@@ -43668,14 +43869,14 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 propertyName: key1
               };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err15];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err15);
               }
               errors++;
             }
           } else {
-            const err13 = {
+            const err16 = {
               instancePath: instancePath + "/uses",
               schemaPath: "#/$defs/name/type",
               keyword: "type",
@@ -43687,15 +43888,15 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               propertyName: key1
             };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err16];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err16);
             }
             errors++;
           }
           var valid2 = _errs13 === errors;
           if (!valid2) {
-            const err14 = {
+            const err17 = {
               instancePath: instancePath + "/uses",
               schemaPath: "#/properties/uses/propertyNames",
               keyword: "propertyNames",
@@ -43706,9 +43907,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               data: data3
             };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err17];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err17);
             }
             errors++;
           }
@@ -43716,8 +43917,26 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key2 in data3) {
           let data4 = data3[key2];
           if (typeof data4 == "number" && isFinite(data4)) {
+            if (data4 > 1e3 || isNaN(data4)) {
+              const err18 = {
+                instancePath: instancePath + "/uses/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "#/properties/uses/additionalProperties/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1e3 },
+                message: "must be <= 1000",
+                schema: 1e3,
+                parentSchema: schema38.properties.uses.additionalProperties,
+                data: data4
+              };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
             if (data4 <= 0 || isNaN(data4)) {
-              const err15 = {
+              const err19 = {
                 instancePath: instancePath + "/uses/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/properties/uses/additionalProperties/exclusiveMinimum",
                 keyword: "exclusiveMinimum",
@@ -43728,14 +43947,14 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data4
               };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err19];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err19);
               }
               errors++;
             }
           } else {
-            const err16 = {
+            const err20 = {
               instancePath: instancePath + "/uses/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/uses/additionalProperties/type",
               keyword: "type",
@@ -43746,15 +43965,15 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               data: data4
             };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err20];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
       } else {
-        const err17 = {
+        const err21 = {
           instancePath: instancePath + "/uses",
           schemaPath: "#/properties/uses/type",
           keyword: "type",
@@ -43765,15 +43984,15 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           data: data3
         };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err21];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
   } else {
-    const err18 = {
+    const err22 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -43784,9 +44003,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       data
     };
     if (vErrors === null) {
-      vErrors = [err18];
+      vErrors = [err22];
     } else {
-      vErrors.push(err18);
+      vErrors.push(err22);
     }
     errors++;
   }
@@ -44003,14 +44222,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.notice_days !== void 0) {
           let data3 = data0.notice_days;
           if (typeof data3 == "number" && isFinite(data3)) {
-            if (data3 < 0 || isNaN(data3)) {
+            if (data3 > 365 || isNaN(data3)) {
               const err10 = {
                 instancePath: instancePath + "/defaults/notice_days",
-                schemaPath: "#/properties/defaults/properties/notice_days/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
+                schemaPath: "#/properties/defaults/properties/notice_days/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 365 },
+                message: "must be <= 365",
+                schema: 365,
                 parentSchema: schema34.properties.defaults.properties.notice_days,
                 data: data3
               };
@@ -44021,8 +44240,26 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
+            if (data3 < 0 || isNaN(data3)) {
+              const err11 = {
+                instancePath: instancePath + "/defaults/notice_days",
+                schemaPath: "#/properties/defaults/properties/notice_days/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
+                parentSchema: schema34.properties.defaults.properties.notice_days,
+                data: data3
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           } else {
-            const err11 = {
+            const err12 = {
               instancePath: instancePath + "/defaults/notice_days",
               schemaPath: "#/properties/defaults/properties/notice_days/type",
               keyword: "type",
@@ -44033,9 +44270,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               data: data3
             };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err12];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err12);
             }
             errors++;
           }
@@ -44045,7 +44282,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             for (const key2 in data4) {
               if (!(key2 === "historical" || key2 === "model" || key2 === "guess")) {
-                const err12 = {
+                const err13 = {
                   instancePath: instancePath + "/defaults/uncertainty",
                   schemaPath: "#/properties/defaults/properties/uncertainty/additionalProperties",
                   keyword: "additionalProperties",
@@ -44056,9 +44293,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data4
                 };
                 if (vErrors === null) {
-                  vErrors = [err12];
+                  vErrors = [err13];
                 } else {
-                  vErrors.push(err12);
+                  vErrors.push(err13);
                 }
                 errors++;
               }
@@ -44066,8 +44303,26 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data4.historical !== void 0) {
               let data5 = data4.historical;
               if (typeof data5 == "number" && isFinite(data5)) {
+                if (data5 > 100 || isNaN(data5)) {
+                  const err14 = {
+                    instancePath: instancePath + "/defaults/uncertainty/historical",
+                    schemaPath: "#/properties/defaults/properties/uncertainty/properties/historical/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 100 },
+                    message: "must be <= 100",
+                    schema: 100,
+                    parentSchema: schema34.properties.defaults.properties.uncertainty.properties.historical,
+                    data: data5
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
                 if (data5 < 1 || isNaN(data5)) {
-                  const err13 = {
+                  const err15 = {
                     instancePath: instancePath + "/defaults/uncertainty/historical",
                     schemaPath: "#/properties/defaults/properties/uncertainty/properties/historical/minimum",
                     keyword: "minimum",
@@ -44078,14 +44333,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data5
                   };
                   if (vErrors === null) {
-                    vErrors = [err13];
+                    vErrors = [err15];
                   } else {
-                    vErrors.push(err13);
+                    vErrors.push(err15);
                   }
                   errors++;
                 }
               } else {
-                const err14 = {
+                const err16 = {
                   instancePath: instancePath + "/defaults/uncertainty/historical",
                   schemaPath: "#/properties/defaults/properties/uncertainty/properties/historical/type",
                   keyword: "type",
@@ -44096,9 +44351,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data5
                 };
                 if (vErrors === null) {
-                  vErrors = [err14];
+                  vErrors = [err16];
                 } else {
-                  vErrors.push(err14);
+                  vErrors.push(err16);
                 }
                 errors++;
               }
@@ -44106,8 +44361,26 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data4.model !== void 0) {
               let data6 = data4.model;
               if (typeof data6 == "number" && isFinite(data6)) {
+                if (data6 > 100 || isNaN(data6)) {
+                  const err17 = {
+                    instancePath: instancePath + "/defaults/uncertainty/model",
+                    schemaPath: "#/properties/defaults/properties/uncertainty/properties/model/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 100 },
+                    message: "must be <= 100",
+                    schema: 100,
+                    parentSchema: schema34.properties.defaults.properties.uncertainty.properties.model,
+                    data: data6
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
                 if (data6 < 1 || isNaN(data6)) {
-                  const err15 = {
+                  const err18 = {
                     instancePath: instancePath + "/defaults/uncertainty/model",
                     schemaPath: "#/properties/defaults/properties/uncertainty/properties/model/minimum",
                     keyword: "minimum",
@@ -44118,14 +44391,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data6
                   };
                   if (vErrors === null) {
-                    vErrors = [err15];
+                    vErrors = [err18];
                   } else {
-                    vErrors.push(err15);
+                    vErrors.push(err18);
                   }
                   errors++;
                 }
               } else {
-                const err16 = {
+                const err19 = {
                   instancePath: instancePath + "/defaults/uncertainty/model",
                   schemaPath: "#/properties/defaults/properties/uncertainty/properties/model/type",
                   keyword: "type",
@@ -44136,9 +44409,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data6
                 };
                 if (vErrors === null) {
-                  vErrors = [err16];
+                  vErrors = [err19];
                 } else {
-                  vErrors.push(err16);
+                  vErrors.push(err19);
                 }
                 errors++;
               }
@@ -44146,8 +44419,26 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data4.guess !== void 0) {
               let data7 = data4.guess;
               if (typeof data7 == "number" && isFinite(data7)) {
+                if (data7 > 100 || isNaN(data7)) {
+                  const err20 = {
+                    instancePath: instancePath + "/defaults/uncertainty/guess",
+                    schemaPath: "#/properties/defaults/properties/uncertainty/properties/guess/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 100 },
+                    message: "must be <= 100",
+                    schema: 100,
+                    parentSchema: schema34.properties.defaults.properties.uncertainty.properties.guess,
+                    data: data7
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
                 if (data7 < 1 || isNaN(data7)) {
-                  const err17 = {
+                  const err21 = {
                     instancePath: instancePath + "/defaults/uncertainty/guess",
                     schemaPath: "#/properties/defaults/properties/uncertainty/properties/guess/minimum",
                     keyword: "minimum",
@@ -44158,14 +44449,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data7
                   };
                   if (vErrors === null) {
-                    vErrors = [err17];
+                    vErrors = [err21];
                   } else {
-                    vErrors.push(err17);
+                    vErrors.push(err21);
                   }
                   errors++;
                 }
               } else {
-                const err18 = {
+                const err22 = {
                   instancePath: instancePath + "/defaults/uncertainty/guess",
                   schemaPath: "#/properties/defaults/properties/uncertainty/properties/guess/type",
                   keyword: "type",
@@ -44176,15 +44467,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data7
                 };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err22];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err22);
                 }
                 errors++;
               }
             }
           } else {
-            const err19 = {
+            const err23 = {
               instancePath: instancePath + "/defaults/uncertainty",
               schemaPath: "#/properties/defaults/properties/uncertainty/type",
               keyword: "type",
@@ -44195,15 +44486,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               data: data4
             };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err23];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err23);
             }
             errors++;
           }
         }
       } else {
-        const err20 = {
+        const err24 = {
           instancePath: instancePath + "/defaults",
           schemaPath: "#/properties/defaults/type",
           keyword: "type",
@@ -44214,9 +44505,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           data: data0
         };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err24];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err24);
         }
         errors++;
       }
@@ -44225,7 +44516,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.services;
       if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
         if (Object.keys(data8).length < 1) {
-          const err21 = {
+          const err25 = {
             instancePath: instancePath + "/services",
             schemaPath: "#/properties/services/minProperties",
             keyword: "minProperties",
@@ -44236,9 +44527,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             data: data8
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err25];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err25);
           }
           errors++;
         }
@@ -44246,7 +44537,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs22 = errors;
           if (typeof key3 === "string") {
             if (!pattern8.test(key3)) {
-              const err22 = {
+              const err26 = {
                 instancePath: instancePath + "/services",
                 schemaPath: "#/$defs/name/pattern",
                 keyword: "pattern",
@@ -44258,14 +44549,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 propertyName: key3
               };
               if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err26];
               } else {
-                vErrors.push(err22);
+                vErrors.push(err26);
               }
               errors++;
             }
           } else {
-            const err23 = {
+            const err27 = {
               instancePath: instancePath + "/services",
               schemaPath: "#/$defs/name/type",
               keyword: "type",
@@ -44277,15 +44568,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               propertyName: key3
             };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err27];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err27);
             }
             errors++;
           }
           var valid3 = _errs22 === errors;
           if (!valid3) {
-            const err24 = {
+            const err28 = {
               instancePath: instancePath + "/services",
               schemaPath: "#/properties/services/propertyNames",
               keyword: "propertyNames",
@@ -44296,9 +44587,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               data: data8
             };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err28];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err28);
             }
             errors++;
           }
@@ -44311,7 +44602,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs30 = errors;
           if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
             if (data9.per_instance_rps === void 0) {
-              const err25 = {
+              const err29 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/$defs/service/oneOf/0/required",
                 keyword: "required",
@@ -44322,14 +44613,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data9
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err29];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err29);
               }
               errors++;
             }
             if (data9.instances === void 0) {
-              const err26 = {
+              const err30 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/$defs/service/oneOf/0/required",
                 keyword: "required",
@@ -44340,14 +44631,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data9
               };
               if (vErrors === null) {
-                vErrors = [err26];
+                vErrors = [err30];
               } else {
-                vErrors.push(err26);
+                vErrors.push(err30);
               }
               errors++;
             }
             if (data9.max_instances === void 0) {
-              const err27 = {
+              const err31 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/$defs/service/oneOf/0/required",
                 keyword: "required",
@@ -44358,14 +44649,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data9
               };
               if (vErrors === null) {
-                vErrors = [err27];
+                vErrors = [err31];
               } else {
-                vErrors.push(err27);
+                vErrors.push(err31);
               }
               errors++;
             }
             if (data9.max_rps !== void 0) {
-              const err28 = {
+              const err32 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rps",
                 schemaPath: "#/$defs/service/oneOf/0/properties/max_rps/false schema",
                 keyword: "false schema",
@@ -44376,9 +44667,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data9.max_rps
               };
               if (vErrors === null) {
-                vErrors = [err28];
+                vErrors = [err32];
               } else {
-                vErrors.push(err28);
+                vErrors.push(err32);
               }
               errors++;
             }
@@ -44396,7 +44687,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs31 = errors;
           if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
             if (data9.max_rps === void 0) {
-              const err29 = {
+              const err33 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/$defs/service/oneOf/1/required",
                 keyword: "required",
@@ -44407,14 +44698,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data9
               };
               if (vErrors === null) {
-                vErrors = [err29];
+                vErrors = [err33];
               } else {
-                vErrors.push(err29);
+                vErrors.push(err33);
               }
               errors++;
             }
             if (data9.per_instance_rps !== void 0) {
-              const err30 = {
+              const err34 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/per_instance_rps",
                 schemaPath: "#/$defs/service/oneOf/1/properties/per_instance_rps/false schema",
                 keyword: "false schema",
@@ -44425,14 +44716,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data9.per_instance_rps
               };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err34];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err34);
               }
               errors++;
             }
             if (data9.instances !== void 0) {
-              const err31 = {
+              const err35 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/instances",
                 schemaPath: "#/$defs/service/oneOf/1/properties/instances/false schema",
                 keyword: "false schema",
@@ -44443,14 +44734,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data9.instances
               };
               if (vErrors === null) {
-                vErrors = [err31];
+                vErrors = [err35];
               } else {
-                vErrors.push(err31);
+                vErrors.push(err35);
               }
               errors++;
             }
             if (data9.max_instances !== void 0) {
-              const err32 = {
+              const err36 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_instances",
                 schemaPath: "#/$defs/service/oneOf/1/properties/max_instances/false schema",
                 keyword: "false schema",
@@ -44461,14 +44752,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data9.max_instances
               };
               if (vErrors === null) {
-                vErrors = [err32];
+                vErrors = [err36];
               } else {
-                vErrors.push(err32);
+                vErrors.push(err36);
               }
               errors++;
             }
             if (data9.zones !== void 0) {
-              const err33 = {
+              const err37 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
                 schemaPath: "#/$defs/service/oneOf/1/properties/zones/false schema",
                 keyword: "false schema",
@@ -44479,9 +44770,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data9.zones
               };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err37];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err37);
               }
               errors++;
             }
@@ -44505,7 +44796,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
           if (!valid7) {
-            const err34 = {
+            const err38 = {
               instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/$defs/service/oneOf",
               keyword: "oneOf",
@@ -44516,9 +44807,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               data: data9
             };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err38];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err38);
             }
             errors++;
           } else {
@@ -44534,7 +44825,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
             for (const key5 in data9) {
               if (!(key5 === "per_instance_rps" || key5 === "instances" || key5 === "max_instances" || key5 === "zones" || key5 === "max_rps" || key5 === "target_utilization")) {
-                const err35 = {
+                const err39 = {
                   instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                   schemaPath: "#/$defs/service/additionalProperties",
                   keyword: "additionalProperties",
@@ -44545,9 +44836,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data9
                 };
                 if (vErrors === null) {
-                  vErrors = [err35];
+                  vErrors = [err39];
                 } else {
-                  vErrors.push(err35);
+                  vErrors.push(err39);
                 }
                 errors++;
               }
@@ -44555,8 +44846,26 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.per_instance_rps !== void 0) {
               let data15 = data9.per_instance_rps;
               if (typeof data15 == "number" && isFinite(data15)) {
+                if (data15 > 1e9 || isNaN(data15)) {
+                  const err40 = {
+                    instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/per_instance_rps",
+                    schemaPath: "#/$defs/service/properties/per_instance_rps/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1e9 },
+                    message: "must be <= 1000000000",
+                    schema: 1e9,
+                    parentSchema: schema36.properties.per_instance_rps,
+                    data: data15
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
                 if (data15 <= 0 || isNaN(data15)) {
-                  const err36 = {
+                  const err41 = {
                     instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/per_instance_rps",
                     schemaPath: "#/$defs/service/properties/per_instance_rps/exclusiveMinimum",
                     keyword: "exclusiveMinimum",
@@ -44567,14 +44876,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data15
                   };
                   if (vErrors === null) {
-                    vErrors = [err36];
+                    vErrors = [err41];
                   } else {
-                    vErrors.push(err36);
+                    vErrors.push(err41);
                   }
                   errors++;
                 }
               } else {
-                const err37 = {
+                const err42 = {
                   instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/per_instance_rps",
                   schemaPath: "#/$defs/service/properties/per_instance_rps/type",
                   keyword: "type",
@@ -44585,9 +44894,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data15
                 };
                 if (vErrors === null) {
-                  vErrors = [err37];
+                  vErrors = [err42];
                 } else {
-                  vErrors.push(err37);
+                  vErrors.push(err42);
                 }
                 errors++;
               }
@@ -44595,7 +44904,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.instances !== void 0) {
               let data16 = data9.instances;
               if (!(typeof data16 == "number" && !(data16 % 1) && !isNaN(data16) && isFinite(data16))) {
-                const err38 = {
+                const err43 = {
                   instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/instances",
                   schemaPath: "#/$defs/service/properties/instances/type",
                   keyword: "type",
@@ -44606,15 +44915,33 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data16
                 };
                 if (vErrors === null) {
-                  vErrors = [err38];
+                  vErrors = [err43];
                 } else {
-                  vErrors.push(err38);
+                  vErrors.push(err43);
                 }
                 errors++;
               }
               if (typeof data16 == "number" && isFinite(data16)) {
+                if (data16 > 1e6 || isNaN(data16)) {
+                  const err44 = {
+                    instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/instances",
+                    schemaPath: "#/$defs/service/properties/instances/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1e6 },
+                    message: "must be <= 1000000",
+                    schema: 1e6,
+                    parentSchema: schema36.properties.instances,
+                    data: data16
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
                 if (data16 < 0 || isNaN(data16)) {
-                  const err39 = {
+                  const err45 = {
                     instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/instances",
                     schemaPath: "#/$defs/service/properties/instances/minimum",
                     keyword: "minimum",
@@ -44625,9 +44952,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data16
                   };
                   if (vErrors === null) {
-                    vErrors = [err39];
+                    vErrors = [err45];
                   } else {
-                    vErrors.push(err39);
+                    vErrors.push(err45);
                   }
                   errors++;
                 }
@@ -44636,7 +44963,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.max_instances !== void 0) {
               let data17 = data9.max_instances;
               if (!(typeof data17 == "number" && !(data17 % 1) && !isNaN(data17) && isFinite(data17))) {
-                const err40 = {
+                const err46 = {
                   instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_instances",
                   schemaPath: "#/$defs/service/properties/max_instances/type",
                   keyword: "type",
@@ -44647,15 +44974,33 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data17
                 };
                 if (vErrors === null) {
-                  vErrors = [err40];
+                  vErrors = [err46];
                 } else {
-                  vErrors.push(err40);
+                  vErrors.push(err46);
                 }
                 errors++;
               }
               if (typeof data17 == "number" && isFinite(data17)) {
+                if (data17 > 1e6 || isNaN(data17)) {
+                  const err47 = {
+                    instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_instances",
+                    schemaPath: "#/$defs/service/properties/max_instances/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1e6 },
+                    message: "must be <= 1000000",
+                    schema: 1e6,
+                    parentSchema: schema36.properties.max_instances,
+                    data: data17
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
                 if (data17 < 1 || isNaN(data17)) {
-                  const err41 = {
+                  const err48 = {
                     instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_instances",
                     schemaPath: "#/$defs/service/properties/max_instances/minimum",
                     keyword: "minimum",
@@ -44666,9 +45011,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data17
                   };
                   if (vErrors === null) {
-                    vErrors = [err41];
+                    vErrors = [err48];
                   } else {
-                    vErrors.push(err41);
+                    vErrors.push(err48);
                   }
                   errors++;
                 }
@@ -44677,7 +45022,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.zones !== void 0) {
               let data18 = data9.zones;
               if (!(typeof data18 == "number" && !(data18 % 1) && !isNaN(data18) && isFinite(data18))) {
-                const err42 = {
+                const err49 = {
                   instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
                   schemaPath: "#/$defs/service/properties/zones/type",
                   keyword: "type",
@@ -44688,15 +45033,33 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data18
                 };
                 if (vErrors === null) {
-                  vErrors = [err42];
+                  vErrors = [err49];
                 } else {
-                  vErrors.push(err42);
+                  vErrors.push(err49);
                 }
                 errors++;
               }
               if (typeof data18 == "number" && isFinite(data18)) {
+                if (data18 > 100 || isNaN(data18)) {
+                  const err50 = {
+                    instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
+                    schemaPath: "#/$defs/service/properties/zones/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 100 },
+                    message: "must be <= 100",
+                    schema: 100,
+                    parentSchema: schema36.properties.zones,
+                    data: data18
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
                 if (data18 < 1 || isNaN(data18)) {
-                  const err43 = {
+                  const err51 = {
                     instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
                     schemaPath: "#/$defs/service/properties/zones/minimum",
                     keyword: "minimum",
@@ -44707,9 +45070,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data18
                   };
                   if (vErrors === null) {
-                    vErrors = [err43];
+                    vErrors = [err51];
                   } else {
-                    vErrors.push(err43);
+                    vErrors.push(err51);
                   }
                   errors++;
                 }
@@ -44718,8 +45081,26 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.max_rps !== void 0) {
               let data19 = data9.max_rps;
               if (typeof data19 == "number" && isFinite(data19)) {
+                if (data19 > 1e9 || isNaN(data19)) {
+                  const err52 = {
+                    instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rps",
+                    schemaPath: "#/$defs/service/properties/max_rps/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1e9 },
+                    message: "must be <= 1000000000",
+                    schema: 1e9,
+                    parentSchema: schema36.properties.max_rps,
+                    data: data19
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
                 if (data19 <= 0 || isNaN(data19)) {
-                  const err44 = {
+                  const err53 = {
                     instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rps",
                     schemaPath: "#/$defs/service/properties/max_rps/exclusiveMinimum",
                     keyword: "exclusiveMinimum",
@@ -44730,14 +45111,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data19
                   };
                   if (vErrors === null) {
-                    vErrors = [err44];
+                    vErrors = [err53];
                   } else {
-                    vErrors.push(err44);
+                    vErrors.push(err53);
                   }
                   errors++;
                 }
               } else {
-                const err45 = {
+                const err54 = {
                   instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rps",
                   schemaPath: "#/$defs/service/properties/max_rps/type",
                   keyword: "type",
@@ -44748,9 +45129,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data19
                 };
                 if (vErrors === null) {
-                  vErrors = [err45];
+                  vErrors = [err54];
                 } else {
-                  vErrors.push(err45);
+                  vErrors.push(err54);
                 }
                 errors++;
               }
@@ -44759,7 +45140,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data20 = data9.target_utilization;
               if (typeof data20 == "number" && isFinite(data20)) {
                 if (data20 > 1 || isNaN(data20)) {
-                  const err46 = {
+                  const err55 = {
                     instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/target_utilization",
                     schemaPath: "#/$defs/service/properties/target_utilization/maximum",
                     keyword: "maximum",
@@ -44770,14 +45151,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data20
                   };
                   if (vErrors === null) {
-                    vErrors = [err46];
+                    vErrors = [err55];
                   } else {
-                    vErrors.push(err46);
+                    vErrors.push(err55);
                   }
                   errors++;
                 }
                 if (data20 <= 0 || isNaN(data20)) {
-                  const err47 = {
+                  const err56 = {
                     instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/target_utilization",
                     schemaPath: "#/$defs/service/properties/target_utilization/exclusiveMinimum",
                     keyword: "exclusiveMinimum",
@@ -44788,14 +45169,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data20
                   };
                   if (vErrors === null) {
-                    vErrors = [err47];
+                    vErrors = [err56];
                   } else {
-                    vErrors.push(err47);
+                    vErrors.push(err56);
                   }
                   errors++;
                 }
               } else {
-                const err48 = {
+                const err57 = {
                   instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/target_utilization",
                   schemaPath: "#/$defs/service/properties/target_utilization/type",
                   keyword: "type",
@@ -44806,15 +45187,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data20
                 };
                 if (vErrors === null) {
-                  vErrors = [err48];
+                  vErrors = [err57];
                 } else {
-                  vErrors.push(err48);
+                  vErrors.push(err57);
                 }
                 errors++;
               }
             }
           } else {
-            const err49 = {
+            const err58 = {
               instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/$defs/service/type",
               keyword: "type",
@@ -44825,15 +45206,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               data: data9
             };
             if (vErrors === null) {
-              vErrors = [err49];
+              vErrors = [err58];
             } else {
-              vErrors.push(err49);
+              vErrors.push(err58);
             }
             errors++;
           }
         }
       } else {
-        const err50 = {
+        const err59 = {
           instancePath: instancePath + "/services",
           schemaPath: "#/properties/services/type",
           keyword: "type",
@@ -44844,9 +45225,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           data: data8
         };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err59];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err59);
         }
         errors++;
       }
@@ -44855,7 +45236,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data21 = data.sites;
       if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
         if (Object.keys(data21).length < 1) {
-          const err51 = {
+          const err60 = {
             instancePath: instancePath + "/sites",
             schemaPath: "#/properties/sites/minProperties",
             keyword: "minProperties",
@@ -44866,9 +45247,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             data: data21
           };
           if (vErrors === null) {
-            vErrors = [err51];
+            vErrors = [err60];
           } else {
-            vErrors.push(err51);
+            vErrors.push(err60);
           }
           errors++;
         }
@@ -44876,7 +45257,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs47 = errors;
           if (typeof key6 === "string") {
             if (!pattern8.test(key6)) {
-              const err52 = {
+              const err61 = {
                 instancePath: instancePath + "/sites",
                 schemaPath: "#/$defs/name/pattern",
                 keyword: "pattern",
@@ -44888,14 +45269,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 propertyName: key6
               };
               if (vErrors === null) {
-                vErrors = [err52];
+                vErrors = [err61];
               } else {
-                vErrors.push(err52);
+                vErrors.push(err61);
               }
               errors++;
             }
           } else {
-            const err53 = {
+            const err62 = {
               instancePath: instancePath + "/sites",
               schemaPath: "#/$defs/name/type",
               keyword: "type",
@@ -44907,15 +45288,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               propertyName: key6
             };
             if (vErrors === null) {
-              vErrors = [err53];
+              vErrors = [err62];
             } else {
-              vErrors.push(err53);
+              vErrors.push(err62);
             }
             errors++;
           }
           var valid11 = _errs47 === errors;
           if (!valid11) {
-            const err54 = {
+            const err63 = {
               instancePath: instancePath + "/sites",
               schemaPath: "#/properties/sites/propertyNames",
               keyword: "propertyNames",
@@ -44926,9 +45307,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               data: data21
             };
             if (vErrors === null) {
-              vErrors = [err54];
+              vErrors = [err63];
             } else {
-              vErrors.push(err54);
+              vErrors.push(err63);
             }
             errors++;
           }
@@ -44946,7 +45327,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err55 = {
+        const err64 = {
           instancePath: instancePath + "/sites",
           schemaPath: "#/properties/sites/type",
           keyword: "type",
@@ -44957,9 +45338,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           data: data21
         };
         if (vErrors === null) {
-          vErrors = [err55];
+          vErrors = [err64];
         } else {
-          vErrors.push(err55);
+          vErrors.push(err64);
         }
         errors++;
       }
@@ -44972,7 +45353,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           let data24 = data23[i0];
           if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
             if (data24.name === void 0) {
-              const err56 = {
+              const err65 = {
                 instancePath: instancePath + "/maintenance/" + i0,
                 schemaPath: "#/properties/maintenance/items/required",
                 keyword: "required",
@@ -44983,14 +45364,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data24
               };
               if (vErrors === null) {
-                vErrors = [err56];
+                vErrors = [err65];
               } else {
-                vErrors.push(err56);
+                vErrors.push(err65);
               }
               errors++;
             }
             if (data24.services === void 0) {
-              const err57 = {
+              const err66 = {
                 instancePath: instancePath + "/maintenance/" + i0,
                 schemaPath: "#/properties/maintenance/items/required",
                 keyword: "required",
@@ -45001,14 +45382,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data24
               };
               if (vErrors === null) {
-                vErrors = [err57];
+                vErrors = [err66];
               } else {
-                vErrors.push(err57);
+                vErrors.push(err66);
               }
               errors++;
             }
             if (data24.start === void 0) {
-              const err58 = {
+              const err67 = {
                 instancePath: instancePath + "/maintenance/" + i0,
                 schemaPath: "#/properties/maintenance/items/required",
                 keyword: "required",
@@ -45019,14 +45400,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data24
               };
               if (vErrors === null) {
-                vErrors = [err58];
+                vErrors = [err67];
               } else {
-                vErrors.push(err58);
+                vErrors.push(err67);
               }
               errors++;
             }
             if (data24.end === void 0) {
-              const err59 = {
+              const err68 = {
                 instancePath: instancePath + "/maintenance/" + i0,
                 schemaPath: "#/properties/maintenance/items/required",
                 keyword: "required",
@@ -45037,15 +45418,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data24
               };
               if (vErrors === null) {
-                vErrors = [err59];
+                vErrors = [err68];
               } else {
-                vErrors.push(err59);
+                vErrors.push(err68);
               }
               errors++;
             }
             for (const key8 in data24) {
               if (!(key8 === "name" || key8 === "services" || key8 === "start" || key8 === "end" || key8 === "capacity_factor")) {
-                const err60 = {
+                const err69 = {
                   instancePath: instancePath + "/maintenance/" + i0,
                   schemaPath: "#/properties/maintenance/items/additionalProperties",
                   keyword: "additionalProperties",
@@ -45056,9 +45437,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data24
                 };
                 if (vErrors === null) {
-                  vErrors = [err60];
+                  vErrors = [err69];
                 } else {
-                  vErrors.push(err60);
+                  vErrors.push(err69);
                 }
                 errors++;
               }
@@ -45067,7 +45448,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data25 = data24.name;
               if (typeof data25 === "string") {
                 if (func2(data25) < 1) {
-                  const err61 = {
+                  const err70 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/name",
                     schemaPath: "#/properties/maintenance/items/properties/name/minLength",
                     keyword: "minLength",
@@ -45078,14 +45459,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data25
                   };
                   if (vErrors === null) {
-                    vErrors = [err61];
+                    vErrors = [err70];
                   } else {
-                    vErrors.push(err61);
+                    vErrors.push(err70);
                   }
                   errors++;
                 }
               } else {
-                const err62 = {
+                const err71 = {
                   instancePath: instancePath + "/maintenance/" + i0 + "/name",
                   schemaPath: "#/properties/maintenance/items/properties/name/type",
                   keyword: "type",
@@ -45096,9 +45477,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data25
                 };
                 if (vErrors === null) {
-                  vErrors = [err62];
+                  vErrors = [err71];
                 } else {
-                  vErrors.push(err62);
+                  vErrors.push(err71);
                 }
                 errors++;
               }
@@ -45107,7 +45488,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data26 = data24.services;
               if (Array.isArray(data26)) {
                 if (data26.length < 1) {
-                  const err63 = {
+                  const err72 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/services",
                     schemaPath: "#/properties/maintenance/items/properties/services/minItems",
                     keyword: "minItems",
@@ -45118,9 +45499,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data26
                   };
                   if (vErrors === null) {
-                    vErrors = [err63];
+                    vErrors = [err72];
                   } else {
-                    vErrors.push(err63);
+                    vErrors.push(err72);
                   }
                   errors++;
                 }
@@ -45129,7 +45510,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   let data27 = data26[i1];
                   if (typeof data27 === "string") {
                     if (func2(data27) < 1) {
-                      const err64 = {
+                      const err73 = {
                         instancePath: instancePath + "/maintenance/" + i0 + "/services/" + i1,
                         schemaPath: "#/properties/maintenance/items/properties/services/items/minLength",
                         keyword: "minLength",
@@ -45140,14 +45521,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         data: data27
                       };
                       if (vErrors === null) {
-                        vErrors = [err64];
+                        vErrors = [err73];
                       } else {
-                        vErrors.push(err64);
+                        vErrors.push(err73);
                       }
                       errors++;
                     }
                   } else {
-                    const err65 = {
+                    const err74 = {
                       instancePath: instancePath + "/maintenance/" + i0 + "/services/" + i1,
                       schemaPath: "#/properties/maintenance/items/properties/services/items/type",
                       keyword: "type",
@@ -45158,15 +45539,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       data: data27
                     };
                     if (vErrors === null) {
-                      vErrors = [err65];
+                      vErrors = [err74];
                     } else {
-                      vErrors.push(err65);
+                      vErrors.push(err74);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err66 = {
+                const err75 = {
                   instancePath: instancePath + "/maintenance/" + i0 + "/services",
                   schemaPath: "#/properties/maintenance/items/properties/services/type",
                   keyword: "type",
@@ -45177,9 +45558,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data26
                 };
                 if (vErrors === null) {
-                  vErrors = [err66];
+                  vErrors = [err75];
                 } else {
-                  vErrors.push(err66);
+                  vErrors.push(err75);
                 }
                 errors++;
               }
@@ -45188,7 +45569,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data28 = data24.start;
               if (typeof data28 === "string") {
                 if (!pattern11.test(data28)) {
-                  const err67 = {
+                  const err76 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/start",
                     schemaPath: "#/$defs/instant/pattern",
                     keyword: "pattern",
@@ -45201,14 +45582,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data28
                   };
                   if (vErrors === null) {
-                    vErrors = [err67];
+                    vErrors = [err76];
                   } else {
-                    vErrors.push(err67);
+                    vErrors.push(err76);
                   }
                   errors++;
                 }
               } else {
-                const err68 = {
+                const err77 = {
                   instancePath: instancePath + "/maintenance/" + i0 + "/start",
                   schemaPath: "#/$defs/instant/type",
                   keyword: "type",
@@ -45219,9 +45600,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data28
                 };
                 if (vErrors === null) {
-                  vErrors = [err68];
+                  vErrors = [err77];
                 } else {
-                  vErrors.push(err68);
+                  vErrors.push(err77);
                 }
                 errors++;
               }
@@ -45230,7 +45611,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data29 = data24.end;
               if (typeof data29 === "string") {
                 if (!pattern11.test(data29)) {
-                  const err69 = {
+                  const err78 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/end",
                     schemaPath: "#/$defs/instant/pattern",
                     keyword: "pattern",
@@ -45243,14 +45624,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data29
                   };
                   if (vErrors === null) {
-                    vErrors = [err69];
+                    vErrors = [err78];
                   } else {
-                    vErrors.push(err69);
+                    vErrors.push(err78);
                   }
                   errors++;
                 }
               } else {
-                const err70 = {
+                const err79 = {
                   instancePath: instancePath + "/maintenance/" + i0 + "/end",
                   schemaPath: "#/$defs/instant/type",
                   keyword: "type",
@@ -45261,9 +45642,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data29
                 };
                 if (vErrors === null) {
-                  vErrors = [err70];
+                  vErrors = [err79];
                 } else {
-                  vErrors.push(err70);
+                  vErrors.push(err79);
                 }
                 errors++;
               }
@@ -45272,7 +45653,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data30 = data24.capacity_factor;
               if (typeof data30 == "number" && isFinite(data30)) {
                 if (data30 > 1 || isNaN(data30)) {
-                  const err71 = {
+                  const err80 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/capacity_factor",
                     schemaPath: "#/properties/maintenance/items/properties/capacity_factor/maximum",
                     keyword: "maximum",
@@ -45283,14 +45664,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data30
                   };
                   if (vErrors === null) {
-                    vErrors = [err71];
+                    vErrors = [err80];
                   } else {
-                    vErrors.push(err71);
+                    vErrors.push(err80);
                   }
                   errors++;
                 }
                 if (data30 < 0 || isNaN(data30)) {
-                  const err72 = {
+                  const err81 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/capacity_factor",
                     schemaPath: "#/properties/maintenance/items/properties/capacity_factor/minimum",
                     keyword: "minimum",
@@ -45301,14 +45682,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data30
                   };
                   if (vErrors === null) {
-                    vErrors = [err72];
+                    vErrors = [err81];
                   } else {
-                    vErrors.push(err72);
+                    vErrors.push(err81);
                   }
                   errors++;
                 }
               } else {
-                const err73 = {
+                const err82 = {
                   instancePath: instancePath + "/maintenance/" + i0 + "/capacity_factor",
                   schemaPath: "#/properties/maintenance/items/properties/capacity_factor/type",
                   keyword: "type",
@@ -45319,15 +45700,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data30
                 };
                 if (vErrors === null) {
-                  vErrors = [err73];
+                  vErrors = [err82];
                 } else {
-                  vErrors.push(err73);
+                  vErrors.push(err82);
                 }
                 errors++;
               }
             }
           } else {
-            const err74 = {
+            const err83 = {
               instancePath: instancePath + "/maintenance/" + i0,
               schemaPath: "#/properties/maintenance/items/type",
               keyword: "type",
@@ -45338,15 +45719,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               data: data24
             };
             if (vErrors === null) {
-              vErrors = [err74];
+              vErrors = [err83];
             } else {
-              vErrors.push(err74);
+              vErrors.push(err83);
             }
             errors++;
           }
         }
       } else {
-        const err75 = {
+        const err84 = {
           instancePath: instancePath + "/maintenance",
           schemaPath: "#/properties/maintenance/type",
           keyword: "type",
@@ -45357,9 +45738,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           data: data23
         };
         if (vErrors === null) {
-          vErrors = [err75];
+          vErrors = [err84];
         } else {
-          vErrors.push(err75);
+          vErrors.push(err84);
         }
         errors++;
       }
@@ -45372,7 +45753,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           let data32 = data31[i2];
           if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
             if (data32.name === void 0) {
-              const err76 = {
+              const err85 = {
                 instancePath: instancePath + "/freezes/" + i2,
                 schemaPath: "#/properties/freezes/items/required",
                 keyword: "required",
@@ -45383,14 +45764,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data32
               };
               if (vErrors === null) {
-                vErrors = [err76];
+                vErrors = [err85];
               } else {
-                vErrors.push(err76);
+                vErrors.push(err85);
               }
               errors++;
             }
             if (data32.start === void 0) {
-              const err77 = {
+              const err86 = {
                 instancePath: instancePath + "/freezes/" + i2,
                 schemaPath: "#/properties/freezes/items/required",
                 keyword: "required",
@@ -45401,14 +45782,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data32
               };
               if (vErrors === null) {
-                vErrors = [err77];
+                vErrors = [err86];
               } else {
-                vErrors.push(err77);
+                vErrors.push(err86);
               }
               errors++;
             }
             if (data32.end === void 0) {
-              const err78 = {
+              const err87 = {
                 instancePath: instancePath + "/freezes/" + i2,
                 schemaPath: "#/properties/freezes/items/required",
                 keyword: "required",
@@ -45419,15 +45800,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data32
               };
               if (vErrors === null) {
-                vErrors = [err78];
+                vErrors = [err87];
               } else {
-                vErrors.push(err78);
+                vErrors.push(err87);
               }
               errors++;
             }
             for (const key9 in data32) {
               if (!(key9 === "name" || key9 === "start" || key9 === "end")) {
-                const err79 = {
+                const err88 = {
                   instancePath: instancePath + "/freezes/" + i2,
                   schemaPath: "#/properties/freezes/items/additionalProperties",
                   keyword: "additionalProperties",
@@ -45438,9 +45819,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data32
                 };
                 if (vErrors === null) {
-                  vErrors = [err79];
+                  vErrors = [err88];
                 } else {
-                  vErrors.push(err79);
+                  vErrors.push(err88);
                 }
                 errors++;
               }
@@ -45449,7 +45830,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data33 = data32.name;
               if (typeof data33 === "string") {
                 if (func2(data33) < 1) {
-                  const err80 = {
+                  const err89 = {
                     instancePath: instancePath + "/freezes/" + i2 + "/name",
                     schemaPath: "#/properties/freezes/items/properties/name/minLength",
                     keyword: "minLength",
@@ -45460,14 +45841,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data33
                   };
                   if (vErrors === null) {
-                    vErrors = [err80];
+                    vErrors = [err89];
                   } else {
-                    vErrors.push(err80);
+                    vErrors.push(err89);
                   }
                   errors++;
                 }
               } else {
-                const err81 = {
+                const err90 = {
                   instancePath: instancePath + "/freezes/" + i2 + "/name",
                   schemaPath: "#/properties/freezes/items/properties/name/type",
                   keyword: "type",
@@ -45478,9 +45859,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data33
                 };
                 if (vErrors === null) {
-                  vErrors = [err81];
+                  vErrors = [err90];
                 } else {
-                  vErrors.push(err81);
+                  vErrors.push(err90);
                 }
                 errors++;
               }
@@ -45489,7 +45870,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data34 = data32.start;
               if (typeof data34 === "string") {
                 if (!pattern11.test(data34)) {
-                  const err82 = {
+                  const err91 = {
                     instancePath: instancePath + "/freezes/" + i2 + "/start",
                     schemaPath: "#/$defs/instant/pattern",
                     keyword: "pattern",
@@ -45502,14 +45883,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data34
                   };
                   if (vErrors === null) {
-                    vErrors = [err82];
+                    vErrors = [err91];
                   } else {
-                    vErrors.push(err82);
+                    vErrors.push(err91);
                   }
                   errors++;
                 }
               } else {
-                const err83 = {
+                const err92 = {
                   instancePath: instancePath + "/freezes/" + i2 + "/start",
                   schemaPath: "#/$defs/instant/type",
                   keyword: "type",
@@ -45520,9 +45901,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data34
                 };
                 if (vErrors === null) {
-                  vErrors = [err83];
+                  vErrors = [err92];
                 } else {
-                  vErrors.push(err83);
+                  vErrors.push(err92);
                 }
                 errors++;
               }
@@ -45531,7 +45912,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data35 = data32.end;
               if (typeof data35 === "string") {
                 if (!pattern11.test(data35)) {
-                  const err84 = {
+                  const err93 = {
                     instancePath: instancePath + "/freezes/" + i2 + "/end",
                     schemaPath: "#/$defs/instant/pattern",
                     keyword: "pattern",
@@ -45544,14 +45925,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data35
                   };
                   if (vErrors === null) {
-                    vErrors = [err84];
+                    vErrors = [err93];
                   } else {
-                    vErrors.push(err84);
+                    vErrors.push(err93);
                   }
                   errors++;
                 }
               } else {
-                const err85 = {
+                const err94 = {
                   instancePath: instancePath + "/freezes/" + i2 + "/end",
                   schemaPath: "#/$defs/instant/type",
                   keyword: "type",
@@ -45562,15 +45943,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data35
                 };
                 if (vErrors === null) {
-                  vErrors = [err85];
+                  vErrors = [err94];
                 } else {
-                  vErrors.push(err85);
+                  vErrors.push(err94);
                 }
                 errors++;
               }
             }
           } else {
-            const err86 = {
+            const err95 = {
               instancePath: instancePath + "/freezes/" + i2,
               schemaPath: "#/properties/freezes/items/type",
               keyword: "type",
@@ -45581,15 +45962,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               data: data32
             };
             if (vErrors === null) {
-              vErrors = [err86];
+              vErrors = [err95];
             } else {
-              vErrors.push(err86);
+              vErrors.push(err95);
             }
             errors++;
           }
         }
       } else {
-        const err87 = {
+        const err96 = {
           instancePath: instancePath + "/freezes",
           schemaPath: "#/properties/freezes/type",
           keyword: "type",
@@ -45600,15 +45981,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           data: data31
         };
         if (vErrors === null) {
-          vErrors = [err87];
+          vErrors = [err96];
         } else {
-          vErrors.push(err87);
+          vErrors.push(err96);
         }
         errors++;
       }
     }
   } else {
-    const err88 = {
+    const err97 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -45619,9 +46000,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       data
     };
     if (vErrors === null) {
-      vErrors = [err88];
+      vErrors = [err97];
     } else {
-      vErrors.push(err88);
+      vErrors.push(err97);
     }
     errors++;
   }
@@ -45632,7 +46013,7 @@ validate21.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
 var config = validate24;
 var schema44 = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/main/schemas/config.schema.json",
+  $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/v0.1.0/schemas/config.schema.json",
   title: "campaign-gate configuration",
   description: "Configuration of campaign-gate (.github/campaign-gate.yml). Every key is optional.",
   type: "object",
@@ -45663,7 +46044,10 @@ var schema44 = {
           description: "Reviewer groups by name: GitHub teams and users whose approval fills the group.",
           type: "object",
           propertyNames: { $ref: "#/$defs/name" },
-          additionalProperties: { $ref: "#/$defs/group" },
+          additionalProperties: {
+            description: "One reviewer group, named by this key (lowercase letters, digits, dashes and underscores, like `marketing`): the GitHub teams and users whose approval fills it. Rules name it under `require`.",
+            $ref: "#/$defs/group"
+          },
           examples: [{ marketing: { teams: ["marketing"] }, it: { teams: ["web-ops"] } }]
         },
         rules: {
@@ -45727,6 +46111,7 @@ var schema44 = {
               description: "Highest utilization (share of safe capacity at max scale) a campaign may cause and still take the fast lane.",
               type: "number",
               exclusiveMinimum: 0,
+              maximum: 100,
               examples: [0.5]
             },
             waive: {
@@ -45748,6 +46133,7 @@ var schema44 = {
               description: "Business hours a group may take to review.",
               type: "number",
               exclusiveMinimum: 0,
+              maximum: 1e4,
               examples: [24]
             },
             timezone: {
@@ -46776,14 +47162,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data20.max_utilization !== void 0) {
               let data21 = data20.max_utilization;
               if (typeof data21 == "number" && isFinite(data21)) {
-                if (data21 <= 0 || isNaN(data21)) {
+                if (data21 > 100 || isNaN(data21)) {
                   const err44 = {
                     instancePath: instancePath + "/review/fast_lane/max_utilization",
-                    schemaPath: "#/properties/review/properties/fast_lane/properties/max_utilization/exclusiveMinimum",
-                    keyword: "exclusiveMinimum",
-                    params: { comparison: ">", limit: 0 },
-                    message: "must be > 0",
-                    schema: 0,
+                    schemaPath: "#/properties/review/properties/fast_lane/properties/max_utilization/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 100 },
+                    message: "must be <= 100",
+                    schema: 100,
                     parentSchema: schema44.properties.review.properties.fast_lane.properties.max_utilization,
                     data: data21
                   };
@@ -46794,8 +47180,26 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
+                if (data21 <= 0 || isNaN(data21)) {
+                  const err45 = {
+                    instancePath: instancePath + "/review/fast_lane/max_utilization",
+                    schemaPath: "#/properties/review/properties/fast_lane/properties/max_utilization/exclusiveMinimum",
+                    keyword: "exclusiveMinimum",
+                    params: { comparison: ">", limit: 0 },
+                    message: "must be > 0",
+                    schema: 0,
+                    parentSchema: schema44.properties.review.properties.fast_lane.properties.max_utilization,
+                    data: data21
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
               } else {
-                const err45 = {
+                const err46 = {
                   instancePath: instancePath + "/review/fast_lane/max_utilization",
                   schemaPath: "#/properties/review/properties/fast_lane/properties/max_utilization/type",
                   keyword: "type",
@@ -46806,9 +47210,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data21
                 };
                 if (vErrors === null) {
-                  vErrors = [err45];
+                  vErrors = [err46];
                 } else {
-                  vErrors.push(err45);
+                  vErrors.push(err46);
                 }
                 errors++;
               }
@@ -46821,7 +47225,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   let data23 = data22[i6];
                   if (typeof data23 === "string") {
                     if (func2(data23) < 1) {
-                      const err46 = {
+                      const err47 = {
                         instancePath: instancePath + "/review/fast_lane/waive/" + i6,
                         schemaPath: "#/properties/review/properties/fast_lane/properties/waive/items/minLength",
                         keyword: "minLength",
@@ -46832,14 +47236,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                         data: data23
                       };
                       if (vErrors === null) {
-                        vErrors = [err46];
+                        vErrors = [err47];
                       } else {
-                        vErrors.push(err46);
+                        vErrors.push(err47);
                       }
                       errors++;
                     }
                   } else {
-                    const err47 = {
+                    const err48 = {
                       instancePath: instancePath + "/review/fast_lane/waive/" + i6,
                       schemaPath: "#/properties/review/properties/fast_lane/properties/waive/items/type",
                       keyword: "type",
@@ -46850,15 +47254,15 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       data: data23
                     };
                     if (vErrors === null) {
-                      vErrors = [err47];
+                      vErrors = [err48];
                     } else {
-                      vErrors.push(err47);
+                      vErrors.push(err48);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err48 = {
+                const err49 = {
                   instancePath: instancePath + "/review/fast_lane/waive",
                   schemaPath: "#/properties/review/properties/fast_lane/properties/waive/type",
                   keyword: "type",
@@ -46869,15 +47273,15 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data22
                 };
                 if (vErrors === null) {
-                  vErrors = [err48];
+                  vErrors = [err49];
                 } else {
-                  vErrors.push(err48);
+                  vErrors.push(err49);
                 }
                 errors++;
               }
             }
           } else {
-            const err49 = {
+            const err50 = {
               instancePath: instancePath + "/review/fast_lane",
               schemaPath: "#/properties/review/properties/fast_lane/type",
               keyword: "type",
@@ -46888,9 +47292,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               data: data20
             };
             if (vErrors === null) {
-              vErrors = [err49];
+              vErrors = [err50];
             } else {
-              vErrors.push(err49);
+              vErrors.push(err50);
             }
             errors++;
           }
@@ -46899,7 +47303,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           let data24 = data3.sla;
           if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
             if (data24.hours === void 0) {
-              const err50 = {
+              const err51 = {
                 instancePath: instancePath + "/review/sla",
                 schemaPath: "#/properties/review/properties/sla/required",
                 keyword: "required",
@@ -46910,15 +47314,15 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data24
               };
               if (vErrors === null) {
-                vErrors = [err50];
+                vErrors = [err51];
               } else {
-                vErrors.push(err50);
+                vErrors.push(err51);
               }
               errors++;
             }
             for (const key7 in data24) {
               if (!(key7 === "hours" || key7 === "timezone" || key7 === "days" || key7 === "day_start" || key7 === "day_end" || key7 === "escalate" || key7 === "label")) {
-                const err51 = {
+                const err52 = {
                   instancePath: instancePath + "/review/sla",
                   schemaPath: "#/properties/review/properties/sla/additionalProperties",
                   keyword: "additionalProperties",
@@ -46929,9 +47333,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data24
                 };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err52];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err52);
                 }
                 errors++;
               }
@@ -46939,8 +47343,26 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data24.hours !== void 0) {
               let data25 = data24.hours;
               if (typeof data25 == "number" && isFinite(data25)) {
+                if (data25 > 1e4 || isNaN(data25)) {
+                  const err53 = {
+                    instancePath: instancePath + "/review/sla/hours",
+                    schemaPath: "#/properties/review/properties/sla/properties/hours/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1e4 },
+                    message: "must be <= 10000",
+                    schema: 1e4,
+                    parentSchema: schema44.properties.review.properties.sla.properties.hours,
+                    data: data25
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
                 if (data25 <= 0 || isNaN(data25)) {
-                  const err52 = {
+                  const err54 = {
                     instancePath: instancePath + "/review/sla/hours",
                     schemaPath: "#/properties/review/properties/sla/properties/hours/exclusiveMinimum",
                     keyword: "exclusiveMinimum",
@@ -46951,14 +47373,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data25
                   };
                   if (vErrors === null) {
-                    vErrors = [err52];
+                    vErrors = [err54];
                   } else {
-                    vErrors.push(err52);
+                    vErrors.push(err54);
                   }
                   errors++;
                 }
               } else {
-                const err53 = {
+                const err55 = {
                   instancePath: instancePath + "/review/sla/hours",
                   schemaPath: "#/properties/review/properties/sla/properties/hours/type",
                   keyword: "type",
@@ -46969,9 +47391,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data25
                 };
                 if (vErrors === null) {
-                  vErrors = [err53];
+                  vErrors = [err55];
                 } else {
-                  vErrors.push(err53);
+                  vErrors.push(err55);
                 }
                 errors++;
               }
@@ -46980,7 +47402,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               let data26 = data24.timezone;
               if (typeof data26 === "string") {
                 if (func2(data26) < 1) {
-                  const err54 = {
+                  const err56 = {
                     instancePath: instancePath + "/review/sla/timezone",
                     schemaPath: "#/properties/review/properties/sla/properties/timezone/minLength",
                     keyword: "minLength",
@@ -46991,14 +47413,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data26
                   };
                   if (vErrors === null) {
-                    vErrors = [err54];
+                    vErrors = [err56];
                   } else {
-                    vErrors.push(err54);
+                    vErrors.push(err56);
                   }
                   errors++;
                 }
               } else {
-                const err55 = {
+                const err57 = {
                   instancePath: instancePath + "/review/sla/timezone",
                   schemaPath: "#/properties/review/properties/sla/properties/timezone/type",
                   keyword: "type",
@@ -47009,9 +47431,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data26
                 };
                 if (vErrors === null) {
-                  vErrors = [err55];
+                  vErrors = [err57];
                 } else {
-                  vErrors.push(err55);
+                  vErrors.push(err57);
                 }
                 errors++;
               }
@@ -47020,7 +47442,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               let data27 = data24.days;
               if (Array.isArray(data27)) {
                 if (data27.length < 1) {
-                  const err56 = {
+                  const err58 = {
                     instancePath: instancePath + "/review/sla/days",
                     schemaPath: "#/properties/review/properties/sla/properties/days/minItems",
                     keyword: "minItems",
@@ -47031,9 +47453,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data27
                   };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err58];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err58);
                   }
                   errors++;
                 }
@@ -47041,7 +47463,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i7 = 0; i7 < len7; i7++) {
                   let data28 = data27[i7];
                   if (!(typeof data28 == "number" && !(data28 % 1) && !isNaN(data28) && isFinite(data28))) {
-                    const err57 = {
+                    const err59 = {
                       instancePath: instancePath + "/review/sla/days/" + i7,
                       schemaPath: "#/properties/review/properties/sla/properties/days/items/type",
                       keyword: "type",
@@ -47052,15 +47474,15 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       data: data28
                     };
                     if (vErrors === null) {
-                      vErrors = [err57];
+                      vErrors = [err59];
                     } else {
-                      vErrors.push(err57);
+                      vErrors.push(err59);
                     }
                     errors++;
                   }
                   if (typeof data28 == "number" && isFinite(data28)) {
                     if (data28 > 7 || isNaN(data28)) {
-                      const err58 = {
+                      const err60 = {
                         instancePath: instancePath + "/review/sla/days/" + i7,
                         schemaPath: "#/properties/review/properties/sla/properties/days/items/maximum",
                         keyword: "maximum",
@@ -47071,14 +47493,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                         data: data28
                       };
                       if (vErrors === null) {
-                        vErrors = [err58];
+                        vErrors = [err60];
                       } else {
-                        vErrors.push(err58);
+                        vErrors.push(err60);
                       }
                       errors++;
                     }
                     if (data28 < 1 || isNaN(data28)) {
-                      const err59 = {
+                      const err61 = {
                         instancePath: instancePath + "/review/sla/days/" + i7,
                         schemaPath: "#/properties/review/properties/sla/properties/days/items/minimum",
                         keyword: "minimum",
@@ -47089,9 +47511,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                         data: data28
                       };
                       if (vErrors === null) {
-                        vErrors = [err59];
+                        vErrors = [err61];
                       } else {
-                        vErrors.push(err59);
+                        vErrors.push(err61);
                       }
                       errors++;
                     }
@@ -47108,7 +47530,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (typeof indices0[item0] == "number") {
                       j0 = indices0[item0];
-                      const err60 = {
+                      const err62 = {
                         instancePath: instancePath + "/review/sla/days",
                         schemaPath: "#/properties/review/properties/sla/properties/days/uniqueItems",
                         keyword: "uniqueItems",
@@ -47119,9 +47541,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                         data: data27
                       };
                       if (vErrors === null) {
-                        vErrors = [err60];
+                        vErrors = [err62];
                       } else {
-                        vErrors.push(err60);
+                        vErrors.push(err62);
                       }
                       errors++;
                       break;
@@ -47130,7 +47552,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err61 = {
+                const err63 = {
                   instancePath: instancePath + "/review/sla/days",
                   schemaPath: "#/properties/review/properties/sla/properties/days/type",
                   keyword: "type",
@@ -47141,9 +47563,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data27
                 };
                 if (vErrors === null) {
-                  vErrors = [err61];
+                  vErrors = [err63];
                 } else {
-                  vErrors.push(err61);
+                  vErrors.push(err63);
                 }
                 errors++;
               }
@@ -47152,7 +47574,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               let data29 = data24.day_start;
               if (typeof data29 === "string") {
                 if (!pattern16.test(data29)) {
-                  const err62 = {
+                  const err64 = {
                     instancePath: instancePath + "/review/sla/day_start",
                     schemaPath: "#/$defs/clock/pattern",
                     keyword: "pattern",
@@ -47163,14 +47585,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data29
                   };
                   if (vErrors === null) {
-                    vErrors = [err62];
+                    vErrors = [err64];
                   } else {
-                    vErrors.push(err62);
+                    vErrors.push(err64);
                   }
                   errors++;
                 }
               } else {
-                const err63 = {
+                const err65 = {
                   instancePath: instancePath + "/review/sla/day_start",
                   schemaPath: "#/$defs/clock/type",
                   keyword: "type",
@@ -47181,9 +47603,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data29
                 };
                 if (vErrors === null) {
-                  vErrors = [err63];
+                  vErrors = [err65];
                 } else {
-                  vErrors.push(err63);
+                  vErrors.push(err65);
                 }
                 errors++;
               }
@@ -47192,7 +47614,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               let data30 = data24.day_end;
               if (typeof data30 === "string") {
                 if (!pattern16.test(data30)) {
-                  const err64 = {
+                  const err66 = {
                     instancePath: instancePath + "/review/sla/day_end",
                     schemaPath: "#/$defs/clock/pattern",
                     keyword: "pattern",
@@ -47203,14 +47625,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data30
                   };
                   if (vErrors === null) {
-                    vErrors = [err64];
+                    vErrors = [err66];
                   } else {
-                    vErrors.push(err64);
+                    vErrors.push(err66);
                   }
                   errors++;
                 }
               } else {
-                const err65 = {
+                const err67 = {
                   instancePath: instancePath + "/review/sla/day_end",
                   schemaPath: "#/$defs/clock/type",
                   keyword: "type",
@@ -47221,9 +47643,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data30
                 };
                 if (vErrors === null) {
-                  vErrors = [err65];
+                  vErrors = [err67];
                 } else {
-                  vErrors.push(err65);
+                  vErrors.push(err67);
                 }
                 errors++;
               }
@@ -47233,7 +47655,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
                 for (const key8 in data31) {
                   if (!(key8 === "teams" || key8 === "users")) {
-                    const err66 = {
+                    const err68 = {
                       instancePath: instancePath + "/review/sla/escalate",
                       schemaPath: "#/$defs/group/additionalProperties",
                       keyword: "additionalProperties",
@@ -47244,9 +47666,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       data: data31
                     };
                     if (vErrors === null) {
-                      vErrors = [err66];
+                      vErrors = [err68];
                     } else {
-                      vErrors.push(err66);
+                      vErrors.push(err68);
                     }
                     errors++;
                   }
@@ -47259,7 +47681,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       let data33 = data32[i9];
                       if (typeof data33 === "string") {
                         if (func2(data33) < 1) {
-                          const err67 = {
+                          const err69 = {
                             instancePath: instancePath + "/review/sla/escalate/teams/" + i9,
                             schemaPath: "#/$defs/group/properties/teams/items/minLength",
                             keyword: "minLength",
@@ -47270,14 +47692,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                             data: data33
                           };
                           if (vErrors === null) {
-                            vErrors = [err67];
+                            vErrors = [err69];
                           } else {
-                            vErrors.push(err67);
+                            vErrors.push(err69);
                           }
                           errors++;
                         }
                       } else {
-                        const err68 = {
+                        const err70 = {
                           instancePath: instancePath + "/review/sla/escalate/teams/" + i9,
                           schemaPath: "#/$defs/group/properties/teams/items/type",
                           keyword: "type",
@@ -47288,15 +47710,15 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                           data: data33
                         };
                         if (vErrors === null) {
-                          vErrors = [err68];
+                          vErrors = [err70];
                         } else {
-                          vErrors.push(err68);
+                          vErrors.push(err70);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err69 = {
+                    const err71 = {
                       instancePath: instancePath + "/review/sla/escalate/teams",
                       schemaPath: "#/$defs/group/properties/teams/type",
                       keyword: "type",
@@ -47307,9 +47729,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       data: data32
                     };
                     if (vErrors === null) {
-                      vErrors = [err69];
+                      vErrors = [err71];
                     } else {
-                      vErrors.push(err69);
+                      vErrors.push(err71);
                     }
                     errors++;
                   }
@@ -47322,7 +47744,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       let data35 = data34[i10];
                       if (typeof data35 === "string") {
                         if (func2(data35) < 1) {
-                          const err70 = {
+                          const err72 = {
                             instancePath: instancePath + "/review/sla/escalate/users/" + i10,
                             schemaPath: "#/$defs/group/properties/users/items/minLength",
                             keyword: "minLength",
@@ -47333,14 +47755,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                             data: data35
                           };
                           if (vErrors === null) {
-                            vErrors = [err70];
+                            vErrors = [err72];
                           } else {
-                            vErrors.push(err70);
+                            vErrors.push(err72);
                           }
                           errors++;
                         }
                       } else {
-                        const err71 = {
+                        const err73 = {
                           instancePath: instancePath + "/review/sla/escalate/users/" + i10,
                           schemaPath: "#/$defs/group/properties/users/items/type",
                           keyword: "type",
@@ -47351,15 +47773,15 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                           data: data35
                         };
                         if (vErrors === null) {
-                          vErrors = [err71];
+                          vErrors = [err73];
                         } else {
-                          vErrors.push(err71);
+                          vErrors.push(err73);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err72 = {
+                    const err74 = {
                       instancePath: instancePath + "/review/sla/escalate/users",
                       schemaPath: "#/$defs/group/properties/users/type",
                       keyword: "type",
@@ -47370,15 +47792,15 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                       data: data34
                     };
                     if (vErrors === null) {
-                      vErrors = [err72];
+                      vErrors = [err74];
                     } else {
-                      vErrors.push(err72);
+                      vErrors.push(err74);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err73 = {
+                const err75 = {
                   instancePath: instancePath + "/review/sla/escalate",
                   schemaPath: "#/$defs/group/type",
                   keyword: "type",
@@ -47389,9 +47811,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data31
                 };
                 if (vErrors === null) {
-                  vErrors = [err73];
+                  vErrors = [err75];
                 } else {
-                  vErrors.push(err73);
+                  vErrors.push(err75);
                 }
                 errors++;
               }
@@ -47400,7 +47822,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               let data36 = data24.label;
               if (typeof data36 === "string") {
                 if (func2(data36) < 1) {
-                  const err74 = {
+                  const err76 = {
                     instancePath: instancePath + "/review/sla/label",
                     schemaPath: "#/properties/review/properties/sla/properties/label/minLength",
                     keyword: "minLength",
@@ -47411,14 +47833,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                     data: data36
                   };
                   if (vErrors === null) {
-                    vErrors = [err74];
+                    vErrors = [err76];
                   } else {
-                    vErrors.push(err74);
+                    vErrors.push(err76);
                   }
                   errors++;
                 }
               } else {
-                const err75 = {
+                const err77 = {
                   instancePath: instancePath + "/review/sla/label",
                   schemaPath: "#/properties/review/properties/sla/properties/label/type",
                   keyword: "type",
@@ -47429,15 +47851,15 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data36
                 };
                 if (vErrors === null) {
-                  vErrors = [err75];
+                  vErrors = [err77];
                 } else {
-                  vErrors.push(err75);
+                  vErrors.push(err77);
                 }
                 errors++;
               }
             }
           } else {
-            const err76 = {
+            const err78 = {
               instancePath: instancePath + "/review/sla",
               schemaPath: "#/properties/review/properties/sla/type",
               keyword: "type",
@@ -47448,15 +47870,15 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               data: data24
             };
             if (vErrors === null) {
-              vErrors = [err76];
+              vErrors = [err78];
             } else {
-              vErrors.push(err76);
+              vErrors.push(err78);
             }
             errors++;
           }
         }
       } else {
-        const err77 = {
+        const err79 = {
           instancePath: instancePath + "/review",
           schemaPath: "#/properties/review/type",
           keyword: "type",
@@ -47467,15 +47889,15 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           data: data3
         };
         if (vErrors === null) {
-          vErrors = [err77];
+          vErrors = [err79];
         } else {
-          vErrors.push(err77);
+          vErrors.push(err79);
         }
         errors++;
       }
     }
   } else {
-    const err78 = {
+    const err80 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -47486,9 +47908,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       data
     };
     if (vErrors === null) {
-      vErrors = [err78];
+      vErrors = [err80];
     } else {
-      vErrors.push(err78);
+      vErrors.push(err80);
     }
     errors++;
   }
@@ -49260,7 +49682,9 @@ function buildJobSummary(report2, options) {
   if (options.annotationsNote) about.push(options.annotationsNote);
   if (options.commentNote) about.push(options.commentNote);
   if (options.reportPath) about.push(`The JSON report is in \`${options.reportPath}\` (output \`report\`).`);
-  return `${markdown}
+  const appendix = options.appendix ? `
+${options.appendix}` : "";
+  return `${markdown}${appendix}
 ---
 
 **About this run**
@@ -49330,12 +49754,14 @@ ${headMarker(options.headSha)}
   const footer = `${notes}
 <sub>${footerParts.join(" \xB7 ")}</sub>
 `;
-  const maxChars = COMMENT_MAX_CHARS - head.length - footer.length - 512;
+  const appendix = options.appendix ? `
+${options.appendix}` : "";
+  const maxChars = COMMENT_MAX_CHARS - head.length - footer.length - appendix.length - 512;
   const markdown = renderMarkdown(report2, {
     maxChars,
     ...options.fileUrl ? { fileUrl: options.fileUrl } : {}
   });
-  return `${head}${markdown}${footer}`;
+  return `${head}${markdown}${appendix}${footer}`;
 }
 var ACTIONS_BOT = "github-actions[bot]";
 function findStickyComment(comments) {
@@ -49384,6 +49810,273 @@ function peakUtilization(report2) {
   return report2.services.reduce((max, s) => Math.max(max, s.utilization), 0);
 }
 
+// src/core/announce/announce-windows.ts
+function announceWindows(input) {
+  const { before, after, now } = input;
+  const announcements = [];
+  const oldMaintenance = byName(before?.maintenance ?? []);
+  const maintenanceSeen = /* @__PURE__ */ new Map();
+  for (const m of after.maintenance) {
+    const previous = next(oldMaintenance, maintenanceSeen, m.name);
+    if (m.end <= now || previous && sameMaintenance(previous, m)) continue;
+    announcements.push(maintenanceAnnouncement(input, m, previous));
+  }
+  const oldFreezes = byName(before?.freezes ?? []);
+  const freezesSeen = /* @__PURE__ */ new Map();
+  for (const f of after.freezes) {
+    const previous = next(oldFreezes, freezesSeen, f.name);
+    if (f.end <= now || previous && previous.start === f.start && previous.end === f.end) continue;
+    announcements.push(freezeAnnouncement(input, f, previous));
+  }
+  return announcements;
+}
+function maintenanceAnnouncement({ after, campaigns, report: report2 }, m, previous) {
+  const serviceIndex = new Map(after.services.map((s, i) => [s.name, i]));
+  const sites = new Map(after.sites.map((s) => [s.name, s]));
+  const baseline = baselineLoads(after, serviceIndex);
+  const left = m.capacity_factor === 0 ? "down" : `at ${formatPercent(m.capacity_factor)} of capacity`;
+  const affected = maintenanceOverlaps(m, after, campaigns).map((o) => {
+    const loads = campaignServiceLoads(o.campaign, after.defaults, sites, serviceIndex);
+    const zone = o.campaign.timezone ?? "UTC";
+    const effects = o.services.map((name) => {
+      const i = serviceIndex.get(name);
+      const service = after.services[i];
+      const safe = capacityRps(service);
+      const own = loads.find((l) => l.service === i)?.rps ?? 0;
+      const span2 = `${formatInstant(o.from, zone)} to ${formatInstant(o.to, zone)}`;
+      const need = `this campaign adds up to ${rps2(own)} on top of ${rps2(baseline[i] ?? 0)} ordinary traffic`;
+      return m.capacity_factor === 0 ? `${name} is down from ${span2}: the sites ${o.sites.join(", ")} cannot use it then (${need}).` : `${name} keeps ${formatPercent(m.capacity_factor)} of its capacity from ${span2}: ${rps2(safe * m.capacity_factor)} instead of ${rps2(safe)}; ${need}.`;
+    });
+    const problems = report2.findings.filter(
+      (f) => f.rule === "maintenance" && f.service !== void 0 && o.services.includes(f.service) && involves(f, o.campaign.id)
+    ).map((f) => f.message);
+    return affectedCampaign(o, true, effects, problems);
+  });
+  const window = announced(m);
+  return {
+    kind: "maintenance",
+    change: previous ? "changed" : "added",
+    key: `maintenance:${m.name}`,
+    window,
+    ...previous ? { previous: announced(previous) } : {},
+    sites: sitesUsing(after, m.services),
+    campaigns: affected,
+    title: `Maintenance "${m.name}": ${m.services.join(", ")} ${left}, ${span(m)}`,
+    summary: `IT maintenance "${m.name}" takes ${m.services.join(", ")} ${m.capacity_factor === 0 ? "down" : `to ${formatPercent(m.capacity_factor)} of capacity`} from ${formatInstant(m.start)} to ${formatWindowEnd(m.end)}.`
+  };
+}
+function freezeAnnouncement({ campaigns, report: report2 }, f, previous) {
+  const freezeStart = new Date(f.start).toISOString();
+  const during = new Map(freezeOverlaps(f, campaigns).map((o) => [o.campaign.id, o]));
+  const planned = report2.plan.filter((p) => p.by === freezeStart);
+  const before = new Set(planned.flatMap((p) => p.campaigns));
+  const affected = [...campaigns].filter((c) => during.has(c.id) || before.has(c.id)).sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1)).map((c) => {
+    const zone = c.timezone ?? "UTC";
+    const o = during.get(c.id);
+    const effects = [];
+    const scaled = planned.filter((p) => p.campaigns.includes(c.id));
+    for (const p of scaled)
+      effects.push(
+        `IT must scale ${p.service} to ${p.instances} instances before the freeze starts on ${formatInstant(f.start, zone)}.`
+      );
+    if (o)
+      effects.push(
+        `No infrastructure changes (no scaling) from ${formatInstant(o.from, zone)} to ${formatInstant(o.to, zone)} while the campaign runs: whatever capacity it needs must be in place before.`
+      );
+    const problems = report2.findings.filter((x) => x.rule === "freeze" && involves(x, c.id) && x.message.includes(`"${f.name}"`)).map((x) => x.message);
+    const overlap = o ?? {
+      campaign: c,
+      sites: [...new Set(c.targets.map((t) => t.site))],
+      services: [],
+      from: c.start,
+      to: c.end
+    };
+    return affectedCampaign(
+      { ...overlap, services: scaled.map((p) => p.service) },
+      o !== void 0,
+      effects,
+      problems
+    );
+  });
+  return {
+    kind: "freeze",
+    change: previous ? "changed" : "added",
+    key: `freeze:${f.name}`,
+    window: announced(f),
+    ...previous ? { previous: announced(previous) } : {},
+    sites: [],
+    campaigns: affected,
+    title: `Change freeze "${f.name}": ${span(f)}`,
+    summary: `Change freeze "${f.name}": IT makes no infrastructure changes (no scaling) from ${formatInstant(f.start)} to ${formatWindowEnd(f.end)}.`
+  };
+}
+function affectedCampaign(o, during, effects, problems) {
+  const c = o.campaign;
+  return {
+    id: c.id,
+    name: c.name,
+    owner: c.owner,
+    file: c.file,
+    start: new Date(c.start).toISOString(),
+    end: new Date(c.end).toISOString(),
+    ...c.timezone ? { timezone: c.timezone } : {},
+    sites: o.sites,
+    services: o.services,
+    during,
+    effects,
+    problems
+  };
+}
+function announced(w) {
+  return {
+    name: w.name,
+    start: new Date(w.start).toISOString(),
+    end: new Date(w.end).toISOString(),
+    ..."services" in w ? { services: [...w.services], capacity_factor: w.capacity_factor } : {}
+  };
+}
+function span(w) {
+  return `${formatInstant(w.start)} to ${formatWindowEnd(w.end)}`;
+}
+function rps2(value) {
+  return `${formatNumber(value)} requests/s`;
+}
+function involves(f, id) {
+  return f.campaign === id || (f.campaigns?.includes(id) ?? false);
+}
+function sameMaintenance(a, b) {
+  return a.start === b.start && a.end === b.end && a.capacity_factor === b.capacity_factor && a.services.length === b.services.length && a.services.every((s) => b.services.includes(s));
+}
+function byName(windows) {
+  const map = /* @__PURE__ */ new Map();
+  for (const w of windows) map.set(w.name, [...map.get(w.name) ?? [], w]);
+  return map;
+}
+function next(old, seen, name) {
+  const n = seen.get(name) ?? 0;
+  seen.set(name, n + 1);
+  return old.get(name)?.[n];
+}
+
+// src/core/announce/announce-changes.ts
+function announceChanges(input) {
+  const head = loadRepository(input);
+  if (!head.capacity) return [];
+  const before = input.baseCapacity ? loadCapacity(input.baseCapacity, input.config.capacity).capacity : void 0;
+  return announceWindows({
+    before,
+    after: head.capacity,
+    campaigns: head.campaigns,
+    report: input.report,
+    now: input.now
+  });
+}
+
+// src/github/config-at-base.ts
+async function readFileAt(client, repo, path10, ref) {
+  let data;
+  try {
+    const response = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repo,
+      path: path10,
+      ref
+    });
+    data = response.data;
+  } catch (error2) {
+    if (statusOf(error2) === 404) return void 0;
+    throw error2;
+  }
+  if (data.type !== "file" || data.encoding !== "base64" || typeof data.content !== "string")
+    throw new Error(
+      `${path10} on the base branch is not a readable file (it may be a folder or larger than 1 MB).`
+    );
+  return { path: path10, text: Buffer.from(data.content, "base64").toString("utf8") };
+}
+function statusOf(error2) {
+  const status = error2?.status;
+  return typeof status === "number" ? status : void 0;
+}
+
+// src/report/announcements.ts
+function renderAnnouncements(announcements, options = {}) {
+  if (announcements.length === 0) return "";
+  const maxChars = options.maxChars ?? 2e4;
+  const out = ["### IT windows this change adds or moves", ""];
+  let length = out.join("\n").length;
+  let left = 0;
+  for (const a of announcements) {
+    const head = [
+      `#### ${a.kind === "maintenance" ? "Maintenance" : "Change freeze"} "${escapeMarkdown(a.window.name)}" (${a.change === "added" ? "new" : "changed"})`,
+      "",
+      escapeMarkdown(a.summary),
+      ...a.previous ? [
+        "",
+        `Before this change: ${formatInstant(a.previous.start)} to ${formatWindowEnd(a.previous.end)}${a.previous.services ? `, ${escapeMarkdown(a.previous.services.join(", "))} at ${Math.round((a.previous.capacity_factor ?? 0) * 100)}%` : ""}.`
+      ] : [],
+      ...a.kind === "maintenance" ? [
+        "",
+        `Sites using ${a.window.services?.length === 1 ? "this service" : "these services"}: ${a.sites.length > 0 ? escapeMarkdown(a.sites.join(", ")) : "none"}.`
+      ] : [],
+      ""
+    ];
+    if (a.campaigns.length === 0) head.push("No campaign is affected.", "");
+    else head.push("| Campaign | Owner | Sites | What it means |", "| --- | --- | --- | --- |");
+    const rows = a.campaigns.map((c) => {
+      const name = `${escapeMarkdown(c.name)} (\`${c.id}\`)`;
+      const linked = options.fileUrl ? `[${name}](${options.fileUrl(c.file)})` : name;
+      const meaning = [
+        ...c.effects.map(escapeMarkdown),
+        ...c.problems.map((p) => `**The check fails:** ${escapeMarkdown(p)}`)
+      ].join("<br>");
+      return `| ${linked} | ${escapeMarkdown(c.owner)} | ${escapeMarkdown(c.sites.join(", "))} | ${meaning} |`;
+    });
+    const block = head.join("\n");
+    if (length + block.length > maxChars) {
+      left += a.campaigns.length;
+      continue;
+    }
+    out.push(...head);
+    length += block.length + 1;
+    for (const [i, row] of rows.entries()) {
+      if (length + row.length + 1 > maxChars) {
+        left += rows.length - i;
+        break;
+      }
+      out.push(row);
+      length += row.length + 1;
+    }
+    if (a.campaigns.length > 0) out.push("");
+  }
+  if (left > 0)
+    out.push(`\u2026and ${left} more affected campaign${left === 1 ? "" : "s"}, left out for length.`, "");
+  return out.join("\n");
+}
+
+// src/action/announcements.ts
+async function announcementsSection(client, ctx, repository, report2, changed, now, fileUrl) {
+  const capacityPath = repository.config.capacity;
+  const baseSha = ctx.pull?.baseSha;
+  if (!baseSha || !changed?.includes(capacityPath)) return "";
+  let baseCapacity;
+  try {
+    baseCapacity = await readFileAt(client, { owner: ctx.owner, repo: ctx.repo }, capacityPath, baseSha);
+  } catch (error2) {
+    warning(
+      `campaign-gate could not read ${capacityPath} at the base commit (HTTP ${statusOf(error2) ?? "error"}: ${error2.message}), so it cannot say which maintenance windows or freezes this pull request adds. The check result is unaffected.`
+    );
+    return "";
+  }
+  const announcements = announceChanges({
+    config: repository.config,
+    baseCapacity,
+    capacity: repository.capacity,
+    campaigns: repository.campaigns,
+    report: report2,
+    now
+  });
+  return renderAnnouncements(announcements, { fileUrl });
+}
+
 // src/action/context.ts
 function readActionContext(env, event) {
   const repository = required(env, "GITHUB_REPOSITORY");
@@ -49411,6 +50104,7 @@ function readPull(event) {
   return {
     number: pr.number,
     headSha: pr.head.sha,
+    ...typeof pr.base?.sha === "string" ? { baseSha: pr.base.sha } : {},
     ...typeof pr.changed_files === "number" ? { changedFiles: pr.changed_files } : {}
   };
 }
@@ -49521,7 +50215,7 @@ async function upsertStickyComment(client, target) {
       }
     }
   } catch (error2) {
-    if (statusOf(error2) === 403) {
+    if (statusOf2(error2) === 403) {
       return {
         outcome: "forbidden",
         message: "campaign-gate could not write its pull request comment: the workflow token may not write here (pull requests from forks get a read-only token). The check result and the job summary are unaffected. To comment on fork pull requests, see https://github.com/campaign-gate/campaign-gate/blob/main/docs/action.md"
@@ -49543,7 +50237,7 @@ async function listComments(client, target) {
     authorType: c.user?.type ?? ""
   }));
 }
-function statusOf(error2) {
+function statusOf2(error2) {
   if (typeof error2 === "object" && error2 !== null && "status" in error2) {
     const status = error2.status;
     return typeof status === "number" ? status : void 0;
@@ -49637,7 +50331,7 @@ async function check(inputs, ctx, env) {
         kind: "pull-incomplete",
         number: ctx.pull.number,
         listed: 0,
-        reason: `GitHub did not list the changed files (HTTP ${statusOf(error2) ?? "error"}: ${error2.message})`
+        reason: `GitHub did not list the changed files (HTTP ${statusOf2(error2) ?? "error"}: ${error2.message})`
       };
     }
     if (scope.kind === "pull-incomplete") warning(describeScope(scope), { title: "campaign-gate" });
@@ -49662,6 +50356,7 @@ async function check(inputs, ctx, env) {
     });
   }
   const fileUrl = blobUrl(ctx);
+  const appendix = ctx.pull && client ? await announcementsSection(client, ctx, repository, report2, changed, now, fileUrl) : "";
   let commentNote;
   if (ctx.pull && client) {
     if (inputs.comment) {
@@ -49669,7 +50364,8 @@ async function check(inputs, ctx, env) {
         headSha: ctx.pull.headSha,
         fileUrl,
         ...ctx.runUrl ? { runUrl: ctx.runUrl } : {},
-        ...scope.kind === "pull-incomplete" ? { scopeNote: describeScope(scope) } : {}
+        ...scope.kind === "pull-incomplete" ? { scopeNote: describeScope(scope) } : {},
+        ...appendix ? { appendix } : {}
       });
       commentNote = await comment(client, ctx, ctx.pull.number, ctx.pull.headSha, body);
     } else {
@@ -49683,7 +50379,8 @@ async function check(inputs, ctx, env) {
       fileUrl,
       ...annotationsNote ? { annotationsNote } : {},
       ...commentNote ? { commentNote } : {},
-      reportPath
+      reportPath,
+      ...appendix ? { appendix } : {}
     })
   ).write();
   if (annotationsNote)
@@ -49750,7 +50447,7 @@ async function comment(client, ctx, number, sha, body) {
       body
     });
   } catch (error2) {
-    const message = `campaign-gate could not update its pull request comment (HTTP ${statusOf(error2) ?? "error"}: ${error2.message}). The check result is unaffected.`;
+    const message = `campaign-gate could not update its pull request comment (HTTP ${statusOf2(error2) ?? "error"}: ${error2.message}). The check result is unaffected.`;
     warning(message);
     return message;
   }

@@ -8,6 +8,8 @@ export interface PullContext {
   number: number;
   /** The PR head commit (not GITHUB_SHA, which is the merge commit on pull_request). */
   headSha: string;
+  /** The base commit, to read the capacity file before the change (announcements). */
+  baseSha?: string;
   /** `changed_files` of the payload, to tell a complete file list from a truncated one. */
   changedFiles?: number;
 }
@@ -54,12 +56,20 @@ export function readActionContext(env: Env, event: unknown): ActionContext {
 
 function readPull(event: unknown): PullContext | undefined {
   const pr = (
-    event as { pull_request?: { number?: unknown; head?: { sha?: unknown }; changed_files?: unknown } }
+    event as {
+      pull_request?: {
+        number?: unknown;
+        head?: { sha?: unknown };
+        base?: { sha?: unknown };
+        changed_files?: unknown;
+      };
+    }
   )?.pull_request;
   if (!pr || typeof pr.number !== "number" || typeof pr.head?.sha !== "string") return undefined;
   return {
     number: pr.number,
     headSha: pr.head.sha,
+    ...(typeof pr.base?.sha === "string" ? { baseSha: pr.base.sha } : {}),
     ...(typeof pr.changed_files === "number" ? { changedFiles: pr.changed_files } : {}),
   };
 }

@@ -23,6 +23,7 @@ import { renderJson } from "../report/json.js";
 import { buildCommentBody } from "../report/pr-comment.js";
 import { parseReportFile, peakUtilization } from "../report/report-file.js";
 import type { GitHubClient } from "../github/client.js";
+import { announcementsSection } from "./announcements.js";
 import { blobUrl, readActionContext, readTriggeringRun, type ActionContext } from "./context.js";
 import { changedPaths, listPullFiles } from "../github/pull-files.js";
 import { statusOf, upsertStickyComment, type StickyCommentOutcome } from "../github/sticky-comment.js";
@@ -163,6 +164,10 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
     });
   }
   const fileUrl = blobUrl(ctx);
+  const appendix =
+    ctx.pull && client
+      ? await announcementsSection(client, ctx, repository, report, changed, now, fileUrl)
+      : "";
 
   let commentNote: string | undefined;
   if (ctx.pull && client) {
@@ -172,6 +177,7 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
         fileUrl,
         ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
         ...(scope.kind === "pull-incomplete" ? { scopeNote: describeScope(scope) } : {}),
+        ...(appendix ? { appendix } : {}),
       });
       commentNote = await comment(client, ctx, ctx.pull.number, ctx.pull.headSha, body);
     } else {
@@ -188,6 +194,7 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
         ...(annotationsNote ? { annotationsNote } : {}),
         ...(commentNote ? { commentNote } : {}),
         reportPath,
+        ...(appendix ? { appendix } : {}),
       }),
     )
     .write();

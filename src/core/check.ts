@@ -6,10 +6,11 @@ import { attribute, verdictOf } from "./attribution.js";
 import { findUnseenFiles, type CandidateFile } from "./coverage/find-unseen-files.js";
 import { uncheckedCampaigns } from "./coverage/unchecked-campaigns.js";
 import { checkCapacity } from "./capacity/index.js";
+import { calendarEvents, type CalendarEvent, type CalendarInput } from "./calendar/calendar-events.js";
 import { sortFindings, type Finding } from "./findings.js";
 import { loadRepository } from "./load/index.js";
-import { DEFAULT_CONFIG_PATH, type Campaign, type Config, type SourceFile } from "./model.js";
-import type { CampaignSummary, Report } from "./report.js";
+import { DEFAULT_CONFIG_PATH, type Config, type SourceFile } from "./model.js";
+import type { Report } from "./report.js";
 
 export interface CheckInput {
   config: Config;
@@ -86,14 +87,12 @@ export function runCheck(input: CheckInput): Report {
 }
 
 /**
- * `calendar`: the campaigns that load, with their capacity-check rows (for the status shown in
- * each event), and the errors that kept other campaigns out of the feed.
+ * `calendar`: the feed's events (campaigns that load, maintenance windows and freezes of a capacity
+ * file that loads) and the errors that kept something out of the feed.
  */
-export function runCalendar(input: Omit<CheckInput, "changed">): {
-  campaigns: Campaign[];
-  summaries: CampaignSummary[];
-  errors: Finding[];
-} {
+export function runCalendar(
+  input: Omit<CheckInput, "changed"> & Pick<CalendarInput, "repository" | "only" | "previous">,
+): { events: CalendarEvent[]; errors: Finding[] } {
   const loaded = loadRepository(input);
   const summaries = loaded.capacity
     ? checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now: input.now }).campaigns
@@ -101,5 +100,14 @@ export function runCalendar(input: Omit<CheckInput, "changed">): {
   const errors = sortFindings([...(input.configFindings ?? []), ...loaded.findings]).filter(
     (f) => f.severity === "error",
   );
-  return { campaigns: loaded.campaigns, summaries, errors };
+  const events = calendarEvents({
+    campaigns: loaded.campaigns,
+    summaries,
+    ...(loaded.capacity ? { capacity: loaded.capacity } : {}),
+    now: input.now,
+    repository: input.repository,
+    ...(input.only ? { only: input.only } : {}),
+    ...(input.previous ? { previous: input.previous } : {}),
+  });
+  return { events, errors };
 }

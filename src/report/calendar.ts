@@ -1,84 +1,66 @@
 /**
- * The campaign calendar as an iCalendar feed (RFC 5545) that IT can subscribe to. Built with the
- * `ics` library; one event per loaded campaign, with a stable UID so calendar clients update
- * events in place when a campaign file changes.
+ * The calendar feed as iCalendar text (RFC 5545), written by `ical-generator`: it folds lines at 75
+ * octets without splitting a UTF-8 sequence, in linear time, and escapes TEXT values. What the
+ * events say, their UIDs and revisions are decided in src/core/calendar; this module only writes.
  */
-import { createEvents, type EventAttributes } from "ics";
-import type { Campaign } from "../core/model.js";
-import type { CampaignSummary } from "../core/report.js";
-import { formatNumber, formatPercent } from "../core/format.js";
+import ical, { ICalCalendarMethod, ICalEventTransparency, type ICalEventData } from "ical-generator";
+import { clean, type CalendarEvent, type CalendarTime } from "../core/calendar/calendar-events.js";
+import { DIGEST_PROPERTY } from "../core/calendar/revisions.js";
+
+/** PRODID in the `-//Org//Product//EN` form RFC 5545 3.7.3 suggests. */
+export const PRODUCT_ID = { company: "campaign-gate", product: "Campaign calendar", language: "EN" };
 
 export interface CalendarOptions {
   /** Epoch ms stamped on every event (DTSTAMP), so the same input gives the same feed. */
   now: number;
-  /** Capacity-check results per campaign id, to show the status in each event. */
-  summaries?: CampaignSummary[];
-  /** Link to a campaign file, e.g. its blob URL. */
+  /** The calendar's display name (X-WR-CALNAME, NAME). */
+  name?: string;
+  /** Link to a file of the repository, e.g. its blob URL. */
   fileUrl?: (path: string) => string;
 }
 
-const STATUS_LABEL: Record<CampaignSummary["status"], string> = {
-  error: "cannot be held",
-  warning: "IT must prepare",
-  notice: "ok",
-  ok: "ok",
-  past: "past",
-};
-
-export function renderCalendar(campaigns: Campaign[], options: CalendarOptions): string {
-  const summaries = new Map((options.summaries ?? []).map((s) => [s.id, s]));
-  const events: EventAttributes[] = [...campaigns]
-    .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id))
-    .map((c) => {
-      const summary = summaries.get(c.id);
-      const unit = c.forecast.unit === "users" ? "concurrent users" : "requests/s";
-      const description = [
-        `${c.name} (${c.type.replace("_", " ")}), owner ${c.owner}`,
-        `Sites: ${c.targets.map((t) => (t.share === 1 ? t.site : `${t.site} (${formatPercent(t.share)})`)).join(", ")}`,
-        `Forecast: ${formatNumber(c.forecast.expected)} ${unit}${c.forecast.high !== undefined ? `, high ${formatNumber(c.forecast.high)}` : ""} (${c.forecast.confidence}: ${c.forecast.basis})`,
-        ...(summary && summary.status !== "past"
-          ? [
-              `Capacity check: ${STATUS_LABEL[summary.status]}, highest utilization ${formatPercent(summary.impact)}`,
-            ]
-          : []),
-        `File: ${c.file}`,
-        ...(c.notes ? [c.notes] : []),
-      ].join("\n");
-      const event: EventAttributes = {
-        uid: `${c.id}@campaign-gate`,
-        title:
-          summary && (summary.status === "error" || summary.status === "warning")
-            ? `${c.name} [${STATUS_LABEL[summary.status]}]`
-            : c.name,
-        description,
-        start: c.start,
-        startInputType: "utc",
-        startOutputType: "utc",
-        end: c.end,
-        endInputType: "utc",
-        endOutputType: "utc",
-        categories: [c.type],
-        productId: "campaign-gate",
-        ...(options.fileUrl ? { url: options.fileUrl(c.file) } : {}),
-      };
-      // DTSTAMP from `now`, not the wall clock, so the same input gives the same feed (ics supports
-      // `timestamp` but does not declare it).
-      return Object.assign(event, { timestamp: options.now });
-    });
-  if (events.length === 0) return emptyCalendar();
-  const { error, value } = createEvents(events, { calName: "Campaigns" });
-  if (error || value === null) throw new Error(`could not build the calendar: ${String(error)}`);
-  return value;
+/**
+ * The whole feed. METHOD:PUBLISH and CALSCALE:GREGORIAN are always there, also without events.
+ * Every event is TRANSPARENT: a campaign or a freeze is not busy time in a subscriber's own diary.
+ */
+export function renderCalendar(events: readonly CalendarEvent[], options: CalendarOptions): string {
+  const calendar = ical({
+    prodId: PRODUCT_ID,
+    method: ICalCalendarMethod.PUBLISH,
+    scale: "GREGORIAN",
+    name: clean(options.name ?? "Campaigns"),
+  });
+  for (const e of events) {
+    const allDay = "date" in e.start;
+    const data: ICalEventData = {
+      id: e.uid,
+      sequence: e.sequence,
+      stamp: new Date(options.now),
+      lastModified: new Date(e.lastModified),
+      start: toDate(e.start),
+      end: toDate(e.end),
+      allDay,
+      summary: e.summary,
+      description: e.description,
+      categories: e.categories.map((name) => ({ name: clean(name) })),
+      transparency: ICalEventTransparency.TRANSPARENT,
+      x: [{ key: DIGEST_PROPERTY, value: e.digest }],
+      ...(options.fileUrl ? { url: options.fileUrl(e.file) } : {}),
+    };
+    calendar.createEvent(data);
+  }
+  // Every content line ends with CRLF (RFC 5545 3.1), the last one included.
+  return `${calendar.toString()}\r\n`;
 }
 
-/** `ics` refuses an empty list; a feed with no events is still a valid, subscribable calendar. */
-function emptyCalendar(): string {
-  return [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:campaign-gate",
-    "X-WR-CALNAME:Campaigns",
-    "END:VCALENDAR",
-    "",
-  ].join("\r\n");
+/**
+ * A Date for ical-generator: an instant as is; a calendar date as UTC midnight of that date, which
+ * ical-generator writes as VALUE=DATE from the UTC fields (also before 1970 and in year 0000).
+ */
+function toDate(time: CalendarTime): Date {
+  if ("instant" in time) return new Date(time.instant);
+  const [y, m, d] = time.date.split("-").map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return date;
 }

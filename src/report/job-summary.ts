@@ -37,6 +37,8 @@ export interface JobSummaryOptions {
   commentNote?: string;
   /** Path of the JSON report written for later steps. */
   reportPath?: string;
+  /** Markdown placed after the report (the maintenance and freeze announcements). */
+  appendix?: string;
 }
 
 /** GitHub accepts 1 MiB of summary per step; the report stays far below so other steps have room. */
@@ -52,5 +54,6 @@ export function buildJobSummary(report: Report, options: JobSummaryOptions): str
   if (options.annotationsNote) about.push(options.annotationsNote);
   if (options.commentNote) about.push(options.commentNote);
   if (options.reportPath) about.push(`The JSON report is in \`${options.reportPath}\` (output \`report\`).`);
-  return `${markdown}\n---\n\n**About this run**\n\n${about.map((line) => `- ${line}`).join("\n")}\n`;
+  const appendix = options.appendix ? `\n${options.appendix}` : "";
+  return `${markdown}${appendix}\n---\n\n**About this run**\n\n${about.map((line) => `- ${line}`).join("\n")}\n`;
 }

@@ -31,6 +31,8 @@ export interface CommentBodyOptions {
   runUrl?: string;
   /** A sentence about what was checked (e.g. the file list was incomplete), shown under the report. */
   scopeNote?: string;
+  /** Markdown placed after the report (the maintenance and freeze announcements). */
+  appendix?: string;
 }
 
 /** The whole comment body, markers included, always within GitHub's limit. */
@@ -43,12 +45,13 @@ export function buildCommentBody(report: Report, options: CommentBodyOptions): s
   const notes = options.scopeNote ? `\n> ${options.scopeNote}\n` : "";
   const footer = `${notes}\n<sub>${footerParts.join(" · ")}</sub>\n`;
   // Leave room for markers and footer; a margin covers GitHub counting some characters differently.
-  const maxChars = COMMENT_MAX_CHARS - head.length - footer.length - 512;
+  const appendix = options.appendix ? `\n${options.appendix}` : "";
+  const maxChars = COMMENT_MAX_CHARS - head.length - footer.length - appendix.length - 512;
   const markdown = renderMarkdown(report, {
     maxChars,
     ...(options.fileUrl ? { fileUrl: options.fileUrl } : {}),
   });
-  return `${head}${markdown}${footer}`;
+  return `${head}${markdown}${appendix}${footer}`;
 }
 
 export interface ExistingComment {

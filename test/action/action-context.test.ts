@@ -29,6 +29,7 @@ describe("readActionContext", () => {
       pull: {
         number: 2,
         headSha: prEvent.pull_request.head.sha,
+        baseSha: prEvent.pull_request.base.sha,
         changedFiles: prEvent.pull_request.changed_files,
       },
       serverUrl: "https://ghe.example",

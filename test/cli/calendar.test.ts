@@ -2,6 +2,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ICAL from "ical.js";
+import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
 
@@ -17,6 +18,8 @@ describe("campaign-gate calendar", () => {
       out,
       "--now",
       "2026-11-23T09:00:00Z",
+      "--repo",
+      "acme/campaigns",
     ]);
     expect(code).toBe(0);
     const calendar = new ICAL.Component(ICAL.parse(await readFile(out, "utf8")));
@@ -34,12 +37,22 @@ describe("campaign-gate calendar", () => {
         ])
       ).stdout,
     );
-    expect(events.length).toBe(report.campaigns.length);
+    const capacity = 2; // one maintenance window and one freeze in examples/acme/infra/capacity.yaml
+    expect(events.length).toBe(report.campaigns.length + capacity);
+    expect(events.filter((e) => e.uid.startsWith("campaign-")).length).toBe(report.campaigns.length);
     for (const c of report.campaigns) {
-      const event = events.find((e) => e.uid === `${c.id}@campaign-gate`);
+      const event = events.find((e) => e.uid === `campaign-${c.id}/acme/campaigns@campaign-gate`);
       expect(event, c.id).toBeDefined();
-      expect(event!.startDate.toJSDate().toISOString()).toBe(c.start);
-      expect(event!.endDate.toJSDate().toISOString()).toBe(c.end);
+      if (event!.startDate.isDate) {
+        // A date-only window: an all-day event on the dates written, in the campaign's zone.
+        const local = (iso: string) =>
+          Temporal.Instant.from(iso).toZonedDateTimeISO(c.timezone).toPlainDate().toString();
+        expect(event!.startDate.toString()).toBe(local(c.start));
+        expect(event!.endDate.toString()).toBe(local(c.end));
+      } else {
+        expect(event!.startDate.toJSDate().toISOString()).toBe(c.start);
+        expect(event!.endDate.toJSDate().toISOString()).toBe(c.end);
+      }
       expect(event!.description).toContain(c.file);
     }
   });

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 const PAGES = [
   "README.md",
   "docs/action.md",
+  "docs/calendar.md",
   "docs/coordination.md",
   "docs/decisions.md",
   "examples/acme/README.md",
