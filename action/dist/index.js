@@ -51338,7 +51338,7 @@ ${about.map((line) => `- ${line}`).join("\n")}
 }
 
 // src/report/json.ts
-var JSON_LIST_LIMIT = 100;
+var JSON_LIST_LIMIT = 20;
 function renderJson(report2) {
   const bounded = {
     ...report2,
