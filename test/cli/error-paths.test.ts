@@ -34,7 +34,7 @@ beforeAll(async () => {
   await writeFile(path.join(scratch, "a-file"), "not a folder\n");
 });
 
-describe.concurrent("misuse: exit 2, one line, no stack trace", () => {
+describe.concurrent("misuse: exit 2, one line, no stack trace", { timeout: 120_000 }, () => {
   const cases: [string, () => string[], RegExp][] = [
     ["an unknown option", () => ["check", "--bogus"], /^campaign-gate: unknown option '--bogus'/],
     [
@@ -114,7 +114,7 @@ describe.concurrent("misuse: exit 2, one line, no stack trace", () => {
   });
 });
 
-describe.concurrent("the other exits", () => {
+describe.concurrent("the other exits", { timeout: 120_000 }, () => {
   it("--version prints the package's version", async () => {
     const pkg = JSON.parse(await readFile("package.json", "utf8")) as { version: string };
     expect(await run(["--version"])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
