@@ -12,6 +12,6 @@ export function uncheckedCampaigns(capacityFile: string, campaigns: readonly Cam
   const ids = campaigns.map((c) => c.id).sort();
   const message =
     `${campaigns.length === 1 ? "1 campaign was" : `${campaigns.length.toLocaleString("en-US")} campaigns were`} not checked against capacity because ` +
-    `${capacityFile} has errors (listed with it): ${listIds(ids)}. Fix the capacity file and every campaign is checked again.`;
+    `${capacityFile} did not load (its own findings say why): ${listIds(ids)}. Fix the capacity file and every campaign is checked again.`;
   return [finding("unchecked", capacityFile, { line: 1, column: 1 }, message, { campaigns: ids })];
 }
