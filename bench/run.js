@@ -78,3 +78,6 @@ try {
 } catch (error) {
   if (error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
 }
+
+// The review app end to end (two replicas): requests per event and the replica races.
+await import("./review-e2e.js");

@@ -8,6 +8,7 @@ const PAGES = [
   "docs/action.md",
   "docs/coordination.md",
   "docs/decisions.md",
+  "docs/deploy.md",
   "examples/acme/README.md",
 ];
 
