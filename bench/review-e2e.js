@@ -15,7 +15,8 @@ const run = spawnSync(
 );
 try {
   if (run.status !== 0) {
-    console.log(`review app e2e: FAILED (vitest exited ${run.status})\n${run.stdout.slice(-3000)}`);
+    const failures = run.stdout.split("\n").filter((line) => /FAIL|Error|×/.test(line));
+    console.log(`review app e2e: FAILED (vitest exited ${run.status})\n${failures.join("\n")}`);
   } else {
     const requests = JSON.parse(readFileSync(`${report}.requests.json`, "utf8"));
     const races = JSON.parse(readFileSync(`${report}.races.json`, "utf8"));
