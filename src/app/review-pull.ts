@@ -129,12 +129,14 @@ async function evaluateOnce(
     asked: state ? [...state.pull.requested_users, ...state.pull.requested_teams.map((t) => `@${t}`)] : [],
   };
   const { title, summary } = renderReviewSummary(result);
-  await publishReviewCheck(
+  const published = await publishReviewCheck(
     client,
     head,
     { status: result.status, title, summary },
     { seen: seenId(seen), appId, existing },
   );
+  // Nothing written (the run already shows this result from this view): nothing to re-check.
+  if (published.action === "unchanged") return { result };
   return state && usedReviews ? { result, reviews: state.reviews } : { result };
 }
 

@@ -57,7 +57,7 @@ beforeAll(async () => {
     world = defaultWorld();
     await deliver(app, "pull_request", pullEvent("synchronize"));
   }
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await Promise.all([a, b, racerA, racerB].map((app) => app?.stop("SIGKILL")));
