@@ -155,3 +155,6 @@ try {
 
 // The calendar feed with a 1 MiB text field (linear folding).
 await import("./calendar.js");
+
+// The review app end to end (two replicas): requests per event and the replica races.
+await import("./review-e2e.js");

@@ -117,7 +117,7 @@ async function evaluateOnce(
   if (state) {
     // Reviewers this app already asked for on this head count as asked (a redelivered webhook
     // carries the pull request as it was before that request).
-    const asked = askedIn(existing);
+    const asked = askedIn(existing[existing.length - 1]);
     state.pull.requested_users = union(state.pull.requested_users, asked.users);
     state.pull.requested_teams = union(state.pull.requested_teams, asked.teams);
     result = await askMissingReviewers(client, state, result, log);
@@ -129,12 +129,14 @@ async function evaluateOnce(
     asked: state ? [...state.pull.requested_users, ...state.pull.requested_teams.map((t) => `@${t}`)] : [],
   };
   const { title, summary } = renderReviewSummary(result);
-  await publishReviewCheck(
+  const published = await publishReviewCheck(
     client,
     head,
     { status: result.status, title, summary },
     { seen: seenId(seen), appId, existing },
   );
+  // Nothing written (the run already shows this result from this view): nothing to re-check.
+  if (published.action === "unchanged") return { result };
   return state && usedReviews ? { result, reviews: state.reviews } : { result };
 }
 

@@ -70,13 +70,13 @@ export function askedIn(run: ReviewCheckRun | undefined): { users: string[]; tea
   };
 }
 
-/** The app's run of the review check in force on the head (its newest), if any. */
+/** The app's runs of the review check on the head, oldest first: the last one is in force. */
 export async function findReviewCheck(
   client: GitHubClient,
   target: CheckTarget,
   appId?: number,
-): Promise<ReviewCheckRun | undefined> {
-  return (await findRuns(client, target, appId)).pop();
+): Promise<ReviewCheckRun[]> {
+  return findRuns(client, target, appId);
 }
 
 /**
@@ -87,10 +87,14 @@ export async function publishReviewCheck(
   client: GitHubClient,
   target: CheckTarget,
   output: CheckRunOutput,
-  options: PublishOptions & { existing: ReviewCheckRun | undefined },
+  options: PublishOptions & { existing: ReviewCheckRun[] },
 ): Promise<Published> {
   const body = runBody(output, options.seen);
-  const newest = options.existing;
+  const newest = options.existing[options.existing.length - 1];
+  // Two replicas that both found no run may both have created one: an older run still in
+  // progress is kept in step, so no stale "waiting" lingers next to the run in force.
+  for (const run of options.existing.slice(0, -1))
+    if (run.status !== "completed" && !sameAs(run, body)) await updateRun(client, target, run.id, body);
   if (newest && sameAs(newest, body)) return { id: newest.id, action: "unchanged" };
   if (!newest || (newest.status === "completed" && body.status === "in_progress"))
     return createOnce(client, target, body, options.appId, newest?.id ?? 0);

@@ -188,6 +188,18 @@ describe("campaign-gate/review check", () => {
     await receive("pull_request_review", structuredClone(payload));
     expect(world.checkRuns).toHaveLength(1);
     expect(log.filter((r) => r.operationId === "checks/update")).toHaveLength(0);
+    // After the first delivery's re-read of the reviews, the redelivery reads and looks up the run,
+    // writes nothing, and so re-reads nothing after.
+    const second = log.slice(log.findLastIndex((r) => r.operationId === "checks/create") + 1);
+    expect(
+      second.map((r) => r.operationId).filter((op) => op !== "apps/create-installation-access-token"),
+    ).toEqual([
+      "pulls/list-reviews",
+      "pulls/list-reviews",
+      "teams/list-members-in-org",
+      "teams/list-members-in-org",
+      "checks/list-for-ref",
+    ]);
     expect(lastCheck().conclusion).toBe("success");
   });
 

@@ -9,6 +9,7 @@ const PAGES = [
   "docs/calendar.md",
   "docs/coordination.md",
   "docs/decisions.md",
+  "docs/deploy.md",
   "examples/acme/README.md",
 ];
 
