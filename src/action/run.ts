@@ -20,7 +20,6 @@ import {
 } from "../report/annotations.js";
 import { buildJobSummary, describeScope, type CheckScope } from "../report/job-summary.js";
 import { renderJson } from "../report/json.js";
-import { buildCommentBody } from "../report/pr-comment.js";
 import { parseReportFile, peakUtilization } from "../report/report-file.js";
 import type { GitHubClient } from "../github/client.js";
 import { announcementsSection } from "./announcements.js";
@@ -172,7 +171,7 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
   let commentNote: string | undefined;
   if (ctx.pull && client) {
     if (inputs.comment) {
-      const body = buildCommentBody(report, {
+      const body = (await commentRenderer())(report, {
         headSha: ctx.pull.headSha,
         fileUrl,
         ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
@@ -239,7 +238,7 @@ async function publishFromReport(
     core.notice(`No open pull request has head commit ${run.headSha.slice(0, 7)}; nothing to comment on.`);
     return;
   }
-  const body = buildCommentBody(report, {
+  const body = (await commentRenderer())(report, {
     headSha: run.headSha,
     fileUrl: blobUrl({ ...ctx, sha: run.headSha }),
     ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
@@ -332,6 +331,11 @@ function failureMessage(report: Report, failOn: FailOn): string {
 }
 
 /** Octokit for GITHUB_API_URL; loaded only when a run talks to GitHub (push and schedule runs do not). */
+/** The PR comment's renderer, loaded only when there is a pull request to comment on (cold start). */
+async function commentRenderer() {
+  return (await import("../report/pr-comment.js")).buildCommentBody;
+}
+
 async function githubClient(token: string): Promise<GitHubClient> {
   const { getOctokit } = await import("@actions/github");
   return getOctokit(token);
