@@ -601,10 +601,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -627,12 +627,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -643,12 +643,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -858,8 +858,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
-        if (code > 127) {
+        const code2 = this.code = key.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -880,11 +880,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code = key.charCodeAt(index);
-          if (code > 127) {
+          const code2 = key.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code) {
+          if (node.code === code2) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -894,7 +894,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code) {
+          } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -918,19 +918,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key[index];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code2 = key[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node !== null) {
-            if (code === node.code) {
+            if (code2 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code ? node.left : node.right;
+            node = node.code < code2 ? node.left : node.right;
           }
         }
         return null;
@@ -1637,11 +1637,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code2,
           reason
         );
       });
@@ -4129,9 +4129,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code = url.charCodeAt(i);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+        const code2 = url.charCodeAt(i);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4722,8 +4722,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -4749,8 +4749,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -7041,9 +7041,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7053,8 +7053,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7259,8 +7259,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -9198,7 +9198,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code, headers } = err;
+        const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9210,7 +9210,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -9575,7 +9575,7 @@ var require_readable = __commonJS({
         return this[kBody];
       }
       async dump(opts) {
-        let limit = Number.isFinite(opts?.limit) ? opts.limit : 128 * 1024;
+        let limit2 = Number.isFinite(opts?.limit) ? opts.limit : 128 * 1024;
         const signal = opts?.signal;
         if (signal != null && (typeof signal !== "object" || !("aborted" in signal))) {
           throw new InvalidArgumentError("signal must be an AbortSignal");
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
           return null;
         }
         return await new Promise((resolve4, reject) => {
-          if (this[kContentLength] > limit) {
+          if (this[kContentLength] > limit2) {
             this.destroy(new AbortError());
           }
           const onAbort = () => {
@@ -9600,8 +9600,8 @@ var require_readable = __commonJS({
               resolve4(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
-            limit -= chunk.length;
-            if (limit <= 0) {
+            limit2 -= chunk.length;
+            if (limit2 <= 0) {
               this.destroy();
             }
           }).resume();
@@ -11953,8 +11953,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -16109,8 +16109,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code = value.charCodeAt(i);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code2 = value.charCodeAt(i);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16118,26 +16118,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code = name.charCodeAt(i);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code2 = name.charCodeAt(i);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16153,31 +16153,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code = value.charCodeAt(i++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code2 = value.charCodeAt(i++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path8) {
       for (let i = 0; i < path8.length; ++i) {
-        const code = path8.charCodeAt(i);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+        const code2 = path8.charCodeAt(i);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16188,8 +16188,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code = domain.charCodeAt(i);
-        if (code === 46) {
+        const code2 = domain.charCodeAt(i);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16199,10 +16199,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16976,37 +16976,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code = protocol.charCodeAt(i);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code2 = protocol.charCodeAt(i);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17275,7 +17275,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17283,12 +17283,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17313,25 +17313,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code,
+          code: code2,
           reason
         });
       }
@@ -17456,8 +17456,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code2, reason) {
+      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17644,8 +17644,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
+                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17731,11 +17731,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code;
+        let code2;
         if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17747,7 +17747,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17762,8 +17762,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18001,17 +18001,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18025,7 +18025,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18271,15 +18271,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code;
+      let code2;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code = err.code;
+        code2 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket
@@ -19322,9 +19322,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node === "object")
@@ -19346,7 +19346,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19358,10 +19358,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq;
   }
 });
@@ -20420,16 +20420,16 @@ var require_stringifyString = __commonJS({
     function lineLengthOverLimit(str, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
-      const limit = lineWidth - indentLength;
+      const limit2 = lineWidth - indentLength;
       const strLen = str.length;
-      if (strLen <= limit)
+      if (strLen <= limit2)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
         if (str[i] === "\n") {
-          if (i - start > limit)
+          if (i - start > limit2)
             return true;
           start = i + 1;
-          if (strLen - start <= limit)
+          if (strLen - start <= limit2)
             return false;
         }
       }
@@ -20456,8 +20456,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -20483,8 +20483,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -22983,22 +22983,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -23470,9 +23470,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -23508,7 +23508,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -23548,7 +23548,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
+        if (!isMap3 && !sep5 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -23571,7 +23571,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep5)
                 for (const st of sep5) {
                   if (st === valueProps.found)
@@ -23603,7 +23603,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -23619,7 +23619,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -23907,7 +23907,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -24105,9 +24105,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -24429,12 +24429,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -24596,12 +24596,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -24906,7 +24906,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24990,7 +24990,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection2;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -26668,9 +26668,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code2 === "string" ? [code2] : code2;
       }
       toString() {
         return this.str;
@@ -26697,13 +26697,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code2 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code2, args[i]);
+        code2.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code2);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -26719,13 +26719,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code, arg) {
+    function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
-        code.push(...arg._items);
+        code2.push(...arg._items);
       else if (arg instanceof Name)
-        code.push(arg);
+        code2.push(arg);
       else
-        code.push(interpolate(arg));
+        code2.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -26909,7 +26909,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code2 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -26922,16 +26922,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code;
+        return code2;
       }
     };
     exports.ValueScope = ValueScope;
@@ -27091,9 +27091,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this.code = code;
+        this.code = code2;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -27115,7 +27115,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -27163,10 +27163,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code2 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code2 += "else " + this.else.render(opts);
+        return code2;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -27287,12 +27287,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code2 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code2 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code2 += this.finally.render(opts);
+        return code2;
       }
       optimizeNodes() {
         var _a, _b;
@@ -27409,18 +27409,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code = ["{"];
+        const code2 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
+          if (code2.length > 1)
+            code2.push(",");
+          code2.push(key);
           if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+            code2.push(":");
+            (0, code_1.addCodeArg)(code2, value);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code2.push("}");
+        return new code_1._Code(code2);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -28796,14 +28796,14 @@ var require_resolve = __commonJS({
       "enum",
       "const"
     ]);
-    function inlineRef(schema, limit = true) {
+    function inlineRef(schema, limit2 = true) {
       if (typeof schema == "boolean")
         return true;
-      if (limit === true)
+      if (limit2 === true)
         return !hasRef(schema);
-      if (!limit)
+      if (!limit2)
         return false;
-      return countKeys(schema) <= limit;
+      return countKeys(schema) <= limit2;
     }
     exports.inlineRef = inlineRef;
     var REF_KEYWORDS = /* @__PURE__ */ new Set([
@@ -29739,22 +29739,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code = 0;
+      let code2 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
+        code2 = input[i].charCodeAt(0);
+        if (code2 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code2 = input[i].charCodeAt(0);
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -30027,15 +30027,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -30066,15 +30066,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -30101,15 +30101,15 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -30154,15 +30154,15 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -33439,8 +33439,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -34988,8 +34988,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants6();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -35019,38 +35019,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -35059,7 +35059,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -35068,7 +35068,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -35083,7 +35083,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -35096,27 +35096,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code2 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -35126,7 +35126,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -35135,7 +35135,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -35143,7 +35143,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -35162,26 +35162,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -35246,7 +35246,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -37837,8 +37837,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -37849,7 +37849,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -37871,14 +37871,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -37890,16 +37890,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -37910,7 +37910,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -37923,8 +37923,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -37951,7 +37951,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -37989,20 +37989,20 @@ var init_dist = __esm({
     CHAR_MAP[SP] |= OWS;
     CHAR_MAP[SEMI] |= SEMI_FLAG;
     CHAR_MAP[COMMA] |= COMMA_FLAG;
-    for (let code = 128; code <= 255; code++) {
-      CHAR_MAP[code] |= LOWER_CASE;
+    for (let code2 = 128; code2 <= 255; code2++) {
+      CHAR_MAP[code2] |= LOWER_CASE;
     }
     for (const char of "!#$%&'*+-.^_`|~") {
       CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
     }
-    for (let code = 48; code <= 57; code++) {
-      CHAR_MAP[code] |= TOKEN_FLAG;
+    for (let code2 = 48; code2 <= 57; code2++) {
+      CHAR_MAP[code2] |= TOKEN_FLAG;
     }
-    for (let code = 65; code <= 90; code++) {
-      CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+    for (let code2 = 65; code2 <= 90; code2++) {
+      CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
     }
-    for (let code = 97; code <= 122; code++) {
-      CHAR_MAP[code] |= TOKEN_FLAG;
+    for (let code2 = 97; code2 <= 122; code2++) {
+      CHAR_MAP[code2] |= TOKEN_FLAG;
     }
     NullObject = /* @__PURE__ */ (() => {
       const C = function() {
@@ -42685,9 +42685,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -43373,14 +43373,14 @@ var ToolRunner = class extends events.EventEmitter {
           state.processClosed = true;
           state.CheckComplete();
         });
-        cp.on("exit", (code) => {
-          state.processExitCode = code;
+        cp.on("exit", (code2) => {
+          state.processExitCode = code2;
           state.processExited = true;
-          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+          this._debug(`Exit code ${code2} received from tool '${this.toolPath}'`);
           state.CheckComplete();
         });
-        cp.on("close", (code) => {
-          state.processExitCode = code;
+        cp.on("close", (code2) => {
+          state.processExitCode = code2;
           state.processExited = true;
           state.processClosed = true;
           this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
@@ -43926,9 +43926,9 @@ function walk(now, serviceCount, b, campaigns, maintenance, onCampaign, onMainte
   while (i < b.times.length) {
     const t = b.times[i];
     for (; i < b.times.length && b.times[i] === t; i++) {
-      const code = b.codes[i];
-      const kind = code & 3;
-      const index = code >> 2;
+      const code2 = b.codes[i];
+      const kind = code2 & 3;
+      const index = code2 >> 2;
       const sign = kind >= CAMPAIGN_START ? 1 : -1;
       if (kind === CAMPAIGN_START || kind === CAMPAIGN_END) {
         onCampaign(index, sign);
@@ -44653,8 +44653,8 @@ var import_fastest_levenshtein = __toESM(require_mod(), 1);
 function closestName(name, candidates) {
   if (candidates.length === 0) return void 0;
   const best = (0, import_fastest_levenshtein.closest)(name, [...candidates]);
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  return (0, import_fastest_levenshtein.distance)(name, best) <= limit ? best : void 0;
+  const limit2 = Math.max(2, Math.floor(name.length / 3));
+  return (0, import_fastest_levenshtein.distance)(name, best) <= limit2 ? best : void 0;
 }
 function didYouMean(name, candidates) {
   const best = closestName(name, candidates);
@@ -44674,6 +44674,254 @@ function quote(value) {
 
 // src/core/load/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// src/core/load/slips.ts
+var KEY_LINE = /^([ \t]*)((?:-[ \t]+)?)([A-Za-z0-9_][\w.$-]*(?: [\w.$-]+)*|"[^"]*"|'[^']*'):(?:[ \t]+(.*?))?[ \t]*$/;
+function keyLine(line) {
+  const m = KEY_LINE.exec(line);
+  if (!m) return void 0;
+  return { indent: m[1], dash: m[2], key: m[3], value: m[4] ?? "" };
+}
+function sourceLines(text) {
+  return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+}
+function yamlString(value) {
+  if (!value.includes('"') && !value.includes("\\")) return `"${value}"`;
+  if (!value.includes("'")) return `'${value}'`;
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+function rebuild(k, value) {
+  return `${k.indent}${k.dash}${k.key}: ${value}`;
+}
+function isBlank(line) {
+  return /^\s*(#.*)?$/.test(line);
+}
+function indentOf(line) {
+  const m = /^( *)(- +)?/.exec(line);
+  return m[1].length + (m[2]?.length ?? 0);
+}
+var RESERVED_START = {
+  "@": "YAML does not allow a value to start with `@`",
+  "`": "YAML does not allow a value to start with a backtick (`)",
+  "%": "YAML does not allow a value to start with `%`",
+  "*": "`*` at the start of a value makes YAML look for a reference (an alias) instead of reading text",
+  "&": "`&` at the start of a value makes YAML take the first word as an anchor name and drop it from the value",
+  "!": "`!` at the start of a value makes YAML take the first word as a type tag and drop it from the value",
+  "|": "`|` at the start of a value makes YAML expect a block of text on the lines below, not on the same line",
+  ">": "`>` at the start of a value makes YAML expect a block of text on the lines below, not on the same line",
+  "#": "`#` starts a comment in YAML, so everything from it to the end of the line is ignored and the value is empty",
+  "[": "`[` at the start of a value makes YAML read a list that ends at `]`",
+  "{": "`{` at the start of a value makes YAML read a mapping that ends at `}`"
+};
+function code(text, max = 120) {
+  return `\`${text.length > max ? `${text.slice(0, max - 3)}...` : text}\``;
+}
+function reservedStartSlip(lines, n, only) {
+  const k = keyLine(lines[n - 1] ?? "");
+  const first = k?.value[0];
+  if (!k || first === void 0 || only !== void 0 && first !== only) return void 0;
+  const what = RESERVED_START[first];
+  if (!what) return void 0;
+  if (first === "[" && k.value.endsWith("]") || first === "{" && k.value.endsWith("}")) return void 0;
+  return {
+    at: { line: n, column: k.indent.length + k.dash.length + k.key.length + 3 },
+    message: `Line ${n}: ${what}. Put the value in quotes: ${code(rebuild(k, yamlString(k.value)))}.`
+  };
+}
+function colonSlip(lines, n) {
+  const k = keyLine(lines[n - 1] ?? "");
+  if (!k || k.value === "" || /^["'[{|>]/.test(k.value)) return void 0;
+  const text = k.value.replace(/\s+#.*$/, "");
+  const colon = /:(\s|$)/.exec(text);
+  if (!colon) return void 0;
+  return {
+    at: { line: n, column: k.indent.length + k.dash.length + k.key.length + 3 },
+    message: `Line ${n}: the colon after ${code(text.slice(0, colon.index).trim())} makes YAML read the rest as another key inside the value of ${code(k.key)}. Put the whole value in quotes: ${code(rebuild(k, yamlString(k.value)))}.`
+  };
+}
+function tabSlip(lines, upTo) {
+  for (let n = 1; n <= Math.min(upTo, lines.length); n++) {
+    const line = lines[n - 1];
+    const lead = /^[ \t]*/.exec(line)[0];
+    if (!lead.includes("	") || isBlank(line)) continue;
+    const fixed = lead.replace(/\t/g, "  ") + line.slice(lead.length);
+    return {
+      at: { line: n, column: lead.indexOf("	") + 1 },
+      message: `Line ${n} is indented with a tab, and YAML accepts only spaces for indentation. Indent it with spaces: ${code(fixed)}.`
+    };
+  }
+  return void 0;
+}
+function closingQuote(line, from, quote2) {
+  for (let i = from; i < line.length; i++) {
+    const c = line[i];
+    if (quote2 === '"' && c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === quote2) {
+      if (quote2 === "'" && line[i + 1] === "'") {
+        i++;
+        continue;
+      }
+      return i;
+    }
+  }
+  return -1;
+}
+function quoteSlip(lines, errorLine) {
+  for (let n = 1; n <= Math.min(errorLine, lines.length); n++) {
+    const k = keyLine(lines[n - 1]);
+    const q = k?.value[0];
+    if (!k || q !== '"' && q !== "'") continue;
+    const column = k.indent.length + k.dash.length + k.key.length + 3;
+    const end = closingQuote(k.value, 1, q);
+    if (end === -1) {
+      let closesAt;
+      for (let m = n + 1; m <= lines.length && closesAt === void 0; m++)
+        if (closingQuote(lines[m - 1], 0, q) !== -1) closesAt = m;
+      if (closesAt !== void 0 && closesAt < errorLine) continue;
+      const inner = k.value.slice(1).trimEnd();
+      return {
+        at: { line: n, column },
+        message: `Line ${n} opens a quote (${q}) that the line never closes, so YAML reads the lines after it as part of the value. Close the quote at the end of the value: ${code(rebuild(k, `${q}${inner}${q}`))}.`
+      };
+    }
+    const rest = k.value.slice(end + 1).trim();
+    if (n === errorLine && rest !== "" && !rest.startsWith("#")) {
+      return {
+        at: { line: n, column },
+        message: `Line ${n}: the value starts with a quote, so YAML ends it at the closing quote and cannot read ${code(rest)} after it. Put the whole value in quotes: ${code(rebuild(k, yamlString(k.value)))}.`
+      };
+    }
+  }
+  return void 0;
+}
+function nextContentLine(lines, n) {
+  for (let m = n + 1; m <= lines.length; m++) if (!isBlank(lines[m - 1])) return m;
+  return void 0;
+}
+function previousContentLine(lines, n) {
+  for (let m = n - 1; m >= 1; m--) if (!isBlank(lines[m - 1])) return m;
+  return void 0;
+}
+function indentedKeySlip(lines, n) {
+  const above = keyLine(lines[n - 1] ?? "");
+  if (!above || above.value === "" || /^[|>]/.test(above.value)) return void 0;
+  const m = nextContentLine(lines, n);
+  if (m === void 0) return void 0;
+  const line = lines[m - 1];
+  const k = keyLine(line);
+  if (!k || k.dash !== "" || k.indent.length <= above.indent.length + above.dash.length) return void 0;
+  const fixed = " ".repeat(above.indent.length + above.dash.length) + line.trimStart();
+  return {
+    at: { line: m, column: k.indent.length + 1 },
+    message: `Line ${m} starts further right than ${code(`${above.key}:`)} on the line above, so YAML reads it as more of the value of ${code(above.key)}. Line it up with the keys around it: ${code(fixed)}.`
+  };
+}
+function badIndentSlip(lines, n) {
+  const line = lines[n - 1] ?? "";
+  const k = keyLine(line);
+  if (!k || k.dash !== "") return void 0;
+  const indent = k.indent.length;
+  for (let m = n - 1; m >= 1; m--) {
+    const other = lines[m - 1];
+    if (isBlank(other)) continue;
+    const lead = /^ */.exec(other)[0].length;
+    if (lead < indent) break;
+    if (lead === indent && /^ *- /.test(other)) {
+      return {
+        at: { line: n, column: indent + 1 },
+        message: `Line ${n} looks like a new entry of the list above it but has no dash, so YAML cannot tell where it belongs. Start the entry with a dash: ${code(`${k.indent}- ${line.trimStart()}`)}.`
+      };
+    }
+    if (lead === indent) break;
+  }
+  const p = previousContentLine(lines, n);
+  const above = p === void 0 ? void 0 : keyLine(lines[p - 1]);
+  if (!above || indentOf(lines[p - 1]) === indent) return void 0;
+  const column = above.value === "" ? indentOf(lines[p - 1]) + 2 : indentOf(lines[p - 1]);
+  const fixed = " ".repeat(column) + line.trimStart();
+  return {
+    at: { line: n, column: indent + 1 },
+    message: `Line ${n} is not lined up with ${code(`${above.key}:`)} on line ${p}, so YAML cannot tell which part of the file it belongs to. Indent it like the keys it belongs with, for example: ${code(fixed)}.`
+  };
+}
+function missingColonSlip(lines, n) {
+  const line = lines[n - 1] ?? "";
+  const noSpace = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s:/].*)$/.exec(line);
+  if (noSpace && !/^\d/.test(noSpace[3])) {
+    return {
+      at: { line: n, column: noSpace[1].length + 1 },
+      message: `Line ${n} has no space after the colon, so YAML reads ${code(line.trim())} as one piece of text instead of a key and its value. Add a space after the colon: ${code(`${noSpace[1]}${noSpace[2]}: ${noSpace[3]}`)}.`
+    };
+  }
+  const m = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)(?:\s+(\S.*?))?\s*$/.exec(line);
+  if (!m || line.includes(": ") || line.trimEnd().endsWith(":")) return void 0;
+  const [, lead, key, value] = m;
+  if (value === void 0) {
+    const next = nextContentLine(lines, n);
+    if (next === void 0 || indentOf(lines[next - 1]) <= lead.length) return void 0;
+  }
+  return {
+    at: { line: n, column: lead.length + 1 },
+    message: `Line ${n} has no colon after ${code(key)}, so YAML cannot tell the key from its value. Add the colon: ${code(`${lead}${key}:${value === void 0 ? "" : ` ${value}`}`)}.`
+  };
+}
+function duplicateKeySlip(lines, n) {
+  const line = lines[n - 1] ?? "";
+  const k = keyLine(line);
+  if (!k || k.dash !== "") return void 0;
+  const indent = k.indent.length;
+  let first;
+  for (let m = n - 1; m >= 1; m--) {
+    const other = lines[m - 1];
+    if (isBlank(other)) continue;
+    const o = keyLine(other);
+    const column = indentOf(other);
+    if (column < indent) break;
+    if (column > indent) continue;
+    if (o?.key === k.key) first ??= m;
+    if (o?.dash) {
+      if (first === void 0) break;
+      return {
+        at: { line: n, column: indent + 1 },
+        message: `Line ${n} repeats ${code(k.key)} inside the list entry that starts on line ${m}; if it starts a new entry, begin it with a dash: ${code(`${o.indent}- ${line.trimStart()}`)}.`
+      };
+    }
+  }
+  return {
+    at: { line: n, column: indent + 1 },
+    message: `Line ${n} repeats the key ${code(k.key)}${first === void 0 ? "" : `, which line ${first} already sets`}; a key may appear only once in the same mapping, so keep one of the two lines.`
+  };
+}
+var SLIP_CODES = /* @__PURE__ */ new Set([
+  "BAD_INDENT",
+  "BAD_SCALAR_START",
+  "BLOCK_AS_IMPLICIT_KEY",
+  "DUPLICATE_KEY",
+  "MISSING_CHAR",
+  "MULTILINE_IMPLICIT_KEY",
+  "TAB_AS_INDENT",
+  "TAG_RESOLVE_FAILED",
+  "UNEXPECTED_TOKEN"
+]);
+function syntaxSlip(lines, code2, at) {
+  if (!SLIP_CODES.has(code2)) return void 0;
+  const n = at.line;
+  const early = tabSlip(lines, n) ?? quoteSlip(lines, n);
+  if (early) return early;
+  switch (code2) {
+    case "DUPLICATE_KEY":
+      return duplicateKeySlip(lines, n);
+    case "BAD_INDENT":
+      return badIndentSlip(lines, n) ?? missingColonSlip(lines, n);
+    default:
+      return reservedStartSlip(lines, n) ?? colonSlip(lines, n) ?? indentedKeySlip(lines, n) ?? missingColonSlip(lines, n) ?? badIndentSlip(lines, n);
+  }
+}
+
+// src/core/load/yaml-source.ts
 var MAX_FILE_BYTES = 1024 * 1024;
 var MAX_DEPTH = 64;
 var MAX_FLOW_OPEN = 1e3;
@@ -44718,9 +44966,11 @@ function parseYaml(source, what) {
   } catch {
     return fail(START, `This ${what} could not be read as YAML.`);
   }
-  const error2 = doc.errors[0];
+  const error2 = doc.errors[0] ?? doc.warnings[0];
   if (error2) {
     const at = error2.linePos ? { line: error2.linePos[0].line, column: error2.linePos[0].col } : START;
+    const slip = syntaxSlip(sourceLines(text), error2.code, at);
+    if (slip) return fail(slip.at, `This ${what} is not valid YAML. ${slip.message}`);
     return fail(
       at,
       `This ${what} is not valid YAML: ${yamlProblem(error2.code, error2.message)} (line ${at.line}, column ${at.column}).`
@@ -44738,14 +44988,18 @@ function parseYaml(source, what) {
     );
   }
   const guard = guardStructure(root, lineCounter);
-  if (guard) return fail(guard.at, `This ${what} ${guard.message}`);
+  if (guard) {
+    const slip = guard.slip ? reservedStartSlip(sourceLines(text), guard.at.line, guard.slip) : void 0;
+    if (slip) return fail(slip.at, `This ${what} is not valid YAML. ${slip.message}`);
+    return fail(guard.at, `This ${what} ${guard.message}`);
+  }
   let data;
   try {
     data = doc.toJS({ maxAliasCount: 0 });
   } catch {
     return fail(START, `This ${what} could not be read as YAML.`);
   }
-  return { file: source.path, doc, lineCounter, data };
+  return { file: source.path, doc, lineCounter, text, data };
 }
 function deepFlowOffset(text) {
   let open3 = 0;
@@ -44757,8 +45011,8 @@ function deepFlowOffset(text) {
   }
   return void 0;
 }
-function yamlProblem(code, message) {
-  switch (code) {
+function yamlProblem(code2, message) {
+  switch (code2) {
     case "DUPLICATE_KEY":
       return "the same key appears twice in one mapping; keep one";
     case "TAB_AS_INDENT":
@@ -44776,6 +45030,8 @@ function yamlProblem(code, message) {
       return "the file holds more than one YAML document (separated by `---`); keep only one";
     case "BAD_DQ_ESCAPE":
       return "a backslash inside double quotes starts an invalid escape; use single quotes instead";
+    case "TAG_RESOLVE_FAILED":
+      return "a value starts with a YAML tag (`!` or `!!`) that is not known here; put the value in quotes";
     default:
       return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
   }
@@ -44787,10 +45043,25 @@ function guardStructure(root, lineCounter) {
     if ((0, import_yaml.isAlias)(node)) {
       return {
         at: positionOf(lineCounter, node.range?.[0] ?? 0),
-        message: `uses a YAML alias (\`*${node.source}\`); aliases are not supported here: write the value out in full.`
+        message: `uses a YAML alias (\`*${node.source}\`); aliases are not supported here: write the value out in full.`,
+        slip: "*"
+      };
+    }
+    if (((0, import_yaml.isScalar)(node) || (0, import_yaml.isCollection)(node)) && node.anchor) {
+      return {
+        at: positionOf(lineCounter, node.range?.[0] ?? 0),
+        message: `uses a YAML anchor (\`&${node.anchor}\`), which only serves aliases; anchors and aliases are not supported here: remove it, or put the value in quotes if it starts with \`&\`.`,
+        ...(0, import_yaml.isScalar)(node) ? { slip: "&" } : {}
       };
     }
     if ((0, import_yaml.isPair)(node)) {
+      if (node.key !== null && !(0, import_yaml.isScalar)(node.key)) {
+        const key = node.key;
+        return {
+          at: positionOf(lineCounter, key.range?.[0] ?? 0),
+          message: `uses a list or a mapping as a key (written with \`? \` or brackets before a colon); keys here are plain names followed by a colon, like \`name:\`.`
+        };
+      }
       if (node.key && typeof node.key === "object") stack.push({ node: node.key, depth });
       if (node.value && typeof node.value === "object") stack.push({ node: node.value, depth });
     } else if ((0, import_yaml.isCollection)(node)) {
@@ -44898,6 +45169,111 @@ function siteFindings(parsed, target, forecast, capacity) {
   ];
 }
 
+// src/core/load/value-slips.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function numberFromText(text, quoted) {
+  const s = text.trim();
+  const tidy = (n) => Number(n.toPrecision(12));
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s) && Number.isFinite(Number(s)))
+    return quoted ? { number: Number(s), why: "write it without the quotes" } : void 0;
+  let m = /^([+-]?\d+(?:[.,]\d+)?)\s*%$/.exec(s);
+  if (m) {
+    const n = tidy(Number(m[1].replace(",", ".")) / 100);
+    return {
+      number: n,
+      why: `write it as a fraction of 1 (${s} is ${n})`
+    };
+  }
+  m = /^([+-]?\d+(?:\.\d+)?)\s*([kKmM])$/.exec(s);
+  if (m) {
+    const n = tidy(Number(m[1]) * (m[2].toLowerCase() === "k" ? 1e3 : 1e6));
+    return { number: n, why: "write the whole number" };
+  }
+  m = /^(\d{1,3})([,' _])\d{3}(?:\2\d{3})*(\.\d+)?$/.exec(s);
+  if (m) {
+    return {
+      number: Number(s.split(m[2]).join("")),
+      why: "write it without thousands separators"
+    };
+  }
+  m = /^(\d+),(\d+)$/.exec(s);
+  if (m) return { number: Number(`${m[1]}.${m[2]}`), why: "write decimals with a dot" };
+  m = /^([+-]?\d[\d,]*(?:\.\d+)?)\s*[A-Za-z][A-Za-z /]*$/.exec(s);
+  if (m && /^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(m[1])) {
+    return { number: Number(m[1].replace(/,/g, "")), why: "write only the number, without a unit" };
+  }
+  return void 0;
+}
+var YES_NO = { yes: true, y: true, on: true, no: false, n: false, off: false };
+function correctedLine(parsed, node, replacement) {
+  const range = node.range;
+  if (!range) return void 0;
+  const { line } = parsed.lineCounter.linePos(range[0]);
+  const lineStart = parsed.lineCounter.lineStarts[line - 1] ?? 0;
+  const text = sourceLines(parsed.text)[line - 1];
+  if (text === void 0) return void 0;
+  const from = range[0] - lineStart;
+  const to = Math.min(range[1] - lineStart, text.length);
+  if (from < 0 || from > text.length) return void 0;
+  return (text.slice(0, from) + replacement + text.slice(Math.max(from, to))).trimEnd();
+}
+function keyLineText(parsed, path8) {
+  if (typeof path8[path8.length - 1] !== "string") return void 0;
+  const { line } = keyAt(parsed, path8);
+  const text = sourceLines(parsed.text)[line - 1];
+  return text === void 0 ? void 0 : { line, text };
+}
+function typeSlipMessage(parsed, path8, error2, field2) {
+  const wanted = String(error2.params.type);
+  const node = path8.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path8, true);
+  const value = error2.data;
+  if ((wanted === "number" || wanted === "integer") && typeof value === "string" && (0, import_yaml2.isScalar)(node)) {
+    const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+    const fix = numberFromText(value, quoted);
+    if (!fix) return void 0;
+    const line = correctedLine(parsed, node, String(fix.number));
+    const shown = quoted ? `${code(node.type === "QUOTE_SINGLE" ? `'${value}'` : `"${value}"`)} in quotes` : code(value);
+    return `${field2} is ${shown}, which YAML reads as text, not as a number; ${fix.why}${line ? `: ${code(line.trim())}` : ` (${fix.number})`}.`;
+  }
+  if (wanted === "string" && (typeof value === "number" || typeof value === "boolean") && (0, import_yaml2.isScalar)(node)) {
+    const source = typeof node.source === "string" && node.source !== "" ? node.source : String(value);
+    const line = correctedLine(parsed, node, yamlString(source));
+    const reads = typeof value === "number" ? `the number ${String(value)}` : "a yes/no value (true or false)";
+    return `${field2} is ${code(source)}, which YAML reads as ${reads}, not as text; put it in quotes${line ? `: ${code(line.trim())}` : ""}.`;
+  }
+  if (wanted === "string" && value === null) {
+    const typed = keyLineText(parsed, path8);
+    const comment2 = typed ? /^(\s*(?:-\s+)?[^:#]+:\s+)(#.*?)\s*$/.exec(typed.text) : null;
+    if (comment2) {
+      return `${field2} is empty because \`#\` starts a comment in YAML, which hides the rest of the line; put the value in quotes: ${code((comment2[1] + yamlString(comment2[2])).trim())}.`;
+    }
+    const source = (0, import_yaml2.isScalar)(node) && typeof node.source === "string" ? node.source : "";
+    if (source !== "")
+      return `${field2} is ${code(source)}, which YAML reads as "empty", not as text; put it in quotes if you mean the word.`;
+    return void 0;
+  }
+  if (wanted === "array" && (0, import_yaml2.isMap)(node)) {
+    const first = node.items[0]?.key;
+    const range = first?.range;
+    if (!range) return void 0;
+    const { line } = parsed.lineCounter.linePos(range[0]);
+    const text = sourceLines(parsed.text)[line - 1] ?? "";
+    const indent = /^ */.exec(text)[0];
+    return `${field2} must be a list, and every entry of a list starts with a dash (\`- \`); write line ${line} as ${code(`${indent}- ${text.trim()}`)} and indent the other lines of that entry to line up with it.`;
+  }
+  if (wanted === "array" && (0, import_yaml2.isScalar)(node) && typeof value === "string") {
+    const line = correctedLine(parsed, node, `[${value}]`);
+    return `${field2} must be a list, even of one entry; write the value in brackets${line ? `: ${code(line.trim())}` : ""}.`;
+  }
+  if (wanted === "boolean" && typeof value === "string" && (0, import_yaml2.isScalar)(node)) {
+    const meant = YES_NO[value.trim().toLowerCase()];
+    if (meant === void 0) return void 0;
+    const line = correctedLine(parsed, node, String(meant));
+    return `${field2} is ${code(value)}, which YAML reads as text; write \`true\` or \`false\`${line ? `: ${code(line.trim())}` : ""}.`;
+  }
+  return void 0;
+}
+
 // src/core/load/schema-errors.ts
 var PATTERN_HINTS = {
   "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase name of letters, digits and dashes, like `black-friday-2026`",
@@ -44944,6 +45320,9 @@ function describePath(path8) {
 function field(path8) {
   return path8.length === 0 ? "The file" : `\`${describePath(path8)}\``;
 }
+function limit(value) {
+  return typeof value === "number" && Math.abs(value) >= 1e4 ? formatNumber(value) : String(value);
+}
 function branches(error2) {
   const schema = error2.schema;
   if (!Array.isArray(schema)) return [];
@@ -44968,7 +45347,7 @@ function oneOfMessage(path8, data, options) {
   }
   return `${field(path8)} needs one of ${choices}.`;
 }
-function messageFor(error2, path8) {
+function messageFor(parsed, error2, path8) {
   const p = error2.params;
   const value = error2.data;
   switch (error2.keyword) {
@@ -44992,6 +45371,8 @@ function messageFor(error2, path8) {
     case "const":
       return `${field(path8)} must be ${quote(p.allowedValue)} \u2014 found ${quote(value)}.`;
     case "type": {
+      const slip = typeSlipMessage(parsed, path8, error2, field(path8));
+      if (slip) return slip;
       const wanted = String(p.type).split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
       return `${field(path8)} must be ${wanted} \u2014 found ${quote(value)}.`;
     }
@@ -45000,7 +45381,7 @@ function messageFor(error2, path8) {
     case "minimum":
       return `${field(path8)} must be at least ${String(p.limit)} \u2014 found ${quote(value)}.`;
     case "maximum":
-      return `${field(path8)} must be at most ${String(p.limit)} \u2014 found ${quote(value)}.`;
+      return `${field(path8)} must be at most ${limit(p.limit)} \u2014 found ${quote(value)}.${Number(p.limit) >= 100 ? " Check for extra zeros or a misplaced decimal point." : ""}`;
     case "exclusiveMinimum":
       return `${field(path8)} must be more than ${String(p.limit)} \u2014 found ${quote(value)}.`;
     case "exclusiveMaximum":
@@ -45067,7 +45448,7 @@ function schemaFindings(parsed, errors, suffix = "") {
       ...path8,
       String(error2.params.additionalProperty)
     ]) : error2.keyword === "propertyNames" ? keyAt(parsed, [...path8, String(error2.params.propertyName)]) : valueAt(parsed, path8);
-    const message = messageFor(error2, path8) + suffix;
+    const message = messageFor(parsed, error2, path8) + suffix;
     const key = `${position.line}:${position.column}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -48804,11 +49185,23 @@ var toTemporalInstant2 = NativeTemporal ? Date.prototype.toTemporalInstant : toT
 var DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 var HAS_OFFSET = /(Z|[+-]\d{2}:\d{2})$/i;
 function canonicalTimeZone(zone) {
+  if (isOffsetZone(zone)) return void 0;
   try {
-    return new Temporal2.ZonedDateTime(0n, zone).timeZoneId;
+    const id = new Temporal2.ZonedDateTime(0n, zone).timeZoneId;
+    new Intl.DateTimeFormat("en-US", { timeZone: id });
+    return id;
   } catch {
     return void 0;
   }
+}
+function isOffsetZone(zone) {
+  return offsetOf(zone) !== void 0;
+}
+function offsetOf(zone) {
+  const m = /^([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$/.exec(zone.trim());
+  if (!m) return void 0;
+  const sign = m[1] === "+" ? "+" : "-";
+  return `${sign}${m[2].padStart(2, "0")}:${m[3] ?? "00"}`;
 }
 function hasOffset(text) {
   return !DATE_ONLY.test(text) && HAS_OFFSET.test(text);
@@ -48883,6 +49276,14 @@ function windowZone(timezone, problem) {
   if (timezone === void 0) return "none";
   const name = canonicalTimeZone(timezone);
   if (name) return { name };
+  const offset = offsetOf(timezone);
+  if (offset !== void 0) {
+    problem(
+      "timezone",
+      `\`timezone\` is ${quote(timezone)}, an offset rather than a time zone; write the offset on the times instead (like \`start: 2026-11-27T06:00:00${offset}\`) and remove \`timezone\`, or use a zone name like Asia/Karachi or America/New_York.`
+    );
+    return "unknown";
+  }
   problem(
     "timezone",
     `\`timezone\` is ${quote(timezone)}, which is not a known time zone${didYouMean(timezone, knownZones())}; use an IANA name like Europe/Berlin or America/New_York.`
@@ -49003,18 +49404,21 @@ var campaign_schema_default = {
           description: "Expected number of people on the sites at the same time at the peak (on top of ordinary traffic).",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1e9,
           examples: [4e4]
         },
         peak_requests_per_second: {
           description: "Expected extra requests per second at the peak, when you know requests rather than people.",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1e9,
           examples: [1500]
         },
         high: {
           description: "Pessimistic (90th percentile) estimate in the same unit; at least the expected value. Without it, IT plans with the expected value times a safety factor for the confidence.",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1e9,
           examples: [55e3]
         },
         confidence: {
@@ -49104,6 +49508,7 @@ var capacity_schema_default = {
           description: "Days of notice IT needs before a campaign that requires more capacity. Default 14.",
           type: "number",
           minimum: 0,
+          maximum: 365,
           default: 14,
           examples: [14]
         },
@@ -49116,6 +49521,7 @@ var capacity_schema_default = {
               description: "Multiplier for historical forecasts. Default 1.2.",
               type: "number",
               minimum: 1,
+              maximum: 100,
               default: 1.2,
               examples: [1.2]
             },
@@ -49123,6 +49529,7 @@ var capacity_schema_default = {
               description: "Multiplier for model forecasts. Default 1.5.",
               type: "number",
               minimum: 1,
+              maximum: 100,
               default: 1.5,
               examples: [1.5]
             },
@@ -49130,6 +49537,7 @@ var capacity_schema_default = {
               description: "Multiplier for guesses. Default 2.",
               type: "number",
               minimum: 1,
+              maximum: 100,
               default: 2,
               examples: [2]
             }
@@ -49144,7 +49552,10 @@ var capacity_schema_default = {
       type: "object",
       minProperties: 1,
       propertyNames: { $ref: "#/$defs/name" },
-      additionalProperties: { $ref: "#/$defs/service" },
+      additionalProperties: {
+        description: "One backend service, named by this key (lowercase letters, digits, dashes and underscores, like `web-shop`): scalable (per_instance_rps, instances, max_instances) or fixed (max_rps). Sites name it under `uses`, maintenance under `services`.",
+        $ref: "#/$defs/service"
+      },
       examples: [
         {
           "web-shop": { per_instance_rps: 300, instances: 8, max_instances: 20, zones: 2 },
@@ -49157,7 +49568,10 @@ var capacity_schema_default = {
       type: "object",
       minProperties: 1,
       propertyNames: { $ref: "#/$defs/name" },
-      additionalProperties: { $ref: "#/$defs/site" },
+      additionalProperties: {
+        description: "One website, named by this key (lowercase letters, digits, dashes and underscores, like `shop`), which campaigns name in `targets[].site`: its ordinary load (baseline_users or baseline_rps) and the services each of its requests reaches (`uses`).",
+        $ref: "#/$defs/site"
+      },
       examples: [
         {
           shop: {
@@ -49297,24 +49711,28 @@ var capacity_schema_default = {
           description: "Requests per second one instance serves within its latency objective (from a load test).",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1e9,
           examples: [300]
         },
         instances: {
           description: "Instances running today.",
           type: "integer",
           minimum: 0,
+          maximum: 1e6,
           examples: [8]
         },
         max_instances: {
           description: "Autoscaling ceiling or quota: the most instances IT can run.",
           type: "integer",
           minimum: 1,
+          maximum: 1e6,
           examples: [20]
         },
         zones: {
           description: "Instances are spread evenly over this many zones; the service must survive losing one. Default 1.",
           type: "integer",
           minimum: 1,
+          maximum: 100,
           default: 1,
           examples: [2]
         },
@@ -49322,6 +49740,7 @@ var capacity_schema_default = {
           description: "Requests per second a fixed-capacity service (one that cannot scale, like a database) serves.",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1e9,
           examples: [5e3]
         },
         target_utilization: {
@@ -49346,18 +49765,21 @@ var capacity_schema_default = {
           description: "Requests per second one concurrent user causes (pages per visit \xD7 requests per page / visit duration).",
           type: "number",
           exclusiveMinimum: 0,
+          maximum: 1e3,
           examples: [0.25]
         },
         baseline_users: {
           description: "Ordinary peak concurrent users without any campaign. Needs rps_per_user.",
           type: "number",
           minimum: 0,
+          maximum: 1e9,
           examples: [3e3]
         },
         baseline_rps: {
           description: "Ordinary peak requests per second without any campaign.",
           type: "number",
           minimum: 0,
+          maximum: 1e9,
           examples: [400]
         },
         uses: {
@@ -49365,7 +49787,13 @@ var capacity_schema_default = {
           type: "object",
           minProperties: 1,
           propertyNames: { $ref: "#/$defs/name" },
-          additionalProperties: { type: "number", exclusiveMinimum: 0 },
+          additionalProperties: {
+            description: "Requests to this service (a name under `services`, like `web-shop`) per request to the site, more than 0: 0.4 means four requests to the service for every ten requests to the site.",
+            type: "number",
+            exclusiveMinimum: 0,
+            maximum: 1e3,
+            examples: [1, 0.4]
+          },
           examples: [{ "web-shop": 1, "shared-db": 0.4 }]
         }
       }
@@ -49442,7 +49870,10 @@ var config_schema_default = {
           description: "Reviewer groups by name: GitHub teams and users whose approval fills the group.",
           type: "object",
           propertyNames: { $ref: "#/$defs/name" },
-          additionalProperties: { $ref: "#/$defs/group" },
+          additionalProperties: {
+            description: "One reviewer group, named by this key (lowercase letters, digits, dashes and underscores, like `marketing`): the GitHub teams and users whose approval fills it. Rules name it under `require`.",
+            $ref: "#/$defs/group"
+          },
           examples: [{ marketing: { teams: ["marketing"] }, it: { teams: ["web-ops"] } }]
         },
         rules: {
@@ -49506,6 +49937,7 @@ var config_schema_default = {
               description: "Highest utilization (share of safe capacity at max scale) a campaign may cause and still take the fast lane.",
               type: "number",
               exclusiveMinimum: 0,
+              maximum: 100,
               examples: [0.5]
             },
             waive: {
@@ -49527,6 +49959,7 @@ var config_schema_default = {
               description: "Business hours a group may take to review.",
               type: "number",
               exclusiveMinimum: 0,
+              maximum: 1e4,
               examples: [24]
             },
             timezone: {
@@ -49652,7 +50085,7 @@ function validators() {
 
 // src/core/load/campaigns.ts
 function loadCampaigns(files, capacity) {
-  const loaded = files.map((f) => loadCampaignFile(f, capacity));
+  const loaded = files.map((f) => loadIsolated(f, capacity));
   const byId = /* @__PURE__ */ new Map();
   for (const l of loaded) {
     if (l.id) byId.set(l.id.value, [...byId.get(l.id.value) ?? [], l]);
@@ -49677,6 +50110,24 @@ function loadCampaigns(files, capacity) {
     campaigns: loaded.flatMap((l) => l.campaign && l.findings.length === 0 ? [l.campaign] : []),
     findings: loaded.flatMap((l) => l.findings)
   };
+}
+function loadIsolated(source, capacity) {
+  try {
+    return loadCampaignFile(source, capacity);
+  } catch (error2) {
+    const reason = error2 instanceof Error ? error2.message.split("\n")[0].slice(0, 200) : "unknown";
+    return {
+      file: source.path,
+      findings: [
+        finding(
+          "syntax",
+          source.path,
+          { line: 1, column: 1 },
+          `campaign-gate could not read this campaign file (an internal error: ${reason}); the other campaigns were checked. Please report this file to the campaign-gate maintainers.${LEFT_OUT}`
+        )
+      ]
+    };
+  }
 }
 function loadCampaignFile(source, capacity) {
   const parsed = parseYaml(source, "campaign file");
@@ -50503,8 +50954,8 @@ var Builder = class {
     this.options.maxDepth = depth;
     return this;
   }
-  withMaxFiles(limit) {
-    this.options.maxFiles = limit;
+  withMaxFiles(limit2) {
+    this.options.maxFiles = limit2;
     return this;
   }
   withFullPaths() {
