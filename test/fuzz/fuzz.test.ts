@@ -31,6 +31,10 @@ describe("fuzzed example files", () => {
       let n = 0;
       fc.assert(
         fc.property(input, ({ target, mutations: ms }) => {
+          if (tolerant && n > 0 && n % 10_000 === 0)
+            console.log(
+              `fuzz: ${n} inputs, ${failures.length} failures, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+            );
           const mutated = applyAll(FILES[target]!.text, ms);
           const repo = repositoryFor(FILES, target, mutated);
           // `validate` and the calendar repeat the loading: every tenth input is enough for them.

@@ -135,3 +135,25 @@ describe("hostile input", () => {
     expect(f[0]!.message.length).toBeLessThan(300);
   });
 });
+
+describe("one file cannot take the others down", () => {
+  it("turns an exception while loading one campaign into a finding on it, and loads the rest", () => {
+    const broken = {
+      path: "campaigns/broken.yaml",
+      get text(): string {
+        throw new Error("read failed");
+      },
+    };
+    const good = { path: "campaigns/good.yaml", text: VALID };
+    const result = loadCampaigns([broken, good], undefined);
+    expect(result.campaigns.map((c) => c.file)).toEqual(["campaigns/good.yaml"]);
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({
+      file: "campaigns/broken.yaml",
+      line: 1,
+      column: 1,
+      rule: "syntax",
+    });
+    expect(result.findings[0]!.message).toContain("an internal error: read failed");
+  });
+});

@@ -395,7 +395,7 @@ const CAPACITY_SLIPS: Row[] = [
     line: 4,
     column: 16,
     message:
-      "`services.web-shop.instances` must be at most 1,000,000 \u2014 found `1000000000000`. Check for extra zeros or a misplaced decimal point.",
+      "`services.web-shop.instances` must be at most 1,000,000 — found `1000000000000`. Check for extra zeros or a misplaced decimal point.",
   },
 ];
 

@@ -36,7 +36,7 @@ export function loadCampaigns(
   files: SourceFile[],
   capacity: Capacity | undefined,
 ): { campaigns: Campaign[]; findings: Finding[] } {
-  const loaded = files.map((f) => loadCampaignFile(f, capacity));
+  const loaded = files.map((f) => loadIsolated(f, capacity));
   const byId = new Map<string, LoadedFile[]>();
   for (const l of loaded) {
     if (l.id) byId.set(l.id.value, [...(byId.get(l.id.value) ?? []), l]);
@@ -61,6 +61,29 @@ export function loadCampaigns(
     campaigns: loaded.flatMap((l) => (l.campaign && l.findings.length === 0 ? [l.campaign] : [])),
     findings: loaded.flatMap((l) => l.findings),
   };
+}
+
+/**
+ * Loads one file, so that a bug of ours on one strange file costs that file alone: the exception
+ * becomes a finding on it, and every other campaign is still loaded and checked.
+ */
+function loadIsolated(source: SourceFile, capacity: Capacity | undefined): LoadedFile {
+  try {
+    return loadCampaignFile(source, capacity);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0]!.slice(0, 200) : "unknown";
+    return {
+      file: source.path,
+      findings: [
+        finding(
+          "syntax",
+          source.path,
+          { line: 1, column: 1 },
+          `campaign-gate could not read this campaign file (an internal error: ${reason}); the other campaigns were checked. Please report this file to the campaign-gate maintainers.${LEFT_OUT}`,
+        ),
+      ],
+    };
+  }
 }
 
 /** Loads one file: every problem it has (schema, then the checks on its well-formed parts), or its campaign. */
