@@ -7,6 +7,9 @@ import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { runCalendar, runCheck, runValidate } from "./core/check.js";
 import { parseNow } from "./core/now.js";
+import { fitCommand } from "./cli/fit.js";
+import { FIT_OPTIONS } from "./cli/options.js";
+import { reportCommand } from "./cli/report-html.js";
 import { scaffold } from "./init/scaffold.js";
 import { readLocalRepository, UsageError } from "./io/local-repo.js";
 import { renderCalendar } from "./report/calendar.js";
@@ -25,6 +28,12 @@ Usage:
       traffic per service against the limits in the capacity file, and the scale-up plan for IT.
   campaign-gate calendar [--root DIR] [--out FILE.ics] [--now ISO-8601]
       All campaigns as an iCalendar feed (to a file, or to standard output).
+  campaign-gate fit --site SITE (--users N | --rps N) --duration 3d [--from DATE] [--root DIR]
+                    [--now ISO-8601] [--format text|json]
+      When could an extra campaign of that size run: the earliest starts needing no IT work, and
+      those needing IT work that respects notice_days and change freezes (docs/dashboard.md).
+  campaign-gate report --html DIR [--root DIR] [--now ISO-8601]
+      Writes the dashboard (DIR/index.html, self-contained, works offline) (docs/dashboard.md).
   campaign-gate init [--root DIR]
       Scaffolds the configuration, a capacity file, an example campaign and the workflow.
       Never overwrites an existing file.
@@ -59,6 +68,7 @@ const OPTIONS = {
   format: { type: "string" },
   out: { type: "string" },
   help: { type: "boolean", short: "h" },
+  ...FIT_OPTIONS,
 } satisfies ParseArgsConfig["options"];
 
 const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
@@ -66,6 +76,8 @@ const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   check: ["root", "config", "now", "changed", "format"],
   calendar: ["root", "config", "out", "now"],
   init: ["root"],
+  fit: ["root", "config", "now", "format", "site", "users", "rps", "duration", "from"],
+  report: ["root", "config", "now", "html"],
 };
 
 /** Runs the command line and returns the exit status. Never throws for a user's mistake. */
@@ -127,6 +139,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       for (const f of errors) io.stderr(`${f.file}:${f.line}:${f.column}  ${f.rule}  ${f.message}\n`);
       return errors.length > 0 ? 1 : 0;
     }
+    if (command === "fit") return fitCommand({ ...repo, now }, values, io);
+    if (command === "report") return await reportCommand({ ...repo, now }, root, values, io);
     const changed = values.changed?.map((c) => relativeTo(root, c));
     const report =
       command === "validate"

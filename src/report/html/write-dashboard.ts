@@ -1,0 +1,40 @@
+/**
+ * Writes the dashboard into a folder: DIR/index.html, replaced atomically (a temporary file
+ * renamed), so a reader or a Pages upload never sees half a page. The shells (CLI `report --html`,
+ * the Action) call this after running the check.
+ */
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Campaign, Capacity } from "../../core/model.js";
+import type { FitModel } from "../../core/fit/index.js";
+import type { Report } from "../../core/report.js";
+import { CLIENT_SCRIPT } from "./client-script.generated.js";
+import { dashboardData } from "./dashboard-data.js";
+import { renderPage } from "./render-page.js";
+
+export interface DashboardSource {
+  report: Report;
+  campaigns: Campaign[];
+  capacity: Capacity;
+  model: FitModel;
+}
+
+/**
+ * @param dir the output folder (created when missing)
+ * @param fileBase prefix of links to campaign files: a repository URL ending in "/", or a path
+ *   relative to `dir` (the CLI's default: back to the repository root)
+ * @returns the path of index.html
+ */
+export async function writeDashboard(
+  dir: string,
+  source: DashboardSource,
+  fileBase: string,
+): Promise<string> {
+  const html = renderPage(dashboardData({ ...source, fileBase }), CLIENT_SCRIPT);
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, "index.html");
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, html, "utf8");
+  await rename(temp, file);
+  return file;
+}
