@@ -12,7 +12,7 @@
 import { moveBeforeFreezes, noticeRule, DAY_MS } from "../capacity/deadlines.js";
 import { lastStepBefore } from "../capacity/assess.js";
 import { stepAt } from "../capacity/sweep.js";
-import { didYouMean } from "../load/suggest.js";
+import { closestName } from "../load/suggest.js";
 import { REDUNDANCY, classifyLoad, plannedInstances } from "./classify-load.js";
 import type { FitModel, FitService } from "./fit-model.js";
 
@@ -89,11 +89,12 @@ interface Reach {
 export function findWindows(model: FitModel, request: FitRequest): FitAnswer {
   const site = model.sites.find((s) => s.name === request.site);
   if (!site) {
+    const names = model.sites.map((s) => s.name);
+    const best = closestName(request.site, names);
     throw new FitError(
-      `There is no site '${request.site}' in the capacity file.${didYouMean(
-        request.site,
-        model.sites.map((s) => s.name),
-      )} Sites: ${model.sites.map((s) => s.name).join(", ")}.`,
+      `There is no site '${request.site}' in the capacity file.${
+        best === undefined ? "" : ` Did you mean '${best}'?`
+      } The sites are: ${names.join(", ")}.`,
     );
   }
   if (request.unit === "users" && site.rps_per_user === undefined) {
