@@ -33,7 +33,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (process.argv.includes("--check")) {
     const committed = await readFile(generatedPath, "utf8").catch(() => "");
     if (committed !== text) {
-      console.error("src/report/html/client-script.generated.ts is stale: run node scripts/bundle-dashboard.js");
+      console.error(
+        "src/report/html/client-script.generated.ts is stale: run node scripts/bundle-dashboard.js",
+      );
       process.exit(1);
     }
   } else {

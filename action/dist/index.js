@@ -1086,14 +1086,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1544,39 +1544,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path9,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path9,
           error2.message
         );
       });
@@ -1625,9 +1625,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path9);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1690,7 +1690,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -1705,11 +1705,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path8 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1775,7 +1775,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path9, query) : path9;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6468,7 +6468,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request2;
+      const { method, path: path9, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6549,7 +6549,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7078,7 +7078,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7175,7 +7175,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7528,9 +7528,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path9 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8769,10 +8769,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10744,20 +10744,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path9.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10779,7 +10779,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10817,9 +10817,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -11282,10 +11282,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16164,9 +16164,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i = 0; i < path8.length; ++i) {
-        const code = path8.charCodeAt(i);
+    function validateCookiePath(path9) {
+      for (let i = 0; i < path9.length; ++i) {
+        const code = path9.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19086,11 +19086,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path9 = `/${path9}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path8);
+          url = new URL(util.parseOrigin(url).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19158,6 +19158,376 @@ var require_undici = __commonJS({
     module.exports.mockErrors = mockErrors;
     var { EventSource } = require_eventsource();
     module.exports.EventSource = EventSource;
+  }
+});
+
+// src/core/capacity/sweep.ts
+function boundaries(now, campaigns, maintenance) {
+  const times = [];
+  const codes = [];
+  const add = (start, end, index, startKind, endKind) => {
+    if (end <= now || end <= start) return;
+    times.push(Math.max(start, now), end);
+    codes.push(index * 4 + startKind, index * 4 + endKind);
+  };
+  campaigns.forEach((c, i) => add(c.start, c.end, i, CAMPAIGN_START, CAMPAIGN_END));
+  maintenance.forEach((m, i) => add(m.start, m.end, i, MAINTENANCE_START, MAINTENANCE_END));
+  const order = Array.from(times.keys()).sort(
+    (a, b) => times[a] - times[b] || (codes[a] & 3) - (codes[b] & 3) || codes[a] - codes[b]
+  );
+  return {
+    times: Float64Array.from(order, (i) => times[i]),
+    codes: Int32Array.from(order, (i) => codes[i])
+  };
+}
+function walk(now, serviceCount, b, campaigns, maintenance, onCampaign, onMaintenance, visit) {
+  const all = Array.from({ length: serviceCount }, (_, s) => s);
+  const dirty = new Uint8Array(serviceCount);
+  const touched = [];
+  const touch = (s) => {
+    if (dirty[s]) return;
+    dirty[s] = 1;
+    touched.push(s);
+  };
+  if (b.times.length === 0 || b.times[0] > now) visit(now, all);
+  let i = 0;
+  while (i < b.times.length) {
+    const t = b.times[i];
+    for (; i < b.times.length && b.times[i] === t; i++) {
+      const code = b.codes[i];
+      const kind = code & 3;
+      const index = code >> 2;
+      const sign = kind >= CAMPAIGN_START ? 1 : -1;
+      if (kind === CAMPAIGN_START || kind === CAMPAIGN_END) {
+        onCampaign(index, sign);
+        for (const l of campaigns[index].loads) if (l.rps > 0) touch(l.service);
+      } else {
+        onMaintenance(index, sign);
+        for (const s of maintenance[index].services) touch(s);
+      }
+    }
+    visit(t, t === now ? all : touched);
+    for (const s of touched) dirty[s] = 0;
+    touched.length = 0;
+  }
+}
+function sweepLoads(now, baseline, campaigns, maintenance, b) {
+  const n = baseline.length;
+  const load = Float64Array.from(baseline);
+  const activeCount = new Int32Array(n);
+  const activeMaintenance = Array.from({ length: n }, () => []);
+  const steps = Array.from({ length: n }, () => ({
+    times: [],
+    loads: [],
+    factors: [],
+    maintenance: []
+  }));
+  walk(
+    now,
+    n,
+    b,
+    campaigns,
+    maintenance,
+    (index, sign) => {
+      for (const { service, rps: rps2 } of campaigns[index].loads) {
+        if (rps2 <= 0) continue;
+        activeCount[service] += sign;
+        load[service] = activeCount[service] === 0 ? baseline[service] : load[service] + sign * rps2;
+      }
+    },
+    (index, sign) => {
+      for (const s of maintenance[index].services) {
+        const list = activeMaintenance[s];
+        if (sign > 0) list.push(index);
+        else list.splice(list.indexOf(index), 1);
+      }
+    },
+    (t, touched) => {
+      for (const s of touched) {
+        const st = steps[s];
+        let factor = 1;
+        let which2 = -1;
+        for (const m of activeMaintenance[s]) {
+          const f = maintenance[m].factor;
+          if (which2 < 0 || f < factor) [factor, which2] = [f, m];
+        }
+        st.times.push(t);
+        st.loads.push(load[s]);
+        st.factors.push(factor);
+        st.maintenance.push(which2);
+      }
+    }
+  );
+  return steps;
+}
+function activeCampaigns(now, serviceCount, campaigns, ids, maintenance, b, wanted) {
+  const active = Array.from({ length: serviceCount }, () => /* @__PURE__ */ new Set());
+  const result = /* @__PURE__ */ new Map();
+  walk(
+    now,
+    serviceCount,
+    b,
+    campaigns,
+    maintenance,
+    (index, sign) => {
+      for (const { service, rps: rps2 } of campaigns[index].loads) {
+        if (rps2 <= 0) continue;
+        if (sign > 0) active[service].add(index);
+        else active[service].delete(index);
+      }
+    },
+    () => void 0,
+    (t) => {
+      const services = wanted.get(t);
+      if (!services) return;
+      const byService = /* @__PURE__ */ new Map();
+      for (const s of services) {
+        const list = Array.from(Int32Array.from(active[s]).sort(), (i) => ids[i]);
+        byService.set(s, Object.freeze(list));
+      }
+      result.set(t, byService);
+    }
+  );
+  return result;
+}
+function stepAt(times, t) {
+  let lo = 0;
+  let hi = times.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (times[mid] <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+var CAMPAIGN_END, MAINTENANCE_END, CAMPAIGN_START, MAINTENANCE_START;
+var init_sweep = __esm({
+  "src/core/capacity/sweep.ts"() {
+    "use strict";
+    CAMPAIGN_END = 0;
+    MAINTENANCE_END = 1;
+    CAMPAIGN_START = 2;
+    MAINTENANCE_START = 3;
+  }
+});
+
+// src/core/capacity/assess.ts
+function assessCampaign(campaign, start, end, loads, states) {
+  const breaches = [];
+  let needsWork;
+  let impact = 0;
+  const consider = (instant, service) => {
+    if (!needsWork || instant < needsWork.instant) needsWork = { instant, service };
+  };
+  for (const { service, rps: rps2 } of loads) {
+    const state = states[service];
+    const { times, loads: stepLoads } = state.steps;
+    const lo = stepAt(times, start);
+    const hi = lastStepBefore(times, end);
+    if (lo < 0 || hi < lo) continue;
+    const peak = state.peak.argmax(lo, hi);
+    if (peak >= 0 && state.capacityRps > 0) impact = Math.max(impact, stepLoads[peak] / state.capacityRps);
+    const cap = state.nextCapacity[lo];
+    if (cap <= hi) consider(Math.max(times[cap], start), service);
+    if (rps2 <= 0) continue;
+    const up = state.nextScaleUp[lo];
+    if (up <= hi) consider(Math.max(times[up], start), service);
+    for (const rule of RULES) {
+      const i = state.worst[rule]?.argmax(lo, hi) ?? -1;
+      if (i >= 0)
+        breaches.push({ rule, campaign, service, instant: Math.max(times[i], start), load: stepLoads[i] });
+    }
+  }
+  return needsWork ? { breaches, needsWork, impact } : { breaches, impact };
+}
+function lastStepBefore(times, end) {
+  let lo = 0;
+  let hi = times.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (times[mid] < end) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+var RULES;
+var init_assess = __esm({
+  "src/core/capacity/assess.ts"() {
+    "use strict";
+    init_sweep();
+    RULES = ["capacity", "maintenance", "redundancy", "scale-up"];
+  }
+});
+
+// src/core/capacity/deadlines.ts
+function moveBeforeFreezes(instant, freezes) {
+  let deadline = { at: instant };
+  for (; ; ) {
+    let earliest;
+    for (const f of freezes) {
+      if (f.start < deadline.at && deadline.at < f.end && (!earliest || f.start < earliest.start))
+        earliest = f;
+    }
+    if (!earliest) return deadline;
+    deadline = { at: earliest.start, freeze: earliest };
+  }
+}
+function noticeRule(deadline, now, noticeDays) {
+  if (deadline.at - now >= noticeDays * DAY_MS) return void 0;
+  return deadline.freeze ? "freeze" : "notice";
+}
+var DAY_MS;
+var init_deadlines = __esm({
+  "src/core/capacity/deadlines.ts"() {
+    "use strict";
+    DAY_MS = 864e5;
+  }
+});
+
+// src/core/format.ts
+function formatter(zone, locale = "en-US") {
+  const key = `${locale} ${zone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone: zone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      hourCycle: "h23",
+      timeZoneName: "short"
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+function zoneState(ms, zone) {
+  const bucket = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${zone} ${bucket}`;
+  let state = zoneStates.get(key);
+  if (!state) {
+    const parts = {};
+    for (const p of formatter(zone).formatToParts(bucket)) parts[p.type] = p.value;
+    const local = Date.UTC(
+      +parts.year,
+      +parts.month - 1,
+      +parts.day,
+      +parts.hour,
+      +parts.minute,
+      +parts.second
+    );
+    state = { offset: local - bucket, name: zoneName(parts.timeZoneName, bucket, zone) };
+    if (zoneStates.size > 1e5) zoneStates.clear();
+    zoneStates.set(key, state);
+  }
+  return state;
+}
+function zoneName(us, ms, zone) {
+  if (us && !/^GMT[+-]/.test(us)) return us;
+  const gb = formatter(zone, "en-GB").formatToParts(ms).find((p) => p.type === "timeZoneName")?.value;
+  return gb ?? us ?? zone;
+}
+function formatInstant(instant, zone = "UTC") {
+  const ms = typeof instant === "number" ? instant : Date.parse(instant);
+  const { offset, name } = zone === "UTC" ? { offset: 0, name: "UTC" } : zoneState(ms, zone);
+  const d = new Date(ms + offset);
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${name}`;
+}
+function formatNumber(value) {
+  const rounded = Math.round(value * 10) / 10;
+  if (!Number.isFinite(rounded)) return String(rounded);
+  const [whole = "0", fraction] = Math.abs(rounded).toFixed(1).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${rounded < 0 ? "-" : ""}${grouped}${fraction && fraction !== "0" ? `.${fraction}` : ""}`;
+}
+function formatDays(ms) {
+  const days = Math.round(ms / 864e5 * 10) / 10;
+  return `${formatNumber(days)} ${Math.abs(days) === 1 ? "day" : "days"}`;
+}
+function round6(value) {
+  return Math.round(value * 1e6) / 1e6;
+}
+function listIds(ids) {
+  let text = lists.get(ids);
+  if (text === void 0) {
+    text = ids.length <= 1 ? ids.join("") : `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`;
+    lists.set(ids, text);
+  }
+  return text;
+}
+function formatPercent(ratio) {
+  const pct = ratio * 100;
+  return `${pct < 10 && pct > 0 ? pct.toFixed(1) : Math.round(pct).toString()}%`;
+}
+function escapeMarkdown(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/\r?\n/g, " ");
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function formatWindowEnd(end, zone = "UTC") {
+  const ms = typeof end === "number" ? end : Date.parse(end);
+  const text = formatInstant(ms, zone);
+  if (!/ 00:00 /.test(text)) return text;
+  const dayBefore = formatInstant(ms - 1, zone).split(" ").slice(0, 4).join(" ");
+  return `end of ${dayBefore}`;
+}
+var WEEKDAYS, MONTHS, QUARTER_HOUR, formatters, zoneStates, pad, lists;
+var init_format = __esm({
+  "src/core/format.ts"() {
+    "use strict";
+    WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    QUARTER_HOUR = 9e5;
+    formatters = /* @__PURE__ */ new Map();
+    zoneStates = /* @__PURE__ */ new Map();
+    pad = (n) => String(n).padStart(2, "0");
+    lists = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/core/capacity/instances.ts
+function lte(a, b) {
+  return a <= b * (1 + TOLERANCE);
+}
+function exceeds(a, b) {
+  return !lte(a, b);
+}
+function ceilTolerant(x) {
+  return Math.ceil(x - TOLERANCE);
+}
+function capacityRps(service) {
+  return service.kind === "scalable" ? service.max_instances * service.per_instance_rps * service.target_utilization : service.max_rps * service.target_utilization;
+}
+function instancesForTarget(load, perInstanceRps, targetUtilization) {
+  return Math.max(0, ceilTolerant(load / (perInstanceRps * targetUtilization)));
+}
+function instancesForZones(load, perInstanceRps, failover, zones2) {
+  if (zones2 <= 1 || load <= 0) return 0;
+  const survivors = Math.ceil(load / (perInstanceRps * failover * (1 + TOLERANCE)));
+  return Math.floor((survivors * zones2 + zones2 - 2) / (zones2 - 1));
+}
+function instancesNeeded(load, service, failover) {
+  return Math.max(
+    instancesForTarget(load, service.per_instance_rps, service.target_utilization),
+    instancesForZones(load, service.per_instance_rps, failover, service.zones),
+    service.instances
+  );
+}
+var TOLERANCE;
+var init_instances = __esm({
+  "src/core/capacity/instances.ts"() {
+    "use strict";
+    TOLERANCE = 1e-9;
   }
 });
 
@@ -19309,6 +19679,36 @@ var require_mod = __commonJS({
   }
 });
 
+// src/core/load/suggest.ts
+function closestName(name, candidates) {
+  if (candidates.length === 0) return void 0;
+  const best = (0, import_fastest_levenshtein.closest)(name, [...candidates]);
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  return (0, import_fastest_levenshtein.distance)(name, best) <= limit ? best : void 0;
+}
+function didYouMean(name, candidates) {
+  const best = closestName(name, candidates);
+  return best === void 0 ? "" : ` (did you mean \`${best}\`?)`;
+}
+function quote(value) {
+  let text;
+  if (typeof value === "string") text = value;
+  else if (value === null || value === void 0) text = "nothing";
+  else if (typeof value === "object") text = Array.isArray(value) ? "a list" : "a mapping";
+  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    text = String(value);
+  else text = typeof value;
+  if (text.length > 60) text = `${text.slice(0, 57)}...`;
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+var import_fastest_levenshtein;
+var init_suggest = __esm({
+  "src/core/load/suggest.ts"() {
+    "use strict";
+    import_fastest_levenshtein = __toESM(require_mod(), 1);
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -19386,17 +19786,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path9) {
+      const ctrl = callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19407,13 +19807,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19434,17 +19834,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path9) {
+      const ctrl = await callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19455,13 +19855,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19488,23 +19888,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path9);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path9);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path9);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path9);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path9);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -20116,10 +20516,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20138,7 +20538,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20168,11 +20568,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20186,8 +20586,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20201,8 +20601,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20220,8 +20620,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20231,8 +20631,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22747,9 +23147,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22824,14 +23224,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection2.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection2.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22846,10 +23246,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection2.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection2.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22860,10 +23260,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection2.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection2.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22880,13 +23280,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection2.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection2.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -24847,9 +25247,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path8) => {
+    visit.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field2, index] of path8) {
+      for (const [field2, index] of path9) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24858,23 +25258,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path8) => {
-      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
-      const field2 = path8[path8.length - 1][0];
+    visit.parentCollection = (cst, path9) => {
+      const parent = visit.itemAtPath(cst, path9.slice(0, -1));
+      const field2 = path9[path9.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24885,10 +25285,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports.visit = visit;
   }
@@ -29868,8 +30268,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path8) {
-      let input = path8;
+    function removeDotSegments(path9) {
+      let input = path9;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -29943,11 +30343,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path8) {
-      if (path8 === "" || path8[0] === "/") {
-        return removeDotSegments(path8);
+    function removeDotSegmentsRelative(path9) {
+      if (path9 === "" || path9[0] === "/") {
+        return removeDotSegments(path9);
       }
-      const segments = path8.split("/");
+      const segments = path9.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -30310,8 +30710,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
+        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -34685,6 +35085,122 @@ var require_dist2 = __commonJS({
   }
 });
 
+// src/core/fit/fit-model.ts
+function fitModel(capacity, states, now) {
+  return {
+    now,
+    notice_days: capacity.defaults.notice_days,
+    failover_utilization: capacity.defaults.failover_utilization,
+    services: states.map((state) => {
+      const s = state.service;
+      const scalable = s.kind === "scalable";
+      return {
+        name: s.name,
+        kind: s.kind,
+        per_instance_rps: scalable ? s.per_instance_rps : 0,
+        instances: scalable ? s.instances : 0,
+        max_instances: scalable ? s.max_instances : 0,
+        zones: scalable ? s.zones : 1,
+        target_utilization: s.target_utilization,
+        capacity_rps: state.capacityRps,
+        floor: state.floor,
+        baseline_redundancy: state.baseline.redundancy,
+        times: [...state.steps.times],
+        loads: [...state.steps.loads],
+        factors: [...state.steps.factors]
+      };
+    }),
+    sites: capacity.sites.map((site) => ({
+      name: site.name,
+      ...site.rps_per_user !== void 0 ? { rps_per_user: site.rps_per_user } : {},
+      uses: { ...site.uses }
+    })),
+    freezes: capacity.freezes.map((f) => ({ name: f.name, start: f.start, end: f.end }))
+  };
+}
+var init_fit_model = __esm({
+  "src/core/fit/fit-model.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/fit/classify-load.ts
+function noWorkLimit(service, factor, failover) {
+  let limit = service.capacity_rps * factor;
+  if (service.kind === "scalable") {
+    const n = service.floor;
+    limit = Math.min(limit, n * service.per_instance_rps * service.target_utilization);
+    if (service.zones > 1 && !service.baseline_redundancy) {
+      const survivors = n - Math.ceil(n / service.zones);
+      limit = Math.min(limit, survivors * service.per_instance_rps * failover);
+    }
+  }
+  return Math.max(0, limit);
+}
+var init_classify_load = __esm({
+  "src/core/fit/classify-load.ts"() {
+    "use strict";
+    init_instances();
+  }
+});
+
+// src/core/fit/find-windows.ts
+var init_find_windows = __esm({
+  "src/core/fit/find-windows.ts"() {
+    "use strict";
+    init_deadlines();
+    init_assess();
+    init_sweep();
+    init_suggest();
+    init_classify_load();
+  }
+});
+
+// src/core/fit/site-headroom.ts
+function siteHeadroom(model, weeks = 8) {
+  const starts = Array.from({ length: weeks }, (_, i) => model.now + i * 7 * DAY_MS);
+  const sites = model.sites.map((site) => {
+    const unit = site.rps_per_user !== void 0 ? "users" : "rps";
+    const perUnit = site.rps_per_user ?? 1;
+    const values = starts.map((start) => {
+      let room = Infinity;
+      for (const service of model.services) {
+        const factor = site.uses[service.name];
+        if (factor === void 0 || factor <= 0) continue;
+        const lo = stepAt(service.times, start);
+        const hi = lastStepBefore(service.times, start + 7 * DAY_MS);
+        for (let i = Math.max(lo, 0); i <= hi; i++) {
+          const free = noWorkLimit(service, service.factors[i], model.failover_utilization) - service.loads[i];
+          room = Math.min(room, free / (perUnit * factor));
+        }
+      }
+      return room === Infinity ? 0 : Math.max(0, Math.floor(room));
+    });
+    return { site: site.name, unit, values };
+  });
+  return { starts, sites };
+}
+var init_site_headroom = __esm({
+  "src/core/fit/site-headroom.ts"() {
+    "use strict";
+    init_deadlines();
+    init_assess();
+    init_sweep();
+    init_classify_load();
+  }
+});
+
+// src/core/fit/index.ts
+var init_fit = __esm({
+  "src/core/fit/index.ts"() {
+    "use strict";
+    init_fit_model();
+    init_find_windows();
+    init_site_headroom();
+    init_classify_load();
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants6 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -34940,8 +35456,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path8, { windows } = {}) => {
-      const segs = path8.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path9, { windows } = {}) => {
+      const segs = path9.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -35724,14 +36240,14 @@ var require_parse2 = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
           }
           if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
@@ -35742,12 +36258,12 @@ var require_parse2 = __commonJS({
             return DOT_LITERAL.repeat(chars.length);
           }
           if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
             }
             return star;
           }
-          return esc ? m : `\\${m}`;
+          return esc2 ? m : `\\${m}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
@@ -36461,6 +36977,4955 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// node_modules/nanoid/url-alphabet/index.cjs
+var require_url_alphabet = __commonJS({
+  "node_modules/nanoid/url-alphabet/index.cjs"(exports, module) {
+    var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
+    module.exports = { urlAlphabet };
+  }
+});
+
+// node_modules/nanoid/index.cjs
+var require_nanoid = __commonJS({
+  "node_modules/nanoid/index.cjs"(exports, module) {
+    var crypto2 = __require("crypto");
+    var { urlAlphabet } = require_url_alphabet();
+    var POOL_SIZE_MULTIPLIER = 128;
+    var pool;
+    var poolOffset;
+    var fillPool = (bytes) => {
+      if (bytes < 0 || bytes > 1024) throw new RangeError("Wrong ID size");
+      try {
+        if (!pool || pool.length < bytes) {
+          pool = Buffer.allocUnsafe(bytes * POOL_SIZE_MULTIPLIER);
+          crypto2.randomFillSync(pool);
+          poolOffset = 0;
+        } else if (poolOffset + bytes > pool.length) {
+          crypto2.randomFillSync(pool);
+          poolOffset = 0;
+        }
+      } catch (e) {
+        pool = void 0;
+        throw e;
+      }
+      poolOffset += bytes;
+    };
+    var random = (bytes) => {
+      fillPool(bytes |= 0);
+      return pool.subarray(poolOffset - bytes, poolOffset);
+    };
+    var customRandom = (alphabet, defaultSize, getRandom) => {
+      let mask = (2 << 31 - Math.clz32(alphabet.length - 1 | 1)) - 1;
+      let step = Math.ceil(1.6 * mask * defaultSize / alphabet.length);
+      return (size = defaultSize) => {
+        if (size <= 0) return "";
+        let id = "";
+        while (true) {
+          let bytes = getRandom(step);
+          let i = step;
+          while (i--) {
+            id += alphabet[bytes[i] & mask] || "";
+            if (id.length === size) return id;
+          }
+        }
+      };
+    };
+    var customAlphabet = (alphabet, size = 21) => customRandom(alphabet, size, random);
+    var nanoid = (size = 21) => {
+      fillPool(size |= 0);
+      let id = "";
+      for (let i = poolOffset - size; i < poolOffset; i++) {
+        id += urlAlphabet[pool[i] & 63];
+      }
+      return id;
+    };
+    module.exports = { nanoid, customAlphabet, customRandom, urlAlphabet, random };
+  }
+});
+
+// node_modules/ics/dist/defaults.js
+var require_defaults2 = __commonJS({
+  "node_modules/ics/dist/defaults.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports.headerDefaults = exports.eventDefaults = void 0;
+    var _nanoid = require_nanoid();
+    var headerDefaults = exports.headerDefaults = function headerDefaults2() {
+      return {
+        productId: "adamgibbons/ics",
+        method: "PUBLISH"
+      };
+    };
+    var eventDefaults = exports.eventDefaults = function eventDefaults2() {
+      return {
+        title: "Untitled event",
+        uid: (0, _nanoid.nanoid)(),
+        timestamp: Date.now()
+      };
+    };
+  }
+});
+
+// node_modules/ics/dist/pipeline/build.js
+var require_build = __commonJS({
+  "node_modules/ics/dist/pipeline/build.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports.buildEvent = buildEvent;
+    exports.buildHeader = buildHeader;
+    var _defaults = require_defaults2();
+    function _typeof(o) {
+      "@babel/helpers - typeof";
+      return _typeof = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
+        return typeof o2;
+      } : function(o2) {
+        return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
+      }, _typeof(o);
+    }
+    function _defineProperty(e, r, t) {
+      return (r = _toPropertyKey(r)) in e ? Object.defineProperty(e, r, { value: t, enumerable: true, configurable: true, writable: true }) : e[r] = t, e;
+    }
+    function _toPropertyKey(t) {
+      var i = _toPrimitive(t, "string");
+      return "symbol" == _typeof(i) ? i : i + "";
+    }
+    function _toPrimitive(t, r) {
+      if ("object" != _typeof(t) || !t) return t;
+      var e = t[Symbol.toPrimitive];
+      if (void 0 !== e) {
+        var i = e.call(t, r || "default");
+        if ("object" != _typeof(i)) return i;
+        throw new TypeError("@@toPrimitive must return a primitive value.");
+      }
+      return ("string" === r ? String : Number)(t);
+    }
+    function removeUndefined(input) {
+      return Object.entries(input).reduce(function(clean, entry) {
+        return typeof entry[1] !== "undefined" ? Object.assign(clean, _defineProperty({}, entry[0], entry[1])) : clean;
+      }, {});
+    }
+    function buildHeader() {
+      var attributes = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : {};
+      var output = Object.assign({}, (0, _defaults.headerDefaults)(), attributes);
+      return removeUndefined(output);
+    }
+    function buildEvent() {
+      var attributes = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : {};
+      var output = Object.assign({}, (0, _defaults.eventDefaults)(), attributes);
+      return removeUndefined(output);
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/format-date.js
+var require_format_date = __commonJS({
+  "node_modules/ics/dist/utils/format-date.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports["default"] = formatDate;
+    function _slicedToArray(r, e) {
+      return _arrayWithHoles(r) || _iterableToArrayLimit(r, e) || _unsupportedIterableToArray(r, e) || _nonIterableRest();
+    }
+    function _nonIterableRest() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance.\nIn order to be iterable, non-array objects must have a [Symbol.iterator]() method.");
+    }
+    function _unsupportedIterableToArray(r, a) {
+      if (r) {
+        if ("string" == typeof r) return _arrayLikeToArray(r, a);
+        var t = {}.toString.call(r).slice(8, -1);
+        return "Object" === t && r.constructor && (t = r.constructor.name), "Map" === t || "Set" === t ? Array.from(r) : "Arguments" === t || /^(?:Ui|I)nt(?:8|16|32)(?:Clamped)?Array$/.test(t) ? _arrayLikeToArray(r, a) : void 0;
+      }
+    }
+    function _arrayLikeToArray(r, a) {
+      (null == a || a > r.length) && (a = r.length);
+      for (var e = 0, n = Array(a); e < a; e++) n[e] = r[e];
+      return n;
+    }
+    function _iterableToArrayLimit(r, l) {
+      var t = null == r ? null : "undefined" != typeof Symbol && r[Symbol.iterator] || r["@@iterator"];
+      if (null != t) {
+        var e, n, i, u, a = [], f = true, o = false;
+        try {
+          if (i = (t = t.call(r)).next, 0 === l) {
+            if (Object(t) !== t) return;
+            f = false;
+          } else for (; !(f = (e = i.call(t)).done) && (a.push(e.value), a.length !== l); f = true) ;
+        } catch (r2) {
+          o = true, n = r2;
+        } finally {
+          try {
+            if (!f && null != t["return"] && (u = t["return"](), Object(u) !== u)) return;
+          } finally {
+            if (o) throw n;
+          }
+        }
+        return a;
+      }
+    }
+    function _arrayWithHoles(r) {
+      if (Array.isArray(r)) return r;
+    }
+    var pad2 = function pad3(n) {
+      return n < 10 ? "0".concat(n) : "".concat(n);
+    };
+    function formatDate() {
+      var args = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : [];
+      var outputType = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : "utc";
+      var inputType = arguments.length > 2 && arguments[2] !== void 0 ? arguments[2] : "local";
+      if (typeof args === "string") {
+        return args;
+      }
+      if (Array.isArray(args) && args.length === 3) {
+        var _args = _slicedToArray(args, 3), year = _args[0], month = _args[1], date = _args[2];
+        return "".concat(year).concat(pad2(month)).concat(pad2(date));
+      }
+      var outDate = /* @__PURE__ */ new Date();
+      if (Array.isArray(args) && args.length > 0 && args[0]) {
+        var _args2 = _slicedToArray(args, 6), _year = _args2[0], _month = _args2[1], _date = _args2[2], _args2$ = _args2[3], hours = _args2$ === void 0 ? 0 : _args2$, _args2$2 = _args2[4], minutes = _args2$2 === void 0 ? 0 : _args2$2, _args2$3 = _args2[5], seconds = _args2$3 === void 0 ? 0 : _args2$3;
+        if (inputType === "local") {
+          outDate = new Date(_year, _month - 1, _date, hours, minutes, seconds);
+        } else {
+          outDate = new Date(Date.UTC(_year, _month - 1, _date, hours, minutes, seconds));
+        }
+      } else if (!Array.isArray(args)) {
+        outDate = new Date(args);
+      }
+      if (outputType === "local") {
+        return [outDate.getFullYear(), pad2(outDate.getMonth() + 1), pad2(outDate.getDate()), "T", pad2(outDate.getHours()), pad2(outDate.getMinutes()), pad2(outDate.getSeconds())].join("");
+      }
+      return [outDate.getUTCFullYear(), pad2(outDate.getUTCMonth() + 1), pad2(outDate.getUTCDate()), "T", pad2(outDate.getUTCHours()), pad2(outDate.getUTCMinutes()), pad2(outDate.getUTCSeconds()), "Z"].join("");
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/set-geolocation.js
+var require_set_geolocation = __commonJS({
+  "node_modules/ics/dist/utils/set-geolocation.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports["default"] = setGeolocation;
+    function setGeolocation(_ref) {
+      var lat = _ref.lat, lon = _ref.lon;
+      return "".concat(lat, ";").concat(lon);
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/encode-param-value.js
+var require_encode_param_value = __commonJS({
+  "node_modules/ics/dist/utils/encode-param-value.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports["default"] = encodeParamValue;
+    function encodeParamValue(value) {
+      return '"'.concat(value.replaceAll('"', '\\"'), '"');
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/set-contact.js
+var require_set_contact = __commonJS({
+  "node_modules/ics/dist/utils/set-contact.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports["default"] = setContact;
+    var _encodeParamValue = _interopRequireDefault(require_encode_param_value());
+    function _interopRequireDefault(e) {
+      return e && e.__esModule ? e : { "default": e };
+    }
+    function setContact(_ref) {
+      var name = _ref.name, email = _ref.email, rsvp = _ref.rsvp, dir = _ref.dir, partstat = _ref.partstat, role = _ref.role, cutype = _ref.cutype, xNumGuests = _ref.xNumGuests, scheduleAgent = _ref.scheduleAgent;
+      var formattedParts = [];
+      if (rsvp !== void 0) {
+        formattedParts.push(rsvp ? "RSVP=TRUE" : "RSVP=FALSE");
+      }
+      if (cutype) {
+        formattedParts.push("CUTYPE=".concat((0, _encodeParamValue["default"])(cutype)));
+      }
+      if (xNumGuests !== void 0) {
+        formattedParts.push("X-NUM-GUESTS=".concat(xNumGuests));
+      }
+      if (role) {
+        formattedParts.push("ROLE=".concat((0, _encodeParamValue["default"])(role)));
+      }
+      if (partstat) {
+        formattedParts.push("PARTSTAT=".concat((0, _encodeParamValue["default"])(partstat)));
+      }
+      if (dir) {
+        formattedParts.push("DIR=".concat((0, _encodeParamValue["default"])(dir)));
+      }
+      if (scheduleAgent) {
+        formattedParts.push("SCHEDULE-AGENT=".concat((0, _encodeParamValue["default"])(scheduleAgent)));
+      }
+      formattedParts.push("CN=".concat((0, _encodeParamValue["default"])(name || "Unnamed attendee")));
+      var formattedAttendee = formattedParts.join(";").concat(email ? ":mailto:".concat(email) : "");
+      return formattedAttendee;
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/set-organizer.js
+var require_set_organizer = __commonJS({
+  "node_modules/ics/dist/utils/set-organizer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports["default"] = setOrganizer;
+    var _encodeParamValue = _interopRequireDefault(require_encode_param_value());
+    function _interopRequireDefault(e) {
+      return e && e.__esModule ? e : { "default": e };
+    }
+    function setOrganizer(_ref) {
+      var name = _ref.name, email = _ref.email, dir = _ref.dir, sentBy = _ref.sentBy;
+      var formattedOrganizer = "";
+      formattedOrganizer += dir ? "DIR=".concat((0, _encodeParamValue["default"])(dir), ";") : "";
+      formattedOrganizer += sentBy ? "SENT-BY=".concat((0, _encodeParamValue["default"])("MAILTO:".concat(sentBy)), ";") : "";
+      formattedOrganizer += "CN=";
+      formattedOrganizer += (0, _encodeParamValue["default"])(name || "Organizer");
+      formattedOrganizer += email ? ":MAILTO:".concat(email) : "";
+      return formattedOrganizer;
+    }
+  }
+});
+
+// node_modules/runes2/dist/index.cjs.development.cjs
+var require_index_cjs_development = __commonJS({
+  "node_modules/runes2/dist/index.cjs.development.cjs"(exports, module) {
+    "use strict";
+    var EnumRunesCode = /* @__PURE__ */ (function(EnumRunesCode2) {
+      EnumRunesCode2[EnumRunesCode2["HIGH_SURROGATE_START"] = 55296] = "HIGH_SURROGATE_START";
+      EnumRunesCode2[EnumRunesCode2["HIGH_SURROGATE_END"] = 56319] = "HIGH_SURROGATE_END";
+      EnumRunesCode2[EnumRunesCode2["LOW_SURROGATE_START"] = 56320] = "LOW_SURROGATE_START";
+      EnumRunesCode2[EnumRunesCode2["REGIONAL_INDICATOR_START"] = 127462] = "REGIONAL_INDICATOR_START";
+      EnumRunesCode2[EnumRunesCode2["REGIONAL_INDICATOR_END"] = 127487] = "REGIONAL_INDICATOR_END";
+      EnumRunesCode2[EnumRunesCode2["FITZPATRICK_MODIFIER_START"] = 127995] = "FITZPATRICK_MODIFIER_START";
+      EnumRunesCode2[EnumRunesCode2["FITZPATRICK_MODIFIER_END"] = 127999] = "FITZPATRICK_MODIFIER_END";
+      EnumRunesCode2[EnumRunesCode2["VARIATION_MODIFIER_START"] = 65024] = "VARIATION_MODIFIER_START";
+      EnumRunesCode2[EnumRunesCode2["VARIATION_MODIFIER_END"] = 65039] = "VARIATION_MODIFIER_END";
+      EnumRunesCode2[EnumRunesCode2["DIACRITICAL_MARKS_START"] = 8400] = "DIACRITICAL_MARKS_START";
+      EnumRunesCode2[EnumRunesCode2["DIACRITICAL_MARKS_END"] = 8447] = "DIACRITICAL_MARKS_END";
+      EnumRunesCode2[EnumRunesCode2["SUBDIVISION_INDICATOR_START"] = 127988] = "SUBDIVISION_INDICATOR_START";
+      EnumRunesCode2[EnumRunesCode2["TAGS_START"] = 917504] = "TAGS_START";
+      EnumRunesCode2[EnumRunesCode2["TAGS_END"] = 917631] = "TAGS_END";
+      EnumRunesCode2[EnumRunesCode2["ZWJ"] = 8205] = "ZWJ";
+      return EnumRunesCode2;
+    })({});
+    var GRAPHEMES = /* @__PURE__ */ Object.freeze([776, 2359, 2367, 2984, 3007, 3021, 3633, 3635, 3648, 3657, 4352, 4449, 4520]);
+    var EnumCodeUnits = /* @__PURE__ */ (function(EnumCodeUnits2) {
+      EnumCodeUnits2[EnumCodeUnits2["unit_1"] = 1] = "unit_1";
+      EnumCodeUnits2[EnumCodeUnits2["unit_2"] = 2] = "unit_2";
+      EnumCodeUnits2[EnumCodeUnits2["unit_4"] = 4] = "unit_4";
+      return EnumCodeUnits2;
+    })({});
+    function runes(string) {
+      if (typeof string !== "string") {
+        throw new TypeError("string cannot be undefined or null");
+      }
+      const result = [];
+      let i = 0;
+      let increment = 0;
+      while (i < string.length) {
+        increment += nextUnits(i + increment, string);
+        if (isGrapheme(string[i + increment])) {
+          increment++;
+        }
+        if (isVariationSelector(string[i + increment])) {
+          increment++;
+        }
+        if (isDiacriticalMark(string[i + increment])) {
+          increment++;
+        }
+        if (isZeroWidthJoiner(string[i + increment])) {
+          increment++;
+          continue;
+        }
+        result.push(string.substring(i, i + increment));
+        i += increment;
+        increment = 0;
+      }
+      return result;
+    }
+    function nextUnits(i, string) {
+      const current = string[i];
+      if (!isFirstOfSurrogatePair(current) || i === string.length - 1) {
+        return EnumCodeUnits.unit_1;
+      }
+      const currentPair = current + string[i + 1];
+      let nextPair = string.substring(i + 2, i + 5);
+      if (isRegionalIndicator(currentPair) && isRegionalIndicator(nextPair)) {
+        return EnumCodeUnits.unit_4;
+      }
+      if (isSubdivisionFlag(currentPair) && isSupplementarySpecialpurposePlane(nextPair)) {
+        return string.slice(i).indexOf(String.fromCodePoint(EnumRunesCode.TAGS_END)) + 2;
+      }
+      if (isFitzpatrickModifier(nextPair)) {
+        return EnumCodeUnits.unit_4;
+      }
+      return EnumCodeUnits.unit_2;
+    }
+    function isFirstOfSurrogatePair(string) {
+      return string && betweenInclusive(string[0].charCodeAt(0), EnumRunesCode.HIGH_SURROGATE_START, EnumRunesCode.HIGH_SURROGATE_END);
+    }
+    function isRegionalIndicator(string) {
+      return betweenInclusive(codePointFromSurrogatePair(string), EnumRunesCode.REGIONAL_INDICATOR_START, EnumRunesCode.REGIONAL_INDICATOR_END);
+    }
+    function isSubdivisionFlag(string) {
+      return betweenInclusive(codePointFromSurrogatePair(string), EnumRunesCode.SUBDIVISION_INDICATOR_START, EnumRunesCode.SUBDIVISION_INDICATOR_START);
+    }
+    function isFitzpatrickModifier(string) {
+      return betweenInclusive(codePointFromSurrogatePair(string), EnumRunesCode.FITZPATRICK_MODIFIER_START, EnumRunesCode.FITZPATRICK_MODIFIER_END);
+    }
+    function isVariationSelector(string) {
+      return typeof string === "string" && betweenInclusive(string.charCodeAt(0), EnumRunesCode.VARIATION_MODIFIER_START, EnumRunesCode.VARIATION_MODIFIER_END);
+    }
+    function isDiacriticalMark(string) {
+      return typeof string === "string" && betweenInclusive(string.charCodeAt(0), EnumRunesCode.DIACRITICAL_MARKS_START, EnumRunesCode.DIACRITICAL_MARKS_END);
+    }
+    function isSupplementarySpecialpurposePlane(string) {
+      const codePoint = string.codePointAt(0);
+      return typeof string === "string" && typeof codePoint === "number" && betweenInclusive(codePoint, EnumRunesCode.TAGS_START, EnumRunesCode.TAGS_END);
+    }
+    function isGrapheme(string) {
+      return typeof string === "string" && GRAPHEMES.includes(string.charCodeAt(0));
+    }
+    function isZeroWidthJoiner(string) {
+      return typeof string === "string" && string.charCodeAt(0) === EnumRunesCode.ZWJ;
+    }
+    function codePointFromSurrogatePair(pair) {
+      const highOffset = pair.charCodeAt(0) - EnumRunesCode.HIGH_SURROGATE_START;
+      const lowOffset = pair.charCodeAt(1) - EnumRunesCode.LOW_SURROGATE_START;
+      return (highOffset << 10) + lowOffset + 65536;
+    }
+    function betweenInclusive(value, lower, upper) {
+      return value >= lower && value <= upper;
+    }
+    function substring(string, start, width) {
+      const chars = runes(string);
+      if (start === void 0) {
+        return string;
+      }
+      if (start >= chars.length) {
+        return "";
+      }
+      const rest = chars.length - start;
+      const stringWidth = width === void 0 ? rest : width;
+      let endIndex = start + stringWidth;
+      if (endIndex > start + rest) {
+        endIndex = void 0;
+      }
+      return chars.slice(start, endIndex).join("");
+    }
+    {
+      Object.defineProperty(runes, "runes", {
+        value: runes
+      });
+      Object.defineProperty(runes, "default", {
+        value: runes
+      });
+      Object.defineProperty(runes, "__esModule", {
+        value: true
+      });
+      Object.defineProperty(runes, "substr", {
+        value: substring
+      });
+      Object.defineProperty(runes, "substring", {
+        value: substring
+      });
+      Object.defineProperty(runes, "EnumRunesCode", {
+        value: EnumRunesCode
+      });
+      Object.defineProperty(runes, "EnumCodeUnits", {
+        value: EnumCodeUnits
+      });
+      Object.defineProperty(runes, "GRAPHEMES", {
+        value: GRAPHEMES
+      });
+    }
+    module.exports = runes;
+  }
+});
+
+// node_modules/runes2/dist/index.cjs.production.min.cjs
+var require_index_cjs_production_min = __commonJS({
+  "node_modules/runes2/dist/index.cjs.production.min.cjs"(exports, module) {
+    "use strict";
+    var e = /* @__PURE__ */ (function(e2) {
+      return e2[e2.HIGH_SURROGATE_START = 55296] = "HIGH_SURROGATE_START", e2[e2.HIGH_SURROGATE_END = 56319] = "HIGH_SURROGATE_END", e2[e2.LOW_SURROGATE_START = 56320] = "LOW_SURROGATE_START", e2[e2.REGIONAL_INDICATOR_START = 127462] = "REGIONAL_INDICATOR_START", e2[e2.REGIONAL_INDICATOR_END = 127487] = "REGIONAL_INDICATOR_END", e2[e2.FITZPATRICK_MODIFIER_START = 127995] = "FITZPATRICK_MODIFIER_START", e2[e2.FITZPATRICK_MODIFIER_END = 127999] = "FITZPATRICK_MODIFIER_END", e2[e2.VARIATION_MODIFIER_START = 65024] = "VARIATION_MODIFIER_START", e2[e2.VARIATION_MODIFIER_END = 65039] = "VARIATION_MODIFIER_END", e2[e2.DIACRITICAL_MARKS_START = 8400] = "DIACRITICAL_MARKS_START", e2[e2.DIACRITICAL_MARKS_END = 8447] = "DIACRITICAL_MARKS_END", e2[e2.SUBDIVISION_INDICATOR_START = 127988] = "SUBDIVISION_INDICATOR_START", e2[e2.TAGS_START = 917504] = "TAGS_START", e2[e2.TAGS_END = 917631] = "TAGS_END", e2[e2.ZWJ = 8205] = "ZWJ", e2;
+    })({});
+    var n = /* @__PURE__ */ Object.freeze([776, 2359, 2367, 2984, 3007, 3021, 3633, 3635, 3648, 3657, 4352, 4449, 4520]);
+    var t = /* @__PURE__ */ (function(e2) {
+      return e2[e2.unit_1 = 1] = "unit_1", e2[e2.unit_2 = 2] = "unit_2", e2[e2.unit_4 = 4] = "unit_4", e2;
+    })({});
+    function runes(e2) {
+      if ("string" != typeof e2) throw new TypeError("string cannot be undefined or null");
+      const n2 = [];
+      let t2 = 0, r = 0;
+      for (; t2 < e2.length; ) r += nextUnits(t2 + r, e2), isGrapheme(e2[t2 + r]) && r++, isVariationSelector(e2[t2 + r]) && r++, isDiacriticalMark(e2[t2 + r]) && r++, isZeroWidthJoiner(e2[t2 + r]) ? r++ : (n2.push(e2.substring(t2, t2 + r)), t2 += r, r = 0);
+      return n2;
+    }
+    function nextUnits(n2, r) {
+      const i = r[n2];
+      if (!(function isFirstOfSurrogatePair(n3) {
+        return n3 && betweenInclusive(n3[0].charCodeAt(0), e.HIGH_SURROGATE_START, e.HIGH_SURROGATE_END);
+      })(i) || n2 === r.length - 1) return t.unit_1;
+      const I = i + r[n2 + 1];
+      let A = r.substring(n2 + 2, n2 + 5);
+      return isRegionalIndicator(I) && isRegionalIndicator(A) ? t.unit_4 : (function isSubdivisionFlag(n3) {
+        return betweenInclusive(codePointFromSurrogatePair(n3), e.SUBDIVISION_INDICATOR_START, e.SUBDIVISION_INDICATOR_START);
+      })(I) && (function isSupplementarySpecialpurposePlane(n3) {
+        const t2 = n3.codePointAt(0);
+        return "string" == typeof n3 && "number" == typeof t2 && betweenInclusive(t2, e.TAGS_START, e.TAGS_END);
+      })(A) ? r.slice(n2).indexOf(String.fromCodePoint(e.TAGS_END)) + 2 : (function isFitzpatrickModifier(n3) {
+        return betweenInclusive(codePointFromSurrogatePair(n3), e.FITZPATRICK_MODIFIER_START, e.FITZPATRICK_MODIFIER_END);
+      })(A) ? t.unit_4 : t.unit_2;
+    }
+    function isRegionalIndicator(n2) {
+      return betweenInclusive(codePointFromSurrogatePair(n2), e.REGIONAL_INDICATOR_START, e.REGIONAL_INDICATOR_END);
+    }
+    function isVariationSelector(n2) {
+      return "string" == typeof n2 && betweenInclusive(n2.charCodeAt(0), e.VARIATION_MODIFIER_START, e.VARIATION_MODIFIER_END);
+    }
+    function isDiacriticalMark(n2) {
+      return "string" == typeof n2 && betweenInclusive(n2.charCodeAt(0), e.DIACRITICAL_MARKS_START, e.DIACRITICAL_MARKS_END);
+    }
+    function isGrapheme(e2) {
+      return "string" == typeof e2 && n.includes(e2.charCodeAt(0));
+    }
+    function isZeroWidthJoiner(n2) {
+      return "string" == typeof n2 && n2.charCodeAt(0) === e.ZWJ;
+    }
+    function codePointFromSurrogatePair(n2) {
+      return (n2.charCodeAt(0) - e.HIGH_SURROGATE_START << 10) + (n2.charCodeAt(1) - e.LOW_SURROGATE_START) + 65536;
+    }
+    function betweenInclusive(e2, n2, t2) {
+      return e2 >= n2 && e2 <= t2;
+    }
+    function substring(e2, n2, t2) {
+      const r = runes(e2);
+      if (void 0 === n2) return e2;
+      if (n2 >= r.length) return "";
+      const i = r.length - n2;
+      let I = n2 + (void 0 === t2 ? i : t2);
+      return I > n2 + i && (I = void 0), r.slice(n2, I).join("");
+    }
+    Object.defineProperty(runes, "runes", {
+      value: runes
+    }), Object.defineProperty(runes, "default", {
+      value: runes
+    }), Object.defineProperty(runes, "__esModule", {
+      value: true
+    }), Object.defineProperty(runes, "substr", {
+      value: substring
+    }), Object.defineProperty(runes, "substring", {
+      value: substring
+    }), Object.defineProperty(runes, "EnumRunesCode", {
+      value: e
+    }), Object.defineProperty(runes, "EnumCodeUnits", {
+      value: t
+    }), Object.defineProperty(runes, "GRAPHEMES", {
+      value: n
+    }), module.exports = runes;
+  }
+});
+
+// node_modules/runes2/dist/index.cjs
+var require_dist3 = __commonJS({
+  "node_modules/runes2/dist/index.cjs"(exports, module) {
+    "use strict";
+    if (typeof process !== "undefined" && process.env.NODE_ENV !== "production") {
+      module.exports = require_index_cjs_development();
+    } else {
+      module.exports = require_index_cjs_production_min();
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/fold-line.js
+var require_fold_line = __commonJS({
+  "node_modules/ics/dist/utils/fold-line.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports["default"] = foldLine;
+    var _runes = require_dist3();
+    function foldLine(line) {
+      var parts = [];
+      var length = 75;
+      while ((0, _runes.runes)(line).length > length) {
+        parts.push((0, _runes.substring)(line, 0, length));
+        line = (0, _runes.substring)(line, length);
+        length = 74;
+      }
+      parts.push(line);
+      return parts.join("\r\n	");
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/encode-new-lines.js
+var require_encode_new_lines = __commonJS({
+  "node_modules/ics/dist/utils/encode-new-lines.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports["default"] = encodeNewLines;
+    function encodeNewLines(text) {
+      return text.replace(/\r?\n/gm, "\\n");
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/set-alarm.js
+var require_set_alarm = __commonJS({
+  "node_modules/ics/dist/utils/set-alarm.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports["default"] = setAlarm;
+    var _formatDate = _interopRequireDefault(require_format_date());
+    var _foldLine = _interopRequireDefault(require_fold_line());
+    var _encodeNewLines = _interopRequireDefault(require_encode_new_lines());
+    function _interopRequireDefault(e) {
+      return e && e.__esModule ? e : { "default": e };
+    }
+    function setDuration(_ref) {
+      var weeks = _ref.weeks, days = _ref.days, hours = _ref.hours, minutes = _ref.minutes, seconds = _ref.seconds;
+      var formattedString = "P";
+      formattedString += weeks ? "".concat(weeks, "W") : "";
+      formattedString += days ? "".concat(days, "D") : "";
+      formattedString += "T";
+      formattedString += hours ? "".concat(hours, "H") : "";
+      formattedString += minutes ? "".concat(minutes, "M") : "";
+      formattedString += seconds ? "".concat(seconds, "S") : "";
+      return formattedString;
+    }
+    function setTrigger(trigger) {
+      var formattedString = "";
+      if (Array.isArray(trigger) || typeof trigger === "number" || typeof trigger === "string") {
+        formattedString = "TRIGGER;VALUE=DATE-TIME:".concat((0, _encodeNewLines["default"])((0, _formatDate["default"])(trigger)), "\r\n");
+      } else {
+        var alert = trigger.before ? "-" : "";
+        formattedString = "TRIGGER:".concat((0, _encodeNewLines["default"])(alert + setDuration(trigger)), "\r\n");
+      }
+      return formattedString;
+    }
+    function setAction(action) {
+      return action.toUpperCase();
+    }
+    function setAlarm() {
+      var attributes = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : {};
+      var action = attributes.action, repeat = attributes.repeat, description = attributes.description, duration = attributes.duration, attach = attributes.attach, attachType = attributes.attachType, trigger = attributes.trigger, summary2 = attributes.summary;
+      var formattedString = "BEGIN:VALARM\r\n";
+      formattedString += (0, _foldLine["default"])("ACTION:".concat((0, _encodeNewLines["default"])(setAction(action)))) + "\r\n";
+      formattedString += repeat ? (0, _foldLine["default"])("REPEAT:".concat(repeat)) + "\r\n" : "";
+      formattedString += description ? (0, _foldLine["default"])("DESCRIPTION:".concat((0, _encodeNewLines["default"])(description))) + "\r\n" : "";
+      formattedString += duration ? (0, _foldLine["default"])("DURATION:".concat(setDuration(duration))) + "\r\n" : "";
+      var attachInfo = attachType ? attachType : "FMTTYPE=audio/basic";
+      formattedString += attach ? (0, _foldLine["default"])((0, _encodeNewLines["default"])("ATTACH;".concat(attachInfo, ":").concat(attach))) + "\r\n" : "";
+      formattedString += trigger ? setTrigger(trigger) : "";
+      formattedString += summary2 ? (0, _foldLine["default"])("SUMMARY:".concat((0, _encodeNewLines["default"])(summary2))) + "\r\n" : "";
+      formattedString += "END:VALARM\r\n";
+      return formattedString;
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/format-text.js
+var require_format_text = __commonJS({
+  "node_modules/ics/dist/utils/format-text.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports["default"] = formatText;
+    function formatText(text) {
+      return text.replace(/\\/gm, "\\\\").replace(/\r?\n/gm, "\\n").replace(/;/gm, "\\;").replace(/,/gm, "\\,");
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/set-description.js
+var require_set_description = __commonJS({
+  "node_modules/ics/dist/utils/set-description.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports["default"] = setDescription;
+    var _formatText = _interopRequireDefault(require_format_text());
+    function _interopRequireDefault(e) {
+      return e && e.__esModule ? e : { "default": e };
+    }
+    function setDescription(description) {
+      return (0, _formatText["default"])(description);
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/set-summary.js
+var require_set_summary = __commonJS({
+  "node_modules/ics/dist/utils/set-summary.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports["default"] = setSummary;
+    var _formatText = _interopRequireDefault(require_format_text());
+    function _interopRequireDefault(e) {
+      return e && e.__esModule ? e : { "default": e };
+    }
+    function setSummary(summary2) {
+      return (0, _formatText["default"])(summary2);
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/format-duration.js
+var require_format_duration = __commonJS({
+  "node_modules/ics/dist/utils/format-duration.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports["default"] = formatDuration;
+    function formatDuration() {
+      var attributes = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : {};
+      var weeks = attributes.weeks, days = attributes.days, hours = attributes.hours, minutes = attributes.minutes, seconds = attributes.seconds;
+      var formattedDuration = "P";
+      formattedDuration += weeks ? "".concat(weeks, "W") : "";
+      formattedDuration += days ? "".concat(days, "D") : "";
+      formattedDuration += "T";
+      formattedDuration += hours ? "".concat(hours, "H") : "";
+      formattedDuration += minutes ? "".concat(minutes, "M") : "";
+      formattedDuration += seconds ? "".concat(seconds, "S") : "";
+      return formattedDuration;
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/set-location.js
+var require_set_location = __commonJS({
+  "node_modules/ics/dist/utils/set-location.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports["default"] = setLocation;
+    var _formatText = _interopRequireDefault(require_format_text());
+    function _interopRequireDefault(e) {
+      return e && e.__esModule ? e : { "default": e };
+    }
+    function setLocation(location) {
+      return (0, _formatText["default"])(location);
+    }
+  }
+});
+
+// node_modules/ics/dist/utils/index.js
+var require_utils4 = __commonJS({
+  "node_modules/ics/dist/utils/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    Object.defineProperty(exports, "encodeParamValue", {
+      enumerable: true,
+      get: function get() {
+        return _encodeParamValue["default"];
+      }
+    });
+    Object.defineProperty(exports, "foldLine", {
+      enumerable: true,
+      get: function get() {
+        return _foldLine["default"];
+      }
+    });
+    Object.defineProperty(exports, "formatDate", {
+      enumerable: true,
+      get: function get() {
+        return _formatDate["default"];
+      }
+    });
+    Object.defineProperty(exports, "formatDuration", {
+      enumerable: true,
+      get: function get() {
+        return _formatDuration["default"];
+      }
+    });
+    Object.defineProperty(exports, "setAlarm", {
+      enumerable: true,
+      get: function get() {
+        return _setAlarm["default"];
+      }
+    });
+    Object.defineProperty(exports, "setContact", {
+      enumerable: true,
+      get: function get() {
+        return _setContact["default"];
+      }
+    });
+    Object.defineProperty(exports, "setDescription", {
+      enumerable: true,
+      get: function get() {
+        return _setDescription["default"];
+      }
+    });
+    Object.defineProperty(exports, "setGeolocation", {
+      enumerable: true,
+      get: function get() {
+        return _setGeolocation["default"];
+      }
+    });
+    Object.defineProperty(exports, "setLocation", {
+      enumerable: true,
+      get: function get() {
+        return _setLocation["default"];
+      }
+    });
+    Object.defineProperty(exports, "setOrganizer", {
+      enumerable: true,
+      get: function get() {
+        return _setOrganizer["default"];
+      }
+    });
+    Object.defineProperty(exports, "setSummary", {
+      enumerable: true,
+      get: function get() {
+        return _setSummary["default"];
+      }
+    });
+    var _formatDate = _interopRequireDefault(require_format_date());
+    var _setGeolocation = _interopRequireDefault(require_set_geolocation());
+    var _setContact = _interopRequireDefault(require_set_contact());
+    var _setOrganizer = _interopRequireDefault(require_set_organizer());
+    var _setAlarm = _interopRequireDefault(require_set_alarm());
+    var _setDescription = _interopRequireDefault(require_set_description());
+    var _setSummary = _interopRequireDefault(require_set_summary());
+    var _formatDuration = _interopRequireDefault(require_format_duration());
+    var _foldLine = _interopRequireDefault(require_fold_line());
+    var _setLocation = _interopRequireDefault(require_set_location());
+    var _encodeParamValue = _interopRequireDefault(require_encode_param_value());
+    function _interopRequireDefault(e) {
+      return e && e.__esModule ? e : { "default": e };
+    }
+  }
+});
+
+// node_modules/ics/dist/pipeline/format.js
+var require_format3 = __commonJS({
+  "node_modules/ics/dist/pipeline/format.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports.formatEvent = formatEvent;
+    exports.formatFooter = formatFooter;
+    exports.formatHeader = formatHeader;
+    var _utils = require_utils4();
+    var _encodeNewLines = _interopRequireDefault(require_encode_new_lines());
+    function _interopRequireDefault(e) {
+      return e && e.__esModule ? e : { "default": e };
+    }
+    function formatHeader() {
+      var attributes = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : {};
+      var productId = attributes.productId, method = attributes.method, calName = attributes.calName;
+      var icsFormat = "";
+      icsFormat += "BEGIN:VCALENDAR\r\n";
+      icsFormat += "VERSION:2.0\r\n";
+      icsFormat += "CALSCALE:GREGORIAN\r\n";
+      icsFormat += (0, _utils.foldLine)("PRODID:".concat((0, _encodeNewLines["default"])(productId))) + "\r\n";
+      icsFormat += method ? (0, _utils.foldLine)("METHOD:".concat((0, _encodeNewLines["default"])(method))) + "\r\n" : "";
+      icsFormat += calName ? (0, _utils.foldLine)("X-WR-CALNAME:".concat((0, _encodeNewLines["default"])(calName))) + "\r\n" : "";
+      icsFormat += "X-PUBLISHED-TTL:PT1H\r\n";
+      return icsFormat;
+    }
+    function formatFooter() {
+      return "END:VCALENDAR\r\n";
+    }
+    function formatEvent() {
+      var attributes = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : {};
+      var title = attributes.title, uid = attributes.uid, sequence = attributes.sequence, timestamp = attributes.timestamp, start = attributes.start, startType = attributes.startType, startInputType = attributes.startInputType, startOutputType = attributes.startOutputType, duration = attributes.duration, end = attributes.end, endInputType = attributes.endInputType, endOutputType = attributes.endOutputType, description = attributes.description, url = attributes.url, geo = attributes.geo, location = attributes.location, status = attributes.status, categories = attributes.categories, organizer = attributes.organizer, attendees = attributes.attendees, alarms = attributes.alarms, recurrenceRule = attributes.recurrenceRule, exclusionDates = attributes.exclusionDates, busyStatus = attributes.busyStatus, transp = attributes.transp, classification = attributes.classification, created = attributes.created, lastModified = attributes.lastModified, htmlContent = attributes.htmlContent, recurrenceId = attributes.recurrenceId;
+      var icsFormat = "";
+      icsFormat += "BEGIN:VEVENT\r\n";
+      icsFormat += (0, _utils.foldLine)("UID:".concat((0, _encodeNewLines["default"])(uid))) + "\r\n";
+      icsFormat += title ? (0, _utils.foldLine)("SUMMARY:".concat((0, _encodeNewLines["default"])((0, _utils.setSummary)(title)))) + "\r\n" : "";
+      icsFormat += (0, _utils.foldLine)("DTSTAMP:".concat((0, _encodeNewLines["default"])((0, _utils.formatDate)(timestamp)))) + "\r\n";
+      icsFormat += (0, _utils.foldLine)("DTSTART".concat(start && start.length == 3 ? ";VALUE=DATE" : "", ":").concat((0, _encodeNewLines["default"])((0, _utils.formatDate)(start, startOutputType || startType, startInputType)))) + "\r\n";
+      if (!end || end.length !== 3 || start.length !== end.length || start.some(function(val, i) {
+        return val !== end[i];
+      })) {
+        if (end) {
+          icsFormat += (0, _utils.foldLine)("DTEND".concat(end.length === 3 ? ";VALUE=DATE" : "", ":").concat((0, _encodeNewLines["default"])((0, _utils.formatDate)(end, endOutputType || startOutputType || startType, endInputType || startInputType)))) + "\r\n";
+        }
+      }
+      icsFormat += typeof sequence !== "undefined" ? "SEQUENCE:".concat(sequence, "\r\n") : "";
+      icsFormat += description ? (0, _utils.foldLine)("DESCRIPTION:".concat((0, _encodeNewLines["default"])((0, _utils.setDescription)(description)))) + "\r\n" : "";
+      icsFormat += url ? (0, _utils.foldLine)("URL:".concat((0, _encodeNewLines["default"])(url))) + "\r\n" : "";
+      icsFormat += geo ? (0, _utils.foldLine)("GEO:".concat((0, _utils.setGeolocation)(geo))) + "\r\n" : "";
+      icsFormat += location ? (0, _utils.foldLine)("LOCATION:".concat((0, _encodeNewLines["default"])((0, _utils.setLocation)(location)))) + "\r\n" : "";
+      icsFormat += status ? (0, _utils.foldLine)("STATUS:".concat((0, _encodeNewLines["default"])(status))) + "\r\n" : "";
+      icsFormat += categories ? (0, _utils.foldLine)("CATEGORIES:".concat((0, _encodeNewLines["default"])(categories.join(",")))) + "\r\n" : "";
+      icsFormat += organizer ? (0, _utils.foldLine)("ORGANIZER;".concat((0, _utils.setOrganizer)(organizer))) + "\r\n" : "";
+      icsFormat += busyStatus ? (0, _utils.foldLine)("X-MICROSOFT-CDO-BUSYSTATUS:".concat((0, _encodeNewLines["default"])(busyStatus))) + "\r\n" : "";
+      icsFormat += transp ? (0, _utils.foldLine)("TRANSP:".concat((0, _encodeNewLines["default"])(transp))) + "\r\n" : "";
+      icsFormat += classification ? (0, _utils.foldLine)("CLASS:".concat((0, _encodeNewLines["default"])(classification))) + "\r\n" : "";
+      icsFormat += created ? "CREATED:" + (0, _encodeNewLines["default"])((0, _utils.formatDate)(created)) + "\r\n" : "";
+      icsFormat += lastModified ? "LAST-MODIFIED:" + (0, _encodeNewLines["default"])((0, _utils.formatDate)(lastModified)) + "\r\n" : "";
+      icsFormat += htmlContent ? (0, _utils.foldLine)("X-ALT-DESC;FMTTYPE=text/html:".concat((0, _encodeNewLines["default"])(htmlContent))) + "\r\n" : "";
+      if (attendees) {
+        attendees.forEach(function(attendee) {
+          icsFormat += (0, _utils.foldLine)("ATTENDEE;".concat((0, _encodeNewLines["default"])((0, _utils.setContact)(attendee)))) + "\r\n";
+        });
+      }
+      icsFormat += recurrenceRule ? (0, _utils.foldLine)("RRULE:".concat((0, _encodeNewLines["default"])(recurrenceRule))) + "\r\n" : "";
+      icsFormat += exclusionDates ? (0, _utils.foldLine)("EXDATE:".concat((0, _encodeNewLines["default"])(exclusionDates.map(function(a) {
+        return (0, _utils.formatDate)(a);
+      }).join(",")))) + "\r\n" : "";
+      icsFormat += duration ? (0, _utils.foldLine)("DURATION:".concat((0, _utils.formatDuration)(duration))) + "\r\n" : "";
+      if (alarms) {
+        alarms.forEach(function(alarm) {
+          icsFormat += (0, _utils.setAlarm)(alarm);
+        });
+      }
+      icsFormat += recurrenceId ? (0, _utils.foldLine)("RECURRENCE-ID:".concat((0, _encodeNewLines["default"])((0, _utils.formatDate)(recurrenceId)))) + "\r\n" : "";
+      icsFormat += "END:VEVENT\r\n";
+      return icsFormat;
+    }
+  }
+});
+
+// node_modules/property-expr/index.js
+var require_property_expr = __commonJS({
+  "node_modules/property-expr/index.js"(exports, module) {
+    "use strict";
+    function Cache(maxSize) {
+      this._maxSize = maxSize;
+      this.clear();
+    }
+    Cache.prototype.clear = function() {
+      this._size = 0;
+      this._values = /* @__PURE__ */ Object.create(null);
+    };
+    Cache.prototype.get = function(key) {
+      return this._values[key];
+    };
+    Cache.prototype.set = function(key, value) {
+      this._size >= this._maxSize && this.clear();
+      if (!(key in this._values)) this._size++;
+      return this._values[key] = value;
+    };
+    var SPLIT_REGEX = /[^.^\]^[]+|(?=\[\]|\.\.)/g;
+    var DIGIT_REGEX = /^\d+$/;
+    var LEAD_DIGIT_REGEX = /^\d/;
+    var SPEC_CHAR_REGEX = /[~`!#$%\^&*+=\-\[\]\\';,/{}|\\":<>\?]/g;
+    var CLEAN_QUOTES_REGEX = /^\s*(['"]?)(.*?)(\1)\s*$/;
+    var MAX_CACHE_SIZE = 512;
+    var pathCache = new Cache(MAX_CACHE_SIZE);
+    var setCache = new Cache(MAX_CACHE_SIZE);
+    var getCache = new Cache(MAX_CACHE_SIZE);
+    module.exports = {
+      Cache,
+      split,
+      normalizePath: normalizePath2,
+      setter: function(path9) {
+        var parts = normalizePath2(path9);
+        return setCache.get(path9) || setCache.set(path9, function setter(obj, value) {
+          var index = 0;
+          var len = parts.length;
+          var data = obj;
+          while (index < len - 1) {
+            var part = parts[index];
+            if (part === "__proto__" || part === "constructor" || part === "prototype") {
+              return obj;
+            }
+            data = data[parts[index++]];
+          }
+          data[parts[index]] = value;
+        });
+      },
+      getter: function(path9, safe) {
+        var parts = normalizePath2(path9);
+        return getCache.get(path9) || getCache.set(path9, function getter(data) {
+          var index = 0, len = parts.length;
+          while (index < len) {
+            if (data != null || !safe) data = data[parts[index++]];
+            else return;
+          }
+          return data;
+        });
+      },
+      join: function(segments) {
+        return segments.reduce(function(path9, part) {
+          return path9 + (isQuoted(part) || DIGIT_REGEX.test(part) ? "[" + part + "]" : (path9 ? "." : "") + part);
+        }, "");
+      },
+      forEach: function(path9, cb, thisArg) {
+        forEach(Array.isArray(path9) ? path9 : split(path9), cb, thisArg);
+      }
+    };
+    function normalizePath2(path9) {
+      return pathCache.get(path9) || pathCache.set(
+        path9,
+        split(path9).map(function(part) {
+          return part.replace(CLEAN_QUOTES_REGEX, "$2");
+        })
+      );
+    }
+    function split(path9) {
+      return path9.match(SPLIT_REGEX) || [""];
+    }
+    function forEach(parts, iter, thisArg) {
+      var len = parts.length, part, idx, isArray, isBracket;
+      for (idx = 0; idx < len; idx++) {
+        part = parts[idx];
+        if (part) {
+          if (shouldBeQuoted(part)) {
+            part = '"' + part + '"';
+          }
+          isBracket = isQuoted(part);
+          isArray = !isBracket && /^\d+$/.test(part);
+          iter.call(thisArg, part, isBracket, isArray, idx, parts);
+        }
+      }
+    }
+    function isQuoted(str) {
+      return typeof str === "string" && str && ["'", '"'].indexOf(str.charAt(0)) !== -1;
+    }
+    function hasLeadingNumber(part) {
+      return part.match(LEAD_DIGIT_REGEX) && !part.match(DIGIT_REGEX);
+    }
+    function hasSpecialChars(part) {
+      return SPEC_CHAR_REGEX.test(part);
+    }
+    function shouldBeQuoted(part) {
+      return !isQuoted(part) && (hasLeadingNumber(part) || hasSpecialChars(part));
+    }
+  }
+});
+
+// node_modules/tiny-case/index.js
+var require_tiny_case = __commonJS({
+  "node_modules/tiny-case/index.js"(exports, module) {
+    var reWords = /[A-Z\xc0-\xd6\xd8-\xde]?[a-z\xdf-\xf6\xf8-\xff]+(?:['’](?:d|ll|m|re|s|t|ve))?(?=[\xac\xb1\xd7\xf7\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f \t\x0b\f\xa0\ufeff\n\r\u2028\u2029\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000]|[A-Z\xc0-\xd6\xd8-\xde]|$)|(?:[A-Z\xc0-\xd6\xd8-\xde]|[^\ud800-\udfff\xac\xb1\xd7\xf7\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f \t\x0b\f\xa0\ufeff\n\r\u2028\u2029\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\d+\u2700-\u27bfa-z\xdf-\xf6\xf8-\xffA-Z\xc0-\xd6\xd8-\xde])+(?:['’](?:D|LL|M|RE|S|T|VE))?(?=[\xac\xb1\xd7\xf7\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f \t\x0b\f\xa0\ufeff\n\r\u2028\u2029\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000]|[A-Z\xc0-\xd6\xd8-\xde](?:[a-z\xdf-\xf6\xf8-\xff]|[^\ud800-\udfff\xac\xb1\xd7\xf7\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f \t\x0b\f\xa0\ufeff\n\r\u2028\u2029\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\d+\u2700-\u27bfa-z\xdf-\xf6\xf8-\xffA-Z\xc0-\xd6\xd8-\xde])|$)|[A-Z\xc0-\xd6\xd8-\xde]?(?:[a-z\xdf-\xf6\xf8-\xff]|[^\ud800-\udfff\xac\xb1\xd7\xf7\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f \t\x0b\f\xa0\ufeff\n\r\u2028\u2029\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\d+\u2700-\u27bfa-z\xdf-\xf6\xf8-\xffA-Z\xc0-\xd6\xd8-\xde])+(?:['’](?:d|ll|m|re|s|t|ve))?|[A-Z\xc0-\xd6\xd8-\xde]+(?:['’](?:D|LL|M|RE|S|T|VE))?|\d*(?:1ST|2ND|3RD|(?![123])\dTH)(?=\b|[a-z_])|\d*(?:1st|2nd|3rd|(?![123])\dth)(?=\b|[A-Z_])|\d+|(?:[\u2700-\u27bf]|(?:\ud83c[\udde6-\uddff]){2}|[\ud800-\udbff][\udc00-\udfff])[\ufe0e\ufe0f]?(?:[\u0300-\u036f\ufe20-\ufe2f\u20d0-\u20ff]|\ud83c[\udffb-\udfff])?(?:\u200d(?:[^\ud800-\udfff]|(?:\ud83c[\udde6-\uddff]){2}|[\ud800-\udbff][\udc00-\udfff])[\ufe0e\ufe0f]?(?:[\u0300-\u036f\ufe20-\ufe2f\u20d0-\u20ff]|\ud83c[\udffb-\udfff])?)*/g;
+    var words = (str) => str.match(reWords) || [];
+    var upperFirst = (str) => str[0].toUpperCase() + str.slice(1);
+    var join3 = (str, d) => words(str).join(d).toLowerCase();
+    var camelCase = (str) => words(str).reduce(
+      (acc, next) => `${acc}${!acc ? next.toLowerCase() : next[0].toUpperCase() + next.slice(1).toLowerCase()}`,
+      ""
+    );
+    var pascalCase = (str) => upperFirst(camelCase(str));
+    var snakeCase = (str) => join3(str, "_");
+    var kebabCase = (str) => join3(str, "-");
+    var sentenceCase = (str) => upperFirst(join3(str, " "));
+    var titleCase = (str) => words(str).map(upperFirst).join(" ");
+    module.exports = {
+      words,
+      upperFirst,
+      camelCase,
+      pascalCase,
+      snakeCase,
+      kebabCase,
+      sentenceCase,
+      titleCase
+    };
+  }
+});
+
+// node_modules/toposort/index.js
+var require_toposort = __commonJS({
+  "node_modules/toposort/index.js"(exports, module) {
+    module.exports = function(edges) {
+      return toposort(uniqueNodes(edges), edges);
+    };
+    module.exports.array = toposort;
+    function toposort(nodes, edges) {
+      var cursor = nodes.length, sorted = new Array(cursor), visited = {}, i = cursor, outgoingEdges = makeOutgoingEdges(edges), nodesHash = makeNodesHash(nodes);
+      edges.forEach(function(edge) {
+        if (!nodesHash.has(edge[0]) || !nodesHash.has(edge[1])) {
+          throw new Error("Unknown node. There is an unknown node in the supplied edges.");
+        }
+      });
+      while (i--) {
+        if (!visited[i]) visit(nodes[i], i, /* @__PURE__ */ new Set());
+      }
+      return sorted;
+      function visit(node, i2, predecessors) {
+        if (predecessors.has(node)) {
+          var nodeRep;
+          try {
+            nodeRep = ", node was:" + JSON.stringify(node);
+          } catch (e) {
+            nodeRep = "";
+          }
+          throw new Error("Cyclic dependency" + nodeRep);
+        }
+        if (!nodesHash.has(node)) {
+          throw new Error("Found unknown node. Make sure to provided all involved nodes. Unknown node: " + JSON.stringify(node));
+        }
+        if (visited[i2]) return;
+        visited[i2] = true;
+        var outgoing = outgoingEdges.get(node) || /* @__PURE__ */ new Set();
+        outgoing = Array.from(outgoing);
+        if (i2 = outgoing.length) {
+          predecessors.add(node);
+          do {
+            var child2 = outgoing[--i2];
+            visit(child2, nodesHash.get(child2), predecessors);
+          } while (i2);
+          predecessors.delete(node);
+        }
+        sorted[--cursor] = node;
+      }
+    }
+    function uniqueNodes(arr) {
+      var res = /* @__PURE__ */ new Set();
+      for (var i = 0, len = arr.length; i < len; i++) {
+        var edge = arr[i];
+        res.add(edge[0]);
+        res.add(edge[1]);
+      }
+      return Array.from(res);
+    }
+    function makeOutgoingEdges(arr) {
+      var edges = /* @__PURE__ */ new Map();
+      for (var i = 0, len = arr.length; i < len; i++) {
+        var edge = arr[i];
+        if (!edges.has(edge[0])) edges.set(edge[0], /* @__PURE__ */ new Set());
+        if (!edges.has(edge[1])) edges.set(edge[1], /* @__PURE__ */ new Set());
+        edges.get(edge[0]).add(edge[1]);
+      }
+      return edges;
+    }
+    function makeNodesHash(arr) {
+      var res = /* @__PURE__ */ new Map();
+      for (var i = 0, len = arr.length; i < len; i++) {
+        res.set(arr[i], i);
+      }
+      return res;
+    }
+  }
+});
+
+// node_modules/yup/index.js
+var require_yup = __commonJS({
+  "node_modules/yup/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var propertyExpr = require_property_expr();
+    var tinyCase = require_tiny_case();
+    var toposort = require_toposort();
+    function _interopDefaultLegacy(e) {
+      return e && typeof e === "object" && "default" in e ? e : { "default": e };
+    }
+    var toposort__default = /* @__PURE__ */ _interopDefaultLegacy(toposort);
+    var toString2 = Object.prototype.toString;
+    var errorToString = Error.prototype.toString;
+    var regExpToString = RegExp.prototype.toString;
+    var symbolToString = typeof Symbol !== "undefined" ? Symbol.prototype.toString : () => "";
+    var SYMBOL_REGEXP = /^Symbol\((.*)\)(.*)$/;
+    function printNumber(val) {
+      if (val != +val) return "NaN";
+      const isNegativeZero = val === 0 && 1 / val < 0;
+      return isNegativeZero ? "-0" : "" + val;
+    }
+    function printSimpleValue(val, quoteStrings = false) {
+      if (val == null || val === true || val === false) return "" + val;
+      const typeOf = typeof val;
+      if (typeOf === "number") return printNumber(val);
+      if (typeOf === "string") return quoteStrings ? `"${val}"` : val;
+      if (typeOf === "function") return "[Function " + (val.name || "anonymous") + "]";
+      if (typeOf === "symbol") return symbolToString.call(val).replace(SYMBOL_REGEXP, "Symbol($1)");
+      const tag = toString2.call(val).slice(8, -1);
+      if (tag === "Date") return isNaN(val.getTime()) ? "" + val : val.toISOString(val);
+      if (tag === "Error" || val instanceof Error) return "[" + errorToString.call(val) + "]";
+      if (tag === "RegExp") return regExpToString.call(val);
+      return null;
+    }
+    function printValue(value, quoteStrings) {
+      let result = printSimpleValue(value, quoteStrings);
+      if (result !== null) return result;
+      return JSON.stringify(value, function(key, value2) {
+        let result2 = printSimpleValue(this[key], quoteStrings);
+        if (result2 !== null) return result2;
+        return value2;
+      }, 2);
+    }
+    function toArray(value) {
+      return value == null ? [] : [].concat(value);
+    }
+    var _Symbol$toStringTag;
+    var _Symbol$hasInstance;
+    var _Symbol$toStringTag2;
+    var strReg = /\$\{\s*(\w+)\s*\}/g;
+    _Symbol$toStringTag = Symbol.toStringTag;
+    var ValidationErrorNoStack = class {
+      constructor(errorOrErrors, value, field2, type) {
+        this.name = void 0;
+        this.message = void 0;
+        this.value = void 0;
+        this.path = void 0;
+        this.type = void 0;
+        this.params = void 0;
+        this.errors = void 0;
+        this.inner = void 0;
+        this[_Symbol$toStringTag] = "Error";
+        this.name = "ValidationError";
+        this.value = value;
+        this.path = field2;
+        this.type = type;
+        this.errors = [];
+        this.inner = [];
+        toArray(errorOrErrors).forEach((err) => {
+          if (ValidationError.isError(err)) {
+            this.errors.push(...err.errors);
+            const innerErrors = err.inner.length ? err.inner : [err];
+            this.inner.push(...innerErrors);
+          } else {
+            this.errors.push(err);
+          }
+        });
+        this.message = this.errors.length > 1 ? `${this.errors.length} errors occurred` : this.errors[0];
+      }
+    };
+    _Symbol$hasInstance = Symbol.hasInstance;
+    _Symbol$toStringTag2 = Symbol.toStringTag;
+    var ValidationError = class _ValidationError extends Error {
+      static formatError(message, params) {
+        const path9 = params.label || params.path || "this";
+        params = Object.assign({}, params, {
+          path: path9,
+          originalPath: params.path
+        });
+        if (typeof message === "string") return message.replace(strReg, (_, key) => printValue(params[key]));
+        if (typeof message === "function") return message(params);
+        return message;
+      }
+      static isError(err) {
+        return err && err.name === "ValidationError";
+      }
+      constructor(errorOrErrors, value, field2, type, disableStack) {
+        const errorNoStack = new ValidationErrorNoStack(errorOrErrors, value, field2, type);
+        if (disableStack) {
+          return errorNoStack;
+        }
+        super();
+        this.value = void 0;
+        this.path = void 0;
+        this.type = void 0;
+        this.params = void 0;
+        this.errors = [];
+        this.inner = [];
+        this[_Symbol$toStringTag2] = "Error";
+        this.name = errorNoStack.name;
+        this.message = errorNoStack.message;
+        this.type = errorNoStack.type;
+        this.value = errorNoStack.value;
+        this.path = errorNoStack.path;
+        this.errors = errorNoStack.errors;
+        this.inner = errorNoStack.inner;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, _ValidationError);
+        }
+      }
+      static [_Symbol$hasInstance](inst) {
+        return ValidationErrorNoStack[Symbol.hasInstance](inst) || super[Symbol.hasInstance](inst);
+      }
+    };
+    var mixed = {
+      default: "${path} is invalid",
+      required: "${path} is a required field",
+      defined: "${path} must be defined",
+      notNull: "${path} cannot be null",
+      oneOf: "${path} must be one of the following values: ${values}",
+      notOneOf: "${path} must not be one of the following values: ${values}",
+      notType: ({
+        path: path9,
+        type,
+        value,
+        originalValue
+      }) => {
+        const castMsg = originalValue != null && originalValue !== value ? ` (cast from the value \`${printValue(originalValue, true)}\`).` : ".";
+        return type !== "mixed" ? `${path9} must be a \`${type}\` type, but the final value was: \`${printValue(value, true)}\`` + castMsg : `${path9} must match the configured type. The validated value was: \`${printValue(value, true)}\`` + castMsg;
+      }
+    };
+    var string = {
+      length: "${path} must be exactly ${length} characters",
+      min: "${path} must be at least ${min} characters",
+      max: "${path} must be at most ${max} characters",
+      matches: '${path} must match the following: "${regex}"',
+      email: "${path} must be a valid email",
+      url: "${path} must be a valid URL",
+      uuid: "${path} must be a valid UUID",
+      datetime: "${path} must be a valid ISO date-time",
+      datetime_precision: "${path} must be a valid ISO date-time with a sub-second precision of exactly ${precision} digits",
+      datetime_offset: '${path} must be a valid ISO date-time with UTC "Z" timezone',
+      trim: "${path} must be a trimmed string",
+      lowercase: "${path} must be a lowercase string",
+      uppercase: "${path} must be a upper case string"
+    };
+    var number = {
+      min: "${path} must be greater than or equal to ${min}",
+      max: "${path} must be less than or equal to ${max}",
+      lessThan: "${path} must be less than ${less}",
+      moreThan: "${path} must be greater than ${more}",
+      positive: "${path} must be a positive number",
+      negative: "${path} must be a negative number",
+      integer: "${path} must be an integer"
+    };
+    var date = {
+      min: "${path} field must be later than ${min}",
+      max: "${path} field must be at earlier than ${max}"
+    };
+    var boolean = {
+      isValue: "${path} field must be ${value}"
+    };
+    var object = {
+      noUnknown: "${path} field has unspecified keys: ${unknown}",
+      exact: "${path} object contains unknown properties: ${properties}"
+    };
+    var array = {
+      min: "${path} field must have at least ${min} items",
+      max: "${path} field must have less than or equal to ${max} items",
+      length: "${path} must have ${length} items"
+    };
+    var tuple = {
+      notType: (params) => {
+        const {
+          path: path9,
+          value,
+          spec
+        } = params;
+        const typeLen = spec.types.length;
+        if (Array.isArray(value)) {
+          if (value.length < typeLen) return `${path9} tuple value has too few items, expected a length of ${typeLen} but got ${value.length} for value: \`${printValue(value, true)}\``;
+          if (value.length > typeLen) return `${path9} tuple value has too many items, expected a length of ${typeLen} but got ${value.length} for value: \`${printValue(value, true)}\``;
+        }
+        return ValidationError.formatError(mixed.notType, params);
+      }
+    };
+    var locale = Object.assign(/* @__PURE__ */ Object.create(null), {
+      mixed,
+      string,
+      number,
+      date,
+      object,
+      array,
+      boolean,
+      tuple
+    });
+    var isSchema = (obj) => obj && obj.__isYupSchema__;
+    var Condition = class _Condition {
+      static fromOptions(refs, config) {
+        if (!config.then && !config.otherwise) throw new TypeError("either `then:` or `otherwise:` is required for `when()` conditions");
+        let {
+          is,
+          then,
+          otherwise
+        } = config;
+        let check2 = typeof is === "function" ? is : (...values) => values.every((value) => value === is);
+        return new _Condition(refs, (values, schema) => {
+          var _branch;
+          let branch = check2(...values) ? then : otherwise;
+          return (_branch = branch == null ? void 0 : branch(schema)) != null ? _branch : schema;
+        });
+      }
+      constructor(refs, builder) {
+        this.fn = void 0;
+        this.refs = refs;
+        this.refs = refs;
+        this.fn = builder;
+      }
+      resolve(base, options) {
+        let values = this.refs.map((ref) => (
+          // TODO: ? operator here?
+          ref.getValue(options == null ? void 0 : options.value, options == null ? void 0 : options.parent, options == null ? void 0 : options.context)
+        ));
+        let schema = this.fn(values, base, options);
+        if (schema === void 0 || // @ts-ignore this can be base
+        schema === base) {
+          return base;
+        }
+        if (!isSchema(schema)) throw new TypeError("conditions must return a schema object");
+        return schema.resolve(options);
+      }
+    };
+    var prefixes = {
+      context: "$",
+      value: "."
+    };
+    function create$9(key, options) {
+      return new Reference(key, options);
+    }
+    var Reference = class {
+      constructor(key, options = {}) {
+        this.key = void 0;
+        this.isContext = void 0;
+        this.isValue = void 0;
+        this.isSibling = void 0;
+        this.path = void 0;
+        this.getter = void 0;
+        this.map = void 0;
+        if (typeof key !== "string") throw new TypeError("ref must be a string, got: " + key);
+        this.key = key.trim();
+        if (key === "") throw new TypeError("ref must be a non-empty string");
+        this.isContext = this.key[0] === prefixes.context;
+        this.isValue = this.key[0] === prefixes.value;
+        this.isSibling = !this.isContext && !this.isValue;
+        let prefix = this.isContext ? prefixes.context : this.isValue ? prefixes.value : "";
+        this.path = this.key.slice(prefix.length);
+        this.getter = this.path && propertyExpr.getter(this.path, true);
+        this.map = options.map;
+      }
+      getValue(value, parent, context3) {
+        let result = this.isContext ? context3 : this.isValue ? value : parent;
+        if (this.getter) result = this.getter(result || {});
+        if (this.map) result = this.map(result);
+        return result;
+      }
+      /**
+       *
+       * @param {*} value
+       * @param {Object} options
+       * @param {Object=} options.context
+       * @param {Object=} options.parent
+       */
+      cast(value, options) {
+        return this.getValue(value, options == null ? void 0 : options.parent, options == null ? void 0 : options.context);
+      }
+      resolve() {
+        return this;
+      }
+      describe() {
+        return {
+          type: "ref",
+          key: this.key
+        };
+      }
+      toString() {
+        return `Ref(${this.key})`;
+      }
+      static isRef(value) {
+        return value && value.__isYupRef;
+      }
+    };
+    Reference.prototype.__isYupRef = true;
+    var isAbsent = (value) => value == null;
+    function createValidation(config) {
+      function validate({
+        value,
+        path: path9 = "",
+        options,
+        originalValue,
+        schema
+      }, panic, next) {
+        const {
+          name,
+          test,
+          params,
+          message,
+          skipAbsent
+        } = config;
+        let {
+          parent,
+          context: context3,
+          abortEarly = schema.spec.abortEarly,
+          disableStackTrace = schema.spec.disableStackTrace
+        } = options;
+        const resolveOptions = {
+          value,
+          parent,
+          context: context3
+        };
+        function createError(overrides = {}) {
+          const nextParams = resolveParams(Object.assign({
+            value,
+            originalValue,
+            label: schema.spec.label,
+            path: overrides.path || path9,
+            spec: schema.spec,
+            disableStackTrace: overrides.disableStackTrace || disableStackTrace
+          }, params, overrides.params), resolveOptions);
+          const error2 = new ValidationError(ValidationError.formatError(overrides.message || message, nextParams), value, nextParams.path, overrides.type || name, nextParams.disableStackTrace);
+          error2.params = nextParams;
+          return error2;
+        }
+        const invalid = abortEarly ? panic : next;
+        let ctx = {
+          path: path9,
+          parent,
+          type: name,
+          from: options.from,
+          createError,
+          resolve(item) {
+            return resolveMaybeRef(item, resolveOptions);
+          },
+          options,
+          originalValue,
+          schema
+        };
+        const handleResult = (validOrError) => {
+          if (ValidationError.isError(validOrError)) invalid(validOrError);
+          else if (!validOrError) invalid(createError());
+          else next(null);
+        };
+        const handleError = (err) => {
+          if (ValidationError.isError(err)) invalid(err);
+          else panic(err);
+        };
+        const shouldSkip = skipAbsent && isAbsent(value);
+        if (shouldSkip) {
+          return handleResult(true);
+        }
+        let result;
+        try {
+          var _result;
+          result = test.call(ctx, value, ctx);
+          if (typeof ((_result = result) == null ? void 0 : _result.then) === "function") {
+            if (options.sync) {
+              throw new Error(`Validation test of type: "${ctx.type}" returned a Promise during a synchronous validate. This test will finish after the validate call has returned`);
+            }
+            return Promise.resolve(result).then(handleResult, handleError);
+          }
+        } catch (err) {
+          handleError(err);
+          return;
+        }
+        handleResult(result);
+      }
+      validate.OPTIONS = config;
+      return validate;
+    }
+    function resolveParams(params, options) {
+      if (!params) return params;
+      for (const key of Object.keys(params)) {
+        params[key] = resolveMaybeRef(params[key], options);
+      }
+      return params;
+    }
+    function resolveMaybeRef(item, options) {
+      return Reference.isRef(item) ? item.getValue(options.value, options.parent, options.context) : item;
+    }
+    function getIn(schema, path9, value, context3 = value) {
+      let parent, lastPart, lastPartDebug;
+      if (!path9) return {
+        parent,
+        parentPath: path9,
+        schema
+      };
+      propertyExpr.forEach(path9, (_part, isBracket, isArray) => {
+        let part = isBracket ? _part.slice(1, _part.length - 1) : _part;
+        schema = schema.resolve({
+          context: context3,
+          parent,
+          value
+        });
+        let isTuple = schema.type === "tuple";
+        let idx = isArray ? parseInt(part, 10) : 0;
+        if (schema.innerType || isTuple) {
+          if (isTuple && !isArray) throw new Error(`Yup.reach cannot implicitly index into a tuple type. the path part "${lastPartDebug}" must contain an index to the tuple element, e.g. "${lastPartDebug}[0]"`);
+          if (value && idx >= value.length) {
+            throw new Error(`Yup.reach cannot resolve an array item at index: ${_part}, in the path: ${path9}. because there is no value at that index. `);
+          }
+          parent = value;
+          value = value && value[idx];
+          schema = isTuple ? schema.spec.types[idx] : schema.innerType;
+        }
+        if (!isArray) {
+          if (!schema.fields || !schema.fields[part]) throw new Error(`The schema does not contain the path: ${path9}. (failed at: ${lastPartDebug} which is a type: "${schema.type}")`);
+          parent = value;
+          value = value && value[part];
+          schema = schema.fields[part];
+        }
+        lastPart = part;
+        lastPartDebug = isBracket ? "[" + _part + "]" : "." + _part;
+      });
+      return {
+        schema,
+        parent,
+        parentPath: lastPart
+      };
+    }
+    function reach(obj, path9, value, context3) {
+      return getIn(obj, path9, value, context3).schema;
+    }
+    var ReferenceSet = class _ReferenceSet extends Set {
+      describe() {
+        const description = [];
+        for (const item of this.values()) {
+          description.push(Reference.isRef(item) ? item.describe() : item);
+        }
+        return description;
+      }
+      resolveAll(resolve4) {
+        let result = [];
+        for (const item of this.values()) {
+          result.push(resolve4(item));
+        }
+        return result;
+      }
+      clone() {
+        return new _ReferenceSet(this.values());
+      }
+      merge(newItems, removeItems) {
+        const next = this.clone();
+        newItems.forEach((value) => next.add(value));
+        removeItems.forEach((value) => next.delete(value));
+        return next;
+      }
+    };
+    function clone(src, seen = /* @__PURE__ */ new Map()) {
+      if (isSchema(src) || !src || typeof src !== "object") return src;
+      if (seen.has(src)) return seen.get(src);
+      let copy;
+      if (src instanceof Date) {
+        copy = new Date(src.getTime());
+        seen.set(src, copy);
+      } else if (src instanceof RegExp) {
+        copy = new RegExp(src);
+        seen.set(src, copy);
+      } else if (Array.isArray(src)) {
+        copy = new Array(src.length);
+        seen.set(src, copy);
+        for (let i = 0; i < src.length; i++) copy[i] = clone(src[i], seen);
+      } else if (src instanceof Map) {
+        copy = /* @__PURE__ */ new Map();
+        seen.set(src, copy);
+        for (const [k, v] of src.entries()) copy.set(k, clone(v, seen));
+      } else if (src instanceof Set) {
+        copy = /* @__PURE__ */ new Set();
+        seen.set(src, copy);
+        for (const v of src) copy.add(clone(v, seen));
+      } else if (src instanceof Object) {
+        copy = {};
+        seen.set(src, copy);
+        for (const [k, v] of Object.entries(src)) copy[k] = clone(v, seen);
+      } else {
+        throw Error(`Unable to clone ${src}`);
+      }
+      return copy;
+    }
+    function createStandardPath(path9) {
+      if (!(path9 != null && path9.length)) {
+        return void 0;
+      }
+      const segments = [];
+      let currentSegment = "";
+      let inBrackets = false;
+      let inQuotes = false;
+      for (let i = 0; i < path9.length; i++) {
+        const char = path9[i];
+        if (char === "[" && !inQuotes) {
+          if (currentSegment) {
+            segments.push(...currentSegment.split(".").filter(Boolean));
+            currentSegment = "";
+          }
+          inBrackets = true;
+          continue;
+        }
+        if (char === "]" && !inQuotes) {
+          if (currentSegment) {
+            if (/^\d+$/.test(currentSegment)) {
+              segments.push(currentSegment);
+            } else {
+              segments.push(currentSegment.replace(/^"|"$/g, ""));
+            }
+            currentSegment = "";
+          }
+          inBrackets = false;
+          continue;
+        }
+        if (char === '"') {
+          inQuotes = !inQuotes;
+          continue;
+        }
+        if (char === "." && !inBrackets && !inQuotes) {
+          if (currentSegment) {
+            segments.push(currentSegment);
+            currentSegment = "";
+          }
+          continue;
+        }
+        currentSegment += char;
+      }
+      if (currentSegment) {
+        segments.push(...currentSegment.split(".").filter(Boolean));
+      }
+      return segments;
+    }
+    function createStandardIssues(error2, parentPath) {
+      const path9 = parentPath ? `${parentPath}.${error2.path}` : error2.path;
+      return error2.errors.map((err) => ({
+        message: err,
+        path: createStandardPath(path9)
+      }));
+    }
+    function issuesFromValidationError(error2, parentPath) {
+      var _error$inner;
+      if (!((_error$inner = error2.inner) != null && _error$inner.length) && error2.errors.length) {
+        return createStandardIssues(error2, parentPath);
+      }
+      const path9 = parentPath ? `${parentPath}.${error2.path}` : error2.path;
+      return error2.inner.flatMap((err) => issuesFromValidationError(err, path9));
+    }
+    var Schema = class {
+      constructor(options) {
+        this.type = void 0;
+        this.deps = [];
+        this.tests = void 0;
+        this.transforms = void 0;
+        this.conditions = [];
+        this._mutate = void 0;
+        this.internalTests = {};
+        this._whitelist = new ReferenceSet();
+        this._blacklist = new ReferenceSet();
+        this.exclusiveTests = /* @__PURE__ */ Object.create(null);
+        this._typeCheck = void 0;
+        this.spec = void 0;
+        this.tests = [];
+        this.transforms = [];
+        this.withMutation(() => {
+          this.typeError(mixed.notType);
+        });
+        this.type = options.type;
+        this._typeCheck = options.check;
+        this.spec = Object.assign({
+          strip: false,
+          strict: false,
+          abortEarly: true,
+          recursive: true,
+          disableStackTrace: false,
+          nullable: false,
+          optional: true,
+          coerce: true
+        }, options == null ? void 0 : options.spec);
+        this.withMutation((s) => {
+          s.nonNullable();
+        });
+      }
+      // TODO: remove
+      get _type() {
+        return this.type;
+      }
+      clone(spec) {
+        if (this._mutate) {
+          if (spec) Object.assign(this.spec, spec);
+          return this;
+        }
+        const next = Object.create(Object.getPrototypeOf(this));
+        next.type = this.type;
+        next._typeCheck = this._typeCheck;
+        next._whitelist = this._whitelist.clone();
+        next._blacklist = this._blacklist.clone();
+        next.internalTests = Object.assign({}, this.internalTests);
+        next.exclusiveTests = Object.assign({}, this.exclusiveTests);
+        next.deps = [...this.deps];
+        next.conditions = [...this.conditions];
+        next.tests = [...this.tests];
+        next.transforms = [...this.transforms];
+        next.spec = clone(Object.assign({}, this.spec, spec));
+        return next;
+      }
+      label(label) {
+        let next = this.clone();
+        next.spec.label = label;
+        return next;
+      }
+      meta(...args) {
+        if (args.length === 0) return this.spec.meta;
+        let next = this.clone();
+        next.spec.meta = Object.assign(next.spec.meta || {}, args[0]);
+        return next;
+      }
+      withMutation(fn) {
+        let before = this._mutate;
+        this._mutate = true;
+        let result = fn(this);
+        this._mutate = before;
+        return result;
+      }
+      concat(schema) {
+        if (!schema || schema === this) return this;
+        if (schema.type !== this.type && this.type !== "mixed") throw new TypeError(`You cannot \`concat()\` schema's of different types: ${this.type} and ${schema.type}`);
+        let base = this;
+        let combined = schema.clone();
+        const mergedSpec = Object.assign({}, base.spec, combined.spec);
+        combined.spec = mergedSpec;
+        combined.internalTests = Object.assign({}, base.internalTests, combined.internalTests);
+        combined._whitelist = base._whitelist.merge(schema._whitelist, schema._blacklist);
+        combined._blacklist = base._blacklist.merge(schema._blacklist, schema._whitelist);
+        combined.tests = base.tests;
+        combined.exclusiveTests = base.exclusiveTests;
+        combined.withMutation((next) => {
+          schema.tests.forEach((fn) => {
+            next.test(fn.OPTIONS);
+          });
+        });
+        combined.transforms = [...base.transforms, ...combined.transforms];
+        return combined;
+      }
+      isType(v) {
+        if (v == null) {
+          if (this.spec.nullable && v === null) return true;
+          if (this.spec.optional && v === void 0) return true;
+          return false;
+        }
+        return this._typeCheck(v);
+      }
+      resolve(options) {
+        let schema = this;
+        if (schema.conditions.length) {
+          let conditions = schema.conditions;
+          schema = schema.clone();
+          schema.conditions = [];
+          schema = conditions.reduce((prevSchema, condition) => condition.resolve(prevSchema, options), schema);
+          schema = schema.resolve(options);
+        }
+        return schema;
+      }
+      resolveOptions(options) {
+        var _options$strict, _options$abortEarly, _options$recursive, _options$disableStack;
+        return Object.assign({}, options, {
+          from: options.from || [],
+          strict: (_options$strict = options.strict) != null ? _options$strict : this.spec.strict,
+          abortEarly: (_options$abortEarly = options.abortEarly) != null ? _options$abortEarly : this.spec.abortEarly,
+          recursive: (_options$recursive = options.recursive) != null ? _options$recursive : this.spec.recursive,
+          disableStackTrace: (_options$disableStack = options.disableStackTrace) != null ? _options$disableStack : this.spec.disableStackTrace
+        });
+      }
+      /**
+       * Run the configured transform pipeline over an input value.
+       */
+      cast(value, options = {}) {
+        let resolvedSchema = this.resolve(Object.assign({}, options, {
+          value
+          // parent: options.parent,
+          // context: options.context,
+        }));
+        let allowOptionality = options.assert === "ignore-optionality";
+        let result = resolvedSchema._cast(value, options);
+        if (options.assert !== false && !resolvedSchema.isType(result)) {
+          if (allowOptionality && isAbsent(result)) {
+            return result;
+          }
+          let formattedValue = printValue(value);
+          let formattedResult = printValue(result);
+          throw new TypeError(`The value of ${options.path || "field"} could not be cast to a value that satisfies the schema type: "${resolvedSchema.type}". 
+
+attempted value: ${formattedValue} 
+` + (formattedResult !== formattedValue ? `result of cast: ${formattedResult}` : ""));
+        }
+        return result;
+      }
+      _cast(rawValue, options) {
+        let value = rawValue === void 0 ? rawValue : this.transforms.reduce((prevValue, fn) => fn.call(this, prevValue, rawValue, this, options), rawValue);
+        if (value === void 0) {
+          value = this.getDefault(options);
+        }
+        return value;
+      }
+      _validate(_value, options = {}, panic, next) {
+        let {
+          path: path9,
+          originalValue = _value,
+          strict = this.spec.strict
+        } = options;
+        let value = _value;
+        if (!strict) {
+          value = this._cast(value, Object.assign({
+            assert: false
+          }, options));
+        }
+        let initialTests = [];
+        for (let test of Object.values(this.internalTests)) {
+          if (test) initialTests.push(test);
+        }
+        this.runTests({
+          path: path9,
+          value,
+          originalValue,
+          options,
+          tests: initialTests
+        }, panic, (initialErrors) => {
+          if (initialErrors.length) {
+            return next(initialErrors, value);
+          }
+          this.runTests({
+            path: path9,
+            value,
+            originalValue,
+            options,
+            tests: this.tests
+          }, panic, next);
+        });
+      }
+      /**
+       * Executes a set of validations, either schema, produced Tests or a nested
+       * schema validate result.
+       */
+      runTests(runOptions, panic, next) {
+        let fired = false;
+        let {
+          tests,
+          value,
+          originalValue,
+          path: path9,
+          options
+        } = runOptions;
+        let panicOnce = (arg) => {
+          if (fired) return;
+          fired = true;
+          panic(arg, value);
+        };
+        let nextOnce = (arg) => {
+          if (fired) return;
+          fired = true;
+          next(arg, value);
+        };
+        let count = tests.length;
+        let nestedErrors = [];
+        if (!count) return nextOnce([]);
+        let args = {
+          value,
+          originalValue,
+          path: path9,
+          options,
+          schema: this
+        };
+        for (let i = 0; i < tests.length; i++) {
+          const test = tests[i];
+          test(args, panicOnce, function finishTestRun(err) {
+            if (err) {
+              Array.isArray(err) ? nestedErrors.push(...err) : nestedErrors.push(err);
+            }
+            if (--count <= 0) {
+              nextOnce(nestedErrors);
+            }
+          });
+        }
+      }
+      asNestedTest({
+        key,
+        index,
+        parent,
+        parentPath,
+        originalParent,
+        options
+      }) {
+        const k = key != null ? key : index;
+        if (k == null) {
+          throw TypeError("Must include `key` or `index` for nested validations");
+        }
+        const isIndex = typeof k === "number";
+        let value = parent[k];
+        const testOptions = Object.assign({}, options, {
+          // Nested validations fields are always strict:
+          //    1. parent isn't strict so the casting will also have cast inner values
+          //    2. parent is strict in which case the nested values weren't cast either
+          strict: true,
+          parent,
+          value,
+          originalValue: originalParent[k],
+          // FIXME: tests depend on `index` being passed around deeply,
+          //   we should not let the options.key/index bleed through
+          key: void 0,
+          // index: undefined,
+          [isIndex ? "index" : "key"]: k,
+          path: isIndex || k.includes(".") ? `${parentPath || ""}[${isIndex ? k : `"${k}"`}]` : (parentPath ? `${parentPath}.` : "") + key
+        });
+        return (_, panic, next) => this.resolve(testOptions)._validate(value, testOptions, panic, next);
+      }
+      validate(value, options) {
+        var _options$disableStack2;
+        let schema = this.resolve(Object.assign({}, options, {
+          value
+        }));
+        let disableStackTrace = (_options$disableStack2 = options == null ? void 0 : options.disableStackTrace) != null ? _options$disableStack2 : schema.spec.disableStackTrace;
+        return new Promise((resolve4, reject) => schema._validate(value, options, (error2, parsed) => {
+          if (ValidationError.isError(error2)) error2.value = parsed;
+          reject(error2);
+        }, (errors, validated) => {
+          if (errors.length) reject(new ValidationError(errors, validated, void 0, void 0, disableStackTrace));
+          else resolve4(validated);
+        }));
+      }
+      validateSync(value, options) {
+        var _options$disableStack3;
+        let schema = this.resolve(Object.assign({}, options, {
+          value
+        }));
+        let result;
+        let disableStackTrace = (_options$disableStack3 = options == null ? void 0 : options.disableStackTrace) != null ? _options$disableStack3 : schema.spec.disableStackTrace;
+        schema._validate(value, Object.assign({}, options, {
+          sync: true
+        }), (error2, parsed) => {
+          if (ValidationError.isError(error2)) error2.value = parsed;
+          throw error2;
+        }, (errors, validated) => {
+          if (errors.length) throw new ValidationError(errors, value, void 0, void 0, disableStackTrace);
+          result = validated;
+        });
+        return result;
+      }
+      isValid(value, options) {
+        return this.validate(value, options).then(() => true, (err) => {
+          if (ValidationError.isError(err)) return false;
+          throw err;
+        });
+      }
+      isValidSync(value, options) {
+        try {
+          this.validateSync(value, options);
+          return true;
+        } catch (err) {
+          if (ValidationError.isError(err)) return false;
+          throw err;
+        }
+      }
+      _getDefault(options) {
+        let defaultValue = this.spec.default;
+        if (defaultValue == null) {
+          return defaultValue;
+        }
+        return typeof defaultValue === "function" ? defaultValue.call(this, options) : clone(defaultValue);
+      }
+      getDefault(options) {
+        let schema = this.resolve(options || {});
+        return schema._getDefault(options);
+      }
+      default(def) {
+        if (arguments.length === 0) {
+          return this._getDefault();
+        }
+        let next = this.clone({
+          default: def
+        });
+        return next;
+      }
+      strict(isStrict = true) {
+        return this.clone({
+          strict: isStrict
+        });
+      }
+      nullability(nullable, message) {
+        const next = this.clone({
+          nullable
+        });
+        next.internalTests.nullable = createValidation({
+          message,
+          name: "nullable",
+          test(value) {
+            return value === null ? this.schema.spec.nullable : true;
+          }
+        });
+        return next;
+      }
+      optionality(optional, message) {
+        const next = this.clone({
+          optional
+        });
+        next.internalTests.optionality = createValidation({
+          message,
+          name: "optionality",
+          test(value) {
+            return value === void 0 ? this.schema.spec.optional : true;
+          }
+        });
+        return next;
+      }
+      optional() {
+        return this.optionality(true);
+      }
+      defined(message = mixed.defined) {
+        return this.optionality(false, message);
+      }
+      nullable() {
+        return this.nullability(true);
+      }
+      nonNullable(message = mixed.notNull) {
+        return this.nullability(false, message);
+      }
+      required(message = mixed.required) {
+        return this.clone().withMutation((next) => next.nonNullable(message).defined(message));
+      }
+      notRequired() {
+        return this.clone().withMutation((next) => next.nullable().optional());
+      }
+      transform(fn) {
+        let next = this.clone();
+        next.transforms.push(fn);
+        return next;
+      }
+      /**
+       * Adds a test function to the schema's queue of tests.
+       * tests can be exclusive or non-exclusive.
+       *
+       * - exclusive tests, will replace any existing tests of the same name.
+       * - non-exclusive: can be stacked
+       *
+       * If a non-exclusive test is added to a schema with an exclusive test of the same name
+       * the exclusive test is removed and further tests of the same name will be stacked.
+       *
+       * If an exclusive test is added to a schema with non-exclusive tests of the same name
+       * the previous tests are removed and further tests of the same name will replace each other.
+       */
+      test(...args) {
+        let opts;
+        if (args.length === 1) {
+          if (typeof args[0] === "function") {
+            opts = {
+              test: args[0]
+            };
+          } else {
+            opts = args[0];
+          }
+        } else if (args.length === 2) {
+          opts = {
+            name: args[0],
+            test: args[1]
+          };
+        } else {
+          opts = {
+            name: args[0],
+            message: args[1],
+            test: args[2]
+          };
+        }
+        if (opts.message === void 0) opts.message = mixed.default;
+        if (typeof opts.test !== "function") throw new TypeError("`test` is a required parameters");
+        let next = this.clone();
+        let validate = createValidation(opts);
+        let isExclusive = opts.exclusive || opts.name && next.exclusiveTests[opts.name] === true;
+        if (opts.exclusive) {
+          if (!opts.name) throw new TypeError("Exclusive tests must provide a unique `name` identifying the test");
+        }
+        if (opts.name) next.exclusiveTests[opts.name] = !!opts.exclusive;
+        next.tests = next.tests.filter((fn) => {
+          if (fn.OPTIONS.name === opts.name) {
+            if (isExclusive) return false;
+            if (fn.OPTIONS.test === validate.OPTIONS.test) return false;
+          }
+          return true;
+        });
+        next.tests.push(validate);
+        return next;
+      }
+      when(keys, options) {
+        if (!Array.isArray(keys) && typeof keys !== "string") {
+          options = keys;
+          keys = ".";
+        }
+        let next = this.clone();
+        let deps = toArray(keys).map((key) => new Reference(key));
+        deps.forEach((dep) => {
+          if (dep.isSibling) next.deps.push(dep.key);
+        });
+        next.conditions.push(typeof options === "function" ? new Condition(deps, options) : Condition.fromOptions(deps, options));
+        return next;
+      }
+      typeError(message) {
+        let next = this.clone();
+        next.internalTests.typeError = createValidation({
+          message,
+          name: "typeError",
+          skipAbsent: true,
+          test(value) {
+            if (!this.schema._typeCheck(value)) return this.createError({
+              params: {
+                type: this.schema.type
+              }
+            });
+            return true;
+          }
+        });
+        return next;
+      }
+      oneOf(enums, message = mixed.oneOf) {
+        let next = this.clone();
+        enums.forEach((val) => {
+          next._whitelist.add(val);
+          next._blacklist.delete(val);
+        });
+        next.internalTests.whiteList = createValidation({
+          message,
+          name: "oneOf",
+          skipAbsent: true,
+          test(value) {
+            let valids = this.schema._whitelist;
+            let resolved = valids.resolveAll(this.resolve);
+            return resolved.includes(value) ? true : this.createError({
+              params: {
+                values: Array.from(valids).join(", "),
+                resolved
+              }
+            });
+          }
+        });
+        return next;
+      }
+      notOneOf(enums, message = mixed.notOneOf) {
+        let next = this.clone();
+        enums.forEach((val) => {
+          next._blacklist.add(val);
+          next._whitelist.delete(val);
+        });
+        next.internalTests.blacklist = createValidation({
+          message,
+          name: "notOneOf",
+          test(value) {
+            let invalids = this.schema._blacklist;
+            let resolved = invalids.resolveAll(this.resolve);
+            if (resolved.includes(value)) return this.createError({
+              params: {
+                values: Array.from(invalids).join(", "),
+                resolved
+              }
+            });
+            return true;
+          }
+        });
+        return next;
+      }
+      strip(strip = true) {
+        let next = this.clone();
+        next.spec.strip = strip;
+        return next;
+      }
+      /**
+       * Return a serialized description of the schema including validations, flags, types etc.
+       *
+       * @param options Provide any needed context for resolving runtime schema alterations (lazy, when conditions, etc).
+       */
+      describe(options) {
+        const next = (options ? this.resolve(options) : this).clone();
+        const {
+          label,
+          meta,
+          optional,
+          nullable
+        } = next.spec;
+        const description = {
+          meta,
+          label,
+          optional,
+          nullable,
+          default: next.getDefault(options),
+          type: next.type,
+          oneOf: next._whitelist.describe(),
+          notOneOf: next._blacklist.describe(),
+          tests: next.tests.filter((n, idx, list) => list.findIndex((c) => c.OPTIONS.name === n.OPTIONS.name) === idx).map((fn) => {
+            const params = fn.OPTIONS.params && options ? resolveParams(Object.assign({}, fn.OPTIONS.params), options) : fn.OPTIONS.params;
+            return {
+              name: fn.OPTIONS.name,
+              params
+            };
+          })
+        };
+        return description;
+      }
+      get ["~standard"]() {
+        const schema = this;
+        const standard = {
+          version: 1,
+          vendor: "yup",
+          async validate(value) {
+            try {
+              const result = await schema.validate(value, {
+                abortEarly: false
+              });
+              return {
+                value: result
+              };
+            } catch (err) {
+              if (err instanceof ValidationError) {
+                return {
+                  issues: issuesFromValidationError(err)
+                };
+              }
+              throw err;
+            }
+          }
+        };
+        return standard;
+      }
+    };
+    Schema.prototype.__isYupSchema__ = true;
+    for (const method of ["validate", "validateSync"]) Schema.prototype[`${method}At`] = function(path9, value, options = {}) {
+      const {
+        parent,
+        parentPath,
+        schema
+      } = getIn(this, path9, value, options.context);
+      return schema[method](parent && parent[parentPath], Object.assign({}, options, {
+        parent,
+        path: path9
+      }));
+    };
+    for (const alias of ["equals", "is"]) Schema.prototype[alias] = Schema.prototype.oneOf;
+    for (const alias of ["not", "nope"]) Schema.prototype[alias] = Schema.prototype.notOneOf;
+    var returnsTrue = () => true;
+    function create$8(spec) {
+      return new MixedSchema(spec);
+    }
+    var MixedSchema = class extends Schema {
+      constructor(spec) {
+        super(typeof spec === "function" ? {
+          type: "mixed",
+          check: spec
+        } : Object.assign({
+          type: "mixed",
+          check: returnsTrue
+        }, spec));
+      }
+    };
+    create$8.prototype = MixedSchema.prototype;
+    function create$7() {
+      return new BooleanSchema();
+    }
+    var BooleanSchema = class extends Schema {
+      constructor() {
+        super({
+          type: "boolean",
+          check(v) {
+            if (v instanceof Boolean) v = v.valueOf();
+            return typeof v === "boolean";
+          }
+        });
+        this.withMutation(() => {
+          this.transform((value, _raw) => {
+            if (this.spec.coerce && !this.isType(value)) {
+              if (/^(true|1)$/i.test(String(value))) return true;
+              if (/^(false|0)$/i.test(String(value))) return false;
+            }
+            return value;
+          });
+        });
+      }
+      isTrue(message = boolean.isValue) {
+        return this.test({
+          message,
+          name: "is-value",
+          exclusive: true,
+          params: {
+            value: "true"
+          },
+          test(value) {
+            return isAbsent(value) || value === true;
+          }
+        });
+      }
+      isFalse(message = boolean.isValue) {
+        return this.test({
+          message,
+          name: "is-value",
+          exclusive: true,
+          params: {
+            value: "false"
+          },
+          test(value) {
+            return isAbsent(value) || value === false;
+          }
+        });
+      }
+      default(def) {
+        return super.default(def);
+      }
+      defined(msg) {
+        return super.defined(msg);
+      }
+      optional() {
+        return super.optional();
+      }
+      required(msg) {
+        return super.required(msg);
+      }
+      notRequired() {
+        return super.notRequired();
+      }
+      nullable() {
+        return super.nullable();
+      }
+      nonNullable(msg) {
+        return super.nonNullable(msg);
+      }
+      strip(v) {
+        return super.strip(v);
+      }
+    };
+    create$7.prototype = BooleanSchema.prototype;
+    var isoReg = /^(\d{4}|[+-]\d{6})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[ T]?(\d{2}):?(\d{2})(?::?(\d{2})(?:[,.](\d{1,}))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+    function parseIsoDate(date2) {
+      const struct = parseDateStruct(date2);
+      if (!struct) return Date.parse ? Date.parse(date2) : Number.NaN;
+      if (struct.z === void 0 && struct.plusMinus === void 0) {
+        return new Date(struct.year, struct.month, struct.day, struct.hour, struct.minute, struct.second, struct.millisecond).valueOf();
+      }
+      let totalMinutesOffset = 0;
+      if (struct.z !== "Z" && struct.plusMinus !== void 0) {
+        totalMinutesOffset = struct.hourOffset * 60 + struct.minuteOffset;
+        if (struct.plusMinus === "+") totalMinutesOffset = 0 - totalMinutesOffset;
+      }
+      return Date.UTC(struct.year, struct.month, struct.day, struct.hour, struct.minute + totalMinutesOffset, struct.second, struct.millisecond);
+    }
+    function parseDateStruct(date2) {
+      var _regexResult$7$length, _regexResult$;
+      const regexResult = isoReg.exec(date2);
+      if (!regexResult) return null;
+      return {
+        year: toNumber(regexResult[1]),
+        month: toNumber(regexResult[2], 1) - 1,
+        day: toNumber(regexResult[3], 1),
+        hour: toNumber(regexResult[4]),
+        minute: toNumber(regexResult[5]),
+        second: toNumber(regexResult[6]),
+        millisecond: regexResult[7] ? (
+          // allow arbitrary sub-second precision beyond milliseconds
+          toNumber(regexResult[7].substring(0, 3))
+        ) : 0,
+        precision: (_regexResult$7$length = (_regexResult$ = regexResult[7]) == null ? void 0 : _regexResult$.length) != null ? _regexResult$7$length : void 0,
+        z: regexResult[8] || void 0,
+        plusMinus: regexResult[9] || void 0,
+        hourOffset: toNumber(regexResult[10]),
+        minuteOffset: toNumber(regexResult[11])
+      };
+    }
+    function toNumber(str, defaultValue = 0) {
+      return Number(str) || defaultValue;
+    }
+    var rEmail = (
+      // eslint-disable-next-line
+      /^[a-zA-Z0-9.!#$%&'*+\/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/
+    );
+    var rUrl = (
+      // eslint-disable-next-line
+      /^((https?|ftp):)?\/\/(((([a-z]|\d|-|\.|_|~|[\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])|(%[\da-f]{2})|[!\$&'\(\)\*\+,;=]|:)*@)?(((\d|[1-9]\d|1\d\d|2[0-4]\d|25[0-5])\.(\d|[1-9]\d|1\d\d|2[0-4]\d|25[0-5])\.(\d|[1-9]\d|1\d\d|2[0-4]\d|25[0-5])\.(\d|[1-9]\d|1\d\d|2[0-4]\d|25[0-5]))|((([a-z]|\d|[\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])|(([a-z]|\d|[\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])([a-z]|\d|-|\.|_|~|[\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])*([a-z]|\d|[\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])))\.)+(([a-z]|[\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])|(([a-z]|[\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])([a-z]|\d|-|\.|_|~|[\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])*([a-z]|[\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])))\.?)(:\d*)?)(\/((([a-z]|\d|-|\.|_|~|[\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])|(%[\da-f]{2})|[!\$&'\(\)\*\+,;=]|:|@)+(\/(([a-z]|\d|-|\.|_|~|[\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])|(%[\da-f]{2})|[!\$&'\(\)\*\+,;=]|:|@)*)*)?)?(\?((([a-z]|\d|-|\.|_|~|[\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])|(%[\da-f]{2})|[!\$&'\(\)\*\+,;=]|:|@)|[\uE000-\uF8FF]|\/|\?)*)?(\#((([a-z]|\d|-|\.|_|~|[\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])|(%[\da-f]{2})|[!\$&'\(\)\*\+,;=]|:|@)|\/|\?)*)?$/i
+    );
+    var rUUID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|00000000-0000-0000-0000-000000000000)$/i;
+    var yearMonthDay = "^\\d{4}-\\d{2}-\\d{2}";
+    var hourMinuteSecond = "\\d{2}:\\d{2}:\\d{2}";
+    var zOrOffset = "(([+-]\\d{2}(:?\\d{2})?)|Z)";
+    var rIsoDateTime = new RegExp(`${yearMonthDay}T${hourMinuteSecond}(\\.\\d+)?${zOrOffset}$`);
+    var isTrimmed = (value) => isAbsent(value) || value === value.trim();
+    var objStringTag = {}.toString();
+    function create$6() {
+      return new StringSchema();
+    }
+    var StringSchema = class extends Schema {
+      constructor() {
+        super({
+          type: "string",
+          check(value) {
+            if (value instanceof String) value = value.valueOf();
+            return typeof value === "string";
+          }
+        });
+        this.withMutation(() => {
+          this.transform((value, _raw) => {
+            if (!this.spec.coerce || this.isType(value)) return value;
+            if (Array.isArray(value)) return value;
+            const strValue = value != null && value.toString ? value.toString() : value;
+            if (strValue === objStringTag) return value;
+            return strValue;
+          });
+        });
+      }
+      required(message) {
+        return super.required(message).withMutation((schema) => schema.test({
+          message: message || mixed.required,
+          name: "required",
+          skipAbsent: true,
+          test: (value) => !!value.length
+        }));
+      }
+      notRequired() {
+        return super.notRequired().withMutation((schema) => {
+          schema.tests = schema.tests.filter((t) => t.OPTIONS.name !== "required");
+          return schema;
+        });
+      }
+      length(length, message = string.length) {
+        return this.test({
+          message,
+          name: "length",
+          exclusive: true,
+          params: {
+            length
+          },
+          skipAbsent: true,
+          test(value) {
+            return value.length === this.resolve(length);
+          }
+        });
+      }
+      min(min, message = string.min) {
+        return this.test({
+          message,
+          name: "min",
+          exclusive: true,
+          params: {
+            min
+          },
+          skipAbsent: true,
+          test(value) {
+            return value.length >= this.resolve(min);
+          }
+        });
+      }
+      max(max, message = string.max) {
+        return this.test({
+          name: "max",
+          exclusive: true,
+          message,
+          params: {
+            max
+          },
+          skipAbsent: true,
+          test(value) {
+            return value.length <= this.resolve(max);
+          }
+        });
+      }
+      matches(regex, options) {
+        let excludeEmptyString = false;
+        let message;
+        let name;
+        if (options) {
+          if (typeof options === "object") {
+            ({
+              excludeEmptyString = false,
+              message,
+              name
+            } = options);
+          } else {
+            message = options;
+          }
+        }
+        return this.test({
+          name: name || "matches",
+          message: message || string.matches,
+          params: {
+            regex
+          },
+          skipAbsent: true,
+          test: (value) => value === "" && excludeEmptyString || value.search(regex) !== -1
+        });
+      }
+      email(message = string.email) {
+        return this.matches(rEmail, {
+          name: "email",
+          message,
+          excludeEmptyString: true
+        });
+      }
+      url(message = string.url) {
+        return this.matches(rUrl, {
+          name: "url",
+          message,
+          excludeEmptyString: true
+        });
+      }
+      uuid(message = string.uuid) {
+        return this.matches(rUUID, {
+          name: "uuid",
+          message,
+          excludeEmptyString: false
+        });
+      }
+      datetime(options) {
+        let message = "";
+        let allowOffset;
+        let precision;
+        if (options) {
+          if (typeof options === "object") {
+            ({
+              message = "",
+              allowOffset = false,
+              precision = void 0
+            } = options);
+          } else {
+            message = options;
+          }
+        }
+        return this.matches(rIsoDateTime, {
+          name: "datetime",
+          message: message || string.datetime,
+          excludeEmptyString: true
+        }).test({
+          name: "datetime_offset",
+          message: message || string.datetime_offset,
+          params: {
+            allowOffset
+          },
+          skipAbsent: true,
+          test: (value) => {
+            if (!value || allowOffset) return true;
+            const struct = parseDateStruct(value);
+            if (!struct) return false;
+            return !!struct.z;
+          }
+        }).test({
+          name: "datetime_precision",
+          message: message || string.datetime_precision,
+          params: {
+            precision
+          },
+          skipAbsent: true,
+          test: (value) => {
+            if (!value || precision == void 0) return true;
+            const struct = parseDateStruct(value);
+            if (!struct) return false;
+            return struct.precision === precision;
+          }
+        });
+      }
+      //-- transforms --
+      ensure() {
+        return this.default("").transform((val) => val === null ? "" : val);
+      }
+      trim(message = string.trim) {
+        return this.transform((val) => val != null ? val.trim() : val).test({
+          message,
+          name: "trim",
+          test: isTrimmed
+        });
+      }
+      lowercase(message = string.lowercase) {
+        return this.transform((value) => !isAbsent(value) ? value.toLowerCase() : value).test({
+          message,
+          name: "string_case",
+          exclusive: true,
+          skipAbsent: true,
+          test: (value) => isAbsent(value) || value === value.toLowerCase()
+        });
+      }
+      uppercase(message = string.uppercase) {
+        return this.transform((value) => !isAbsent(value) ? value.toUpperCase() : value).test({
+          message,
+          name: "string_case",
+          exclusive: true,
+          skipAbsent: true,
+          test: (value) => isAbsent(value) || value === value.toUpperCase()
+        });
+      }
+    };
+    create$6.prototype = StringSchema.prototype;
+    var isNaN$1 = (value) => value != +value;
+    function create$5() {
+      return new NumberSchema();
+    }
+    var NumberSchema = class extends Schema {
+      constructor() {
+        super({
+          type: "number",
+          check(value) {
+            if (value instanceof Number) value = value.valueOf();
+            return typeof value === "number" && !isNaN$1(value);
+          }
+        });
+        this.withMutation(() => {
+          this.transform((value, _raw) => {
+            if (!this.spec.coerce) return value;
+            let parsed = value;
+            if (typeof parsed === "string") {
+              parsed = parsed.replace(/\s/g, "");
+              if (parsed === "") return NaN;
+              parsed = +parsed;
+            }
+            if (this.isType(parsed) || parsed === null) return parsed;
+            return parseFloat(parsed);
+          });
+        });
+      }
+      min(min, message = number.min) {
+        return this.test({
+          message,
+          name: "min",
+          exclusive: true,
+          params: {
+            min
+          },
+          skipAbsent: true,
+          test(value) {
+            return value >= this.resolve(min);
+          }
+        });
+      }
+      max(max, message = number.max) {
+        return this.test({
+          message,
+          name: "max",
+          exclusive: true,
+          params: {
+            max
+          },
+          skipAbsent: true,
+          test(value) {
+            return value <= this.resolve(max);
+          }
+        });
+      }
+      lessThan(less, message = number.lessThan) {
+        return this.test({
+          message,
+          name: "max",
+          exclusive: true,
+          params: {
+            less
+          },
+          skipAbsent: true,
+          test(value) {
+            return value < this.resolve(less);
+          }
+        });
+      }
+      moreThan(more, message = number.moreThan) {
+        return this.test({
+          message,
+          name: "min",
+          exclusive: true,
+          params: {
+            more
+          },
+          skipAbsent: true,
+          test(value) {
+            return value > this.resolve(more);
+          }
+        });
+      }
+      positive(msg = number.positive) {
+        return this.moreThan(0, msg);
+      }
+      negative(msg = number.negative) {
+        return this.lessThan(0, msg);
+      }
+      integer(message = number.integer) {
+        return this.test({
+          name: "integer",
+          message,
+          skipAbsent: true,
+          test: (val) => Number.isInteger(val)
+        });
+      }
+      truncate() {
+        return this.transform((value) => !isAbsent(value) ? value | 0 : value);
+      }
+      round(method) {
+        var _method;
+        let avail = ["ceil", "floor", "round", "trunc"];
+        method = ((_method = method) == null ? void 0 : _method.toLowerCase()) || "round";
+        if (method === "trunc") return this.truncate();
+        if (avail.indexOf(method.toLowerCase()) === -1) throw new TypeError("Only valid options for round() are: " + avail.join(", "));
+        return this.transform((value) => !isAbsent(value) ? Math[method](value) : value);
+      }
+    };
+    create$5.prototype = NumberSchema.prototype;
+    var invalidDate = /* @__PURE__ */ new Date("");
+    var isDate = (obj) => Object.prototype.toString.call(obj) === "[object Date]";
+    function create$4() {
+      return new DateSchema();
+    }
+    var DateSchema = class _DateSchema extends Schema {
+      constructor() {
+        super({
+          type: "date",
+          check(v) {
+            return isDate(v) && !isNaN(v.getTime());
+          }
+        });
+        this.withMutation(() => {
+          this.transform((value, _raw) => {
+            if (!this.spec.coerce || this.isType(value) || value === null) return value;
+            value = parseIsoDate(value);
+            return !isNaN(value) ? new Date(value) : _DateSchema.INVALID_DATE;
+          });
+        });
+      }
+      prepareParam(ref, name) {
+        let param;
+        if (!Reference.isRef(ref)) {
+          let cast = this.cast(ref);
+          if (!this._typeCheck(cast)) throw new TypeError(`\`${name}\` must be a Date or a value that can be \`cast()\` to a Date`);
+          param = cast;
+        } else {
+          param = ref;
+        }
+        return param;
+      }
+      min(min, message = date.min) {
+        let limit = this.prepareParam(min, "min");
+        return this.test({
+          message,
+          name: "min",
+          exclusive: true,
+          params: {
+            min
+          },
+          skipAbsent: true,
+          test(value) {
+            return value >= this.resolve(limit);
+          }
+        });
+      }
+      max(max, message = date.max) {
+        let limit = this.prepareParam(max, "max");
+        return this.test({
+          message,
+          name: "max",
+          exclusive: true,
+          params: {
+            max
+          },
+          skipAbsent: true,
+          test(value) {
+            return value <= this.resolve(limit);
+          }
+        });
+      }
+    };
+    DateSchema.INVALID_DATE = invalidDate;
+    create$4.prototype = DateSchema.prototype;
+    create$4.INVALID_DATE = invalidDate;
+    function sortFields(fields, excludedEdges = []) {
+      let edges = [];
+      let nodes = /* @__PURE__ */ new Set();
+      let excludes = new Set(excludedEdges.map(([a, b]) => `${a}-${b}`));
+      function addNode(depPath, key) {
+        let node = propertyExpr.split(depPath)[0];
+        nodes.add(node);
+        if (!excludes.has(`${key}-${node}`)) edges.push([key, node]);
+      }
+      for (const key of Object.keys(fields)) {
+        let value = fields[key];
+        nodes.add(key);
+        if (Reference.isRef(value) && value.isSibling) addNode(value.path, key);
+        else if (isSchema(value) && "deps" in value) value.deps.forEach((path9) => addNode(path9, key));
+      }
+      return toposort__default["default"].array(Array.from(nodes), edges).reverse();
+    }
+    function findIndex(arr, err) {
+      let idx = Infinity;
+      arr.some((key, ii) => {
+        var _err$path;
+        if ((_err$path = err.path) != null && _err$path.includes(key)) {
+          idx = ii;
+          return true;
+        }
+      });
+      return idx;
+    }
+    function sortByKeyOrder(keys) {
+      return (a, b) => {
+        return findIndex(keys, a) - findIndex(keys, b);
+      };
+    }
+    var parseJson = (value, _, schema) => {
+      if (typeof value !== "string") {
+        return value;
+      }
+      let parsed = value;
+      try {
+        parsed = JSON.parse(value);
+      } catch (err) {
+      }
+      return schema.isType(parsed) ? parsed : value;
+    };
+    function deepPartial(schema) {
+      if ("fields" in schema) {
+        const partial = {};
+        for (const [key, fieldSchema] of Object.entries(schema.fields)) {
+          partial[key] = deepPartial(fieldSchema);
+        }
+        return schema.setFields(partial);
+      }
+      if (schema.type === "array") {
+        const nextArray = schema.optional();
+        if (nextArray.innerType) nextArray.innerType = deepPartial(nextArray.innerType);
+        return nextArray;
+      }
+      if (schema.type === "tuple") {
+        return schema.optional().clone({
+          types: schema.spec.types.map(deepPartial)
+        });
+      }
+      if ("optional" in schema) {
+        return schema.optional();
+      }
+      return schema;
+    }
+    var deepHas = (obj, p) => {
+      const path9 = [...propertyExpr.normalizePath(p)];
+      if (path9.length === 1) return path9[0] in obj;
+      let last = path9.pop();
+      let parent = propertyExpr.getter(propertyExpr.join(path9), true)(obj);
+      return !!(parent && last in parent);
+    };
+    var isObject = (obj) => Object.prototype.toString.call(obj) === "[object Object]";
+    function unknown(ctx, value) {
+      let known = Object.keys(ctx.fields);
+      return Object.keys(value).filter((key) => known.indexOf(key) === -1);
+    }
+    var defaultSort = sortByKeyOrder([]);
+    function create$3(spec) {
+      return new ObjectSchema(spec);
+    }
+    var ObjectSchema = class extends Schema {
+      constructor(spec) {
+        super({
+          type: "object",
+          check(value) {
+            return isObject(value) || typeof value === "function";
+          }
+        });
+        this.fields = /* @__PURE__ */ Object.create(null);
+        this._sortErrors = defaultSort;
+        this._nodes = [];
+        this._excludedEdges = [];
+        this.withMutation(() => {
+          if (spec) {
+            this.shape(spec);
+          }
+        });
+      }
+      _cast(_value, options = {}) {
+        var _options$stripUnknown;
+        let value = super._cast(_value, options);
+        if (value === void 0) return this.getDefault(options);
+        if (!this._typeCheck(value)) return value;
+        let fields = this.fields;
+        let strip = (_options$stripUnknown = options.stripUnknown) != null ? _options$stripUnknown : this.spec.noUnknown;
+        let props = [].concat(this._nodes, Object.keys(value).filter((v) => !this._nodes.includes(v)));
+        let intermediateValue = {};
+        let innerOptions = Object.assign({}, options, {
+          parent: intermediateValue,
+          __validating: options.__validating || false
+        });
+        let isChanged = false;
+        for (const prop of props) {
+          let field2 = fields[prop];
+          let exists2 = prop in value;
+          let inputValue = value[prop];
+          if (field2) {
+            let fieldValue;
+            innerOptions.path = (options.path ? `${options.path}.` : "") + prop;
+            field2 = field2.resolve({
+              value: inputValue,
+              context: options.context,
+              parent: intermediateValue
+            });
+            let fieldSpec = field2 instanceof Schema ? field2.spec : void 0;
+            let strict = fieldSpec == null ? void 0 : fieldSpec.strict;
+            if (fieldSpec != null && fieldSpec.strip) {
+              isChanged = isChanged || prop in value;
+              continue;
+            }
+            fieldValue = !options.__validating || !strict ? field2.cast(inputValue, innerOptions) : inputValue;
+            if (fieldValue !== void 0) {
+              intermediateValue[prop] = fieldValue;
+            }
+          } else if (exists2 && !strip) {
+            intermediateValue[prop] = inputValue;
+          }
+          if (exists2 !== prop in intermediateValue || intermediateValue[prop] !== inputValue) {
+            isChanged = true;
+          }
+        }
+        return isChanged ? intermediateValue : value;
+      }
+      _validate(_value, options = {}, panic, next) {
+        let {
+          from = [],
+          originalValue = _value,
+          recursive = this.spec.recursive
+        } = options;
+        options.from = [{
+          schema: this,
+          value: originalValue
+        }, ...from];
+        options.__validating = true;
+        options.originalValue = originalValue;
+        super._validate(_value, options, panic, (objectErrors, value) => {
+          if (!recursive || !isObject(value)) {
+            next(objectErrors, value);
+            return;
+          }
+          originalValue = originalValue || value;
+          let tests = [];
+          for (let key of this._nodes) {
+            let field2 = this.fields[key];
+            if (!field2 || Reference.isRef(field2)) {
+              continue;
+            }
+            tests.push(field2.asNestedTest({
+              options,
+              key,
+              parent: value,
+              parentPath: options.path,
+              originalParent: originalValue
+            }));
+          }
+          this.runTests({
+            tests,
+            value,
+            originalValue,
+            options
+          }, panic, (fieldErrors) => {
+            next(fieldErrors.sort(this._sortErrors).concat(objectErrors), value);
+          });
+        });
+      }
+      clone(spec) {
+        const next = super.clone(spec);
+        next.fields = Object.assign({}, this.fields);
+        next._nodes = this._nodes;
+        next._excludedEdges = this._excludedEdges;
+        next._sortErrors = this._sortErrors;
+        return next;
+      }
+      concat(schema) {
+        let next = super.concat(schema);
+        let nextFields = next.fields;
+        for (let [field2, schemaOrRef] of Object.entries(this.fields)) {
+          const target = nextFields[field2];
+          nextFields[field2] = target === void 0 ? schemaOrRef : target;
+        }
+        return next.withMutation((s) => (
+          // XXX: excludes here is wrong
+          s.setFields(nextFields, [...this._excludedEdges, ...schema._excludedEdges])
+        ));
+      }
+      _getDefault(options) {
+        if ("default" in this.spec) {
+          return super._getDefault(options);
+        }
+        if (!this._nodes.length) {
+          return void 0;
+        }
+        let dft = {};
+        this._nodes.forEach((key) => {
+          var _innerOptions;
+          const field2 = this.fields[key];
+          let innerOptions = options;
+          if ((_innerOptions = innerOptions) != null && _innerOptions.value) {
+            innerOptions = Object.assign({}, innerOptions, {
+              parent: innerOptions.value,
+              value: innerOptions.value[key]
+            });
+          }
+          dft[key] = field2 && "getDefault" in field2 ? field2.getDefault(innerOptions) : void 0;
+        });
+        return dft;
+      }
+      setFields(shape, excludedEdges) {
+        let next = this.clone();
+        next.fields = shape;
+        next._nodes = sortFields(shape, excludedEdges);
+        next._sortErrors = sortByKeyOrder(Object.keys(shape));
+        if (excludedEdges) next._excludedEdges = excludedEdges;
+        return next;
+      }
+      shape(additions, excludes = []) {
+        return this.clone().withMutation((next) => {
+          let edges = next._excludedEdges;
+          if (excludes.length) {
+            if (!Array.isArray(excludes[0])) excludes = [excludes];
+            edges = [...next._excludedEdges, ...excludes];
+          }
+          return next.setFields(Object.assign(next.fields, additions), edges);
+        });
+      }
+      partial() {
+        const partial = {};
+        for (const [key, schema] of Object.entries(this.fields)) {
+          partial[key] = "optional" in schema && schema.optional instanceof Function ? schema.optional() : schema;
+        }
+        return this.setFields(partial);
+      }
+      deepPartial() {
+        const next = deepPartial(this);
+        return next;
+      }
+      pick(keys) {
+        const picked = {};
+        for (const key of keys) {
+          if (this.fields[key]) picked[key] = this.fields[key];
+        }
+        return this.setFields(picked, this._excludedEdges.filter(([a, b]) => keys.includes(a) && keys.includes(b)));
+      }
+      omit(keys) {
+        const remaining = [];
+        for (const key of Object.keys(this.fields)) {
+          if (keys.includes(key)) continue;
+          remaining.push(key);
+        }
+        return this.pick(remaining);
+      }
+      from(from, to, alias) {
+        let fromGetter = propertyExpr.getter(from, true);
+        return this.transform((obj) => {
+          if (!obj) return obj;
+          let newObj = obj;
+          if (deepHas(obj, from)) {
+            newObj = Object.assign({}, obj);
+            if (!alias) delete newObj[from];
+            newObj[to] = fromGetter(obj);
+          }
+          return newObj;
+        });
+      }
+      /** Parse an input JSON string to an object */
+      json() {
+        return this.transform(parseJson);
+      }
+      /**
+       * Similar to `noUnknown` but only validates that an object is the right shape without stripping the unknown keys
+       */
+      exact(message) {
+        return this.test({
+          name: "exact",
+          exclusive: true,
+          message: message || object.exact,
+          test(value) {
+            if (value == null) return true;
+            const unknownKeys = unknown(this.schema, value);
+            return unknownKeys.length === 0 || this.createError({
+              params: {
+                properties: unknownKeys.join(", ")
+              }
+            });
+          }
+        });
+      }
+      stripUnknown() {
+        return this.clone({
+          noUnknown: true
+        });
+      }
+      noUnknown(noAllow = true, message = object.noUnknown) {
+        if (typeof noAllow !== "boolean") {
+          message = noAllow;
+          noAllow = true;
+        }
+        let next = this.test({
+          name: "noUnknown",
+          exclusive: true,
+          message,
+          test(value) {
+            if (value == null) return true;
+            const unknownKeys = unknown(this.schema, value);
+            return !noAllow || unknownKeys.length === 0 || this.createError({
+              params: {
+                unknown: unknownKeys.join(", ")
+              }
+            });
+          }
+        });
+        next.spec.noUnknown = noAllow;
+        return next;
+      }
+      unknown(allow = true, message = object.noUnknown) {
+        return this.noUnknown(!allow, message);
+      }
+      transformKeys(fn) {
+        return this.transform((obj) => {
+          if (!obj) return obj;
+          const result = {};
+          for (const key of Object.keys(obj)) result[fn(key)] = obj[key];
+          return result;
+        });
+      }
+      camelCase() {
+        return this.transformKeys(tinyCase.camelCase);
+      }
+      snakeCase() {
+        return this.transformKeys(tinyCase.snakeCase);
+      }
+      constantCase() {
+        return this.transformKeys((key) => tinyCase.snakeCase(key).toUpperCase());
+      }
+      describe(options) {
+        const next = (options ? this.resolve(options) : this).clone();
+        const base = super.describe(options);
+        base.fields = {};
+        for (const [key, value] of Object.entries(next.fields)) {
+          var _innerOptions2;
+          let innerOptions = options;
+          if ((_innerOptions2 = innerOptions) != null && _innerOptions2.value) {
+            innerOptions = Object.assign({}, innerOptions, {
+              parent: innerOptions.value,
+              value: innerOptions.value[key]
+            });
+          }
+          base.fields[key] = value.describe(innerOptions);
+        }
+        return base;
+      }
+    };
+    create$3.prototype = ObjectSchema.prototype;
+    function create$2(type) {
+      return new ArraySchema(type);
+    }
+    var ArraySchema = class extends Schema {
+      constructor(type) {
+        super({
+          type: "array",
+          spec: {
+            types: type
+          },
+          check(v) {
+            return Array.isArray(v);
+          }
+        });
+        this.innerType = void 0;
+        this.innerType = type;
+      }
+      _cast(_value, _opts) {
+        const value = super._cast(_value, _opts);
+        if (!this._typeCheck(value) || !this.innerType) {
+          return value;
+        }
+        let isChanged = false;
+        const castArray = value.map((v, idx) => {
+          const castElement = this.innerType.cast(v, Object.assign({}, _opts, {
+            path: `${_opts.path || ""}[${idx}]`,
+            parent: value,
+            originalValue: v,
+            value: v,
+            index: idx
+          }));
+          if (castElement !== v) {
+            isChanged = true;
+          }
+          return castElement;
+        });
+        return isChanged ? castArray : value;
+      }
+      _validate(_value, options = {}, panic, next) {
+        var _options$recursive;
+        let innerType = this.innerType;
+        let recursive = (_options$recursive = options.recursive) != null ? _options$recursive : this.spec.recursive;
+        options.originalValue != null ? options.originalValue : _value;
+        super._validate(_value, options, panic, (arrayErrors, value) => {
+          var _options$originalValu2;
+          if (!recursive || !innerType || !this._typeCheck(value)) {
+            next(arrayErrors, value);
+            return;
+          }
+          let tests = new Array(value.length);
+          for (let index = 0; index < value.length; index++) {
+            var _options$originalValu;
+            tests[index] = innerType.asNestedTest({
+              options,
+              index,
+              parent: value,
+              parentPath: options.path,
+              originalParent: (_options$originalValu = options.originalValue) != null ? _options$originalValu : _value
+            });
+          }
+          this.runTests({
+            value,
+            tests,
+            originalValue: (_options$originalValu2 = options.originalValue) != null ? _options$originalValu2 : _value,
+            options
+          }, panic, (innerTypeErrors) => next(innerTypeErrors.concat(arrayErrors), value));
+        });
+      }
+      clone(spec) {
+        const next = super.clone(spec);
+        next.innerType = this.innerType;
+        return next;
+      }
+      /** Parse an input JSON string to an object */
+      json() {
+        return this.transform(parseJson);
+      }
+      concat(schema) {
+        let next = super.concat(schema);
+        next.innerType = this.innerType;
+        if (schema.innerType)
+          next.innerType = next.innerType ? (
+            // @ts-expect-error Lazy doesn't have concat and will break
+            next.innerType.concat(schema.innerType)
+          ) : schema.innerType;
+        return next;
+      }
+      of(schema) {
+        let next = this.clone();
+        if (!isSchema(schema)) throw new TypeError("`array.of()` sub-schema must be a valid yup schema not: " + printValue(schema));
+        next.innerType = schema;
+        next.spec = Object.assign({}, next.spec, {
+          types: schema
+        });
+        return next;
+      }
+      length(length, message = array.length) {
+        return this.test({
+          message,
+          name: "length",
+          exclusive: true,
+          params: {
+            length
+          },
+          skipAbsent: true,
+          test(value) {
+            return value.length === this.resolve(length);
+          }
+        });
+      }
+      min(min, message) {
+        message = message || array.min;
+        return this.test({
+          message,
+          name: "min",
+          exclusive: true,
+          params: {
+            min
+          },
+          skipAbsent: true,
+          // FIXME(ts): Array<typeof T>
+          test(value) {
+            return value.length >= this.resolve(min);
+          }
+        });
+      }
+      max(max, message) {
+        message = message || array.max;
+        return this.test({
+          message,
+          name: "max",
+          exclusive: true,
+          params: {
+            max
+          },
+          skipAbsent: true,
+          test(value) {
+            return value.length <= this.resolve(max);
+          }
+        });
+      }
+      ensure() {
+        return this.default(() => []).transform((val, original) => {
+          if (this._typeCheck(val)) return val;
+          return original == null ? [] : [].concat(original);
+        });
+      }
+      compact(rejector) {
+        let reject = !rejector ? (v) => !!v : (v, i, a) => !rejector(v, i, a);
+        return this.transform((values) => values != null ? values.filter(reject) : values);
+      }
+      describe(options) {
+        const next = (options ? this.resolve(options) : this).clone();
+        const base = super.describe(options);
+        if (next.innerType) {
+          var _innerOptions;
+          let innerOptions = options;
+          if ((_innerOptions = innerOptions) != null && _innerOptions.value) {
+            innerOptions = Object.assign({}, innerOptions, {
+              parent: innerOptions.value,
+              value: innerOptions.value[0]
+            });
+          }
+          base.innerType = next.innerType.describe(innerOptions);
+        }
+        return base;
+      }
+    };
+    create$2.prototype = ArraySchema.prototype;
+    function create$1(schemas) {
+      return new TupleSchema(schemas);
+    }
+    var TupleSchema = class extends Schema {
+      constructor(schemas) {
+        super({
+          type: "tuple",
+          spec: {
+            types: schemas
+          },
+          check(v) {
+            const types = this.spec.types;
+            return Array.isArray(v) && v.length === types.length;
+          }
+        });
+        this.withMutation(() => {
+          this.typeError(tuple.notType);
+        });
+      }
+      _cast(inputValue, options) {
+        const {
+          types
+        } = this.spec;
+        const value = super._cast(inputValue, options);
+        if (!this._typeCheck(value)) {
+          return value;
+        }
+        let isChanged = false;
+        const castArray = types.map((type, idx) => {
+          const castElement = type.cast(value[idx], Object.assign({}, options, {
+            path: `${options.path || ""}[${idx}]`,
+            parent: value,
+            originalValue: value[idx],
+            value: value[idx],
+            index: idx
+          }));
+          if (castElement !== value[idx]) isChanged = true;
+          return castElement;
+        });
+        return isChanged ? castArray : value;
+      }
+      _validate(_value, options = {}, panic, next) {
+        let itemTypes = this.spec.types;
+        super._validate(_value, options, panic, (tupleErrors, value) => {
+          var _options$originalValu2;
+          if (!this._typeCheck(value)) {
+            next(tupleErrors, value);
+            return;
+          }
+          let tests = [];
+          for (let [index, itemSchema] of itemTypes.entries()) {
+            var _options$originalValu;
+            tests[index] = itemSchema.asNestedTest({
+              options,
+              index,
+              parent: value,
+              parentPath: options.path,
+              originalParent: (_options$originalValu = options.originalValue) != null ? _options$originalValu : _value
+            });
+          }
+          this.runTests({
+            value,
+            tests,
+            originalValue: (_options$originalValu2 = options.originalValue) != null ? _options$originalValu2 : _value,
+            options
+          }, panic, (innerTypeErrors) => next(innerTypeErrors.concat(tupleErrors), value));
+        });
+      }
+      describe(options) {
+        const next = (options ? this.resolve(options) : this).clone();
+        const base = super.describe(options);
+        base.innerType = next.spec.types.map((schema, index) => {
+          var _innerOptions;
+          let innerOptions = options;
+          if ((_innerOptions = innerOptions) != null && _innerOptions.value) {
+            innerOptions = Object.assign({}, innerOptions, {
+              parent: innerOptions.value,
+              value: innerOptions.value[index]
+            });
+          }
+          return schema.describe(innerOptions);
+        });
+        return base;
+      }
+    };
+    create$1.prototype = TupleSchema.prototype;
+    function create(builder) {
+      return new Lazy(builder);
+    }
+    function catchValidationError(fn) {
+      try {
+        return fn();
+      } catch (err) {
+        if (ValidationError.isError(err)) return Promise.reject(err);
+        throw err;
+      }
+    }
+    var Lazy = class _Lazy {
+      constructor(builder) {
+        this.type = "lazy";
+        this.__isYupSchema__ = true;
+        this.spec = void 0;
+        this._resolve = (value, options = {}) => {
+          let schema = this.builder(value, options);
+          if (!isSchema(schema)) throw new TypeError("lazy() functions must return a valid schema");
+          if (this.spec.optional) schema = schema.optional();
+          return schema.resolve(options);
+        };
+        this.builder = builder;
+        this.spec = {
+          meta: void 0,
+          optional: false
+        };
+      }
+      clone(spec) {
+        const next = new _Lazy(this.builder);
+        next.spec = Object.assign({}, this.spec, spec);
+        return next;
+      }
+      optionality(optional) {
+        const next = this.clone({
+          optional
+        });
+        return next;
+      }
+      optional() {
+        return this.optionality(true);
+      }
+      resolve(options) {
+        return this._resolve(options.value, options);
+      }
+      cast(value, options) {
+        return this._resolve(value, options).cast(value, options);
+      }
+      asNestedTest(config) {
+        let {
+          key,
+          index,
+          parent,
+          options
+        } = config;
+        let value = parent[index != null ? index : key];
+        return this._resolve(value, Object.assign({}, options, {
+          value,
+          parent
+        })).asNestedTest(config);
+      }
+      validate(value, options) {
+        return catchValidationError(() => this._resolve(value, options).validate(value, options));
+      }
+      validateSync(value, options) {
+        return this._resolve(value, options).validateSync(value, options);
+      }
+      validateAt(path9, value, options) {
+        return catchValidationError(() => this._resolve(value, options).validateAt(path9, value, options));
+      }
+      validateSyncAt(path9, value, options) {
+        return this._resolve(value, options).validateSyncAt(path9, value, options);
+      }
+      isValid(value, options) {
+        try {
+          return this._resolve(value, options).isValid(value, options);
+        } catch (err) {
+          if (ValidationError.isError(err)) {
+            return Promise.resolve(false);
+          }
+          throw err;
+        }
+      }
+      isValidSync(value, options) {
+        return this._resolve(value, options).isValidSync(value, options);
+      }
+      describe(options) {
+        return options ? this.resolve(options).describe(options) : {
+          type: "lazy",
+          meta: this.spec.meta,
+          label: void 0
+        };
+      }
+      meta(...args) {
+        if (args.length === 0) return this.spec.meta;
+        let next = this.clone();
+        next.spec.meta = Object.assign(next.spec.meta || {}, args[0]);
+        return next;
+      }
+      get ["~standard"]() {
+        const schema = this;
+        const standard = {
+          version: 1,
+          vendor: "yup",
+          async validate(value) {
+            try {
+              const result = await schema.validate(value, {
+                abortEarly: false
+              });
+              return {
+                value: result
+              };
+            } catch (err) {
+              if (ValidationError.isError(err)) {
+                return {
+                  issues: issuesFromValidationError(err)
+                };
+              }
+              throw err;
+            }
+          }
+        };
+        return standard;
+      }
+    };
+    function setLocale(custom) {
+      Object.keys(custom).forEach((type) => {
+        Object.keys(custom[type]).forEach((method) => {
+          locale[type][method] = custom[type][method];
+        });
+      });
+    }
+    function addMethod(schemaType, name, fn) {
+      if (!schemaType || !isSchema(schemaType.prototype)) throw new TypeError("You must provide a yup schema constructor function");
+      if (typeof name !== "string") throw new TypeError("A Method name must be provided");
+      if (typeof fn !== "function") throw new TypeError("Method function must be provided");
+      schemaType.prototype[name] = fn;
+    }
+    exports.ArraySchema = ArraySchema;
+    exports.BooleanSchema = BooleanSchema;
+    exports.DateSchema = DateSchema;
+    exports.LazySchema = Lazy;
+    exports.MixedSchema = MixedSchema;
+    exports.NumberSchema = NumberSchema;
+    exports.ObjectSchema = ObjectSchema;
+    exports.Schema = Schema;
+    exports.StringSchema = StringSchema;
+    exports.TupleSchema = TupleSchema;
+    exports.ValidationError = ValidationError;
+    exports.addMethod = addMethod;
+    exports.array = create$2;
+    exports.bool = create$7;
+    exports.boolean = create$7;
+    exports.date = create$4;
+    exports.defaultLocale = locale;
+    exports.getIn = getIn;
+    exports.isSchema = isSchema;
+    exports.lazy = create;
+    exports.mixed = create$8;
+    exports.number = create$5;
+    exports.object = create$3;
+    exports.printValue = printValue;
+    exports.reach = reach;
+    exports.ref = create$9;
+    exports.setLocale = setLocale;
+    exports.string = create$6;
+    exports.tuple = create$1;
+  }
+});
+
+// node_modules/ics/dist/schema/index.js
+var require_schema5 = __commonJS({
+  "node_modules/ics/dist/schema/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports.urlRegex = void 0;
+    exports.validateHeader = validateHeader;
+    exports.validateHeaderAndEvent = validateHeaderAndEvent;
+    var yup = _interopRequireWildcard(require_yup());
+    function _interopRequireWildcard(e, t) {
+      if ("function" == typeof WeakMap) var r = /* @__PURE__ */ new WeakMap(), n = /* @__PURE__ */ new WeakMap();
+      return (_interopRequireWildcard = function _interopRequireWildcard2(e2, t2) {
+        if (!t2 && e2 && e2.__esModule) return e2;
+        var o, i, f = { __proto__: null, "default": e2 };
+        if (null === e2 || "object" != _typeof(e2) && "function" != typeof e2) return f;
+        if (o = t2 ? n : r) {
+          if (o.has(e2)) return o.get(e2);
+          o.set(e2, f);
+        }
+        for (var _t in e2) "default" !== _t && {}.hasOwnProperty.call(e2, _t) && ((i = (o = Object.defineProperty) && Object.getOwnPropertyDescriptor(e2, _t)) && (i.get || i.set) ? o(f, _t, i) : f[_t] = e2[_t]);
+        return f;
+      })(e, t);
+    }
+    function _typeof(o) {
+      "@babel/helpers - typeof";
+      return _typeof = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
+        return typeof o2;
+      } : function(o2) {
+        return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
+      }, _typeof(o);
+    }
+    function ownKeys(e, r) {
+      var t = Object.keys(e);
+      if (Object.getOwnPropertySymbols) {
+        var o = Object.getOwnPropertySymbols(e);
+        r && (o = o.filter(function(r2) {
+          return Object.getOwnPropertyDescriptor(e, r2).enumerable;
+        })), t.push.apply(t, o);
+      }
+      return t;
+    }
+    function _objectSpread(e) {
+      for (var r = 1; r < arguments.length; r++) {
+        var t = null != arguments[r] ? arguments[r] : {};
+        r % 2 ? ownKeys(Object(t), true).forEach(function(r2) {
+          _defineProperty(e, r2, t[r2]);
+        }) : Object.getOwnPropertyDescriptors ? Object.defineProperties(e, Object.getOwnPropertyDescriptors(t)) : ownKeys(Object(t)).forEach(function(r2) {
+          Object.defineProperty(e, r2, Object.getOwnPropertyDescriptor(t, r2));
+        });
+      }
+      return e;
+    }
+    function _defineProperty(e, r, t) {
+      return (r = _toPropertyKey(r)) in e ? Object.defineProperty(e, r, { value: t, enumerable: true, configurable: true, writable: true }) : e[r] = t, e;
+    }
+    function _toPropertyKey(t) {
+      var i = _toPrimitive(t, "string");
+      return "symbol" == _typeof(i) ? i : i + "";
+    }
+    function _toPrimitive(t, r) {
+      if ("object" != _typeof(t) || !t) return t;
+      var e = t[Symbol.toPrimitive];
+      if (void 0 !== e) {
+        var i = e.call(t, r || "default");
+        if ("object" != _typeof(i)) return i;
+        throw new TypeError("@@toPrimitive must return a primitive value.");
+      }
+      return ("string" === r ? String : Number)(t);
+    }
+    var urlRegex = exports.urlRegex = /^(?:([a-z0-9+.-]+):\/\/)(?:\S+(?::\S*)?@)?(?:(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z\u00a1-\uffff0-9]-*)*[a-z\u00a1-\uffff0-9]+)(?:\.(?:[a-z\u00a1-\uffff0-9]-*)*[a-z\u00a1-\uffff0-9]+)*\.?)(?::\d{2,5})?(?:[/?#]\S*)?$/;
+    var dateTimeSchema = function dateTimeSchema2(_ref) {
+      var required2 = _ref.required;
+      return yup.lazy(function(value) {
+        if (typeof value === "number") {
+          return yup.number().integer().min(0);
+        }
+        if (typeof value === "string") {
+          return yup.string().required();
+        }
+        if (!required2 && typeof value === "undefined") {
+          return yup.mixed().oneOf([void 0]);
+        }
+        return yup.array().required().min(3).max(7).of(yup.lazy(function(item, options) {
+          var itemIndex = options.parent.findIndex(function(element) {
+            return isNaN(element) || element === options.value;
+          });
+          return [yup.number().integer(), yup.number().integer().min(1).max(12), yup.number().integer().min(1).max(31), yup.number().integer().min(0).max(23), yup.number().integer().min(0).max(60), yup.number().integer().min(0).max(60)][itemIndex];
+        }));
+      });
+    };
+    var durationSchema = yup.object().shape({
+      before: yup["boolean"](),
+      //option to set before alaram
+      weeks: yup.number(),
+      days: yup.number(),
+      hours: yup.number(),
+      minutes: yup.number(),
+      seconds: yup.number()
+    }).noUnknown();
+    var contactSchema = yup.object().shape({
+      name: yup.string(),
+      email: yup.string().email(),
+      rsvp: yup["boolean"](),
+      dir: yup.string().matches(urlRegex),
+      partstat: yup.string(),
+      role: yup.string(),
+      scheduleAgent: yup.string().matches(/^(SERVER|CLIENT|NONE)$/),
+      cutype: yup.string(),
+      xNumGuests: yup.number()
+    }).noUnknown();
+    var organizerSchema = yup.object().shape({
+      name: yup.string(),
+      email: yup.string().email(),
+      dir: yup.string(),
+      sentBy: yup.string()
+    }).noUnknown();
+    var alarmSchema = yup.object().shape({
+      action: yup.string().matches(/^(audio|display|email)$/).required(),
+      trigger: yup.mixed().required(),
+      description: yup.string(),
+      duration: durationSchema,
+      repeat: yup.number(),
+      attach: yup.string(),
+      attachType: yup.string(),
+      summary: yup.string(),
+      attendee: contactSchema,
+      "x-prop": yup.mixed(),
+      "iana-prop": yup.mixed()
+    }).noUnknown();
+    var headerShape = {
+      productId: yup.string(),
+      method: yup.string(),
+      calName: yup.string()
+    };
+    var headerSchema = yup.object().shape(headerShape).noUnknown();
+    var eventShape = {
+      summary: yup.string(),
+      timestamp: dateTimeSchema({
+        required: false
+      }),
+      title: yup.string(),
+      uid: yup.string(),
+      sequence: yup.number().integer().max(2147483647),
+      start: dateTimeSchema({
+        required: true
+      }),
+      duration: durationSchema,
+      startType: yup.string().matches(/^(utc|local)$/),
+      startInputType: yup.string().matches(/^(utc|local)$/),
+      startOutputType: yup.string().matches(/^(utc|local)$/),
+      end: dateTimeSchema({
+        required: false
+      }),
+      endInputType: yup.string().matches(/^(utc|local)$/),
+      endOutputType: yup.string().matches(/^(utc|local)$/),
+      description: yup.string(),
+      url: yup.string().matches(urlRegex),
+      geo: yup.object().shape({
+        lat: yup.number(),
+        lon: yup.number()
+      }),
+      location: yup.string(),
+      status: yup.string().matches(/^(TENTATIVE|CANCELLED|CONFIRMED)$/i),
+      categories: yup.array().of(yup.string()),
+      organizer: organizerSchema,
+      attendees: yup.array().of(contactSchema),
+      alarms: yup.array().of(alarmSchema),
+      recurrenceRule: yup.string(),
+      busyStatus: yup.string().matches(/^(TENTATIVE|FREE|BUSY|OOF)$/i),
+      transp: yup.string().matches(/^(TRANSPARENT|OPAQUE)$/i),
+      classification: yup.string(),
+      created: dateTimeSchema({
+        required: false
+      }),
+      lastModified: dateTimeSchema({
+        required: false
+      }),
+      exclusionDates: yup.array().of(dateTimeSchema({
+        required: true
+      })),
+      htmlContent: yup.string(),
+      recurrenceId: dateTimeSchema({
+        required: false
+      })
+    };
+    var headerAndEventSchema = yup.object().shape(_objectSpread(_objectSpread({}, headerShape), eventShape)).test("xor", "object should have end or duration (but not both)", function(val) {
+      var hasEnd = !!val.end;
+      var hasDuration = !!val.duration;
+      return hasEnd && !hasDuration || !hasEnd && hasDuration || !hasEnd && !hasDuration;
+    }).noUnknown();
+    function validateHeader(candidate) {
+      try {
+        var value = headerSchema.validateSync(candidate, {
+          abortEarly: false,
+          strict: true
+        });
+        return {
+          error: null,
+          value
+        };
+      } catch (error2) {
+        return {
+          error: Object.assign({}, error2),
+          value: void 0
+        };
+      }
+    }
+    function validateHeaderAndEvent(candidate) {
+      try {
+        var value = headerAndEventSchema.validateSync(candidate, {
+          abortEarly: false,
+          strict: true
+        });
+        return {
+          error: null,
+          value
+        };
+      } catch (error2) {
+        return {
+          error: Object.assign({}, error2),
+          value: void 0
+        };
+      }
+    }
+  }
+});
+
+// node_modules/ics/dist/pipeline/validate.js
+var require_validate2 = __commonJS({
+  "node_modules/ics/dist/pipeline/validate.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    var _schema = require_schema5();
+    Object.keys(_schema).forEach(function(key) {
+      if (key === "default" || key === "__esModule") return;
+      if (key in exports && exports[key] === _schema[key]) return;
+      Object.defineProperty(exports, key, {
+        enumerable: true,
+        get: function get() {
+          return _schema[key];
+        }
+      });
+    });
+  }
+});
+
+// node_modules/ics/dist/pipeline/index.js
+var require_pipeline = __commonJS({
+  "node_modules/ics/dist/pipeline/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    Object.defineProperty(exports, "buildEvent", {
+      enumerable: true,
+      get: function get() {
+        return _build.buildEvent;
+      }
+    });
+    Object.defineProperty(exports, "buildHeader", {
+      enumerable: true,
+      get: function get() {
+        return _build.buildHeader;
+      }
+    });
+    Object.defineProperty(exports, "formatEvent", {
+      enumerable: true,
+      get: function get() {
+        return _format.formatEvent;
+      }
+    });
+    Object.defineProperty(exports, "formatFooter", {
+      enumerable: true,
+      get: function get() {
+        return _format.formatFooter;
+      }
+    });
+    Object.defineProperty(exports, "formatHeader", {
+      enumerable: true,
+      get: function get() {
+        return _format.formatHeader;
+      }
+    });
+    Object.defineProperty(exports, "urlRegex", {
+      enumerable: true,
+      get: function get() {
+        return _validate.urlRegex;
+      }
+    });
+    Object.defineProperty(exports, "validateHeader", {
+      enumerable: true,
+      get: function get() {
+        return _validate.validateHeader;
+      }
+    });
+    Object.defineProperty(exports, "validateHeaderAndEvent", {
+      enumerable: true,
+      get: function get() {
+        return _validate.validateHeaderAndEvent;
+      }
+    });
+    var _build = require_build();
+    var _format = require_format3();
+    var _validate = require_validate2();
+  }
+});
+
+// node_modules/ics/dist/index.js
+var require_dist4 = __commonJS({
+  "node_modules/ics/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", {
+      value: true
+    });
+    exports.convertTimestampToArray = convertTimestampToArray;
+    exports.createEvent = createEvent;
+    exports.createEvents = createEvents2;
+    exports.createEventsAsync = createEventsAsync;
+    exports.isValidURL = isValidURL;
+    var _pipeline = require_pipeline();
+    function _regeneratorRuntime() {
+      "use strict";
+      var r = _regenerator(), e = r.m(_regeneratorRuntime), t = (Object.getPrototypeOf ? Object.getPrototypeOf(e) : e.__proto__).constructor;
+      function n(r2) {
+        var e2 = "function" == typeof r2 && r2.constructor;
+        return !!e2 && (e2 === t || "GeneratorFunction" === (e2.displayName || e2.name));
+      }
+      var o = { "throw": 1, "return": 2, "break": 3, "continue": 3 };
+      function a(r2) {
+        var e2, t2;
+        return function(n2) {
+          e2 || (e2 = { stop: function stop() {
+            return t2(n2.a, 2);
+          }, "catch": function _catch() {
+            return n2.v;
+          }, abrupt: function abrupt(r3, e3) {
+            return t2(n2.a, o[r3], e3);
+          }, delegateYield: function delegateYield(r3, o2, a2) {
+            return e2.resultName = o2, t2(n2.d, _regeneratorValues(r3), a2);
+          }, finish: function finish(r3) {
+            return t2(n2.f, r3);
+          } }, t2 = function t3(r3, _t, o2) {
+            n2.p = e2.prev, n2.n = e2.next;
+            try {
+              return r3(_t, o2);
+            } finally {
+              e2.next = n2.n;
+            }
+          }), e2.resultName && (e2[e2.resultName] = n2.v, e2.resultName = void 0), e2.sent = n2.v, e2.next = n2.n;
+          try {
+            return r2.call(this, e2);
+          } finally {
+            n2.p = e2.prev, n2.n = e2.next;
+          }
+        };
+      }
+      return (_regeneratorRuntime = function _regeneratorRuntime2() {
+        return { wrap: function wrap(e2, t2, n2, o2) {
+          return r.w(a(e2), t2, n2, o2 && o2.reverse());
+        }, isGeneratorFunction: n, mark: r.m, awrap: function awrap(r2, e2) {
+          return new _OverloadYield(r2, e2);
+        }, AsyncIterator: _regeneratorAsyncIterator, async: function async(r2, e2, t2, o2, u) {
+          return (n(e2) ? _regeneratorAsyncGen : _regeneratorAsync)(a(r2), e2, t2, o2, u);
+        }, keys: _regeneratorKeys, values: _regeneratorValues };
+      })();
+    }
+    function _regeneratorValues(e) {
+      if (null != e) {
+        var t = e["function" == typeof Symbol && Symbol.iterator || "@@iterator"], r = 0;
+        if (t) return t.call(e);
+        if ("function" == typeof e.next) return e;
+        if (!isNaN(e.length)) return { next: function next() {
+          return e && r >= e.length && (e = void 0), { value: e && e[r++], done: !e };
+        } };
+      }
+      throw new TypeError(_typeof(e) + " is not iterable");
+    }
+    function _regeneratorKeys(e) {
+      var n = Object(e), r = [];
+      for (var t in n) r.unshift(t);
+      return function e2() {
+        for (; r.length; ) if ((t = r.pop()) in n) return e2.value = t, e2.done = false, e2;
+        return e2.done = true, e2;
+      };
+    }
+    function _regeneratorAsync(n, e, r, t, o) {
+      var a = _regeneratorAsyncGen(n, e, r, t, o);
+      return a.next().then(function(n2) {
+        return n2.done ? n2.value : a.next();
+      });
+    }
+    function _regeneratorAsyncGen(r, e, t, o, n) {
+      return new _regeneratorAsyncIterator(_regenerator().w(r, e, t, o), n || Promise);
+    }
+    function _regeneratorAsyncIterator(t, e) {
+      function n(r2, o, i, f) {
+        try {
+          var c = t[r2](o), u = c.value;
+          return u instanceof _OverloadYield ? e.resolve(u.v).then(function(t2) {
+            n("next", t2, i, f);
+          }, function(t2) {
+            n("throw", t2, i, f);
+          }) : e.resolve(u).then(function(t2) {
+            c.value = t2, i(c);
+          }, function(t2) {
+            return n("throw", t2, i, f);
+          });
+        } catch (t2) {
+          f(t2);
+        }
+      }
+      var r;
+      this.next || (_regeneratorDefine2(_regeneratorAsyncIterator.prototype), _regeneratorDefine2(_regeneratorAsyncIterator.prototype, "function" == typeof Symbol && Symbol.asyncIterator || "@asyncIterator", function() {
+        return this;
+      })), _regeneratorDefine2(this, "_invoke", function(t2, o, i) {
+        function f() {
+          return new e(function(e2, r2) {
+            n(t2, i, e2, r2);
+          });
+        }
+        return r = r ? r.then(f, f) : f();
+      }, true);
+    }
+    function _regenerator() {
+      var e, t, r = "function" == typeof Symbol ? Symbol : {}, n = r.iterator || "@@iterator", o = r.toStringTag || "@@toStringTag";
+      function i(r2, n2, o2, i2) {
+        var c2 = n2 && n2.prototype instanceof Generator ? n2 : Generator, u2 = Object.create(c2.prototype);
+        return _regeneratorDefine2(u2, "_invoke", (function(r3, n3, o3) {
+          var i3, c3, u3, f2 = 0, p = o3 || [], y = false, G = { p: 0, n: 0, v: e, a: d, f: d.bind(e, 4), d: function d2(t2, r4) {
+            return i3 = t2, c3 = 0, u3 = e, G.n = r4, a;
+          } };
+          function d(r4, n4) {
+            for (c3 = r4, u3 = n4, t = 0; !y && f2 && !o4 && t < p.length; t++) {
+              var o4, i4 = p[t], d2 = G.p, l = i4[2];
+              r4 > 3 ? (o4 = l === n4) && (u3 = i4[(c3 = i4[4]) ? 5 : (c3 = 3, 3)], i4[4] = i4[5] = e) : i4[0] <= d2 && ((o4 = r4 < 2 && d2 < i4[1]) ? (c3 = 0, G.v = n4, G.n = i4[1]) : d2 < l && (o4 = r4 < 3 || i4[0] > n4 || n4 > l) && (i4[4] = r4, i4[5] = n4, G.n = l, c3 = 0));
+            }
+            if (o4 || r4 > 1) return a;
+            throw y = true, n4;
+          }
+          return function(o4, p2, l) {
+            if (f2 > 1) throw TypeError("Generator is already running");
+            for (y && 1 === p2 && d(p2, l), c3 = p2, u3 = l; (t = c3 < 2 ? e : u3) || !y; ) {
+              i3 || (c3 ? c3 < 3 ? (c3 > 1 && (G.n = -1), d(c3, u3)) : G.n = u3 : G.v = u3);
+              try {
+                if (f2 = 2, i3) {
+                  if (c3 || (o4 = "next"), t = i3[o4]) {
+                    if (!(t = t.call(i3, u3))) throw TypeError("iterator result is not an object");
+                    if (!t.done) return t;
+                    u3 = t.value, c3 < 2 && (c3 = 0);
+                  } else 1 === c3 && (t = i3["return"]) && t.call(i3), c3 < 2 && (u3 = TypeError("The iterator does not provide a '" + o4 + "' method"), c3 = 1);
+                  i3 = e;
+                } else if ((t = (y = G.n < 0) ? u3 : r3.call(n3, G)) !== a) break;
+              } catch (t2) {
+                i3 = e, c3 = 1, u3 = t2;
+              } finally {
+                f2 = 1;
+              }
+            }
+            return { value: t, done: y };
+          };
+        })(r2, o2, i2), true), u2;
+      }
+      var a = {};
+      function Generator() {
+      }
+      function GeneratorFunction() {
+      }
+      function GeneratorFunctionPrototype() {
+      }
+      t = Object.getPrototypeOf;
+      var c = [][n] ? t(t([][n]())) : (_regeneratorDefine2(t = {}, n, function() {
+        return this;
+      }), t), u = GeneratorFunctionPrototype.prototype = Generator.prototype = Object.create(c);
+      function f(e2) {
+        return Object.setPrototypeOf ? Object.setPrototypeOf(e2, GeneratorFunctionPrototype) : (e2.__proto__ = GeneratorFunctionPrototype, _regeneratorDefine2(e2, o, "GeneratorFunction")), e2.prototype = Object.create(u), e2;
+      }
+      return GeneratorFunction.prototype = GeneratorFunctionPrototype, _regeneratorDefine2(u, "constructor", GeneratorFunctionPrototype), _regeneratorDefine2(GeneratorFunctionPrototype, "constructor", GeneratorFunction), GeneratorFunction.displayName = "GeneratorFunction", _regeneratorDefine2(GeneratorFunctionPrototype, o, "GeneratorFunction"), _regeneratorDefine2(u), _regeneratorDefine2(u, o, "Generator"), _regeneratorDefine2(u, n, function() {
+        return this;
+      }), _regeneratorDefine2(u, "toString", function() {
+        return "[object Generator]";
+      }), (_regenerator = function _regenerator2() {
+        return { w: i, m: f };
+      })();
+    }
+    function _regeneratorDefine2(e, r, n, t) {
+      var i = Object.defineProperty;
+      try {
+        i({}, "", {});
+      } catch (e2) {
+        i = 0;
+      }
+      _regeneratorDefine2 = function _regeneratorDefine(e2, r2, n2, t2) {
+        function o(r3, n3) {
+          _regeneratorDefine2(e2, r3, function(e3) {
+            return this._invoke(r3, n3, e3);
+          });
+        }
+        r2 ? i ? i(e2, r2, { value: n2, enumerable: !t2, configurable: !t2, writable: !t2 }) : e2[r2] = n2 : (o("next", 0), o("throw", 1), o("return", 2));
+      }, _regeneratorDefine2(e, r, n, t);
+    }
+    function _OverloadYield(e, d) {
+      this.v = e, this.k = d;
+    }
+    function asyncGeneratorStep(n, t, e, r, o, a, c) {
+      try {
+        var i = n[a](c), u = i.value;
+      } catch (n2) {
+        return void e(n2);
+      }
+      i.done ? t(u) : Promise.resolve(u).then(r, o);
+    }
+    function _asyncToGenerator(n) {
+      return function() {
+        var t = this, e = arguments;
+        return new Promise(function(r, o) {
+          var a = n.apply(t, e);
+          function _next(n2) {
+            asyncGeneratorStep(a, r, o, _next, _throw, "next", n2);
+          }
+          function _throw(n2) {
+            asyncGeneratorStep(a, r, o, _next, _throw, "throw", n2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    function _typeof(o) {
+      "@babel/helpers - typeof";
+      return _typeof = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
+        return typeof o2;
+      } : function(o2) {
+        return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
+      }, _typeof(o);
+    }
+    function ownKeys(e, r) {
+      var t = Object.keys(e);
+      if (Object.getOwnPropertySymbols) {
+        var o = Object.getOwnPropertySymbols(e);
+        r && (o = o.filter(function(r2) {
+          return Object.getOwnPropertyDescriptor(e, r2).enumerable;
+        })), t.push.apply(t, o);
+      }
+      return t;
+    }
+    function _objectSpread(e) {
+      for (var r = 1; r < arguments.length; r++) {
+        var t = null != arguments[r] ? arguments[r] : {};
+        r % 2 ? ownKeys(Object(t), true).forEach(function(r2) {
+          _defineProperty(e, r2, t[r2]);
+        }) : Object.getOwnPropertyDescriptors ? Object.defineProperties(e, Object.getOwnPropertyDescriptors(t)) : ownKeys(Object(t)).forEach(function(r2) {
+          Object.defineProperty(e, r2, Object.getOwnPropertyDescriptor(t, r2));
+        });
+      }
+      return e;
+    }
+    function _defineProperty(e, r, t) {
+      return (r = _toPropertyKey(r)) in e ? Object.defineProperty(e, r, { value: t, enumerable: true, configurable: true, writable: true }) : e[r] = t, e;
+    }
+    function _toPropertyKey(t) {
+      var i = _toPrimitive(t, "string");
+      return "symbol" == _typeof(i) ? i : i + "";
+    }
+    function _toPrimitive(t, r) {
+      if ("object" != _typeof(t) || !t) return t;
+      var e = t[Symbol.toPrimitive];
+      if (void 0 !== e) {
+        var i = e.call(t, r || "default");
+        if ("object" != _typeof(i)) return i;
+        throw new TypeError("@@toPrimitive must return a primitive value.");
+      }
+      return ("string" === r ? String : Number)(t);
+    }
+    function buildHeaderAndValidate(header) {
+      return (0, _pipeline.validateHeader)((0, _pipeline.buildHeader)(header));
+    }
+    function buildHeaderAndEventAndValidate(event) {
+      return (0, _pipeline.validateHeaderAndEvent)(_objectSpread(_objectSpread({}, (0, _pipeline.buildHeader)(event)), (0, _pipeline.buildEvent)(event)));
+    }
+    function convertTimestampToArray(timestamp) {
+      var inputType = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : "local";
+      var dateArray = [];
+      var d = new Date(timestamp);
+      dateArray.push(inputType === "local" ? d.getFullYear() : d.getUTCFullYear());
+      dateArray.push((inputType === "local" ? d.getMonth() : d.getUTCMonth()) + 1);
+      dateArray.push(inputType === "local" ? d.getDate() : d.getUTCDate());
+      dateArray.push(inputType === "local" ? d.getHours() : d.getUTCHours());
+      dateArray.push(inputType === "local" ? d.getMinutes() : d.getUTCMinutes());
+      return dateArray;
+    }
+    function createEvent(attributes, cb) {
+      return createEvents2([attributes], cb);
+    }
+    function createEvents2(events2, headerAttributesOrCb, cb) {
+      var resolvedHeaderAttributes = _typeof(headerAttributesOrCb) === "object" ? headerAttributesOrCb : {};
+      var resolvedCb = arguments.length === 3 ? cb : typeof headerAttributesOrCb === "function" ? headerAttributesOrCb : null;
+      var run = function run2() {
+        if (!events2) {
+          return {
+            error: new Error("one argument is required"),
+            value: null
+          };
+        }
+        var _ref = events2.length === 0 ? buildHeaderAndValidate(resolvedHeaderAttributes) : buildHeaderAndEventAndValidate(_objectSpread(_objectSpread({}, events2[0]), resolvedHeaderAttributes)), headerError = _ref.error, headerValue = _ref.value;
+        if (headerError) {
+          return {
+            error: headerError,
+            value: null
+          };
+        }
+        var value = "";
+        value += (0, _pipeline.formatHeader)(headerValue);
+        for (var i = 0; i < events2.length; i++) {
+          var _buildHeaderAndEventA = buildHeaderAndEventAndValidate(events2[i]), eventError = _buildHeaderAndEventA.error, eventValue = _buildHeaderAndEventA.value;
+          if (eventError) return {
+            error: eventError,
+            value: null
+          };
+          value += (0, _pipeline.formatEvent)(eventValue);
+        }
+        value += (0, _pipeline.formatFooter)();
+        return {
+          error: null,
+          value
+        };
+      };
+      var returnValue;
+      try {
+        returnValue = run();
+      } catch (e) {
+        returnValue = {
+          error: e,
+          value: null
+        };
+      }
+      if (!resolvedCb) {
+        return returnValue;
+      }
+      return resolvedCb(returnValue.error, returnValue.value);
+    }
+    function createEventsAsync(_x) {
+      return _createEventsAsync.apply(this, arguments);
+    }
+    function _createEventsAsync() {
+      _createEventsAsync = _asyncToGenerator(/* @__PURE__ */ _regeneratorRuntime().mark(function _callee2(events2) {
+        var headerAttributes, tick, runAsync, returnValue, _args2 = arguments;
+        return _regeneratorRuntime().wrap(function _callee2$(_context2) {
+          while (1) switch (_context2.prev = _context2.next) {
+            case 0:
+              headerAttributes = _args2.length > 1 && _args2[1] !== void 0 ? _args2[1] : {};
+              tick = typeof (globalThis === null || globalThis === void 0 ? void 0 : globalThis.setImmediate) === "function" ? function() {
+                return new Promise(function(resolve4) {
+                  return globalThis.setImmediate(resolve4);
+                });
+              } : function() {
+                return new Promise(function(resolve4) {
+                  return setTimeout(resolve4, 0);
+                });
+              };
+              runAsync = /* @__PURE__ */ (function() {
+                var _ref2 = _asyncToGenerator(/* @__PURE__ */ _regeneratorRuntime().mark(function _callee() {
+                  var _ref3, headerError, headerValue, parts, yieldEvery, i, _buildHeaderAndEventA2, eventError, eventValue;
+                  return _regeneratorRuntime().wrap(function _callee$(_context) {
+                    while (1) switch (_context.prev = _context.next) {
+                      case 0:
+                        if (events2) {
+                          _context.next = 2;
+                          break;
+                        }
+                        return _context.abrupt("return", {
+                          error: new Error("one argument is required"),
+                          value: null
+                        });
+                      case 2:
+                        _ref3 = events2.length === 0 ? buildHeaderAndValidate(headerAttributes) : buildHeaderAndEventAndValidate(_objectSpread(_objectSpread({}, events2[0]), headerAttributes)), headerError = _ref3.error, headerValue = _ref3.value;
+                        if (!headerError) {
+                          _context.next = 5;
+                          break;
+                        }
+                        return _context.abrupt("return", {
+                          error: headerError,
+                          value: null
+                        });
+                      case 5:
+                        parts = [(0, _pipeline.formatHeader)(headerValue)];
+                        yieldEvery = 1e3;
+                        i = 0;
+                      case 8:
+                        if (!(i < events2.length)) {
+                          _context.next = 19;
+                          break;
+                        }
+                        _buildHeaderAndEventA2 = buildHeaderAndEventAndValidate(events2[i]), eventError = _buildHeaderAndEventA2.error, eventValue = _buildHeaderAndEventA2.value;
+                        if (!eventError) {
+                          _context.next = 12;
+                          break;
+                        }
+                        return _context.abrupt("return", {
+                          error: eventError,
+                          value: null
+                        });
+                      case 12:
+                        parts.push((0, _pipeline.formatEvent)(eventValue));
+                        if (!(i > 0 && i % yieldEvery === 0)) {
+                          _context.next = 16;
+                          break;
+                        }
+                        _context.next = 16;
+                        return tick();
+                      case 16:
+                        i++;
+                        _context.next = 8;
+                        break;
+                      case 19:
+                        parts.push((0, _pipeline.formatFooter)());
+                        return _context.abrupt("return", {
+                          error: null,
+                          value: parts.join("")
+                        });
+                      case 21:
+                      case "end":
+                        return _context.stop();
+                    }
+                  }, _callee);
+                }));
+                return function runAsync2() {
+                  return _ref2.apply(this, arguments);
+                };
+              })();
+              _context2.prev = 3;
+              _context2.next = 6;
+              return runAsync();
+            case 6:
+              returnValue = _context2.sent;
+              _context2.next = 12;
+              break;
+            case 9:
+              _context2.prev = 9;
+              _context2.t0 = _context2["catch"](3);
+              returnValue = {
+                error: _context2.t0,
+                value: null
+              };
+            case 12:
+              return _context2.abrupt("return", returnValue);
+            case 13:
+            case "end":
+              return _context2.stop();
+          }
+        }, _callee2, null, [[3, 9]]);
+      }));
+      return _createEventsAsync.apply(this, arguments);
+    }
+    function isValidURL(url) {
+      return _pipeline.urlRegex.test(url);
+    }
+  }
+});
+
+// src/report/calendar.ts
+function renderCalendar(campaigns, options) {
+  const summaries = new Map((options.summaries ?? []).map((s) => [s.id, s]));
+  const events2 = [...campaigns].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)).map((c) => {
+    const summary2 = summaries.get(c.id);
+    const unit = c.forecast.unit === "users" ? "concurrent users" : "requests/s";
+    const description = [
+      `${c.name} (${c.type.replace("_", " ")}), owner ${c.owner}`,
+      `Sites: ${c.targets.map((t) => t.share === 1 ? t.site : `${t.site} (${formatPercent(t.share)})`).join(", ")}`,
+      `Forecast: ${formatNumber(c.forecast.expected)} ${unit}${c.forecast.high !== void 0 ? `, high ${formatNumber(c.forecast.high)}` : ""} (${c.forecast.confidence}: ${c.forecast.basis})`,
+      ...summary2 && summary2.status !== "past" ? [
+        `Capacity check: ${STATUS_LABEL[summary2.status]}, highest utilization ${formatPercent(summary2.impact)}`
+      ] : [],
+      `File: ${c.file}`,
+      ...c.notes ? [c.notes] : []
+    ].join("\n");
+    const event = {
+      uid: `${c.id}@campaign-gate`,
+      title: summary2 && (summary2.status === "error" || summary2.status === "warning") ? `${c.name} [${STATUS_LABEL[summary2.status]}]` : c.name,
+      description,
+      start: c.start,
+      startInputType: "utc",
+      startOutputType: "utc",
+      end: c.end,
+      endInputType: "utc",
+      endOutputType: "utc",
+      categories: [c.type],
+      productId: "campaign-gate",
+      ...options.fileUrl ? { url: options.fileUrl(c.file) } : {}
+    };
+    return Object.assign(event, { timestamp: options.now });
+  });
+  if (events2.length === 0) return emptyCalendar();
+  const { error: error2, value } = (0, import_ics.createEvents)(events2, { calName: "Campaigns" });
+  if (error2 || value === null) throw new Error(`could not build the calendar: ${String(error2)}`);
+  return value;
+}
+function emptyCalendar() {
+  return [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:campaign-gate",
+    "X-WR-CALNAME:Campaigns",
+    "END:VCALENDAR",
+    ""
+  ].join("\r\n");
+}
+var import_ics, STATUS_LABEL;
+var init_calendar = __esm({
+  "src/report/calendar.ts"() {
+    "use strict";
+    import_ics = __toESM(require_dist4(), 1);
+    init_format();
+    STATUS_LABEL = {
+      error: "cannot be held",
+      warning: "IT must prepare",
+      notice: "ok",
+      ok: "ok",
+      past: "past"
+    };
+  }
+});
+
+// src/report/html/client-script.generated.ts
+var CLIENT_SCRIPT;
+var init_client_script_generated = __esm({
+  "src/report/html/client-script.generated.ts"() {
+    "use strict";
+    CLIENT_SCRIPT = '"use strict";(()=>{function G(e,t){let r={at:e};for(;;){let n;for(let s of t)s.start<r.at&&r.at<s.end&&(!n||s.start<n.start)&&(n=s);if(!n)return r;r={at:n.start,freeze:n}}}function ce(e,t,r){if(!(e.at-t>=r*864e5))return e.freeze?"freeze":"notice"}function R(e,t){let r=0,n=e.length-1,s=-1;for(;r<=n;){let o=r+n>>1;e[o]<=t?(s=o,r=o+1):n=o-1}return s}function U(e,t){let r=0,n=e.length-1,s=-1;for(;r<=n;){let o=r+n>>1;e[o]<t?(s=o,r=o+1):n=o-1}return s}var S=new Uint32Array(65536),we=(e,t)=>{let r=e.length,n=t.length,s=1<<r-1,o=-1,m=0,f=r,d=r;for(;d--;)S[e.charCodeAt(d)]|=1<<d;for(d=0;d<n;d++){let u=S[t.charCodeAt(d)],l=u|m;u|=(u&o)+o^o,m|=~(u|o),o&=u,m&s&&f++,o&s&&f--,m=m<<1|1,o=o<<1|~(l|m),m&=l}for(d=r;d--;)S[e.charCodeAt(d)]=0;return f},Ee=(e,t)=>{let r=t.length,n=e.length,s=[],o=[],m=Math.ceil(r/32),f=Math.ceil(n/32);for(let a=0;a<m;a++)o[a]=-1,s[a]=0;let d=0;for(;d<f-1;d++){let a=0,A=-1,_=d*32,c=Math.min(32,n)+_;for(let i=_;i<c;i++)S[e.charCodeAt(i)]|=1<<i;for(let i=0;i<r;i++){let b=S[t.charCodeAt(i)],$=o[i/32|0]>>>i&1,x=s[i/32|0]>>>i&1,E=b|a,L=((b|x)&A)+A^A|b|x,F=a|~(L|A),j=A&L;F>>>31^$&&(o[i/32|0]^=1<<i),j>>>31^x&&(s[i/32|0]^=1<<i),F=F<<1|$,j=j<<1|x,A=j|~(E|F),a=F&E}for(let i=_;i<c;i++)S[e.charCodeAt(i)]=0}let u=0,l=-1,p=d*32,h=Math.min(32,n-p)+p;for(let a=p;a<h;a++)S[e.charCodeAt(a)]|=1<<a;let v=n;for(let a=0;a<r;a++){let A=S[t.charCodeAt(a)],_=o[a/32|0]>>>a&1,c=s[a/32|0]>>>a&1,i=A|u,b=((A|c)&l)+l^l|A|c,$=u|~(b|l),x=l&b;v+=$>>>n-1&1,v-=x>>>n-1&1,$>>>31^_&&(o[a/32|0]^=1<<a),x>>>31^c&&(s[a/32|0]^=1<<a),$=$<<1|_,x=x<<1|c,l=x|~(i|$),u=$&i}for(let a=p;a<h;a++)S[e.charCodeAt(a)]=0;return v},Y=(e,t)=>{if(e.length<t.length){let r=t;t=e,e=r}return t.length===0?e.length:e.length<=32?we(e,t):Ee(e,t)},ue=(e,t)=>{let r=1/0,n=0;for(let s=0;s<t.length;s++){let o=Y(e,t[s]);o<r&&(r=o,n=s)}return t[n]};function me(e,t){if(t.length===0)return;let r=ue(e,[...t]),n=Math.max(2,Math.floor(e.length/3));return Y(e,r)<=n?r:void 0}function Fe(e,t){return e<=t*(1+1e-9)}function le(e,t){return!Fe(e,t)}function Ie(e){return Math.ceil(e-1e-9)}function Ce(e,t,r){return Math.max(0,Ie(e/(t*r)))}function Ne(e,t,r,n){if(n<=1||e<=0)return 0;let s=Math.ceil(e/(t*r*(1+1e-9)));return Math.floor((s*n+n-2)/(n-1))}function Z(e,t,r){return Math.max(Ce(e,t.per_instance_rps,t.target_utilization),Ne(e,t.per_instance_rps,r,t.zones),t.instances)}var de=0,J=1,ze=2,Le=3;function q(e,t,r,n){if(le(t,e.capacity_rps*r))return Le;if(e.kind!=="scalable")return de;let s=Z(t,e,n);return Math.min(s,e.max_instances)>e.floor?ze:s>e.max_instances&&!e.baseline_redundancy?J:de}function fe(e,t,r){return e.kind!=="scalable"?0:Math.min(Z(t,e,r),e.max_instances)}var w=class extends Error{},K=6e4,pe=0,X=1,Q=2;function te(e,t){let r=e.sites.find(c=>c.name===t.site);if(!r){let c=e.sites.map(b=>b.name),i=me(t.site,c);throw new w(`There is no site \'${t.site}\' in the capacity file.${i===void 0?"":` Did you mean \'${i}\'?`} The sites are: ${c.join(", ")}.`)}if(t.unit==="users"&&r.rps_per_user===void 0)throw new w(`Site \'${r.name}\' counts requests per second, not users (it has no rps_per_user): give the size in requests per second.`);if(!(t.size>0)||!Number.isFinite(t.size))throw new w("The size must be a number above 0.");if(!(t.duration>0)||!Number.isFinite(t.duration))throw new w("The duration must be longer than 0.");let n=t.unit==="users"?r.rps_per_user:1,s=e.failover_utilization,o=Math.max(t.from??e.now,e.now),m=t.duration,f=t.limit??3,d=[];for(let c of e.services){let i=r.uses[c.name];if(i===void 0||i<=0)continue;let b=t.size*n*i,$=Uint8Array.from(c.loads,(x,E)=>q(c,x+b,c.factors[E],s));d.push({service:c,rps:b,classes:$,next:[ee($,1),ee($,2),ee($,3)]})}let u=c=>{let i=1/0,b=!1;for(let x of d){let E=R(x.service.times,c),L=U(x.service.times,c+m);if(x.next[2][E]<=L)return Q;let F=x.next[1][E];F<=L&&(i=Math.min(i,Math.max(x.service.times[F],c))),x.next[0][E]<=L&&(b=!0)}if(i===1/0)return b?X:pe;let $=G(i,e.freezes);return ce($,e.now,e.notice_days)?Q:X},l=new Set([o,e.now+e.notice_days*864e5]);for(let c of d)for(let i of c.service.times)l.add(i),l.add(i-m);for(let c of e.freezes)l.add(c.start),l.add(c.end);let p=[...l].filter(c=>c>=o).sort((c,i)=>c-i),h=[],v=[],a,A=c=>{if(!a)return;let i=c===void 0?{earliest:a.earliest}:{earliest:a.earliest,latest:c};a.kind===pe&&h.length<f&&h.push(i),a.kind===X&&v.length<f&&v.push(De(i,d,m,e)),a=void 0},_=(c,i,b)=>{a&&a.kind===c||(A(b),c!==Q&&(a={kind:c,earliest:i}))};for(let c=0;c<p.length&&(h.length<f||v.length<f);c++){let i=p[c],b=p[c+1];_(u(i),i,i-K);let $=b===void 0?i+m+K:i+(b-i)/2;_(u($),i+K,i)}return A(void 0),{site:r.name,unit:t.unit,size:t.size,duration:m,from:o,added:d.map(c=>({service:c.service.name,rps:c.rps})),free:h,work:v,largest:Re(d,n,r.uses)}}function De(e,t,r,n){let s=e.earliest,o=[],m=[],f=1/0;for(let u of t){let{times:l,loads:p}=u.service,h=R(l,s),v=U(l,s+r),a=-1/0;for(let _=h;_<=v;_++)a=Math.max(a,p[_]);u.next[1][h]<=v&&(f=Math.min(f,Math.max(l[u.next[1][h]],s)),o.push({service:u.service.name,instances:fe(u.service,a+u.rps,n.failover_utilization),today:u.service.instances}));let A=!1;for(let _=h;_<=v;_++)u.classes[_]===J&&(A=!0);A&&m.push(u.service.name)}if(f===1/0)return{...e,scale:o,redundancy:m};let d=G(f,n.freezes);return{...e,deadline:d.at,...d.freeze?{freeze:d.freeze.name}:{},scale:o,redundancy:m}}function Re(e,t,r){let n=1/0;for(let s of e){let o=s.service.loads.length-1,m=s.service.capacity_rps-(o>=0?s.service.loads[o]:0);n=Math.min(n,Math.max(0,m)/(t*r[s.service.name]))}return n===1/0?0:Math.floor(n)}function ee(e,t){let r=new Int32Array(e.length),n=e.length;for(let s=e.length-1;s>=0;s--)e[s]>=t&&(n=s),r[s]=n;return r}var je=["Sun","Mon","Tue","Wed","Thu","Fri","Sat"],Ue=["Jan","Feb","Mar","Apr","May","Jun","Jul","Aug","Sep","Oct","Nov","Dec"];var ge=new Map,H=new Map;function ye(e,t="en-US"){let r=`${t} ${e}`,n=ge.get(r);return n||(n=new Intl.DateTimeFormat(t,{timeZone:e,year:"numeric",month:"numeric",day:"numeric",hour:"numeric",minute:"numeric",second:"numeric",hourCycle:"h23",timeZoneName:"short"}),ge.set(r,n)),n}function He(e,t){let r=Math.floor(e/9e5)*9e5,n=`${t} ${r}`,s=H.get(n);if(!s){let o={};for(let f of ye(t).formatToParts(r))o[f.type]=f.value;s={offset:Date.UTC(+o.year,+o.month-1,+o.day,+o.hour,+o.minute,+o.second)-r,name:Be(o.timeZoneName,r,t)},H.size>1e5&&H.clear(),H.set(n,s)}return s}function Be(e,t,r){return e&&!/^GMT[+-]/.test(e)?e:ye(r,"en-GB").formatToParts(t).find(s=>s.type==="timeZoneName")?.value??e??r}var be=e=>String(e).padStart(2,"0");function M(e,t="UTC"){let r=typeof e=="number"?e:Date.parse(e),{offset:n,name:s}=t==="UTC"?{offset:0,name:"UTC"}:He(r,t),o=new Date(r+n);return`${je[o.getUTCDay()]} ${o.getUTCDate()} ${Ue[o.getUTCMonth()]} ${o.getUTCFullYear()} ${be(o.getUTCHours())}:${be(o.getUTCMinutes())} ${s}`}function I(e){let t=Math.round(e*10)/10;if(!Number.isFinite(t))return String(t);let[r="0",n]=Math.abs(t).toFixed(1).split("."),s=r.replace(/\\B(?=(\\d{3})+(?!\\d))/g,",");return`${t<0?"-":""}${s}${n&&n!=="0"?`.${n}`:""}`}var xe=new WeakMap;function B(e){let t=xe.get(e);return t===void 0&&(t=e.length<=1?e.join(""):`${e.slice(0,-1).join(", ")} and ${e[e.length-1]}`,xe.set(e,t)),t}function O(e){let t=e*100;return`${t<10&&t>0?t.toFixed(1):Math.round(t).toString()}%`}var re=36e5,ne=24*re;function Oe(e){let t=Math.floor(e/ne),r=Math.floor((e-t*ne)/re),n=Math.round((e-t*ne-r*re)/6e4),s=(o,m)=>o===0?"":`${o} ${m}${o===1?"":"s"}`;return[s(t,"day"),s(r,"hour"),s(n,"minute")].filter(Boolean).join(" ")||"0 minutes"}var $e=e=>e==="users"?"users":"requests/s";function Me(e){return e.latest===void 0?`start on ${M(e.earliest)} or any time later`:e.latest===e.earliest?`start exactly on ${M(e.earliest)}`:`start between ${M(e.earliest)} and ${M(e.latest)}`}function Pe(e){let t=[];if(e.scale.length>0){let r=e.scale.map(o=>`${o.service} to ${o.instances} instances (${o.today} today)`),n=e.deadline===void 0?"":` ready by ${M(e.deadline)}`,s=e.freeze===void 0?"":` (when the change freeze "${e.freeze}" starts)`;t.push(`IT scales ${B(r)}${n}${s}`)}return e.redundancy.length>0&&t.push(`${B(e.redundancy)} could not survive losing a zone even at max scale (a warning)`),`${Me(e)}: ${t.join("; ")}`}function ve(e){let t=`${I(e.size)} ${$e(e.unit)}`,r=e.added.map(s=>`${I(s.rps)} requests/s to ${s.service}`),n=[`A campaign of ${t} on ${e.site} for ${Oe(e.duration)}, starting on ${M(e.from)} or later, adds ${r.length>0?B(r):"no load to any service"}.`];if(e.free.length===0&&e.work.length===0)return n.push(`It never fits: even fully scaled, ${e.site} can take at most ${I(e.largest)} ${$e(e.unit)} more. Make it smaller, spread it over several sites or campaigns, or agree with IT on raising the limits.`),n;n.push("Without IT work:"),e.free.length===0&&n.push("  - no window: every start needs IT work or cannot be held.");for(let s of e.free)n.push(`  - ${Me(s)}`);if(e.work.length>0){n.push("With IT work, with enough notice and outside change freezes:");for(let s of e.work)n.push(`  - ${Pe(s)}`)}return n}var C=960,W=70,V=110,z=10;var Ve=26,P=24,Ge=["Jan","Feb","Mar","Apr","May","Jun","Jul","Aug","Sep","Oct","Nov","Dec"];function g(e){return e.replace(/&/g,"&amp;").replace(/</g,"&lt;").replace(/>/g,"&gt;").replace(/"/g,"&quot;")}function N(e,t){let r=t.end-t.start,n=W+(e-t.start)/r*(C-W-V);return Math.round(Math.min(Math.max(n,W),C-V)*10)/10}function Ye(e){let t=new Date(e);return`${t.getUTCDate()} ${Ge[t.getUTCMonth()]}`}function Ze(e,t,r){let s=new Date(e.start),o=Date.UTC(s.getUTCFullYear(),s.getUTCMonth(),s.getUTCDate())+(8-s.getUTCDay())%7*864e5,m=[];for(let d=o;d<e.end;d+=6048e5)m.push(d);let f=Math.max(1,Math.ceil(m.length/12));return m.map((d,u)=>{let l=N(d,e),p=u%f===0?`<text class="tick" x="${l}" y="${t+16}" text-anchor="middle">${Ye(d)}</text>`:"";return`<line class="grid" x1="${l}" x2="${l}" y1="${z}" y2="${z+r}"/>${p}`}).join("")}function Je(e,t,r){let n=[];for(let s of e.maintenance){if(s.end<=e.range.start||t!==void 0&&!s.services.includes(t))continue;let o=N(s.start,e.range),m=Math.max(2,N(s.end,e.range)-o);n.push(`<rect class="maint" x="${o}" y="${z}" width="${m}" height="${r}"><title>Maintenance: ${g(s.name)}, ${g(M(s.start))} to ${g(M(s.end))}</title></rect>`)}for(let s of e.freezes){if(s.end<=e.range.start)continue;let o=N(s.start,e.range),m=Math.max(2,N(s.end,e.range)-o);n.push(`<rect class="freeze" x="${o}" y="${z}" width="${m}" height="${r}"><title>Change freeze: ${g(s.name)}, ${g(M(s.start))} to ${g(M(s.end))}</title></rect>`)}return n.join("")}var se={fine:"fine","it-work":"IT has work",blocked:"cannot be held",past:"past"};function _e(e,t){let r=Math.max(1,e.length)*P,n=e.map((s,o)=>{let m=z+o*P+3,f=N(Math.max(s.start,t.range.start),t.range),d=N(Math.min(s.end,t.range.end),t.range),u=s.status==="past",l=u?0:Math.max(3,d-f),p=`${s.name}: ${se[s.status]}, ${M(s.start)} to ${M(s.end)}`,h=g(s.name.length>42?`${s.name.slice(0,41)}\\u2026`:s.name);return`<a href="#c-${g(s.id)}" aria-label="${g(p)}" class="bar-link"><rect class="bar ${s.status}" x="${u?W:f}" y="${m}" width="${u?3:l}" height="${P-6}" rx="3"><title>${g(p)}</title></rect><text class="bar-text" x="${u?W+8:Math.min(f+l+4,C-V-4)}" y="${m+P-11}"${!u&&f+l+4>C-V-160?` text-anchor="end" dx="${-(l+8)}"`:""}>${h}${u?" (past)":""}</text></a>`}).join("");return`<svg class="timeline" viewBox="0 0 ${C} ${z+r+Ve}" role="group" aria-label="Campaign timeline">`+Je(t,void 0,r)+Ze(t.range,z+r,r)+n+"</svg>"}var oe=25;function Ae(e,t){let r=[`${O(t.peak/e.max)} of max scale`];e.kind==="scalable"&&r.push(`${O(t.peak/e.today)} of today\'s ${e.instances} instances`);let n=t.count===0?"no campaign running":`campaigns running: ${t.ids.join(", ")}${t.count>t.ids.length?` and ${t.count-t.ids.length} more`:""}`;return`${M(t.at)}: ${I(t.peak)} requests/s (${r.join(", ")}); ${n}`}function ke(e,t){return`<table><caption>Campaigns on this page of the timeline</caption><thead><tr><th scope="col">Campaign</th><th scope="col">Status</th><th scope="col">Start</th><th scope="col">End</th><th scope="col">Sites</th><th scope="col">Planned peak</th><th scope="col">Impact</th><th scope="col">File</th><th scope="col">Findings</th></tr></thead><tbody>${e.map(n=>`<tr id="c-${g(n.id)}"><th scope="row">${g(n.name)}<br><span class="muted">${g(n.id)}</span></th><td><span class="dot ${n.status}" aria-hidden="true"></span>${se[n.status]}</td><td>${g(M(n.start))}</td><td>${g(M(n.end))}</td><td>${g(n.sites.join(", "))}</td><td class="num">${I(n.planning)} ${n.unit==="users"?"users":"req/s"}</td><td class="num">${O(n.impact)}</td><td><a href="${g(t.fileBase+n.file)}">${g(n.file)}</a></td><td>${n.findings===0?"none":`<a href="#f-${g(n.id)}">${n.findings} finding${n.findings===1?"":"s"}</a>`}</td></tr>`).join("")}</tbody></table>`}function Te(e,t,r){let n=t.text.trim().toLowerCase(),s=e.filter(f=>(t.status===""||f.status===t.status)&&(t.site===""||f.sites.includes(t.site))&&(n===""||f.id.toLowerCase().includes(n)||f.name.toLowerCase().includes(n))),o=Math.max(1,Math.ceil(s.length/r)),m=Math.min(Math.max(0,t.page),o-1);return{rows:s.slice(m*r,(m+1)*r),total:s.length,page:m,pages:o}}var k=JSON.parse(document.getElementById("dashboard-data").textContent??"{}"),y=e=>document.getElementById(e);for(let e of document.querySelectorAll(".chart-wrap")){let t=Number(e.dataset.service),r=k.services[t],n=e.querySelector("svg"),s=n.querySelector(".cursor"),o=y(`readout-${t}`),m=r.buckets.reduce((u,l,p)=>l.peak>r.buckets[u].peak?p:u,0),f=u=>{m=Math.min(Math.max(u,0),r.buckets.length-1);let l=r.buckets[m],p=d(l.at);s.setAttribute("x1",String(p)),s.setAttribute("x2",String(p)),s.setAttribute("visibility","visible"),o.textContent=Ae(r,l)},d=u=>{let l=n.querySelector(".load").getAttribute("d"),p=/^M([\\d.]+)/.exec(l),h=p?Number(p[1]):0,v=Number(/H([\\d.]+)$/.exec(l)?.[1]??C);return h+(u-k.range.start)/(k.range.end-k.range.start)*(v-h)};e.addEventListener("focus",()=>f(m)),e.addEventListener("keydown",u=>{let l={ArrowLeft:-1,ArrowRight:1,PageUp:-10,PageDown:10}[u.key];if(l!==void 0)f(m+l);else if(u.key==="Home")f(0);else if(u.key==="End")f(r.buckets.length-1);else return;u.preventDefault()}),e.addEventListener("mousemove",u=>{let l=n.getBoundingClientRect(),p=(u.clientX-l.left)/l.width*C,h=k.range.start+(p-d(k.range.start))/(d(k.range.end)-d(k.range.start))*(k.range.end-k.range.start),v=r.buckets.findIndex(a=>h>=a.start&&h<a.end);v>=0&&f(v)})}var T={status:"",site:"",text:"",page:0},D=()=>{let e=Te(k.campaigns,T,oe);T.page=e.page,y("tl-chart").innerHTML=_e(e.rows,k),y("tl-table").innerHTML=ke(e.rows,k);let t=e.total===0?0:e.page*oe+1;y("tl-info").textContent=e.total===0?"No campaign matches.":`Campaigns ${t}\\u2013${t+e.rows.length-1} of ${e.total}`,y("tl-prev").disabled=e.page===0,y("tl-next").disabled=e.page>=e.pages-1};y("tl-status").addEventListener("change",e=>(T.status=e.target.value,T.page=0,D()));y("tl-site").addEventListener("change",e=>(T.site=e.target.value,T.page=0,D()));y("tl-text").addEventListener("input",e=>(T.text=e.target.value,T.page=0,D()));y("tl-prev").addEventListener("click",()=>(T.page--,D()));y("tl-next").addEventListener("click",()=>(T.page++,D()));D();var ae=y("fit-site"),ie=y("fit-unit"),Se=()=>{let e=k.fit.sites.find(r=>r.name===ae.value),t=ie.querySelector(\'option[value="users"]\');t.disabled=e?.rps_per_user===void 0,t.disabled&&(ie.value="rps")};ae.addEventListener("change",Se);Se();y("fit-form").addEventListener("submit",e=>{e.preventDefault();let t=y("fit-answer"),r=y("fit-from").value;try{let n=te(k.fit,{site:ae.value,size:Number(y("fit-size").value),unit:ie.value,duration:Number(y("fit-duration").value)*Number(y("fit-duration-unit").value),...r?{from:Date.parse(`${r}T00:00:00Z`)}:{}});t.textContent=ve(n).join(`\n`)}catch(n){if(!(n instanceof w))throw n;t.textContent=n.message}});})();\n';
+  }
+});
+
+// src/report/html/dashboard-data.ts
+function barStatus(row, findings, planned) {
+  if (row.status === "past") return "past";
+  if (row.status === "error") return "blocked";
+  if (planned || findings.some((f) => f.rule === "scale-up" || f.rule === "redundancy")) return "it-work";
+  return "fine";
+}
+function dashboardData(input) {
+  const { report: report2, capacity, model } = input;
+  const now = model.now;
+  const byCampaign = /* @__PURE__ */ new Map();
+  for (const f of report2.findings) {
+    if (f.campaign === void 0) continue;
+    const list = byCampaign.get(f.campaign) ?? [];
+    list.push(f);
+    byCampaign.set(f.campaign, list);
+  }
+  const inPlan = new Set(report2.plan.flatMap((p) => p.campaigns));
+  const campaigns = report2.campaigns.map((row) => ({
+    id: row.id,
+    name: row.name,
+    file: row.file,
+    start: Date.parse(row.start),
+    end: Date.parse(row.end),
+    sites: row.sites,
+    planning: row.planning,
+    unit: row.unit,
+    impact: row.impact,
+    status: barStatus(row, byCampaign.get(row.id) ?? [], inPlan.has(row.id)),
+    findings: byCampaign.get(row.id)?.length ?? 0
+  }));
+  campaigns.sort((a, b) => Number(a.status === "past") - Number(b.status === "past"));
+  let last = now + 56 * DAY;
+  for (const c of campaigns) if (c.status !== "past") last = Math.max(last, c.end);
+  for (const m of capacity.maintenance) if (m.end > now) last = Math.max(last, m.end);
+  for (const f of capacity.freezes) if (f.end > now) last = Math.max(last, f.end);
+  const range = { start: now, end: last + 7 * DAY };
+  const plan = new Map(report2.plan.map((p) => [p.service, p]));
+  const peaks = new Map(report2.services.map((s) => [s.service, s]));
+  const reach = campaignsByService(input.campaigns, capacity, now);
+  const services = model.services.map((s) => {
+    const entry = plan.get(s.name);
+    const scalable = s.kind === "scalable";
+    const perInstance = s.per_instance_rps * s.target_utilization;
+    const peak = peaks.get(s.name);
+    return {
+      name: s.name,
+      kind: s.kind,
+      today: scalable ? s.instances * perInstance : s.capacity_rps,
+      ...entry ? { planned: entry.instances * perInstance, plannedInstances: entry.instances } : {},
+      instances: s.instances,
+      max: s.capacity_rps,
+      peak: peak?.peak_rps ?? 0,
+      utilization: peak?.utilization ?? 0,
+      buckets: buckets(s.times, s.loads, range, reach.get(s.name) ?? [])
+    };
+  });
+  const maxFindings = input.maxFindings ?? 500;
+  return {
+    version: 1,
+    now,
+    verdict: report2.verdict,
+    range,
+    services,
+    maintenance: capacity.maintenance.map((m) => ({
+      name: m.name,
+      services: m.services,
+      start: m.start,
+      end: m.end,
+      factor: m.capacity_factor
+    })),
+    freezes: capacity.freezes.map((f) => ({ name: f.name, start: f.start, end: f.end })),
+    campaigns,
+    plan: report2.plan,
+    findings: report2.findings.slice(0, maxFindings),
+    findingCount: report2.findings.length,
+    headroom: siteHeadroom(model),
+    fit: model,
+    fileBase: input.fileBase ?? ""
+  };
+}
+function campaignsByService(campaigns, capacity, now) {
+  const sites = new Map(capacity.sites.map((s) => [s.name, s]));
+  const out = /* @__PURE__ */ new Map();
+  for (const c of campaigns) {
+    if (c.end <= now) continue;
+    const services = /* @__PURE__ */ new Set();
+    for (const t of c.targets)
+      for (const name of Object.keys(sites.get(t.site)?.uses ?? {})) services.add(name);
+    for (const name of services) {
+      const list = out.get(name) ?? [];
+      list.push({ id: c.id, start: c.start, end: c.end });
+      out.set(name, list);
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+  return out;
+}
+function buckets(times, loads, range, reach) {
+  const width = (range.end - range.start) / BUCKETS;
+  const out = [];
+  let i = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    const start = range.start + b * width;
+    const end = b === BUCKETS - 1 ? range.end : range.start + (b + 1) * width;
+    while (i + 1 < times.length && times[i + 1] <= start) i++;
+    let peak = loads[i] ?? 0;
+    let at = start;
+    for (let j = i + 1; j < times.length && times[j] < end; j++) {
+      if (loads[j] > peak) {
+        peak = loads[j];
+        at = times[j];
+      }
+    }
+    const running = reach.filter((c) => c.start <= at && at < c.end);
+    out.push({
+      start,
+      end,
+      peak,
+      at,
+      ids: running.slice(0, PEAK_IDS).map((c) => c.id),
+      count: running.length
+    });
+  }
+  return out;
+}
+var DAY, BUCKETS, PEAK_IDS;
+var init_dashboard_data = __esm({
+  "src/report/html/dashboard-data.ts"() {
+    "use strict";
+    init_fit();
+    DAY = 864e5;
+    BUCKETS = 160;
+    PEAK_IDS = 8;
+  }
+});
+
+// src/report/html/style.ts
+var PAGE_STYLE;
+var init_style = __esm({
+  "src/report/html/style.ts"() {
+    "use strict";
+    PAGE_STYLE = `
+:root{--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--panel:#f6f8fa;--load:#0969da;--today:#8250df;--planned:#bf8700;--max:#cf222e;
+--fine:#2da44e;--work:#d4a72c;--blocked:#cf222e;--past:#8c959f;--maint:rgba(130,80,223,.16);--freeze:rgba(9,105,218,.12);--focus:#0969da}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#30363d;--panel:#161b22;--load:#4493f8;--today:#ab7df8;
+--planned:#e3b341;--max:#f85149;--fine:#3fb950;--work:#d29922;--blocked:#f85149;--past:#6e7681;--maint:rgba(171,125,248,.2);--freeze:rgba(68,147,248,.16);--focus:#4493f8}}
+*{box-sizing:border-box}body{margin:0 auto;max-width:1100px;padding:0 1rem 2rem;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif}
+a{color:var(--load)}.muted{color:var(--muted);font-weight:normal;font-size:.85em}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.3rem}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+nav ul{display:flex;flex-wrap:wrap;gap:.4rem 1rem;list-style:none;padding:0}
+h2{border-bottom:1px solid var(--line);padding-bottom:.2rem;margin-top:2rem}h3{font-size:1rem;margin:1.2rem 0 .3rem}
+.verdict.fail{color:var(--blocked)}.verdict.warn{color:var(--work)}.verdict.pass{color:var(--fine)}
+form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end}label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}
+input,select,button{font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:.3rem .5rem}
+button{background:var(--panel);cursor:pointer}
+.fit-answer{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.7rem;white-space:pre-wrap;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace}
+svg{width:100%;height:auto;display:block}.chart-wrap{border-radius:6px}
+.grid{stroke:var(--line);stroke-width:1}.axis{stroke:var(--muted)}.tick,.label,.bar-text{fill:var(--fg);font-size:11px}
+.load{fill:none;stroke:var(--load);stroke-width:2}.cap-today{stroke:var(--today);stroke-dasharray:6 4;stroke-width:1.5}
+.cap-planned{stroke:var(--planned);stroke-dasharray:2 3;stroke-width:2}.cap-max{stroke:var(--max);stroke-width:1.5}
+.cap-today-label{fill:var(--today)}.cap-planned-label{fill:var(--planned)}.cap-max-label{fill:var(--max)}
+.maint{fill:var(--maint)}.freeze{fill:var(--freeze)}.cursor{stroke:var(--fg);stroke-width:1}
+.bar.fine{fill:var(--fine)}.bar.it-work{fill:var(--work)}.bar.blocked{fill:var(--blocked)}.bar.past{fill:var(--past)}
+.bar-link:focus .bar,.bar-link:hover .bar{stroke:var(--fg);stroke-width:2}
+.readout{min-height:1.4em;margin:.2rem 0;font-size:.9rem}
+.legend{font-size:.85rem;color:var(--muted)}.key{display:inline-block;width:1.4em;height:.8em;margin:0 .2em 0 .8em;vertical-align:middle;border-radius:2px}
+.key.load{background:var(--load)}.key.cap-today{border-top:2px dashed var(--today)}.key.cap-planned{border-top:3px dotted var(--planned)}
+.key.cap-max{border-top:2px solid var(--max)}.key.maint{background:var(--maint)}.key.freeze{background:var(--freeze)}
+.key.bar.fine,.dot.fine{background:var(--fine)}.key.bar.it-work,.dot.it-work{background:var(--work)}.key.bar.blocked,.dot.blocked{background:var(--blocked)}.key.bar.past,.dot.past{background:var(--past)}
+.dot{display:inline-block;width:.7em;height:.7em;border-radius:50%;margin-right:.35em}
+table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.88rem}caption{text-align:left;color:var(--muted);padding:.2rem 0}
+th,td{border-bottom:1px solid var(--line);padding:.3rem .4rem;text-align:left;vertical-align:top}td.num{text-align:right;white-space:nowrap}td.none{color:var(--blocked)}
+tr.error td:first-child{color:var(--blocked);font-weight:600}tr.warning td:first-child{color:var(--work);font-weight:600}
+#headroom{overflow-x:auto}
+@media print{.skip,nav,#fit,#tl-form,.readout{display:none}body{max-width:none;color:#000;background:#fff}section{break-inside:avoid-page}details>summary{display:none}details{display:block}}
+`;
+  }
+});
+
+// src/report/html/svg.ts
+function esc(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+function xOf(t, range) {
+  const span = range.end - range.start;
+  const x = LEFT + (t - range.start) / span * (WIDTH - LEFT - RIGHT);
+  return Math.round(Math.min(Math.max(x, LEFT), WIDTH - RIGHT) * 10) / 10;
+}
+function shortDate(t) {
+  const d = new Date(t);
+  return `${d.getUTCDate()} ${MONTHS2[d.getUTCMonth()]}`;
+}
+function timeAxis(range, y, height) {
+  const week = 7 * 864e5;
+  const first = new Date(range.start);
+  const monday = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate()) + (8 - first.getUTCDay()) % 7 * 864e5;
+  const ticks = [];
+  for (let t = monday; t < range.end; t += week) ticks.push(t);
+  const every = Math.max(1, Math.ceil(ticks.length / 12));
+  return ticks.map((t, i) => {
+    const x = xOf(t, range);
+    const label = i % every === 0 ? `<text class="tick" x="${x}" y="${y + 16}" text-anchor="middle">${shortDate(t)}</text>` : "";
+    return `<line class="grid" x1="${x}" x2="${x}" y1="${TOP}" y2="${TOP + height}"/>${label}`;
+  }).join("");
+}
+function shading(data, service, height) {
+  const out = [];
+  for (const m of data.maintenance) {
+    if (m.end <= data.range.start || service !== void 0 && !m.services.includes(service)) continue;
+    const x0 = xOf(m.start, data.range);
+    const w = Math.max(2, xOf(m.end, data.range) - x0);
+    out.push(
+      `<rect class="maint" x="${x0}" y="${TOP}" width="${w}" height="${height}"><title>Maintenance: ${esc(m.name)}, ${esc(
+        formatInstant(m.start)
+      )} to ${esc(formatInstant(m.end))}</title></rect>`
+    );
+  }
+  for (const f of data.freezes) {
+    if (f.end <= data.range.start) continue;
+    const x0 = xOf(f.start, data.range);
+    const w = Math.max(2, xOf(f.end, data.range) - x0);
+    out.push(
+      `<rect class="freeze" x="${x0}" y="${TOP}" width="${w}" height="${height}"><title>Change freeze: ${esc(
+        f.name
+      )}, ${esc(formatInstant(f.start))} to ${esc(formatInstant(f.end))}</title></rect>`
+    );
+  }
+  return out.join("");
+}
+function yTop(s) {
+  return Math.max(s.max, s.peak, ...s.buckets.map((b) => b.peak)) * 1.12 || 1;
+}
+function serviceChart(s, data, index) {
+  const h = CHART_HEIGHT;
+  const top = yTop(s);
+  const y = (v) => Math.round((TOP + h - v / top * h) * 10) / 10;
+  let d = "";
+  s.buckets.forEach((b, i) => {
+    const x0 = xOf(b.start, data.range);
+    const x1 = xOf(b.end, data.range);
+    d += i === 0 ? `M${x0} ${y(b.peak)}H${x1}` : `V${y(b.peak)}H${x1}`;
+  });
+  const line = (cls, v, label) => `<line class="${cls}" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y(v)}" y2="${y(v)}"/><text class="label ${cls}-label" x="${WIDTH - RIGHT + 4}" y="${y(v) + 4}">${esc(label)}</text>`;
+  const lines = [
+    line("cap-max", s.max, `max scale ${formatNumber(s.max)}`),
+    s.kind === "scalable" && s.planned !== void 0 ? line("cap-planned", s.planned, `planned ${formatNumber(s.planned)}`) : "",
+    s.kind === "scalable" ? line("cap-today", s.today, `today ${formatNumber(s.today)}`) : ""
+  ].join("");
+  const yTicks = [0, top / 2, top].map(
+    (v) => `<text class="tick" x="${LEFT - 6}" y="${y(v) + 4}" text-anchor="end">${formatNumber(Math.round(v))}</text>`
+  ).join("");
+  return `<svg class="chart" viewBox="0 0 ${WIDTH} ${TOP + h + AXIS}" role="img" aria-labelledby="chart-title-${index}" data-service="${index}"><title id="chart-title-${index}">Load on ${esc(s.name)} in requests per second, from ${esc(
+    formatInstant(data.range.start)
+  )}: peak ${formatNumber(s.peak)} against ${formatNumber(s.max)} at max scale. The table below lists the same numbers.</title>` + shading(data, s.name, h) + timeAxis(data.range, TOP + h, h) + `<line class="axis" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${TOP + h}" y2="${TOP + h}"/>` + yTicks + lines + `<path class="load" d="${d}"/><line class="cursor" x1="0" x2="0" y1="${TOP}" y2="${TOP + h}" visibility="hidden"/></svg>`;
+}
+function timelineSvg(rows, data) {
+  const height = Math.max(1, rows.length) * ROW;
+  const bars = rows.map((c, i) => {
+    const yy = TOP + i * ROW + 3;
+    const x0 = xOf(Math.max(c.start, data.range.start), data.range);
+    const x1 = xOf(Math.min(c.end, data.range.end), data.range);
+    const past = c.status === "past";
+    const w = past ? 0 : Math.max(3, x1 - x0);
+    const label = `${c.name}: ${STATUS_TEXT[c.status]}, ${formatInstant(c.start)} to ${formatInstant(c.end)}`;
+    const text = esc(c.name.length > 42 ? `${c.name.slice(0, 41)}\u2026` : c.name);
+    return `<a href="#c-${esc(c.id)}" aria-label="${esc(label)}" class="bar-link"><rect class="bar ${c.status}" x="${past ? LEFT : x0}" y="${yy}" width="${past ? 3 : w}" height="${ROW - 6}" rx="3"><title>${esc(label)}</title></rect><text class="bar-text" x="${past ? LEFT + 8 : Math.min(x0 + w + 4, WIDTH - RIGHT - 4)}" y="${yy + ROW - 11}"${!past && x0 + w + 4 > WIDTH - RIGHT - 160 ? ` text-anchor="end" dx="${-(w + 8)}"` : ""}>${text}${past ? " (past)" : ""}</text></a>`;
+  }).join("");
+  return `<svg class="timeline" viewBox="0 0 ${WIDTH} ${TOP + height + AXIS}" role="group" aria-label="Campaign timeline">` + shading(data, void 0, height) + timeAxis(data.range, TOP + height, height) + bars + `</svg>`;
+}
+var WIDTH, LEFT, RIGHT, TOP, CHART_HEIGHT, AXIS, ROW, MONTHS2, STATUS_TEXT;
+var init_svg = __esm({
+  "src/report/html/svg.ts"() {
+    "use strict";
+    init_format();
+    WIDTH = 960;
+    LEFT = 70;
+    RIGHT = 110;
+    TOP = 10;
+    CHART_HEIGHT = 220;
+    AXIS = 26;
+    ROW = 24;
+    MONTHS2 = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    STATUS_TEXT = {
+      fine: "fine",
+      "it-work": "IT has work",
+      blocked: "cannot be held",
+      past: "past"
+    };
+  }
+});
+
+// src/report/html/tables.ts
+function bucketTable(s) {
+  const rows = [];
+  for (const b of s.buckets) {
+    const last = rows[rows.length - 1];
+    if (last && last.count === b.count && last.ids.join() === b.ids.join()) {
+      last.to = b.end;
+      last.peak = Math.max(last.peak, b.peak);
+    } else rows.push({ from: b.start, to: b.end, peak: b.peak, ids: b.ids, count: b.count });
+  }
+  const body = rows.map(
+    (r) => `<tr><td>${esc(formatInstant(r.from))}</td><td>${esc(formatInstant(r.to))}</td><td class="num">${formatNumber(
+      r.peak
+    )}</td><td class="num">${formatPercent(r.peak / s.max)}</td><td>${r.count === 0 ? "\u2014" : esc(r.ids.join(", ")) + (r.count > r.ids.length ? ` and ${r.count - r.ids.length} more` : "")}</td></tr>`
+  ).join("");
+  return `<table><caption>Load on ${esc(s.name)}: highest load per period and the campaigns running at that peak</caption><thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Peak requests/s</th><th scope="col">Of max scale (${formatNumber(
+    s.max
+  )})</th><th scope="col">Campaigns at the peak</th></tr></thead><tbody>${body}</tbody></table>`;
+}
+function timelineTable(rows, data) {
+  const body = rows.map(
+    (c) => `<tr id="c-${esc(c.id)}"><th scope="row">${esc(c.name)}<br><span class="muted">${esc(c.id)}</span></th><td><span class="dot ${c.status}" aria-hidden="true"></span>${STATUS_TEXT[c.status]}</td><td>${esc(formatInstant(c.start))}</td><td>${esc(formatInstant(c.end))}</td><td>${esc(c.sites.join(", "))}</td><td class="num">${formatNumber(c.planning)} ${c.unit === "users" ? "users" : "req/s"}</td><td class="num">${formatPercent(c.impact)}</td><td><a href="${esc(data.fileBase + c.file)}">${esc(c.file)}</a></td><td>${c.findings === 0 ? "none" : `<a href="#f-${esc(c.id)}">${c.findings} finding${c.findings === 1 ? "" : "s"}</a>`}</td></tr>`
+  ).join("");
+  return `<table><caption>Campaigns on this page of the timeline</caption><thead><tr><th scope="col">Campaign</th><th scope="col">Status</th><th scope="col">Start</th><th scope="col">End</th><th scope="col">Sites</th><th scope="col">Planned peak</th><th scope="col">Impact</th><th scope="col">File</th><th scope="col">Findings</th></tr></thead><tbody>${body}</tbody></table>`;
+}
+function timelinePage(campaigns, query, pageSize) {
+  const text = query.text.trim().toLowerCase();
+  const matching = campaigns.filter(
+    (c) => (query.status === "" || c.status === query.status) && (query.site === "" || c.sites.includes(query.site)) && (text === "" || c.id.toLowerCase().includes(text) || c.name.toLowerCase().includes(text))
+  );
+  const pages = Math.max(1, Math.ceil(matching.length / pageSize));
+  const page = Math.min(Math.max(0, query.page), pages - 1);
+  return {
+    rows: matching.slice(page * pageSize, (page + 1) * pageSize),
+    total: matching.length,
+    page,
+    pages
+  };
+}
+var TIMELINE_PAGE;
+var init_tables = __esm({
+  "src/report/html/tables.ts"() {
+    "use strict";
+    init_format();
+    init_svg();
+    TIMELINE_PAGE = 25;
+  }
+});
+
+// src/report/html/render-page.ts
+function scriptJson(value) {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+function renderPage(data, script) {
+  const live = data.campaigns.filter((c) => c.status !== "past").length;
+  const services = [...data.services.keys()].sort(
+    (a, b) => data.services[b].utilization - data.services[a].utilization || a - b
+  );
+  const first = timelinePage(data.campaigns, { status: "", site: "", text: "", page: 0 }, TIMELINE_PAGE);
+  const sites = data.fit.sites.map((s) => s.name);
+  const statusOptions = Object.keys(STATUS_TEXT).map((k) => `<option value="${k}">${STATUS_TEXT[k]}</option>`).join("");
+  const siteOptions = sites.map((s) => `<option value="${esc(s)}">${esc(s)}</option>`).join("");
+  const serviceSections = services.map((i) => {
+    const s = data.services[i];
+    const caps = s.kind === "scalable" ? `today ${s.instances} instances = ${formatNumber(s.today)} requests/s safe${s.plannedInstances !== void 0 ? `; planned ${s.plannedInstances} = ${formatNumber(s.planned)}` : ""}; max scale ${formatNumber(s.max)}` : `fixed capacity: ${formatNumber(s.max)} requests/s safe`;
+    return `<section class="service" aria-labelledby="svc-${i}"><h3 id="svc-${i}">${esc(s.name)} <span class="muted">peak ${formatNumber(
+      s.peak
+    )} requests/s, ${Math.round(s.utilization * 100)}% of max scale \u2014 ${caps}</span></h3><div class="chart-wrap" tabindex="0" role="group" data-service="${i}" aria-label="Load on ${esc(
+      s.name
+    )}: use the left and right arrow keys to read the peaks" aria-describedby="readout-${i}">${serviceChart(s, data, i)}</div><p class="readout" id="readout-${i}" aria-live="polite"></p><details><summary>Numbers behind the chart of ${esc(s.name)}</summary>${bucketTable(s)}</details></section>`;
+  }).join("");
+  const plan = data.plan.length === 0 ? "<p>IT has nothing to scale.</p>" : `<table><caption>Scale-ups IT must have in place</caption><thead><tr><th scope="col">Service</th><th scope="col">Instances</th><th scope="col">Ready by</th><th scope="col">For</th></tr></thead><tbody>${data.plan.map((p) => {
+    const today2 = data.services.find((s) => s.name === p.service)?.instances;
+    const ids = p.campaigns.slice(0, 10).join(", ") + (p.campaigns.length > 10 ? ` and ${p.campaigns.length - 10} more` : "");
+    return `<tr><th scope="row">${esc(p.service)}</th><td class="num">${p.instances}${today2 !== void 0 ? ` (${today2} today)` : ""}</td><td>${esc(formatInstant(p.by))}</td><td>${esc(ids)}</td></tr>`;
+  }).join("")}</tbody></table>`;
+  const headroom = `<table><caption>Largest extra campaign needing no IT work, per site and week (a whole-week campaign, in the site's unit)</caption><thead><tr><th scope="col">Site</th>${data.headroom.starts.map((t) => `<th scope="col">week of ${esc(formatInstant(t).split(" ").slice(0, 4).join(" "))}</th>`).join("")}</tr></thead><tbody>${data.headroom.sites.map(
+    (s) => `<tr><th scope="row">${esc(s.site)}</th>${s.values.map(
+      (v) => `<td class="num${v === 0 ? " none" : ""}">${formatNumber(v)} ${s.unit === "users" ? "users" : "req/s"}</td>`
+    ).join("")}</tr>`
+  ).join("")}</tbody></table>`;
+  const seen = /* @__PURE__ */ new Set();
+  const findings = data.findings.length === 0 ? "<p>No findings.</p>" : `<table><caption>Findings, errors first${data.findingCount > data.findings.length ? ` (the first ${data.findings.length} of ${data.findingCount}; run campaign-gate check for all)` : ""}</caption><thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Where</th><th scope="col">Message</th></tr></thead><tbody>${data.findings.map((f) => {
+    const anchor = f.campaign !== void 0 && !seen.has(f.campaign) ? ` id="f-${esc(f.campaign)}"` : "";
+    if (f.campaign !== void 0) seen.add(f.campaign);
+    return `<tr${anchor} class="${f.severity}"><td>${f.severity}</td><td>${esc(f.rule)}</td><td><a href="${esc(
+      data.fileBase + f.file
+    )}">${esc(f.file)}:${f.line}</a></td><td>${esc(f.message)}</td></tr>`;
+  }).join("")}</tbody></table>`;
+  const unitOptions = `<option value="users">users (peak concurrent)</option><option value="rps">requests per second</option>`;
+  const today = new Date(data.now).toISOString().slice(0, 10);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta name="color-scheme" content="light dark">
+<title>Campaign dashboard</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the dashboard</a>
+<header>
+<h1>Campaign dashboard</h1>
+<p>As of ${esc(formatInstant(data.now))}: the check <strong class="verdict ${data.verdict}">${VERDICT_TEXT[data.verdict]}</strong>;
+${plural(live, "campaign")} ahead or running, ${plural(data.plan.length, "scale-up")} for IT, ${plural(data.findingCount, "finding")}.</p>
+<nav aria-label="Sections"><ul><li><a href="#fit">When can I run it?</a></li><li><a href="#load">Load per service</a></li><li><a href="#timeline">Timeline</a></li><li><a href="#plan">Plan for IT</a></li><li><a href="#headroom">Headroom</a></li><li><a href="#findings">Findings</a></li><li><a href="calendar.ics">Calendar feed (.ics)</a></li></ul></nav>
+</header>
+<main id="main">
+<section id="fit" aria-labelledby="fit-h"><h2 id="fit-h">When can I run it?</h2>
+<form id="fit-form" novalidate>
+<label>Site <select name="site" id="fit-site">${siteOptions}</select></label>
+<label>Peak size <input name="size" id="fit-size" type="number" min="1" step="any" required value="20000"></label>
+<label>Unit <select name="unit" id="fit-unit">${unitOptions}</select></label>
+<label>Duration <input name="duration" id="fit-duration" type="number" min="1" step="any" required value="3"></label>
+<label>in <select name="durationUnit" id="fit-duration-unit"><option value="86400000">days</option><option value="3600000">hours</option><option value="604800000">weeks</option></select></label>
+<label>Earliest start <input name="from" id="fit-from" type="date" value="${today}" min="${today}"></label>
+<button type="submit" id="fit-go">Find windows</button>
+</form>
+<pre id="fit-answer" class="fit-answer" aria-live="polite">Fill in the form and press "Find windows" (this page needs JavaScript for it; the same answer comes from campaign-gate fit).</pre>
+</section>
+<section id="load" aria-labelledby="load-h"><h2 id="load-h">Load per service</h2>
+<p class="legend"><span class="key load"></span> planned load (highest per period) <span class="key cap-today"></span> safe with today's instances <span class="key cap-planned"></span> safe with the planned instances <span class="key cap-max"></span> safe at max scale <span class="key maint"></span> maintenance <span class="key freeze"></span> change freeze</p>
+${serviceSections}
+</section>
+<section id="timeline" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
+<form id="tl-form" class="controls" role="search" aria-label="Filter the timeline">
+<label>Status <select id="tl-status"><option value="">all</option>${statusOptions}</select></label>
+<label>Site <select id="tl-site"><option value="">all</option>${siteOptions}</select></label>
+<label>Name or id <input id="tl-text" type="search"></label>
+<button type="button" id="tl-prev">Previous page</button>
+<button type="button" id="tl-next">Next page</button>
+<span id="tl-info" aria-live="polite">Campaigns 1\u2013${first.rows.length} of ${first.total}</span>
+</form>
+<p class="legend">${Object.keys(STATUS_TEXT).map((k) => `<span class="key bar ${k}"></span> ${STATUS_TEXT[k]}`).join(" ")}</p>
+<div id="tl-chart">${timelineSvg(first.rows, data)}</div>
+<div id="tl-table">${timelineTable(first.rows, data)}</div>
+</section>
+<section id="plan" aria-labelledby="plan-h"><h2 id="plan-h">Plan for IT</h2>${plan}</section>
+<section id="headroom" aria-labelledby="headroom-h"><h2 id="headroom-h">Headroom</h2>${headroom}</section>
+<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${findings}</section>
+</main>
+<footer><p>Generated by campaign-gate from the campaign files and infra limits. Times in UTC.</p></footer>
+<script type="application/json" id="dashboard-data">${scriptJson(data)}</script>
+<script>${script.replace(/<\/script/gi, "<\\/script")}</script>
+</body>
+</html>
+`;
+}
+var VERDICT_TEXT;
+var init_render_page = __esm({
+  "src/report/html/render-page.ts"() {
+    "use strict";
+    init_format();
+    init_style();
+    init_svg();
+    init_tables();
+    VERDICT_TEXT = { pass: "passes", warn: "passes with warnings", fail: "fails" };
+  }
+});
+
+// src/report/html/write-dashboard.ts
+var write_dashboard_exports = {};
+__export(write_dashboard_exports, {
+  writeDashboard: () => writeDashboard
+});
+import { mkdir as mkdir2, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import path7 from "node:path";
+async function writeDashboard(dir, source, fileBase) {
+  const html = renderPage(dashboardData({ ...source, fileBase }), CLIENT_SCRIPT);
+  const ics = renderCalendar(source.campaigns, {
+    now: Date.parse(source.report.now),
+    summaries: source.report.campaigns,
+    fileUrl: (file2) => fileBase + file2
+  });
+  await mkdir2(dir, { recursive: true });
+  await writeAtomically(path7.join(dir, "calendar.ics"), ics);
+  const file = path7.join(dir, "index.html");
+  await writeAtomically(file, html);
+  return file;
+}
+async function writeAtomically(file, text) {
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile2(temp, text, "utf8");
+  await rename2(temp, file);
+}
+var init_write_dashboard = __esm({
+  "src/report/html/write-dashboard.ts"() {
+    "use strict";
+    init_calendar();
+    init_client_script_generated();
+    init_dashboard_data();
+    init_render_page();
+  }
+});
+
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
 import { EOL as EOL6 } from "os";
@@ -36478,8 +41943,8 @@ var init_context = __esm({
           if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path8 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path8} does not exist${EOL6}`);
+            const path9 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path9} does not exist${EOL6}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -41542,8 +47007,8 @@ var init_github = __esm({
 });
 
 // src/action/run.ts
-import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
-import path7 from "node:path";
+import { mkdir as mkdir3, readFile, writeFile as writeFile3 } from "node:fs/promises";
+import path8 from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -43889,346 +49354,13 @@ function verdictOf(findings) {
   return verdict;
 }
 
-// src/core/capacity/sweep.ts
-var CAMPAIGN_END = 0;
-var MAINTENANCE_END = 1;
-var CAMPAIGN_START = 2;
-var MAINTENANCE_START = 3;
-function boundaries(now, campaigns, maintenance) {
-  const times = [];
-  const codes = [];
-  const add = (start, end, index, startKind, endKind) => {
-    if (end <= now || end <= start) return;
-    times.push(Math.max(start, now), end);
-    codes.push(index * 4 + startKind, index * 4 + endKind);
-  };
-  campaigns.forEach((c, i) => add(c.start, c.end, i, CAMPAIGN_START, CAMPAIGN_END));
-  maintenance.forEach((m, i) => add(m.start, m.end, i, MAINTENANCE_START, MAINTENANCE_END));
-  const order = Array.from(times.keys()).sort(
-    (a, b) => times[a] - times[b] || (codes[a] & 3) - (codes[b] & 3) || codes[a] - codes[b]
-  );
-  return {
-    times: Float64Array.from(order, (i) => times[i]),
-    codes: Int32Array.from(order, (i) => codes[i])
-  };
-}
-function walk(now, serviceCount, b, campaigns, maintenance, onCampaign, onMaintenance, visit) {
-  const all = Array.from({ length: serviceCount }, (_, s) => s);
-  const dirty = new Uint8Array(serviceCount);
-  const touched = [];
-  const touch = (s) => {
-    if (dirty[s]) return;
-    dirty[s] = 1;
-    touched.push(s);
-  };
-  if (b.times.length === 0 || b.times[0] > now) visit(now, all);
-  let i = 0;
-  while (i < b.times.length) {
-    const t = b.times[i];
-    for (; i < b.times.length && b.times[i] === t; i++) {
-      const code = b.codes[i];
-      const kind = code & 3;
-      const index = code >> 2;
-      const sign = kind >= CAMPAIGN_START ? 1 : -1;
-      if (kind === CAMPAIGN_START || kind === CAMPAIGN_END) {
-        onCampaign(index, sign);
-        for (const l of campaigns[index].loads) if (l.rps > 0) touch(l.service);
-      } else {
-        onMaintenance(index, sign);
-        for (const s of maintenance[index].services) touch(s);
-      }
-    }
-    visit(t, t === now ? all : touched);
-    for (const s of touched) dirty[s] = 0;
-    touched.length = 0;
-  }
-}
-function sweepLoads(now, baseline, campaigns, maintenance, b) {
-  const n = baseline.length;
-  const load = Float64Array.from(baseline);
-  const activeCount = new Int32Array(n);
-  const activeMaintenance = Array.from({ length: n }, () => []);
-  const steps = Array.from({ length: n }, () => ({
-    times: [],
-    loads: [],
-    factors: [],
-    maintenance: []
-  }));
-  walk(
-    now,
-    n,
-    b,
-    campaigns,
-    maintenance,
-    (index, sign) => {
-      for (const { service, rps: rps2 } of campaigns[index].loads) {
-        if (rps2 <= 0) continue;
-        activeCount[service] += sign;
-        load[service] = activeCount[service] === 0 ? baseline[service] : load[service] + sign * rps2;
-      }
-    },
-    (index, sign) => {
-      for (const s of maintenance[index].services) {
-        const list = activeMaintenance[s];
-        if (sign > 0) list.push(index);
-        else list.splice(list.indexOf(index), 1);
-      }
-    },
-    (t, touched) => {
-      for (const s of touched) {
-        const st = steps[s];
-        let factor = 1;
-        let which2 = -1;
-        for (const m of activeMaintenance[s]) {
-          const f = maintenance[m].factor;
-          if (which2 < 0 || f < factor) [factor, which2] = [f, m];
-        }
-        st.times.push(t);
-        st.loads.push(load[s]);
-        st.factors.push(factor);
-        st.maintenance.push(which2);
-      }
-    }
-  );
-  return steps;
-}
-function activeCampaigns(now, serviceCount, campaigns, ids, maintenance, b, wanted) {
-  const active = Array.from({ length: serviceCount }, () => /* @__PURE__ */ new Set());
-  const result = /* @__PURE__ */ new Map();
-  walk(
-    now,
-    serviceCount,
-    b,
-    campaigns,
-    maintenance,
-    (index, sign) => {
-      for (const { service, rps: rps2 } of campaigns[index].loads) {
-        if (rps2 <= 0) continue;
-        if (sign > 0) active[service].add(index);
-        else active[service].delete(index);
-      }
-    },
-    () => void 0,
-    (t) => {
-      const services = wanted.get(t);
-      if (!services) return;
-      const byService = /* @__PURE__ */ new Map();
-      for (const s of services) {
-        const list = Array.from(Int32Array.from(active[s]).sort(), (i) => ids[i]);
-        byService.set(s, Object.freeze(list));
-      }
-      result.set(t, byService);
-    }
-  );
-  return result;
-}
-function stepAt(times, t) {
-  let lo = 0;
-  let hi = times.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    if (times[mid] <= t) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
-// src/core/capacity/assess.ts
-var RULES = ["capacity", "maintenance", "redundancy", "scale-up"];
-function assessCampaign(campaign, start, end, loads, states) {
-  const breaches = [];
-  let needsWork;
-  let impact = 0;
-  const consider = (instant, service) => {
-    if (!needsWork || instant < needsWork.instant) needsWork = { instant, service };
-  };
-  for (const { service, rps: rps2 } of loads) {
-    const state = states[service];
-    const { times, loads: stepLoads } = state.steps;
-    const lo = stepAt(times, start);
-    const hi = lastStepBefore(times, end);
-    if (lo < 0 || hi < lo) continue;
-    const peak = state.peak.argmax(lo, hi);
-    if (peak >= 0 && state.capacityRps > 0) impact = Math.max(impact, stepLoads[peak] / state.capacityRps);
-    const cap = state.nextCapacity[lo];
-    if (cap <= hi) consider(Math.max(times[cap], start), service);
-    if (rps2 <= 0) continue;
-    const up = state.nextScaleUp[lo];
-    if (up <= hi) consider(Math.max(times[up], start), service);
-    for (const rule of RULES) {
-      const i = state.worst[rule]?.argmax(lo, hi) ?? -1;
-      if (i >= 0)
-        breaches.push({ rule, campaign, service, instant: Math.max(times[i], start), load: stepLoads[i] });
-    }
-  }
-  return needsWork ? { breaches, needsWork, impact } : { breaches, impact };
-}
-function lastStepBefore(times, end) {
-  let lo = 0;
-  let hi = times.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    if (times[mid] < end) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
-// src/core/capacity/deadlines.ts
-var DAY_MS = 864e5;
-function moveBeforeFreezes(instant, freezes) {
-  let deadline = { at: instant };
-  for (; ; ) {
-    let earliest;
-    for (const f of freezes) {
-      if (f.start < deadline.at && deadline.at < f.end && (!earliest || f.start < earliest.start))
-        earliest = f;
-    }
-    if (!earliest) return deadline;
-    deadline = { at: earliest.start, freeze: earliest };
-  }
-}
-function noticeRule(deadline, now, noticeDays) {
-  if (deadline.at - now >= noticeDays * DAY_MS) return void 0;
-  return deadline.freeze ? "freeze" : "notice";
-}
-
-// src/core/format.ts
-var WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-var QUARTER_HOUR = 9e5;
-var formatters = /* @__PURE__ */ new Map();
-var zoneStates = /* @__PURE__ */ new Map();
-function formatter(zone, locale = "en-US") {
-  const key = `${locale} ${zone}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, {
-      timeZone: zone,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      hourCycle: "h23",
-      timeZoneName: "short"
-    });
-    formatters.set(key, f);
-  }
-  return f;
-}
-function zoneState(ms, zone) {
-  const bucket = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
-  const key = `${zone} ${bucket}`;
-  let state = zoneStates.get(key);
-  if (!state) {
-    const parts = {};
-    for (const p of formatter(zone).formatToParts(bucket)) parts[p.type] = p.value;
-    const local = Date.UTC(
-      +parts.year,
-      +parts.month - 1,
-      +parts.day,
-      +parts.hour,
-      +parts.minute,
-      +parts.second
-    );
-    state = { offset: local - bucket, name: zoneName(parts.timeZoneName, bucket, zone) };
-    if (zoneStates.size > 1e5) zoneStates.clear();
-    zoneStates.set(key, state);
-  }
-  return state;
-}
-function zoneName(us, ms, zone) {
-  if (us && !/^GMT[+-]/.test(us)) return us;
-  const gb = formatter(zone, "en-GB").formatToParts(ms).find((p) => p.type === "timeZoneName")?.value;
-  return gb ?? us ?? zone;
-}
-var pad = (n) => String(n).padStart(2, "0");
-function formatInstant(instant, zone = "UTC") {
-  const ms = typeof instant === "number" ? instant : Date.parse(instant);
-  const { offset, name } = zone === "UTC" ? { offset: 0, name: "UTC" } : zoneState(ms, zone);
-  const d = new Date(ms + offset);
-  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${name}`;
-}
-function formatNumber(value) {
-  const rounded = Math.round(value * 10) / 10;
-  if (!Number.isFinite(rounded)) return String(rounded);
-  const [whole = "0", fraction] = Math.abs(rounded).toFixed(1).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${rounded < 0 ? "-" : ""}${grouped}${fraction && fraction !== "0" ? `.${fraction}` : ""}`;
-}
-function formatDays(ms) {
-  const days = Math.round(ms / 864e5 * 10) / 10;
-  return `${formatNumber(days)} ${Math.abs(days) === 1 ? "day" : "days"}`;
-}
-function round6(value) {
-  return Math.round(value * 1e6) / 1e6;
-}
-var lists = /* @__PURE__ */ new WeakMap();
-function listIds(ids) {
-  let text = lists.get(ids);
-  if (text === void 0) {
-    text = ids.length <= 1 ? ids.join("") : `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`;
-    lists.set(ids, text);
-  }
-  return text;
-}
-function formatPercent(ratio) {
-  const pct = ratio * 100;
-  return `${pct < 10 && pct > 0 ? pct.toFixed(1) : Math.round(pct).toString()}%`;
-}
-function escapeMarkdown(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/\r?\n/g, " ");
-}
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-function formatWindowEnd(end, zone = "UTC") {
-  const ms = typeof end === "number" ? end : Date.parse(end);
-  const text = formatInstant(ms, zone);
-  if (!/ 00:00 /.test(text)) return text;
-  const dayBefore = formatInstant(ms - 1, zone).split(" ").slice(0, 4).join(" ");
-  return `end of ${dayBefore}`;
-}
-
-// src/core/capacity/instances.ts
-var TOLERANCE = 1e-9;
-function lte(a, b) {
-  return a <= b * (1 + TOLERANCE);
-}
-function exceeds(a, b) {
-  return !lte(a, b);
-}
-function ceilTolerant(x) {
-  return Math.ceil(x - TOLERANCE);
-}
-function capacityRps(service) {
-  return service.kind === "scalable" ? service.max_instances * service.per_instance_rps * service.target_utilization : service.max_rps * service.target_utilization;
-}
-function instancesForTarget(load, perInstanceRps, targetUtilization) {
-  return Math.max(0, ceilTolerant(load / (perInstanceRps * targetUtilization)));
-}
-function instancesForZones(load, perInstanceRps, failover, zones2) {
-  if (zones2 <= 1 || load <= 0) return 0;
-  const survivors = Math.ceil(load / (perInstanceRps * failover * (1 + TOLERANCE)));
-  return Math.floor((survivors * zones2 + zones2 - 2) / (zones2 - 1));
-}
-function instancesNeeded(load, service, failover) {
-  return Math.max(
-    instancesForTarget(load, service.per_instance_rps, service.target_utilization),
-    instancesForZones(load, service.per_instance_rps, failover, service.zones),
-    service.instances
-  );
-}
+// src/core/capacity/check-capacity.ts
+init_assess();
+init_deadlines();
 
 // src/core/capacity/findings.ts
+init_format();
+init_instances();
 function rps(value) {
   return `${formatNumber(value)} requests/s`;
 }
@@ -44284,6 +49416,9 @@ function forecastMessage(expected, multiplier, unit) {
   return `The forecast is a guess without a \`high\` estimate, so it is planned at ${formatNumber(expected)} \xD7 ${multiplier} = ${formatNumber(expected * multiplier)} ${what}. Add \`high:\` with a pessimistic estimate.`;
 }
 
+// src/core/capacity/check-capacity.ts
+init_instances();
+
 // src/core/capacity/loads.ts
 function planningValue(campaign, defaults2) {
   const { high, expected, confidence } = campaign.forecast;
@@ -44335,6 +49470,9 @@ function planScaleUps(states, needing, deadline, now) {
   }
   return plan;
 }
+
+// src/core/capacity/service-state.ts
+init_instances();
 
 // src/core/capacity/range-max.ts
 var RangeMax = class {
@@ -44441,6 +49579,7 @@ function nextFlagged(values) {
 }
 
 // src/core/capacity/summary.ts
+init_format();
 function peakStep(state) {
   const i = state.peak.argmax(0, state.steps.times.length - 1);
   return i >= 0 && state.steps.loads[i] > 0 ? i : -1;
@@ -44484,6 +49623,7 @@ function campaignSummaries(campaigns, planning, impact, past, findings) {
 }
 
 // src/core/capacity/check-capacity.ts
+init_sweep();
 var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function checkCapacity({ campaigns: input, capacity, now }) {
   const all = [...input].sort((a, b) => byText(a.id, b.id) || byText(a.file, b.file) || a.start - b.start);
@@ -44618,7 +49758,8 @@ function checkCapacity({ campaigns: input, capacity, now }) {
       by: new Date(p.by).toISOString(),
       campaigns: p.campaigns.map((c) => live[c].id)
     })),
-    campaigns: campaignSummaries(all, (c) => planningValue(c, capacity.defaults), impact, pastIds, findings)
+    campaigns: campaignSummaries(all, (c) => planningValue(c, capacity.defaults), impact, pastIds, findings),
+    states
   };
 }
 function baselineFindings(state, capacity) {
@@ -44645,32 +49786,15 @@ function baselineFindings(state, capacity) {
   return out;
 }
 
+// src/core/capacity/index.ts
+init_instances();
+init_format();
+
 // src/core/load/left-out.ts
 var LEFT_OUT = " This campaign is left out of the load until this is fixed.";
 
-// src/core/load/suggest.ts
-var import_fastest_levenshtein = __toESM(require_mod(), 1);
-function closestName(name, candidates) {
-  if (candidates.length === 0) return void 0;
-  const best = (0, import_fastest_levenshtein.closest)(name, [...candidates]);
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  return (0, import_fastest_levenshtein.distance)(name, best) <= limit ? best : void 0;
-}
-function didYouMean(name, candidates) {
-  const best = closestName(name, candidates);
-  return best === void 0 ? "" : ` (did you mean \`${best}\`?)`;
-}
-function quote(value) {
-  let text;
-  if (typeof value === "string") text = value;
-  else if (value === null || value === void 0) text = "nothing";
-  else if (typeof value === "object") text = Array.isArray(value) ? "a list" : "a mapping";
-  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    text = String(value);
-  else text = typeof value;
-  if (text.length > 60) text = `${text.slice(0, 57)}...`;
-  return `\`${text.replace(/`/g, "'")}\``;
-}
+// src/core/load/campaign-checks.ts
+init_suggest();
 
 // src/core/load/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -44819,26 +49943,26 @@ function positionOfOffset(text, offset) {
   }
   return { line, column: offset - lineStart + 1 };
 }
-function pairAt(parsed, path8, key) {
-  const parent = path8.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path8, true);
+function pairAt(parsed, path9, key) {
+  const parent = path9.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path9, true);
   if (!(0, import_yaml.isMap)(parent)) return void 0;
   return parent.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(key));
 }
-function valueAt(parsed, path8) {
-  const node = path8.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path8, true);
+function valueAt(parsed, path9) {
+  const node = path9.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path9, true);
   const range = node?.range;
   if (range) return positionOf(parsed.lineCounter, range[0]);
-  return path8.length > 0 ? keyAt(parsed, path8) : START;
+  return path9.length > 0 ? keyAt(parsed, path9) : START;
 }
-function keyAt(parsed, path8) {
-  if (path8.length === 0) {
+function keyAt(parsed, path9) {
+  if (path9.length === 0) {
     const first = (0, import_yaml.isMap)(parsed.doc.contents) ? parsed.doc.contents.items[0]?.key : void 0;
     const range2 = first?.range;
     return range2 ? positionOf(parsed.lineCounter, range2[0]) : START;
   }
-  const parentPath = path8.slice(0, -1);
-  const last = path8[path8.length - 1];
-  if (typeof last === "number") return valueAt(parsed, path8);
+  const parentPath = path9.slice(0, -1);
+  const last = path9[path9.length - 1];
+  if (typeof last === "number") return valueAt(parsed, path9);
   const pair = pairAt(parsed, parentPath, last);
   const range = pair?.key?.range;
   if (range) return positionOf(parsed.lineCounter, range[0]);
@@ -44899,6 +50023,7 @@ function siteFindings(parsed, target, forecast, capacity) {
 }
 
 // src/core/load/schema-errors.ts
+init_suggest();
 var PATTERN_HINTS = {
   "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase name of letters, digits and dashes, like `black-friday-2026`",
   "^([01]\\d|2[0-3]):[0-5]\\d$": "a time of day like `09:00`",
@@ -44924,25 +50049,25 @@ var TYPE_NAMES = {
 };
 function pointerToPath(pointer, data) {
   if (pointer === "") return [];
-  const path8 = [];
+  const path9 = [];
   let node = data;
   for (const raw of pointer.slice(1).split("/")) {
     const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const key = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
-    path8.push(key);
+    path9.push(key);
     node = node !== null && typeof node === "object" ? node[key] : void 0;
   }
-  return path8;
+  return path9;
 }
-function describePath(path8) {
+function describePath(path9) {
   let text = "";
-  for (const segment of path8) {
+  for (const segment of path9) {
     text += typeof segment === "number" ? `[${segment + 1}]` : text === "" ? segment : `.${segment}`;
   }
   return text;
 }
-function field(path8) {
-  return path8.length === 0 ? "The file" : `\`${describePath(path8)}\``;
+function field(path9) {
+  return path9.length === 0 ? "The file" : `\`${describePath(path9)}\``;
 }
 function branches(error2) {
   const schema = error2.schema;
@@ -44953,22 +50078,22 @@ function listKeys(keys) {
   const quoted = keys.map((k) => `\`${k}\``);
   return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
 }
-function oneOfMessage(path8, data, options) {
+function oneOfMessage(path9, data, options) {
   const present = new Set(data !== null && typeof data === "object" ? Object.keys(data) : []);
   const used = options.filter((keys) => keys.some((k) => present.has(k)));
   const choices = options.map((keys) => listKeys(keys)).join(" or ");
   if (used.length > 1) {
     const found = used.map((keys) => listKeys(keys.filter((k) => present.has(k)))).join(" and ");
-    return `${field(path8)} has ${found}; it needs exactly one of ${choices}. Remove the one that does not apply.`;
+    return `${field(path9)} has ${found}; it needs exactly one of ${choices}. Remove the one that does not apply.`;
   }
   const partial = used[0];
   if (partial) {
     const missing = partial.filter((k) => !present.has(k));
-    return `${field(path8)} is missing ${listKeys(missing)} (it has ${listKeys(partial.filter((k) => present.has(k)))}, which needs ${listKeys(partial)}).`;
+    return `${field(path9)} is missing ${listKeys(missing)} (it has ${listKeys(partial.filter((k) => present.has(k)))}, which needs ${listKeys(partial)}).`;
   }
-  return `${field(path8)} needs one of ${choices}.`;
+  return `${field(path9)} needs one of ${choices}.`;
 }
-function messageFor(error2, path8) {
+function messageFor(error2, path9) {
   const p = error2.params;
   const value = error2.data;
   switch (error2.keyword) {
@@ -44976,7 +50101,7 @@ function messageFor(error2, path8) {
       const missing = error2.params.missingProperties ?? [
         String(p.missingProperty)
       ];
-      return missing.length === 1 ? `${field(path8)} is missing the required key \`${missing[0]}\`.` : `${field(path8)} is missing the required keys ${listKeys(missing)}.`;
+      return missing.length === 1 ? `${field(path9)} is missing the required key \`${missing[0]}\`.` : `${field(path9)} is missing the required keys ${listKeys(missing)}.`;
     }
     case "additionalProperties": {
       const key = String(p.additionalProperty);
@@ -44985,42 +50110,42 @@ function messageFor(error2, path8) {
       );
       const hint = allowed.length > 0 ? didYouMean(key, allowed) : "";
       const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(", ")}.` : "";
-      return `${field(path8)} has an unknown key \`${key}\`${hint}.${list}`;
+      return `${field(path9)} has an unknown key \`${key}\`${hint}.${list}`;
     }
     case "enum":
-      return `${field(path8)} must be one of ${p.allowedValues.join(", ")} \u2014 found ${quote(value)}.`;
+      return `${field(path9)} must be one of ${p.allowedValues.join(", ")} \u2014 found ${quote(value)}.`;
     case "const":
-      return `${field(path8)} must be ${quote(p.allowedValue)} \u2014 found ${quote(value)}.`;
+      return `${field(path9)} must be ${quote(p.allowedValue)} \u2014 found ${quote(value)}.`;
     case "type": {
       const wanted = String(p.type).split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
-      return `${field(path8)} must be ${wanted} \u2014 found ${quote(value)}.`;
+      return `${field(path9)} must be ${wanted} \u2014 found ${quote(value)}.`;
     }
     case "pattern":
-      return `${field(path8)} must be ${patternHint(String(p.pattern))} \u2014 found ${quote(value)}.`;
+      return `${field(path9)} must be ${patternHint(String(p.pattern))} \u2014 found ${quote(value)}.`;
     case "minimum":
-      return `${field(path8)} must be at least ${String(p.limit)} \u2014 found ${quote(value)}.`;
+      return `${field(path9)} must be at least ${String(p.limit)} \u2014 found ${quote(value)}.`;
     case "maximum":
-      return `${field(path8)} must be at most ${String(p.limit)} \u2014 found ${quote(value)}.`;
+      return `${field(path9)} must be at most ${String(p.limit)} \u2014 found ${quote(value)}.`;
     case "exclusiveMinimum":
-      return `${field(path8)} must be more than ${String(p.limit)} \u2014 found ${quote(value)}.`;
+      return `${field(path9)} must be more than ${String(p.limit)} \u2014 found ${quote(value)}.`;
     case "exclusiveMaximum":
-      return `${field(path8)} must be less than ${String(p.limit)} \u2014 found ${quote(value)}.`;
+      return `${field(path9)} must be less than ${String(p.limit)} \u2014 found ${quote(value)}.`;
     case "minLength":
-      return `${field(path8)} must not be empty.`;
+      return `${field(path9)} must not be empty.`;
     case "maxLength":
-      return `${field(path8)} must be at most ${String(p.limit)} characters long.`;
+      return `${field(path9)} must be at most ${String(p.limit)} characters long.`;
     case "minItems":
-      return `${field(path8)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
+      return `${field(path9)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
     case "minProperties":
-      return `${field(path8)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
+      return `${field(path9)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
     case "uniqueItems":
-      return `${field(path8)} lists the same value twice (entries ${Number(p.j) + 1} and ${Number(p.i) + 1}).`;
+      return `${field(path9)} lists the same value twice (entries ${Number(p.j) + 1} and ${Number(p.i) + 1}).`;
     case "oneOf":
-      return oneOfMessage(path8, value, branches(error2));
+      return oneOfMessage(path9, value, branches(error2));
     case "propertyNames":
-      return `${field(path8)} has the name ${quote(p.propertyName)}; names must be lowercase letters, digits, dashes and underscores, like \`web-shop\`.`;
+      return `${field(path9)} has the name ${quote(p.propertyName)}; names must be lowercase letters, digits, dashes and underscores, like \`web-shop\`.`;
     default:
-      return `${field(path8)} ${error2.message ?? "is not valid"}.`;
+      return `${field(path9)} ${error2.message ?? "is not valid"}.`;
   }
 }
 function mergeRequired(errors) {
@@ -45062,12 +50187,12 @@ function schemaFindings(parsed, errors, suffix = "") {
     if (isMisspeltRequired(error2, errors)) continue;
     if (error2.keyword !== "type" && typed.has(error2.instancePath)) continue;
     if (error2.keyword === "if") continue;
-    const path8 = pointerToPath(error2.instancePath, parsed.data);
-    const position = error2.keyword === "required" || error2.keyword === "oneOf" || error2.keyword === "minProperties" || error2.keyword === "minItems" ? keyAt(parsed, path8) : error2.keyword === "additionalProperties" ? keyAt(parsed, [
-      ...path8,
+    const path9 = pointerToPath(error2.instancePath, parsed.data);
+    const position = error2.keyword === "required" || error2.keyword === "oneOf" || error2.keyword === "minProperties" || error2.keyword === "minItems" ? keyAt(parsed, path9) : error2.keyword === "additionalProperties" ? keyAt(parsed, [
+      ...path9,
       String(error2.params.additionalProperty)
-    ]) : error2.keyword === "propertyNames" ? keyAt(parsed, [...path8, String(error2.params.propertyName)]) : valueAt(parsed, path8);
-    const message = messageFor(error2, path8) + suffix;
+    ]) : error2.keyword === "propertyNames" ? keyAt(parsed, [...path9, String(error2.params.propertyName)]) : valueAt(parsed, path9);
+    const message = messageFor(error2, path9) + suffix;
     const key = `${position.line}:${position.column}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -45077,8 +50202,8 @@ function schemaFindings(parsed, errors, suffix = "") {
 }
 
 // src/core/load/well-formed.ts
-function startsWith(path8, prefix) {
-  return prefix.length <= path8.length && prefix.every((segment, i) => path8[i] === segment);
+function startsWith(path9, prefix) {
+  return prefix.length <= path9.length && prefix.every((segment, i) => path9[i] === segment);
 }
 function concernsChild(error2, child2) {
   switch (error2.keyword) {
@@ -45092,19 +50217,19 @@ function concernsChild(error2, child2) {
       return false;
   }
 }
-function touches(error2, path8, data) {
+function touches(error2, path9, data) {
   const errorPath = pointerToPath(error2.instancePath, data);
-  if (startsWith(errorPath, path8)) return true;
-  const child2 = path8[errorPath.length];
-  return startsWith(path8, errorPath) && child2 !== void 0 && concernsChild(error2, child2);
+  if (startsWith(errorPath, path9)) return true;
+  const child2 = path9[errorPath.length];
+  return startsWith(path9, errorPath) && child2 !== void 0 && concernsChild(error2, child2);
 }
-function isWellFormed(errors, data, path8) {
-  return !errors.some((error2) => touches(error2, path8, data));
+function isWellFormed(errors, data, path9) {
+  return !errors.some((error2) => touches(error2, path9, data));
 }
 
 // src/core/load/campaign-parts.ts
 function checkableParts(data, errors) {
-  const intact = (...paths) => paths.every((path8) => isWellFormed(errors, data, path8));
+  const intact = (...paths) => paths.every((path9) => isWellFormed(errors, data, path9));
   const campaign = data;
   const parts = { targets: targetParts(campaign, intact) };
   if (campaign.window && intact(["window"], ["timezone"])) {
@@ -48843,6 +53968,7 @@ function resolveInstant(text, end, zone) {
 }
 
 // src/core/load/campaign-window.ts
+init_suggest();
 function resolveWindow(parsed, window) {
   const findings = [];
   const problem = (key, message) => findings.push(
@@ -49751,6 +54877,7 @@ function dictionary(entries) {
 }
 
 // src/core/load/capacity.ts
+init_suggest();
 var CAPACITY_DEFAULTS = {
   target_utilization: 0.7,
   failover_utilization: 0.9,
@@ -49818,10 +54945,10 @@ function loadCapacity(file, expectedPath) {
 }
 function referenceFindings(parsed, data) {
   const names = Object.keys(data.services);
-  const unknown = (name, path8, where) => finding(
+  const unknown = (name, path9, where) => finding(
     "unknown-site",
     parsed.file,
-    path8[path8.length - 1] === "uses" ? valueAt(parsed, path8) : keyAt(parsed, path8),
+    path9[path9.length - 1] === "uses" ? valueAt(parsed, path9) : keyAt(parsed, path9),
     `${where} names the service ${quote(name)}, which is not under \`services\`${didYouMean(name, names)}. Known services: ${names.join(", ")}.`,
     { service: name }
   );
@@ -49886,8 +55013,8 @@ function toService(parsed, name, s, findings) {
     zones: s.zones ?? 1
   };
 }
-function resolveWindow2(parsed, path8, w, findings) {
-  const where = describePath(path8);
+function resolveWindow2(parsed, path9, w, findings) {
+  const where = describePath(path9);
   const start = resolveInstant(w.start, "start", "UTC");
   const end = resolveInstant(w.end, "end", "UTC");
   if (!start.ok)
@@ -49895,13 +55022,13 @@ function resolveWindow2(parsed, path8, w, findings) {
       finding(
         "window",
         parsed.file,
-        valueAt(parsed, [...path8, "start"]),
+        valueAt(parsed, [...path9, "start"]),
         `\`${where}.start\` ${start.problem}.`
       )
     );
   if (!end.ok)
     findings.push(
-      finding("window", parsed.file, valueAt(parsed, [...path8, "end"]), `\`${where}.end\` ${end.problem}.`)
+      finding("window", parsed.file, valueAt(parsed, [...path9, "end"]), `\`${where}.end\` ${end.problem}.`)
     );
   if (!start.ok || !end.ok) return void 0;
   if (end.ms <= start.ms) {
@@ -49909,7 +55036,7 @@ function resolveWindow2(parsed, path8, w, findings) {
       finding(
         "window",
         parsed.file,
-        valueAt(parsed, [...path8, "end"]),
+        valueAt(parsed, [...path9, "end"]),
         `\`${where}.end\` (${w.end}) is not after \`${where}.start\` (${w.start}); the window must end after it starts.`
       )
     );
@@ -49919,6 +55046,7 @@ function resolveWindow2(parsed, path8, w, findings) {
 }
 
 // src/core/load/config.ts
+init_suggest();
 function defaultConfig() {
   return { campaigns: ["campaigns/**/*.yaml", "campaigns/**/*.yml"], capacity: "infra/capacity.yaml" };
 }
@@ -49972,10 +55100,10 @@ function referenceFindings2(parsed, data) {
   if (!review) return [];
   const findings = [];
   const groups = Object.keys(review.groups);
-  const unknownGroup = (name, path8, where) => finding(
+  const unknownGroup = (name, path9, where) => finding(
     "schema",
     parsed.file,
-    valueAt(parsed, path8),
+    valueAt(parsed, path9),
     `${where} names the group ${quote(name)}, which is not under \`review.groups\`${didYouMean(name, groups)}. Known groups: ${groups.join(", ") || "none"}.`
   );
   review.rules.forEach(
@@ -50026,12 +55154,16 @@ function loadRepository(input) {
   return result;
 }
 
+// src/core/check.ts
+init_fit();
+
 // src/core/model.ts
 var DEFAULT_CONFIG_PATH = ".github/campaign-gate.yml";
 
 // src/core/check.ts
-function runCheck(input) {
+function runCheckModel(input) {
   const loaded = loadRepository(input);
+  let model;
   let findings = [...input.configFindings ?? [], ...loaded.findings];
   let services = [];
   let plan = [];
@@ -50040,6 +55172,7 @@ function runCheck(input) {
     const result = checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now: input.now });
     findings.push(...result.findings);
     ({ services, plan, campaigns } = result);
+    model = fitModel(loaded.capacity, result.states, input.now);
   }
   findings = attribute(findings, input.changed, {
     capacityFile: input.config.capacity,
@@ -50048,7 +55181,7 @@ function runCheck(input) {
     campaignFiles: new Map(loaded.campaigns.map((c) => [c.id, c.file]))
   });
   findings = sortFindings(findings);
-  return {
+  const report2 = {
     version: 1,
     verdict: verdictOf(findings),
     now: new Date(input.now).toISOString(),
@@ -50056,6 +55189,12 @@ function runCheck(input) {
     services,
     plan,
     campaigns
+  };
+  return {
+    report: report2,
+    campaigns: loaded.campaigns,
+    ...loaded.capacity ? { capacity: loaded.capacity } : {},
+    ...model ? { model } : {}
   };
 }
 
@@ -50081,27 +55220,27 @@ import { createRequire } from "module";
 import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve2, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path8) {
-  let normalized = normalize(path8);
+function cleanPath(path9) {
+  let normalized = normalize(path9);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path8, separator) {
-  return path8.replace(SLASHES_REGEX, separator);
+function convertSlashes(path9, separator) {
+  return path9.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path8) {
-  return path8 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path8);
+function isRootDirectory(path9) {
+  return path9 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path9);
 }
-function normalizePath(path8, options) {
+function normalizePath(path9, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path8.includes("/") || path8.startsWith(".");
-  if (resolvePaths) path8 = resolve2(path8);
-  if (normalizePath$1 || pathNeedsCleaning) path8 = cleanPath(path8);
-  if (path8 === ".") return "";
-  const needsSeperator = path8[path8.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path8 + pathSeparator : path8, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path9.includes("/") || path9.startsWith(".");
+  if (resolvePaths) path9 = resolve2(path9);
+  if (normalizePath$1 || pathNeedsCleaning) path9 = cleanPath(path9);
+  if (path9 === ".") return "";
+  const needsSeperator = path9[path9.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path9 + pathSeparator : path9, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -50138,8 +55277,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path8 = directoryPath || ".";
-  if (filters.every((filter) => filter(path8, true))) paths.push(path8);
+  const path9 = directoryPath || ".";
+  if (filters.every((filter) => filter(path9, true))) paths.push(path9);
 };
 var empty$2 = () => {
 };
@@ -50191,26 +55330,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path8, state, callback$1) {
+var resolveSymlinksAsync = function(path9, state, callback$1) {
   const { queue, fs: fs3, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs3.realpath(path8, (error2, resolvedPath) => {
+  fs3.realpath(path9, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
     fs3.stat(resolvedPath, (error$1, stat4) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat4.isDirectory() && isRecursive(path8, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat4.isDirectory() && isRecursive(path9, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat4, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path8, state, callback$1) {
+var resolveSymlinks = function(path9, state, callback$1) {
   const { queue, fs: fs3, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs3.realpathSync(path8);
+    const resolvedPath = fs3.realpathSync(path9);
     const stat4 = fs3.statSync(resolvedPath);
-    if (stat4.isDirectory() && isRecursive(path8, resolvedPath, state)) return;
+    if (stat4.isDirectory() && isRecursive(path9, resolvedPath, state)) return;
     callback$1(stat4, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -50220,9 +55359,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path8, resolved, state) {
+function isRecursive(path9, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname3(path8);
+  let parent = dirname3(path9);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -50230,7 +55369,7 @@ function isRecursive(path8, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname3(parent);
   }
-  state.symlinks.set(path8, resolved);
+  state.symlinks.set(path9, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -50402,19 +55541,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path8 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path8)) continue;
-        this.pushDirectory(path8, paths, filters);
-        this.walkDirectory(this.state, path8, path8, depth - 1, this.walk);
+        let path9 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path9)) continue;
+        this.pushDirectory(path9, paths, filters);
+        this.walkDirectory(this.state, path9, path9, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path8 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path8, this.state, (stat4, resolvedPath) => {
+        let path9 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path9, this.state, (stat4, resolvedPath) => {
           if (stat4.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path8 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path8 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path9 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path9 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path8;
+            resolvedPath = useRealPaths ? resolvedPath : path9;
             const filename = basename3(resolvedPath);
             const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -50580,7 +55719,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path8) => isMatch(path8));
+    this.options.filters.push((path9) => isMatch(path9));
     return this;
   }
 };
@@ -50655,19 +55794,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path8) {
-  return path8.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path9) {
+  return path9.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path8) {
+function splitPattern(path9) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path8, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path8];
+  const result = import_picomatch.default.scan(path9, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path9];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path8) => path8.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path8) => path8.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path9) => path9.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path9) => path9.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -50774,13 +55913,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path8 = format(p, isDirectory2);
-      const matches = matcher(path8) && !ignore(path8);
-      if (matches) log(`matched ${path8}`);
+      const path9 = format(p, isDirectory2);
+      const matches = matcher(path9) && !ignore(path9);
+      if (matches) log(`matched ${path9}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path8 = format(p, isDirectory2);
-      return matcher(path8) && !ignore(path8);
+      const path9 = format(p, isDirectory2);
+      return matcher(path9) && !ignore(path9);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -50850,7 +55989,7 @@ var import_picomatch2 = __toESM(require_picomatch2(), 1);
 function campaignMatcher(config) {
   const matches = (0, import_picomatch2.default)(config.campaigns);
   const excluded = /* @__PURE__ */ new Set([config.capacity, config.file ?? DEFAULT_CONFIG_PATH]);
-  return (path8) => !excluded.has(path8) && matches(path8);
+  return (path9) => !excluded.has(path9) && matches(path9);
 }
 
 // src/io/local-repo.ts
@@ -50951,7 +56090,11 @@ function leftOverNote(leftOver, perLevel = ANNOTATIONS_PER_LEVEL) {
   return `${list} ${verb} not marked on the lines (GitHub shows at most ${perLevel} of each kind per step); the report below lists every finding.`;
 }
 
+// src/report/job-summary.ts
+init_format();
+
 // src/report/markdown.ts
+init_format();
 var ICON = {
   error: "\u274C",
   warning: "\u26A0\uFE0F",
@@ -50979,9 +56122,9 @@ function renderMarkdown(report2, options = {}) {
 }
 function build2(report2, options, cap) {
   const h = "#".repeat(options.headingLevel ?? 2);
-  const link = (path8, line) => {
-    const label = escapeMarkdown(line === void 0 ? path8 : `${path8}:${line}`);
-    return options.fileUrl ? `[${label}](${options.fileUrl(path8, line)})` : `\`${label}\``;
+  const link = (path9, line) => {
+    const label = escapeMarkdown(line === void 0 ? path9 : `${path9}:${line}`);
+    return options.fileUrl ? `[${label}](${options.fileUrl(path9, line)})` : `\`${label}\``;
   };
   const out = [];
   out.push(`${h} ${headline(report2)}`, "", intro(report2), "");
@@ -51167,6 +56310,10 @@ function buildJobSummary(report2, options) {
   if (options.annotationsNote) about.push(options.annotationsNote);
   if (options.commentNote) about.push(options.commentNote);
   if (options.reportPath) about.push(`The JSON report is in \`${options.reportPath}\` (output \`report\`).`);
+  if (options.dashboard)
+    about.push(
+      options.dashboard.url ? `The [dashboard](${options.dashboard.url}) is published; this run wrote it to \`${options.dashboard.dir}\` (output \`dashboard\`).` : `The dashboard is in \`${options.dashboard.dir}\` (output \`dashboard\`); keep it with actions/upload-artifact or publish it to GitHub Pages (docs/dashboard.md).`
+    );
   return `${markdown}
 ---
 
@@ -51201,6 +56348,7 @@ ${headMarker(options.headSha)}
   const short = options.headSha.slice(0, 7);
   const footerParts = [`Checked commit ${short}`];
   if (options.runUrl) footerParts.push(`[workflow run](${options.runUrl})`);
+  if (options.dashboardUrl) footerParts.push(`[dashboard](${options.dashboardUrl})`);
   footerParts.push("this comment is updated on every push");
   const notes = options.scopeNote ? `
 > ${options.scopeNote}
@@ -51239,18 +56387,18 @@ function normalize2(body) {
 }
 
 // src/report/report-file.ts
-function parseReportFile(text, path8) {
+function parseReportFile(text, path9) {
   let data;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new Error(`${path8} is not a JSON report of campaign-gate (it is not valid JSON).`);
+    throw new Error(`${path9} is not a JSON report of campaign-gate (it is not valid JSON).`);
   }
   const r = data;
   const ok = r !== null && typeof r === "object" && r.version === 1 && (r.verdict === "pass" || r.verdict === "warn" || r.verdict === "fail") && typeof r.now === "string" && Array.isArray(r.findings) && r.findings.every(isFinding) && Array.isArray(r.services) && Array.isArray(r.plan) && (r.campaigns === void 0 || Array.isArray(r.campaigns));
   if (!ok)
     throw new Error(
-      `${path8} is not a JSON report of campaign-gate version 1 (expected version, verdict, now, findings, services, plan).`
+      `${path9} is not a JSON report of campaign-gate version 1 (expected version, verdict, now, findings, services, plan).`
     );
   return { ...r, campaigns: r.campaigns ?? [] };
 }
@@ -51305,7 +56453,7 @@ function readTriggeringRun(event) {
   };
 }
 function blobUrl(ctx) {
-  return (path8, line) => `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${ctx.sha}/${path8.split("/").map(encodeSegment).join("/")}${line !== void 0 ? `#L${line}` : ""}`;
+  return (path9, line) => `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${ctx.sha}/${path9.split("/").map(encodeSegment).join("/")}${line !== void 0 ? `#L${line}` : ""}`;
 }
 function encodeSegment(segment) {
   return encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29");
@@ -51450,12 +56598,19 @@ function readInputs() {
   }
   const config = getInput("config");
   const commentFrom = getInput("comment-from");
+  const dashboard = (getInput("dashboard") || "true").toLowerCase();
+  if (!["true", "false"].includes(dashboard)) {
+    throw new UsageError(`The input dashboard must be true or false; got "${dashboard}".`);
+  }
+  const pagesUrl = getInput("pages-url");
   return {
     token: getInput("token"),
     comment: comment2 === "true",
     failOn,
+    dashboard: dashboard === "true",
     ...config ? { config } : {},
-    ...commentFrom ? { commentFrom } : {}
+    ...commentFrom ? { commentFrom } : {},
+    ...pagesUrl ? { pagesUrl } : {}
   };
 }
 async function runAction(env = process.env) {
@@ -51520,7 +56675,7 @@ async function check(inputs, ctx, env) {
     }
     if (scope.kind === "pull-incomplete") warning(describeScope(scope), { title: "campaign-gate" });
   }
-  const report2 = runCheck({
+  const checked = runCheckModel({
     config: repository.config,
     configFindings: repository.configFindings,
     capacity: repository.capacity,
@@ -51528,7 +56683,10 @@ async function check(inputs, ctx, env) {
     now,
     ...changed ? { changed } : {}
   });
+  const { report: report2 } = checked;
   const reportPath = await writeReport(report2, env, ctx.workspace);
+  const fileUrl = blobUrl(ctx);
+  const dashboardDir = inputs.dashboard ? await writeDashboardFor(checked, reportPath, fileUrl("")) : void 0;
   const selection = selectAnnotations(report2.findings, changed, FINDINGS_BUDGET);
   for (const a of selection.annotations) {
     core_exports[a.level](a.message, {
@@ -51538,7 +56696,6 @@ async function check(inputs, ctx, env) {
       startColumn: a.startColumn
     });
   }
-  const fileUrl = blobUrl(ctx);
   let commentNote;
   if (ctx.pull && client) {
     if (inputs.comment) {
@@ -51546,6 +56703,7 @@ async function check(inputs, ctx, env) {
         headSha: ctx.pull.headSha,
         fileUrl,
         ...ctx.runUrl ? { runUrl: ctx.runUrl } : {},
+        ...inputs.pagesUrl ? { dashboardUrl: inputs.pagesUrl } : {},
         ...scope.kind === "pull-incomplete" ? { scopeNote: describeScope(scope) } : {}
       });
       commentNote = await comment(client, ctx, ctx.pull.number, ctx.pull.headSha, body);
@@ -51560,18 +56718,20 @@ async function check(inputs, ctx, env) {
       fileUrl,
       ...annotationsNote ? { annotationsNote } : {},
       ...commentNote ? { commentNote } : {},
-      reportPath
+      reportPath,
+      ...dashboardDir ? { dashboard: { dir: dashboardDir, ...inputs.pagesUrl ? { url: inputs.pagesUrl } : {} } } : {}
     })
   ).write();
   if (annotationsNote)
     notice(annotationsNote, { title: "campaign-gate: more findings in the job summary" });
   setOutputs(report2, reportPath);
+  if (dashboardDir) setOutput("dashboard", dashboardDir);
   if (failsStep(report2.verdict, inputs.failOn)) {
     setFailed(failureMessage(report2, inputs.failOn));
   }
 }
 async function publishFromReport(inputs, ctx, event, file) {
-  const reportPath = path7.resolve(ctx.workspace, file);
+  const reportPath = path8.resolve(ctx.workspace, file);
   let text;
   try {
     text = await readFile(reportPath, "utf8");
@@ -51647,11 +56807,19 @@ async function comment(client, ctx, number, sha, body) {
       return result.message;
   }
 }
+async function writeDashboardFor(checked, reportPath, fileBase) {
+  const { report: report2, campaigns, capacity, model } = checked;
+  if (!capacity || !model) return void 0;
+  const { writeDashboard: writeDashboard2 } = await Promise.resolve().then(() => (init_write_dashboard(), write_dashboard_exports));
+  const dir = path8.join(path8.dirname(reportPath), "dashboard");
+  await writeDashboard2(dir, { report: report2, campaigns, capacity, model }, fileBase);
+  return dir;
+}
 async function writeReport(report2, env, workspace) {
-  const dir = path7.join(env.RUNNER_TEMP ?? workspace, "campaign-gate");
-  await mkdir2(dir, { recursive: true });
-  const file = path7.join(dir, "report.json");
-  await writeFile2(file, renderJson(report2));
+  const dir = path8.join(env.RUNNER_TEMP ?? workspace, "campaign-gate");
+  await mkdir3(dir, { recursive: true });
+  const file = path8.join(dir, "report.json");
+  await writeFile3(file, renderJson(report2));
   return file;
 }
 function setOutputs(report2, reportPath) {
@@ -51690,6 +56858,9 @@ undici/lib/web/fetch/body.js:
 
 undici/lib/web/websocket/frame.js:
   (*! ws. MIT License. Einar Otto Stangvik <einaros@gmail.com> *)
+
+ics/dist/index.js:
+  (*! regenerator-runtime -- Copyright (c) 2014-present, Facebook, Inc. -- license (MIT): https://github.com/babel/babel/blob/main/packages/babel-helpers/LICENSE *)
 
 content-type/dist/index.js:
   (*!

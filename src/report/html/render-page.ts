@@ -123,7 +123,7 @@ export function renderPage(data: DashboardData, script: string): string {
 <h1>Campaign dashboard</h1>
 <p>As of ${esc(formatInstant(data.now))}: the check <strong class="verdict ${data.verdict}">${VERDICT_TEXT[data.verdict]}</strong>;
 ${plural(live, "campaign")} ahead or running, ${plural(data.plan.length, "scale-up")} for IT, ${plural(data.findingCount, "finding")}.</p>
-<nav aria-label="Sections"><ul><li><a href="#fit">When can I run it?</a></li><li><a href="#load">Load per service</a></li><li><a href="#timeline">Timeline</a></li><li><a href="#plan">Plan for IT</a></li><li><a href="#headroom">Headroom</a></li><li><a href="#findings">Findings</a></li></ul></nav>
+<nav aria-label="Sections"><ul><li><a href="#fit">When can I run it?</a></li><li><a href="#load">Load per service</a></li><li><a href="#timeline">Timeline</a></li><li><a href="#plan">Plan for IT</a></li><li><a href="#headroom">Headroom</a></li><li><a href="#findings">Findings</a></li><li><a href="calendar.ics">Calendar feed (.ics)</a></li></ul></nav>
 </header>
 <main id="main">
 <section id="fit" aria-labelledby="fit-h"><h2 id="fit-h">When can I run it?</h2>

@@ -1,5 +1,6 @@
 /**
- * Writes the dashboard into a folder: DIR/index.html, replaced atomically (a temporary file
+ * Writes the dashboard into a folder: DIR/index.html and the campaign calendar DIR/calendar.ics
+ * (the same feed as `campaign-gate calendar`, linked from the page), each replaced atomically (a temporary file
  * renamed), so a reader or a Pages upload never sees half a page. The shells (CLI `report --html`,
  * the Action) call this after running the check.
  */
@@ -8,6 +9,7 @@ import path from "node:path";
 import type { Campaign, Capacity } from "../../core/model.js";
 import type { FitModel } from "../../core/fit/index.js";
 import type { Report } from "../../core/report.js";
+import { renderCalendar } from "../calendar.js";
 import { CLIENT_SCRIPT } from "./client-script.generated.js";
 import { dashboardData } from "./dashboard-data.js";
 import { renderPage } from "./render-page.js";
@@ -31,10 +33,20 @@ export async function writeDashboard(
   fileBase: string,
 ): Promise<string> {
   const html = renderPage(dashboardData({ ...source, fileBase }), CLIENT_SCRIPT);
+  const ics = renderCalendar(source.campaigns, {
+    now: Date.parse(source.report.now),
+    summaries: source.report.campaigns,
+    fileUrl: (file) => fileBase + file,
+  });
   await mkdir(dir, { recursive: true });
+  await writeAtomically(path.join(dir, "calendar.ics"), ics);
   const file = path.join(dir, "index.html");
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, html, "utf8");
-  await rename(temp, file);
+  await writeAtomically(file, html);
   return file;
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, text, "utf8");
+  await rename(temp, file);
 }
