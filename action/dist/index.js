@@ -41476,6 +41476,9 @@ function dashboardData(input) {
   const plan = new Map(report2.plan.map((p) => [p.service, p]));
   const peaks = new Map(report2.services.map((s) => [s.service, s]));
   const reach = campaignsByService(input.campaigns, capacity, now);
+  const charted = new Set(
+    [...report2.services.keys()].sort((a, b) => report2.services[b].utilization - report2.services[a].utilization || a - b).slice(0, CHARTED).map((i) => report2.services[i].service)
+  );
   const services = model.services.map((s) => {
     const entry = plan.get(s.name);
     const scalable = s.kind === "scalable";
@@ -41490,10 +41493,10 @@ function dashboardData(input) {
       max: s.capacity_rps,
       peak: peak?.peak_rps ?? 0,
       utilization: peak?.utilization ?? 0,
-      buckets: buckets(s.times, s.loads, range, reach.get(s.name) ?? [])
+      buckets: charted.has(s.name) ? buckets(s.times, s.loads, range, reach.get(s.name) ?? []) : []
     };
   });
-  const maxFindings = input.maxFindings ?? 500;
+  const maxFindings = input.maxFindings ?? 200;
   return {
     version: 1,
     now,
@@ -41509,7 +41512,8 @@ function dashboardData(input) {
     })),
     freezes: capacity.freezes.map((f) => ({ name: f.name, start: f.start, end: f.end })),
     campaigns,
-    plan: report2.plan,
+    plan: report2.plan.map((p) => ({ ...p, campaigns: p.campaigns.slice(0, PLAN_IDS) })),
+    planCounts: report2.plan.map((p) => p.campaigns.length),
     findings: report2.findings.slice(0, maxFindings),
     findingCount: report2.findings.length,
     headroom: siteHeadroom(model),
@@ -41562,14 +41566,16 @@ function buckets(times, loads, range, reach) {
   }
   return out;
 }
-var DAY, BUCKETS, PEAK_IDS;
+var DAY, BUCKETS, PEAK_IDS, CHARTED, PLAN_IDS;
 var init_dashboard_data = __esm({
   "src/report/html/dashboard-data.ts"() {
     "use strict";
     init_fit();
     DAY = 864e5;
     BUCKETS = 160;
-    PEAK_IDS = 8;
+    PEAK_IDS = 5;
+    CHARTED = 12;
+    PLAN_IDS = 11;
   }
 });
 
@@ -41791,7 +41797,15 @@ function renderPage(data, script) {
   const sites = data.fit.sites.map((s) => s.name);
   const statusOptions = Object.keys(STATUS_TEXT).map((k) => `<option value="${k}">${STATUS_TEXT[k]}</option>`).join("");
   const siteOptions = sites.map((s) => `<option value="${esc(s)}">${esc(s)}</option>`).join("");
-  const serviceSections = services.map((i) => {
+  const drawn = services.filter((i) => data.services[i].buckets.length > 0);
+  const rest = services.filter((i) => data.services[i].buckets.length === 0);
+  const others = rest.length === 0 ? "" : `<table><caption>The other ${rest.length} services (less utilized; not drawn)</caption><thead><tr><th scope="col">Service</th><th scope="col">Peak requests/s</th><th scope="col">Of max scale</th><th scope="col">Safe today</th><th scope="col">Safe planned</th><th scope="col">Safe at max scale</th></tr></thead><tbody>${rest.map((i) => {
+    const s = data.services[i];
+    return `<tr><th scope="row">${esc(s.name)}</th><td class="num">${formatNumber(s.peak)}</td><td class="num">${Math.round(
+      s.utilization * 100
+    )}%</td><td class="num">${formatNumber(s.today)}</td><td class="num">${s.planned === void 0 ? "\u2014" : formatNumber(s.planned)}</td><td class="num">${formatNumber(s.max)}</td></tr>`;
+  }).join("")}</tbody></table>`;
+  const serviceSections = drawn.map((i) => {
     const s = data.services[i];
     const caps = s.kind === "scalable" ? `today ${s.instances} instances = ${formatNumber(s.today)} requests/s safe${s.plannedInstances !== void 0 ? `; planned ${s.plannedInstances} = ${formatNumber(s.planned)}` : ""}; max scale ${formatNumber(s.max)}` : `fixed capacity: ${formatNumber(s.max)} requests/s safe`;
     return `<section class="service" aria-labelledby="svc-${i}"><h3 id="svc-${i}">${esc(s.name)} <span class="muted">peak ${formatNumber(
@@ -41800,9 +41814,10 @@ function renderPage(data, script) {
       s.name
     )}: use the left and right arrow keys to read the peaks" aria-describedby="readout-${i}">${serviceChart(s, data, i)}</div><p class="readout" id="readout-${i}" aria-live="polite"></p><details><summary>Numbers behind the chart of ${esc(s.name)}</summary>${bucketTable(s)}</details></section>`;
   }).join("");
-  const plan = data.plan.length === 0 ? "<p>IT has nothing to scale.</p>" : `<table><caption>Scale-ups IT must have in place</caption><thead><tr><th scope="col">Service</th><th scope="col">Instances</th><th scope="col">Ready by</th><th scope="col">For</th></tr></thead><tbody>${data.plan.map((p) => {
+  const plan = data.plan.length === 0 ? "<p>IT has nothing to scale.</p>" : `<table><caption>Scale-ups IT must have in place</caption><thead><tr><th scope="col">Service</th><th scope="col">Instances</th><th scope="col">Ready by</th><th scope="col">For</th></tr></thead><tbody>${data.plan.map((p, k) => {
     const today2 = data.services.find((s) => s.name === p.service)?.instances;
-    const ids = p.campaigns.slice(0, 10).join(", ") + (p.campaigns.length > 10 ? ` and ${p.campaigns.length - 10} more` : "");
+    const all = data.planCounts[k] ?? p.campaigns.length;
+    const ids = p.campaigns.slice(0, 10).join(", ") + (all > 10 ? ` and ${all - 10} more` : "");
     return `<tr><th scope="row">${esc(p.service)}</th><td class="num">${p.instances}${today2 !== void 0 ? ` (${today2} today)` : ""}</td><td>${esc(formatInstant(p.by))}</td><td>${esc(ids)}</td></tr>`;
   }).join("")}</tbody></table>`;
   const headroom = `<table><caption>Largest extra campaign needing no IT work, per site and week (a whole-week campaign, in the site's unit)</caption><thead><tr><th scope="col">Site</th>${data.headroom.starts.map((t) => `<th scope="col">week of ${esc(formatInstant(t).split(" ").slice(0, 4).join(" "))}</th>`).join("")}</tr></thead><tbody>${data.headroom.sites.map(
@@ -41854,6 +41869,7 @@ ${plural(live, "campaign")} ahead or running, ${plural(data.plan.length, "scale-
 <section id="load" aria-labelledby="load-h"><h2 id="load-h">Load per service</h2>
 <p class="legend"><span class="key load"></span> planned load (highest per period) <span class="key cap-today"></span> safe with today's instances <span class="key cap-planned"></span> safe with the planned instances <span class="key cap-max"></span> safe at max scale <span class="key maint"></span> maintenance <span class="key freeze"></span> change freeze</p>
 ${serviceSections}
+${others}
 </section>
 <section id="timeline" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
 <form id="tl-form" class="controls" role="search" aria-label="Filter the timeline">
@@ -41903,7 +41919,8 @@ async function writeDashboard(dir, source, fileBase) {
   const ics = renderCalendar(source.campaigns, {
     now: Date.parse(source.report.now),
     summaries: source.report.campaigns,
-    fileUrl: (file2) => fileBase + file2
+    // The feed's URL field must be absolute: relative links (the CLI's) stay out of it.
+    .../^https?:\/\//.test(fileBase) ? { fileUrl: (file2) => fileBase + file2 } : {}
   });
   await mkdir2(dir, { recursive: true });
   await writeAtomically(path7.join(dir, "calendar.ics"), ics);

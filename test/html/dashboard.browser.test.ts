@@ -160,8 +160,15 @@ describe.skipIf(!available)("the dashboard in chromium", () => {
     ]);
     expect(expected.stderr).toBe("");
     expect(shown).toBe(expected.stdout.trimEnd());
-    if (q.site === "shop" && q.size === "20000")
+    if (q.site === "shop" && q.size === "20000") {
       await page.locator("#fit").screenshot({ path: path.join(SHOTS, "fit.png") });
+      // The README's picture: UPDATE_DASHBOARD_IMAGE=1 npx vitest run test/html rewrites it.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const clip = { x: 0, y: 0, width: 1200, height: 1450 };
+      await page.screenshot({ path: path.join(SHOTS, "dashboard.png"), clip, fullPage: true });
+      if (process.env.UPDATE_DASHBOARD_IMAGE)
+        await page.screenshot({ path: path.resolve("docs/img/dashboard.png"), clip, fullPage: true });
+    }
   });
 
   it("reaches every control with the keyboard", async () => {

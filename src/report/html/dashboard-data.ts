@@ -15,7 +15,14 @@ const DAY = 86_400_000;
 /** Buckets per chart: about one per 6 px of a 960 px wide chart, whatever the number of campaigns. */
 export const BUCKETS = 160;
 /** Campaign ids listed per peak; the rest are counted. */
-const PEAK_IDS = 8;
+const PEAK_IDS = 5;
+/**
+ * Services drawn as charts: the most utilized ones. The others are one table row each, so a
+ * repository with 50 services stays a page a person can read (and a few megabytes at most).
+ */
+export const CHARTED = 12;
+/** Campaign ids kept per plan entry (the page names 10 and counts the rest). */
+const PLAN_IDS = 11;
 
 /** The timeline's colours, in words (DESIGN's statuses folded into what a reader asks). */
 export type BarStatus = "fine" | "it-work" | "blocked" | "past";
@@ -43,6 +50,7 @@ export interface ServiceView {
   max: number;
   peak: number;
   utilization: number;
+  /** Empty for services not drawn (beyond the CHARTED most utilized). */
   buckets: Bucket[];
 }
 
@@ -70,7 +78,10 @@ export interface DashboardData {
   maintenance: { name: string; services: string[]; start: number; end: number; factor: number }[];
   freezes: { name: string; start: number; end: number }[];
   campaigns: CampaignView[];
+  /** The plan, each entry's campaign list cut to its first ids (see planCounts). */
   plan: Report["plan"];
+  /** How many campaigns each plan entry has in all. */
+  planCounts: number[];
   findings: Finding[];
   /** How many findings there are in all (the page lists the first ones). */
   findingCount: number;
@@ -88,7 +99,7 @@ export interface DashboardInput {
   capacity: Capacity;
   model: FitModel;
   fileBase?: string;
-  /** Findings listed on the page (the rest are counted). Default 500. */
+  /** Findings listed on the page (the rest are counted). Default 200. */
   maxFindings?: number;
 }
 
@@ -142,6 +153,12 @@ export function dashboardData(input: DashboardInput): DashboardData {
   const plan = new Map(report.plan.map((p) => [p.service, p]));
   const peaks = new Map(report.services.map((s) => [s.service, s]));
   const reach = campaignsByService(input.campaigns, capacity, now);
+  const charted = new Set(
+    [...report.services.keys()]
+      .sort((a, b) => report.services[b]!.utilization - report.services[a]!.utilization || a - b)
+      .slice(0, CHARTED)
+      .map((i) => report.services[i]!.service),
+  );
   const services: ServiceView[] = model.services.map((s) => {
     const entry = plan.get(s.name);
     const scalable = s.kind === "scalable";
@@ -156,11 +173,11 @@ export function dashboardData(input: DashboardInput): DashboardData {
       max: s.capacity_rps,
       peak: peak?.peak_rps ?? 0,
       utilization: peak?.utilization ?? 0,
-      buckets: buckets(s.times, s.loads, range, reach.get(s.name) ?? []),
+      buckets: charted.has(s.name) ? buckets(s.times, s.loads, range, reach.get(s.name) ?? []) : [],
     };
   });
 
-  const maxFindings = input.maxFindings ?? 500;
+  const maxFindings = input.maxFindings ?? 200;
   return {
     version: 1,
     now,
@@ -176,7 +193,8 @@ export function dashboardData(input: DashboardInput): DashboardData {
     })),
     freezes: capacity.freezes.map((f) => ({ name: f.name, start: f.start, end: f.end })),
     campaigns,
-    plan: report.plan,
+    plan: report.plan.map((p) => ({ ...p, campaigns: p.campaigns.slice(0, PLAN_IDS) })),
+    planCounts: report.plan.map((p) => p.campaigns.length),
     findings: report.findings.slice(0, maxFindings),
     findingCount: report.findings.length,
     headroom: siteHeadroom(model),

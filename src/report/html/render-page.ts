@@ -33,7 +33,22 @@ export function renderPage(data: DashboardData, script: string): string {
     .join("");
   const siteOptions = sites.map((s) => `<option value="${esc(s)}">${esc(s)}</option>`).join("");
 
-  const serviceSections = services
+  const drawn = services.filter((i) => data.services[i]!.buckets.length > 0);
+  const rest = services.filter((i) => data.services[i]!.buckets.length === 0);
+  const others =
+    rest.length === 0
+      ? ""
+      : `<table><caption>The other ${rest.length} services (less utilized; not drawn)</caption><thead><tr><th scope="col">Service</th><th scope="col">Peak requests/s</th><th scope="col">Of max scale</th><th scope="col">Safe today</th><th scope="col">Safe planned</th><th scope="col">Safe at max scale</th></tr></thead><tbody>${rest
+          .map((i) => {
+            const s = data.services[i]!;
+            return `<tr><th scope="row">${esc(s.name)}</th><td class="num">${formatNumber(s.peak)}</td><td class="num">${Math.round(
+              s.utilization * 100,
+            )}%</td><td class="num">${formatNumber(s.today)}</td><td class="num">${
+              s.planned === undefined ? "—" : formatNumber(s.planned)
+            }</td><td class="num">${formatNumber(s.max)}</td></tr>`;
+          })
+          .join("")}</tbody></table>`;
+  const serviceSections = drawn
     .map((i) => {
       const s = data.services[i]!;
       const caps =
@@ -61,11 +76,10 @@ export function renderPage(data: DashboardData, script: string): string {
     data.plan.length === 0
       ? "<p>IT has nothing to scale.</p>"
       : `<table><caption>Scale-ups IT must have in place</caption><thead><tr><th scope="col">Service</th><th scope="col">Instances</th><th scope="col">Ready by</th><th scope="col">For</th></tr></thead><tbody>${data.plan
-          .map((p) => {
+          .map((p, k) => {
             const today = data.services.find((s) => s.name === p.service)?.instances;
-            const ids =
-              p.campaigns.slice(0, 10).join(", ") +
-              (p.campaigns.length > 10 ? ` and ${p.campaigns.length - 10} more` : "");
+            const all = data.planCounts[k] ?? p.campaigns.length;
+            const ids = p.campaigns.slice(0, 10).join(", ") + (all > 10 ? ` and ${all - 10} more` : "");
             return `<tr><th scope="row">${esc(p.service)}</th><td class="num">${p.instances}${
               today !== undefined ? ` (${today} today)` : ""
             }</td><td>${esc(formatInstant(p.by))}</td><td>${esc(ids)}</td></tr>`;
@@ -141,6 +155,7 @@ ${plural(live, "campaign")} ahead or running, ${plural(data.plan.length, "scale-
 <section id="load" aria-labelledby="load-h"><h2 id="load-h">Load per service</h2>
 <p class="legend"><span class="key load"></span> planned load (highest per period) <span class="key cap-today"></span> safe with today's instances <span class="key cap-planned"></span> safe with the planned instances <span class="key cap-max"></span> safe at max scale <span class="key maint"></span> maintenance <span class="key freeze"></span> change freeze</p>
 ${serviceSections}
+${others}
 </section>
 <section id="timeline" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
 <form id="tl-form" class="controls" role="search" aria-label="Filter the timeline">

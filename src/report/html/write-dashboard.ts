@@ -36,7 +36,8 @@ export async function writeDashboard(
   const ics = renderCalendar(source.campaigns, {
     now: Date.parse(source.report.now),
     summaries: source.report.campaigns,
-    fileUrl: (file) => fileBase + file,
+    // The feed's URL field must be absolute: relative links (the CLI's) stay out of it.
+    ...(/^https?:\/\//.test(fileBase) ? { fileUrl: (file: string) => fileBase + file } : {}),
   });
   await mkdir(dir, { recursive: true });
   await writeAtomically(path.join(dir, "calendar.ics"), ics);
