@@ -1,3 +1,4 @@
+/* global document */
 // `npm run bench:dashboard`: the dashboard of the 10,000-campaign synthetic repository, measured as
 // a user gets it: the CLI (`report --html`, a child process reading files from disk) writes the
 // page; Debian's chromium (playwright-core) opens it from file://. Prints the page size, the time
