@@ -11,6 +11,7 @@ export default tseslint.config(
       "coverage/**",
       "examples/**",
       "test/fixtures/**",
+      "src/report/html/client-script.generated.ts",
     ],
   },
   js.configs.recommended,

@@ -11,6 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { CalendarKind } from "./core/calendar/calendar-events.js";
 import type { Revision } from "./core/calendar/revisions.js";
+import { FIT_OPTIONS } from "./cli/options.js";
 import { closestName } from "./core/load/suggest.js";
 
 // The core, the readers and the renderers are imported when a command runs, not at start-up:
@@ -25,6 +26,8 @@ const load = {
   calendarKinds: () => import("./core/calendar/calendar-events.js"),
   revisions: () => import("./core/calendar/revisions.js"),
   identity: () => import("./io/repository-identity.js"),
+  fit: () => import("./cli/fit.js"),
+  html: () => import("./cli/report-html.js"),
   json: () => import("./report/json.js"),
   markdown: () => import("./report/markdown.js"),
   text: () => import("./report/text.js"),
@@ -46,6 +49,12 @@ Usage:
                          [--only campaigns|maintenance|freezes] [--previous FILE.ics]
       Campaigns, maintenance windows and change freezes as one iCalendar feed (to a file, or to
       standard output).
+  campaign-gate fit --site SITE (--users N | --rps N) --duration 3d [--from DATE] [--root DIR]
+                    [--now ISO-8601] [--format text|json]
+      When could an extra campaign of that size run: the earliest starts needing no IT work, and
+      those needing IT work that respects notice_days and change freezes (docs/dashboard.md).
+  campaign-gate report --html DIR [--root DIR] [--now ISO-8601]
+      Writes the dashboard (DIR/index.html, self-contained, works offline) (docs/dashboard.md).
   campaign-gate init [--root DIR]
       Adds the starter files that are missing: configuration, capacity file, example campaign,
       workflow. Never overwrites an existing file.
@@ -91,6 +100,7 @@ const OPTIONS = {
   previous: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
+  ...FIT_OPTIONS,
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -104,6 +114,12 @@ interface Values {
   repo?: string;
   only?: string;
   previous?: string;
+  site?: string;
+  users?: string;
+  rps?: string;
+  duration?: string;
+  from?: string;
+  html?: string;
 }
 
 /** What a command's `run` gets: everything already checked. */
@@ -140,6 +156,12 @@ const COMMANDS: Record<string, Command> = {
     run: runCalendarCommand,
   },
   init: { options: ["root"], createsRoot: true, run: runInit },
+  fit: {
+    options: ["root", "config", "now", "format", "site", "users", "rps", "duration", "from"],
+    formats: ["text", "json"],
+    run: runFit,
+  },
+  report: { options: ["root", "config", "now", "html"], run: runHtmlReport },
 };
 
 /** The options a command accepts (without the leading `--`); undefined for an unknown command. Docs tests use it. */
@@ -176,7 +198,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  if (name === undefined) return usage(io, "missing command (validate, check, calendar or init)");
+  if (name === undefined)
+    return usage(io, "missing command (validate, check, calendar, fit, report or init)");
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     const near = closestName(name, Object.keys(COMMANDS));
@@ -258,6 +281,12 @@ const EXAMPLE_VALUE: Record<string, string> = {
   repo: "acme/campaigns",
   only: "maintenance",
   previous: "calendar.ics",
+  site: "shop",
+  users: "20000",
+  rps: "500",
+  duration: "3d",
+  from: "2026-12-01",
+  html: "dashboard",
 };
 
 /** The root must be a directory; only `init` may name one that does not exist yet. */
@@ -346,6 +375,20 @@ async function calendarOptions(
     ...(only ? { only } : {}),
     ...(previous ? { previous } : {}),
   };
+}
+
+/** `fit`: when an extra campaign of the given size could run (src/cli/fit.ts). */
+async function runFit({ io, values, root, now, format }: CommandContext): Promise<number> {
+  const configPath = values.config === undefined ? undefined : relativeTo(root, values.config);
+  const repo = await (await load.repo()).readLocalRepository(root, configPath);
+  return (await load.fit()).fitCommand({ ...repo, now }, { ...values, format }, io);
+}
+
+/** `report --html DIR`: the dashboard (src/cli/report-html.ts). */
+async function runHtmlReport({ io, values, root, now }: CommandContext): Promise<number> {
+  const configPath = values.config === undefined ? undefined : relativeTo(root, values.config);
+  const repo = await (await load.repo()).readLocalRepository(root, configPath);
+  return (await load.html()).reportCommand({ ...repo, now }, root, values, io);
 }
 
 /** `init`: adds the starter files that are missing, keeps the others. */

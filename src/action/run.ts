@@ -6,7 +6,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
-import { runCheck } from "../core/check.js";
+import { runCheckModel } from "../core/check.js";
 import { parseNow } from "../core/now.js";
 import type { Verdict } from "../core/findings.js";
 import type { Report } from "../core/report.js";
@@ -47,6 +47,10 @@ export interface ActionInputs {
   failOn: FailOn;
   /** Path of a report.json to publish as the PR comment instead of checking (workflow_run mode). */
   commentFrom?: string;
+  /** Write the dashboard (input `dashboard`, default true). */
+  dashboard: boolean;
+  /** Where the dashboard is published (input `pages-url`), linked from the comment and summary. */
+  pagesUrl?: string;
 }
 
 /** Whether the verdict fails the step under `fail-on`. */
@@ -67,12 +71,19 @@ export function readInputs(): ActionInputs {
   }
   const config = core.getInput("config");
   const commentFrom = core.getInput("comment-from");
+  const dashboard = (core.getInput("dashboard") || "true").toLowerCase();
+  if (!["true", "false"].includes(dashboard)) {
+    throw new UsageError(`The input dashboard must be true or false; got "${dashboard}".`);
+  }
+  const pagesUrl = core.getInput("pages-url");
   return {
     token: core.getInput("token"),
     comment: comment === "true",
     failOn,
+    dashboard: dashboard === "true",
     ...(config ? { config } : {}),
     ...(commentFrom ? { commentFrom } : {}),
+    ...(pagesUrl ? { pagesUrl } : {}),
   };
 }
 
@@ -142,7 +153,7 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
     if (scope.kind === "pull-incomplete") core.warning(describeScope(scope), { title: "campaign-gate" });
   }
 
-  const report = runCheck({
+  const checked = runCheckModel({
     config: repository.config,
     configFindings: repository.configFindings,
     capacity: repository.capacity,
@@ -151,8 +162,13 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
     now,
     ...(changed ? { changed } : {}),
   });
+  const { report } = checked;
 
   const reportPath = await writeReport(report, env, ctx.workspace);
+  const fileUrl = blobUrl(ctx);
+  const dashboardDir = inputs.dashboard
+    ? await writeDashboardFor(checked, reportPath, fileUrl(""))
+    : undefined;
   const selection = selectAnnotations(report.findings, changed, FINDINGS_BUDGET);
   for (const a of selection.annotations) {
     core[a.level](a.message, {
@@ -162,7 +178,6 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
       startColumn: a.startColumn,
     });
   }
-  const fileUrl = blobUrl(ctx);
   const appendix =
     ctx.pull && client
       ? await announcementsSection(client, ctx, repository, report, changed, now, fileUrl)
@@ -175,6 +190,7 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
         headSha: ctx.pull.headSha,
         fileUrl,
         ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
+        ...(inputs.pagesUrl ? { dashboardUrl: inputs.pagesUrl } : {}),
         ...(scope.kind === "pull-incomplete" ? { scopeNote: describeScope(scope) } : {}),
         ...(appendix ? { appendix } : {}),
       });
@@ -194,6 +210,9 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
         ...(commentNote ? { commentNote } : {}),
         reportPath,
         ...(appendix ? { appendix } : {}),
+        ...(dashboardDir
+          ? { dashboard: { dir: dashboardDir, ...(inputs.pagesUrl ? { url: inputs.pagesUrl } : {}) } }
+          : {}),
       }),
     )
     .write();
@@ -201,6 +220,7 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
     core.notice(annotationsNote, { title: "campaign-gate: more findings in the job summary" });
 
   setOutputs(report, reportPath);
+  if (dashboardDir) core.setOutput("dashboard", dashboardDir);
   if (failsStep(report.verdict, inputs.failOn)) {
     core.setFailed(failureMessage(report, inputs.failOn));
   }
@@ -304,6 +324,27 @@ async function comment(
       core.notice(result.message, { title: "campaign-gate: comment skipped" });
       return result.message;
   }
+}
+
+/**
+ * Writes the dashboard beside report.json; returns its folder, or undefined when the capacity file
+ * did not load (nothing to draw). The renderer is imported only here, when a page is written.
+ */
+async function writeDashboardFor(
+  checked: ReturnType<typeof runCheckModel>,
+  reportPath: string,
+  fileBase: string,
+): Promise<string | undefined> {
+  const { report, campaigns, capacity, model } = checked;
+  if (!capacity || !model) return undefined;
+  const { writeDashboard } = await import("../report/html/write-dashboard.js");
+  const dir = path.join(path.dirname(reportPath), "dashboard");
+  await writeDashboard(
+    dir,
+    { report, campaigns, capacity, model, repository: process.env.GITHUB_REPOSITORY ?? "local/repository" },
+    fileBase,
+  );
+  return dir;
 }
 
 async function writeReport(report: Report, env: NodeJS.ProcessEnv, workspace: string): Promise<string> {

@@ -23,28 +23,30 @@ export function retryRateLimit(retryAfter: number, retryCount: number): boolean 
 
 type Log = { warn(message: string): void };
 
-export const AppOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  throttle: {
-    ...(options.throttle as object | undefined),
-    onRateLimit: (retryAfter: number, request: Limited, octokit: { log: Log }, retryCount: number) => {
-      const retry = retryRateLimit(retryAfter, retryCount);
-      octokit.log.warn(
-        `Rate limit hit with "${request.method} ${request.url}"; ${retry ? `retrying in ${retryAfter} s` : "giving up"}.`,
-      );
-      return retry;
+export const AppOctokit: typeof ProbotOctokit = ProbotOctokit.defaults(
+  (options: Record<string, unknown>) => ({
+    ...options,
+    throttle: {
+      ...(options.throttle as object | undefined),
+      onRateLimit: (retryAfter: number, request: Limited, octokit: { log: Log }, retryCount: number) => {
+        const retry = retryRateLimit(retryAfter, retryCount);
+        octokit.log.warn(
+          `Rate limit hit with "${request.method} ${request.url}"; ${retry ? `retrying in ${retryAfter} s` : "giving up"}.`,
+        );
+        return retry;
+      },
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        request: Limited,
+        octokit: { log: Log },
+        retryCount: number,
+      ) => {
+        const retry = retryRateLimit(retryAfter, retryCount);
+        octokit.log.warn(
+          `Secondary rate limit hit with "${request.method} ${request.url}"; ${retry ? `retrying in ${retryAfter} s` : "giving up"}.`,
+        );
+        return retry;
+      },
     },
-    onSecondaryRateLimit: (
-      retryAfter: number,
-      request: Limited,
-      octokit: { log: Log },
-      retryCount: number,
-    ) => {
-      const retry = retryRateLimit(retryAfter, retryCount);
-      octokit.log.warn(
-        `Secondary rate limit hit with "${request.method} ${request.url}"; ${retry ? `retrying in ${retryAfter} s` : "giving up"}.`,
-      );
-      return retry;
-    },
-  },
-}));
+  }),
+);

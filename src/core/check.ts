@@ -9,7 +9,8 @@ import { checkCapacity } from "./capacity/index.js";
 import { calendarEvents, type CalendarEvent, type CalendarInput } from "./calendar/calendar-events.js";
 import { sortFindings, type Finding } from "./findings.js";
 import { loadRepository } from "./load/index.js";
-import { DEFAULT_CONFIG_PATH, type Config, type SourceFile } from "./model.js";
+import { fitModel, type FitModel } from "./fit/index.js";
+import { DEFAULT_CONFIG_PATH, type Campaign, type Capacity, type Config, type SourceFile } from "./model.js";
 import type { Report } from "./report.js";
 
 export interface CheckInput {
@@ -48,7 +49,21 @@ export function runValidate(input: Omit<CheckInput, "changed">): Report {
 
 /** `check`: everything of DESIGN sections 2 and 3. */
 export function runCheck(input: CheckInput): Report {
+  return runCheckModel(input).report;
+}
+
+/**
+ * `check`, plus what `fit` and the dashboard draw on: the loaded campaigns and capacity and the
+ * fit model of each service's load steps (undefined when the capacity file did not load).
+ */
+export function runCheckModel(input: CheckInput): {
+  report: Report;
+  campaigns: Campaign[];
+  capacity?: Capacity;
+  model?: FitModel;
+} {
   const loaded = loadRepository(input);
+  let model: FitModel | undefined;
   let findings: Finding[] = [
     ...(input.configFindings ?? []),
     ...loaded.findings,
@@ -61,6 +76,7 @@ export function runCheck(input: CheckInput): Report {
     const result = checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now: input.now });
     findings.push(...result.findings);
     ({ services, plan, campaigns } = result);
+    model = fitModel(loaded.capacity, result.states, input.now);
   } else {
     findings.push(...uncheckedCampaigns(input.config.capacity, loaded.campaigns));
   }
@@ -71,7 +87,7 @@ export function runCheck(input: CheckInput): Report {
     campaignFiles: new Map(loaded.campaigns.map((c) => [c.id, c.file])),
   });
   findings = sortFindings(findings);
-  return {
+  const report: Report = {
     version: 1,
     verdict: verdictOf(findings),
     now: new Date(input.now).toISOString(),
@@ -83,6 +99,12 @@ export function runCheck(input: CheckInput): Report {
     services,
     plan,
     campaigns,
+  };
+  return {
+    report,
+    campaigns: loaded.campaigns,
+    ...(loaded.capacity ? { capacity: loaded.capacity } : {}),
+    ...(model ? { model } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ export const SCAFFOLD_FILES = [
   "infra/capacity.yaml",
   "campaigns/example-launch.yaml",
   ".github/workflows/campaign-gate.yml",
+  ".github/workflows/campaign-gate-pages.yml",
 ] as const;
 
 const TEMPLATES = fileURLToPath(new URL("../../templates/init/", import.meta.url));

@@ -39,6 +39,8 @@ export interface JobSummaryOptions {
   reportPath?: string;
   /** Markdown placed after the report (the maintenance and freeze announcements). */
   appendix?: string;
+  /** The folder the dashboard was written to (output `dashboard`), and its published URL if configured. */
+  dashboard?: { dir: string; url?: string };
 }
 
 /** GitHub accepts 1 MiB of summary per step; the report stays far below so other steps have room. */
@@ -54,6 +56,12 @@ export function buildJobSummary(report: Report, options: JobSummaryOptions): str
   if (options.annotationsNote) about.push(options.annotationsNote);
   if (options.commentNote) about.push(options.commentNote);
   if (options.reportPath) about.push(`The JSON report is in \`${options.reportPath}\` (output \`report\`).`);
+  if (options.dashboard)
+    about.push(
+      options.dashboard.url
+        ? `The [dashboard](${options.dashboard.url}) is published; this run wrote it to \`${options.dashboard.dir}\` (output \`dashboard\`).`
+        : `The dashboard is in \`${options.dashboard.dir}\` (output \`dashboard\`); keep it with actions/upload-artifact or publish it to GitHub Pages (docs/dashboard.md).`,
+    );
   const appendix = options.appendix ? `\n${options.appendix}` : "";
   return `${markdown}${appendix}\n---\n\n**About this run**\n\n${about.map((line) => `- ${line}`).join("\n")}\n`;
 }

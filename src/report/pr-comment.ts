@@ -29,6 +29,8 @@ export interface CommentBodyOptions {
   fileUrl?: (path: string, line?: number) => string;
   /** Link to the workflow run, for the footer. */
   runUrl?: string;
+  /** The published dashboard (input `pages-url`), linked in the footer. */
+  dashboardUrl?: string;
   /** A sentence about what was checked (e.g. the file list was incomplete), shown under the report. */
   scopeNote?: string;
   /** Markdown placed after the report (the maintenance and freeze announcements). */
@@ -41,6 +43,7 @@ export function buildCommentBody(report: Report, options: CommentBodyOptions): s
   const short = options.headSha.slice(0, 7);
   const footerParts = [`Checked commit ${short}`];
   if (options.runUrl) footerParts.push(`[workflow run](${options.runUrl})`);
+  if (options.dashboardUrl) footerParts.push(`[dashboard](${options.dashboardUrl})`);
   footerParts.push("this comment is updated on every push");
   const notes = options.scopeNote ? `\n> ${options.scopeNote}\n` : "";
   const footer = `${notes}\n<sub>${footerParts.join(" · ")}</sub>\n`;

@@ -236,6 +236,11 @@ describe("the Action bundle on pull_request", () => {
     expect(pull.comments[0]!.body).toContain(
       `https://github.com/Codertocat/Hello-World/blob/${NEWER}/campaigns/black-friday.yaml#L`,
     );
+    // The dashboard: written beside report.json, its folder an output.
+    expect(run.outputs.dashboard).toBe(path.join(path.dirname(run.outputs.report!), "dashboard"));
+    expect(await readFile(path.join(run.outputs.dashboard!, "index.html"), "utf8")).toContain(
+      "Campaign dashboard",
+    );
     await golden("summary-failing-pr.md", normalize(run.summary, run));
     await golden("comment-failing-pr.md", pull.comments[0]!.body);
 

@@ -76,6 +76,8 @@ export async function runBundle(options: RunOptions): Promise<BundleRun> {
     "INPUT_FAIL-ON": "error",
     INPUT_CONFIG: "",
     "INPUT_COMMENT-FROM": "",
+    INPUT_DASHBOARD: "true",
+    "INPUT_PAGES-URL": "",
     ...Object.fromEntries(
       Object.entries(options.inputs ?? {}).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]),
     ),

@@ -66,7 +66,7 @@ export function assessCampaign(
 }
 
 /** Index of the last step starting before `end` (the window is half-open). */
-function lastStepBefore(times: readonly number[], end: number): number {
+export function lastStepBefore(times: readonly number[], end: number): number {
   let lo = 0;
   let hi = times.length - 1;
   let found = -1;

@@ -32,6 +32,8 @@ export interface CapacityResult {
   services: ServicePeak[];
   plan: PlanEntry[];
   campaigns: CampaignSummary[];
+  /** Each service's load steps and what they break, in capacity-file order: what `fit` and the dashboard draw on. */
+  states: ServiceState[];
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -184,6 +186,7 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
       campaigns: p.campaigns.map((c) => live[c]!.id),
     })),
     campaigns: campaignSummaries(all, (c) => planningValue(c, capacity.defaults), impact, pastIds, findings),
+    states,
   };
 }
 

@@ -6,21 +6,27 @@ import type { Freeze } from "../model.js";
 
 export const DAY_MS = 86_400_000;
 
-export interface Deadline {
+export interface Deadline<F extends FreezeWindow = Freeze> {
   /** When IT work must be done (epoch ms). */
   at: number;
   /** The freeze that moved the deadline to its start, if any. */
-  freeze?: Freeze;
+  freeze?: F;
 }
+
+/** What moving a deadline reads of a freeze (so `fit` can pass its plain JSON freezes). */
+type FreezeWindow = Pick<Freeze, "start" | "end">;
 
 /**
  * Moves an instant inside a freeze [start, end) to that freeze's start. Repeated, because the start
  * of one freeze may lie inside an earlier overlapping one (IT cannot change anything there either).
  */
-export function moveBeforeFreezes(instant: number, freezes: readonly Freeze[]): Deadline {
-  let deadline: Deadline = { at: instant };
+export function moveBeforeFreezes<F extends FreezeWindow = Freeze>(
+  instant: number,
+  freezes: readonly F[],
+): Deadline<F> {
+  let deadline: Deadline<F> = { at: instant };
   for (;;) {
-    let earliest: Freeze | undefined;
+    let earliest: F | undefined;
     for (const f of freezes) {
       if (f.start < deadline.at && deadline.at < f.end && (!earliest || f.start < earliest.start))
         earliest = f;
@@ -32,7 +38,7 @@ export function moveBeforeFreezes(instant: number, freezes: readonly Freeze[]): 
 
 /** `notice`/`freeze` when the deadline is less than `notice_days` (exact days, negative included) away; else none. */
 export function noticeRule(
-  deadline: Deadline,
+  deadline: Deadline<FreezeWindow>,
   now: number,
   noticeDays: number,
 ): "notice" | "freeze" | undefined {
