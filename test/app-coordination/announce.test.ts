@@ -4,6 +4,7 @@
  * GitHub checked against GitHub's OpenAPI description; then two scheduled runs
  * (`node lib/app/sla-run.js`) at once, before and after the window.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
@@ -91,6 +92,12 @@ it("merge → one announcement issue (two processes, delivered twice); after the
   );
   expect(issue.body).toContain("@mona: for your attention, no approval needed.");
   expect(world.repoLabels.size).toBe(0);
+  // docs/coordination.md shows this very issue.
+  const doc = readFileSync(join(import.meta.dirname, "../../docs/coordination.md"), "utf8");
+  const section = doc.slice(doc.indexOf("## Maintenance and freeze announcements"));
+  const shown = /```markdown\n([\s\S]*?)```/.exec(section)![1]!;
+  expect(`${MARKER}\n\n${shown}`).toBe(issue.body);
+  expect(section.replace(/\s+/g, " ")).toContain(`(issue title: \`${issue.title}\`)`);
 
   const script = join(lib, "app/sla-run.js");
   const sweep = (now: string) =>
