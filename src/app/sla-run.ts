@@ -10,7 +10,9 @@
 import { pathToFileURL } from "node:url";
 import { Octokit } from "@octokit/rest";
 import { DEFAULT_CONFIG_PATH } from "../core/model.js";
+import { parseNow } from "../core/now.js";
 import type { GitHubClient } from "../github/client.js";
+import { closeCompletedAnnouncements } from "./coordination/announce.js";
 import { configAt } from "./coordination/index.js";
 import { escalateOverdue, type EscalationOutcome } from "./coordination/escalate.js";
 
@@ -41,19 +43,31 @@ export async function runSla(
     options.client ??
     new Octokit({ auth: env.GITHUB_TOKEN, baseUrl: env.GITHUB_API_URL ?? "https://api.github.com" });
   const repo = { owner, repo: name };
+  let now = options.now ?? Date.now();
+  if (options.now === undefined && env.CAMPAIGN_GATE_NOW) {
+    try {
+      now = parseNow(env.CAMPAIGN_GATE_NOW);
+    } catch {
+      err(`campaign-gate SLA: CAMPAIGN_GATE_NOW is not an ISO-8601 instant: "${env.CAMPAIGN_GATE_NOW}".`);
+      return 2;
+    }
+  }
   try {
     const { default_branch } = (await client.request("GET /repos/{owner}/{repo}", repo)).data as {
       default_branch: string;
     };
     const config = await configAt(client, repo, default_branch, { error: err });
     if (!config) return 1;
+    // Issue 14: announcements of windows that have ended are closed by the same scheduled run.
+    for (const number of await closeCompletedAnnouncements(client, repo, now))
+      out(`campaign-gate: announcement #${number} completed and closed`);
     if (!config.review?.sla) {
       out(
         `campaign-gate SLA: ${DEFAULT_CONFIG_PATH} on ${default_branch} sets no review.sla; nothing to do.`,
       );
       return 0;
     }
-    const outcomes = await escalateOverdue(client, repo, config, options.now ?? Date.now());
+    const outcomes = await escalateOverdue(client, repo, config, now);
     out(summary(outcomes));
     return outcomes.some((outcome) => outcome.error !== undefined) ? 1 : 0;
   } catch (error) {

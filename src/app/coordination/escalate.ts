@@ -198,7 +198,7 @@ async function escalatePull(
  * the sweep that held it before may have posted since). A post is not repeated by Octokit; after
  * an error answer the comments are read: the marker there means it happened. True when posted.
  */
-async function postOnce(
+export async function postOnce(
   client: GitHubClient,
   issue: { owner: string; repo: string; issue_number: number },
   body: string,
