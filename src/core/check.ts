@@ -43,10 +43,11 @@ export function runCheck(input: CheckInput): Report {
   let services: Report["services"] = [];
   let plan: Report["plan"] = [];
   let campaigns: Report["campaigns"] = [];
+  let risk: Report["risk"];
   if (loaded.capacity) {
     const result = checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now: input.now });
     findings.push(...result.findings);
-    ({ services, plan, campaigns } = result);
+    ({ services, plan, campaigns, risk } = result);
   }
   findings = attribute(findings, input.changed, {
     capacityFile: input.config.capacity,
@@ -63,6 +64,7 @@ export function runCheck(input: CheckInput): Report {
     services,
     plan,
     campaigns,
+    ...(risk ? { risk } : {}),
   };
 }
 

@@ -16,6 +16,8 @@ export const RULE_SEVERITY = {
   freeze: "error",
   "scale-up": "warning",
   redundancy: "warning",
+  failover: "warning",
+  risk: "warning",
   forecast: "warning",
   past: "notice",
 } as const;
@@ -32,6 +34,8 @@ export const LOAD_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   "scale-up",
   "notice",
   "freeze",
+  "failover",
+  "risk",
 ]);
 
 /** A 1-based position in a source file. */
