@@ -3,7 +3,7 @@
  * the chance their sum exceeds a capacity. lognormal.ts (parameters, Φ), samples.ts (seeded
  * streams), overload-risk.ts (closed form, union bound, Monte Carlo).
  */
-export { overloadRisk } from "./overload-risk.js";
+export { overloadRisk, sampledRisk } from "./overload-risk.js";
 export type { RiskTerm } from "./overload-risk.js";
 export { planningFactor, normalCdf, Z90 } from "./lognormal.js";
 export type { LogNormal } from "./lognormal.js";

@@ -45,9 +45,14 @@ export function overloadRisk(
   let bound = 0;
   for (const t of uncertain) bound += t.load * t.median * Math.exp(z * t.sigma);
   if (bound <= left) return 0;
+  return sampledRisk(left, uncertain, seed);
+}
+
+/** The Monte Carlo estimate of P(Σ R_j × load_j > left), RISK_SAMPLES samples, one stream per campaign. */
+export function sampledRisk(left: number, terms: readonly RiskTerm[], seed: number): number {
   const sums = new Float64Array(RISK_SAMPLES);
   const draws = new Float64Array(RISK_SAMPLES);
-  for (const t of uncertain) {
+  for (const t of terms) {
     normals(streamSeed(t.id, seed), RISK_SAMPLES, draws);
     const scale = t.load * t.median;
     for (let k = 0; k < RISK_SAMPLES; k++) sums[k]! += scale * Math.exp(t.sigma * draws[k]!);

@@ -45,8 +45,8 @@ export function decaySteps(airings: readonly number[], halfLife: number, lasts =
   sorted.forEach((at, i) => {
     const cut = Math.min(at + lasts, sorted[i + 1] ?? Infinity);
     for (let k = 0; k < DECAY_STEPS; k++) {
-      const start = at + Math.round(k * step);
-      const end = Math.min(at + Math.round((k + 1) * step), cut);
+      const start = at + Math.ceil(k * step);
+      const end = Math.min(at + Math.ceil((k + 1) * step), cut);
       if (end <= start) break;
       pieces.push({ start, end, factor: Math.pow(2, -k / STEPS_PER_HALF_LIFE) });
     }
