@@ -3,7 +3,7 @@
  * overload (DESIGN 2, issue 12), through the CLI on YAML files. Every expected number was computed
  * by hand from DESIGN, not from the engine; the arithmetic is in the comment next to each scenario.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -359,5 +359,36 @@ sites:
     // Two independent campaigns, each with a 10% chance above its planned half: together less than 10%.
     expect(a.report.risk.services[0]!.probability).toBeGreaterThan(0);
     expect(a.report.risk.services[0]!.probability).toBeLessThan(0.1);
+  });
+});
+
+describe("the Acme example: the winter sale's three shaped campaigns (examples/acme/README.md)", () => {
+  // web-shop: p 500, t 0.7 (350 per instance), 2 zones at 0.9 (450 per surviving instance), 16 today.
+  // Shaped, busiest instant Mon 18 Jan 2027 12:00 New York (17:00Z): baseline 750 + sale 2000 +
+  // e-mail 1750 × 2^(-5/4) (240 min after the send, step 5 of 45 min) = 3485.79 → N = 16: no IT work.
+  // Constant: 750 + 2000 + 1750 = 4500 (Jan 18-20) and 750 + 2000 + 2250 = 5000 (TV window) → N = 24
+  // → a scale-up on web-shop for each of the three.
+  const ACME = join(import.meta.dirname, "../../examples/acme");
+  const NOW = "2026-11-23T09:00:00Z";
+  const winter = (r: Report) => rules(r).filter((x) => x.includes("winter-sale"));
+
+  test("shaped: no finding on the winter campaigns; as constant: each needs web-shop scaled", async () => {
+    const { report } = await check(ACME, NOW);
+    expect(winter(report)).toEqual([]);
+    const root = mkdtempSync(join(tmpdir(), "cg-acme-flat-"));
+    roots.push(root);
+    cpSync(ACME, root, { recursive: true });
+    for (const file of readdirSync(join(root, "campaigns"))) {
+      const path = join(root, "campaigns", file);
+      writeFileSync(path, constant(readFileSync(path, "utf8")));
+    }
+    const flat = await check(root, NOW);
+    expect(winter(flat.report)).toEqual([
+      "scale-up|web-shop|winter-sale-2027",
+      "scale-up|web-shop|winter-sale-email-2027",
+      "scale-up|web-shop|winter-sale-tv-spot-2027",
+    ]);
+    const tv = flat.report.findings.find((f) => f.campaign === "winter-sale-tv-spot-2027")!;
+    expect(tv.message).toContain("5,000 requests/s");
   });
 });

@@ -263,7 +263,9 @@ function riskReport(
   live: readonly Campaign[],
   contributors: (service: number, instant: number) => string[],
 ): RiskReport {
-  const at = (r: RiskAt) => (r.point === undefined ? undefined : risks.points[r.point]!);
+  // A chance that rounds to 0 names no instant.
+  const at = (r: RiskAt) =>
+    r.point === undefined || round6(r.probability) === 0 ? undefined : risks.points[r.point]!;
   return {
     samples: RISK_SAMPLES,
     seed: RISK_SEED,

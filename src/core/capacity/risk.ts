@@ -46,7 +46,13 @@ export function riskCandidates(
 ): RiskCandidates {
   const points: RiskPoint[] = [];
   const keys = new Map<number, Map<number, number>>();
-  const ratios = states.map((state) => riskRatios(state, planOf.get(state.index)));
+  const ratios = states.map((state, s) => {
+    const slots = profiles[s];
+    const { times } = state.steps;
+    const base = (i: number) =>
+      constantBaseline[s]! + (slots ? slots.maxOver(times[i]!, times[i + 1] ?? Infinity) : 0);
+    return riskRatios(state, planOf.get(state.index), base);
+  });
   const point = (service: number, step: number): number => {
     const perService = keys.get(service) ?? new Map<number, number>();
     keys.set(service, perService);
@@ -62,7 +68,7 @@ export function riskCandidates(
     }
     return k;
   };
-  const byService = states.map((state, s) => topSteps(ratios[s]!.ratio, state).map((i) => point(s, i)));
+  const byService = states.map((state, s) => topSteps(ratios[s]!.ratio).map((i) => point(s, i)));
   const byCampaign = ranges.map((pieces, c) => {
     const out: number[] = [];
     for (const { service, rps } of campaignLoads[c]!) {
@@ -136,6 +142,7 @@ export function riskResults(
 function riskRatios(
   state: ServiceState,
   entry: PlannedScaleUp | undefined,
+  base: (step: number) => number,
 ): { capacity: Float64Array; ratio: Float64Array; max: RangeMax } {
   const { service, steps } = state;
   const full =
@@ -153,17 +160,20 @@ function riskRatios(
     if (f < 1) maintained = true;
     capacity[i] = f < 1 ? Math.min(full, state.capacityRps * f) : full;
     const load = steps.loads[i]!;
-    ratio[i] = load <= 0 ? 0 : capacity[i]! > 0 ? load / capacity[i]! : Infinity;
+    // Steps without campaign load are the baseline's (and maintenance's) business, as in DESIGN 2.
+    const campaigns = load - base(i) > 1e-9 * Math.max(1, load);
+    ratio[i] = !campaigns ? 0 : capacity[i]! > 0 ? load / capacity[i]! : Infinity;
   }
-  // Without maintenance the ratio orders steps as the load does: reuse the peak's range max.
+  // Without maintenance the ratio orders a campaign's steps (all with campaign load) as the load
+  // does: reuse the peak's range max.
   return { capacity, ratio, max: maintained || full <= 0 ? new RangeMax(ratio) : state.peak };
 }
 
-/** The SERVICE_CANDIDATES steps of highest ratio (earliest on ties), with load. */
-function topSteps(ratio: Float64Array, state: ServiceState): number[] {
+/** The SERVICE_CANDIDATES steps of highest ratio (earliest on ties), with campaign load. */
+function topSteps(ratio: Float64Array): number[] {
   const top: number[] = [];
   for (let i = 0; i < ratio.length; i++) {
-    if (!(state.steps.loads[i]! > 0)) continue;
+    if (!(ratio[i]! > 0)) continue;
     let j = top.length;
     while (j > 0 && ratio[i]! > ratio[top[j - 1]!]!) j--;
     if (j < SERVICE_CANDIDATES) {
