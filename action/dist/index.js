@@ -43831,6 +43831,8 @@ var RULE_SEVERITY = {
   freeze: "error",
   "scale-up": "warning",
   redundancy: "warning",
+  failover: "warning",
+  risk: "warning",
   forecast: "warning",
   past: "notice"
 };
@@ -43840,7 +43842,9 @@ var LOAD_RULES = /* @__PURE__ */ new Set([
   "redundancy",
   "scale-up",
   "notice",
-  "freeze"
+  "freeze",
+  "failover",
+  "risk"
 ]);
 function finding(rule, file, at, message, extra = {}) {
   return {
@@ -43992,7 +43996,7 @@ function sweepLoads(now, baseline, campaigns, maintenance, b) {
   );
   return steps;
 }
-function activeCampaigns(now, serviceCount, campaigns, ids, maintenance, b, wanted) {
+function activeCampaigns(now, serviceCount, campaigns, maintenance, b, wanted) {
   const active = Array.from({ length: serviceCount }, () => /* @__PURE__ */ new Set());
   const result = /* @__PURE__ */ new Map();
   walk(
@@ -44013,10 +44017,8 @@ function activeCampaigns(now, serviceCount, campaigns, ids, maintenance, b, want
       const services = wanted.get(t);
       if (!services) return;
       const byService = /* @__PURE__ */ new Map();
-      for (const s of services) {
-        const list = Array.from(Int32Array.from(active[s]).sort(), (i) => ids[i]);
-        byService.set(s, Object.freeze(list));
-      }
+      for (const s of services)
+        byService.set(s, Object.freeze(Array.from(Int32Array.from(active[s]).sort())));
       result.set(t, byService);
     }
   );
@@ -44037,8 +44039,8 @@ function stepAt(times, t) {
 }
 
 // src/core/capacity/assess.ts
-var RULES = ["capacity", "maintenance", "redundancy", "scale-up"];
-function assessCampaign(campaign, start, end, loads, states) {
+var RULES = ["capacity", "maintenance", "redundancy", "scale-up", "failover"];
+function assessCampaign(campaign, ranges, loads, states) {
   const breaches = [];
   let needsWork;
   let impact = 0;
@@ -44048,20 +44050,35 @@ function assessCampaign(campaign, start, end, loads, states) {
   for (const { service, rps: rps2 } of loads) {
     const state = states[service];
     const { times, loads: stepLoads } = state.steps;
-    const lo = stepAt(times, start);
-    const hi = lastStepBefore(times, end);
-    if (lo < 0 || hi < lo) continue;
-    const peak = state.peak.argmax(lo, hi);
-    if (peak >= 0 && state.capacityRps > 0) impact = Math.max(impact, stepLoads[peak] / state.capacityRps);
-    const cap = state.nextCapacity[lo];
-    if (cap <= hi) consider(Math.max(times[cap], start), service);
-    if (rps2 <= 0) continue;
-    const up = state.nextScaleUp[lo];
-    if (up <= hi) consider(Math.max(times[up], start), service);
+    const worst = /* @__PURE__ */ new Map();
+    for (const { start, end } of ranges) {
+      const lo = stepAt(times, start);
+      const hi = lastStepBefore(times, end);
+      if (lo < 0 || hi < lo) continue;
+      const peak = state.peak.argmax(lo, hi);
+      if (peak >= 0 && state.capacityRps > 0) impact = Math.max(impact, stepLoads[peak] / state.capacityRps);
+      const cap = state.nextCapacity[lo];
+      if (cap <= hi) consider(Math.max(times[cap], start), service);
+      if (rps2 <= 0) continue;
+      const up = state.nextScaleUp[lo];
+      if (up <= hi) consider(Math.max(times[up], start), service);
+      for (const rule of RULES) {
+        const i = state.worst[rule]?.argmax(lo, hi) ?? -1;
+        if (i < 0) continue;
+        const found = worst.get(rule);
+        if (!found || stepLoads[i] > found.load)
+          worst.set(rule, {
+            rule,
+            campaign,
+            service,
+            instant: Math.max(times[i], start),
+            load: stepLoads[i]
+          });
+      }
+    }
     for (const rule of RULES) {
-      const i = state.worst[rule]?.argmax(lo, hi) ?? -1;
-      if (i >= 0)
-        breaches.push({ rule, campaign, service, instant: Math.max(times[i], start), load: stepLoads[i] });
+      const b = worst.get(rule);
+      if (b) breaches.push(b);
     }
   }
   return needsWork ? { breaches, needsWork, impact } : { breaches, impact };
@@ -44283,6 +44300,97 @@ function forecastMessage(expected, multiplier, unit) {
   const what = unit === "users" ? "concurrent users" : "requests/s";
   return `The forecast is a guess without a \`high\` estimate, so it is planned at ${formatNumber(expected)} \xD7 ${multiplier} = ${formatNumber(expected * multiplier)} ${what}. Add \`high:\` with a pessimistic estimate.`;
 }
+function standbyBasis(entry, service, utilization) {
+  const made = entry.instances !== void 0 && service.kind === "scalable" ? `${entry.instances} instances \xD7 ${rps(service.per_instance_rps)}` : rps(entry.rps);
+  return `${made} \xD7 failover_utilization ${utilization}`;
+}
+function failoverMessage(m, environment, entry, utilization) {
+  return `${m.service.name} could not be carried in the failover environment "${environment}" on ${when(m)}: ${rps(m.load)} against ${rps(entry.rps * utilization)} there (${standbyBasis(entry, m.service, utilization)}).${together(m)} The campaign can run; if the primary environment fails then, the standby would be overloaded. IT: raise the standby capacity of ${m.service.name} to keep failover.`;
+}
+function baselineFailoverMessage(service, environment, entry, utilization, load) {
+  return `${service.name}: ordinary traffic alone (${rps(load)}, without any campaign) could not be carried in the failover environment "${environment}", which carries ${rps(entry.rps * utilization)} (${standbyBasis(entry, service, utilization)}). Raise its standby capacity.`;
+}
+function riskMessage(m, probability, capacity, maxRisk) {
+  return `${formatPercent(probability)} chance that ${m.service.name} overloads on ${when(m)}: the load may exceed the ${rps(capacity)} its planned instances carry safely (planned: ${rps(m.load)}), more than max_risk ${formatPercent(maxRisk)}.${together(m)} Firm up the forecast (a lower \`high\`), spread the campaigns, or ask IT for more headroom.`;
+}
+
+// src/core/risk/lognormal.ts
+var Z90 = 1.2815515655446004;
+function planningFactor(expected, planning) {
+  if (!(planning > 0) || !(expected > 0)) return { median: 1, sigma: 0 };
+  return { median: expected / planning, sigma: Math.max(0, Math.log(planning / expected) / Z90) };
+}
+function normalCdf(x) {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * z);
+  const erfc = t * Math.exp(
+    -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
+  );
+  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+
+// src/core/risk/samples.ts
+var RISK_SAMPLES = 4e3;
+var RISK_SEED = 20261203;
+function streamSeed(id, seed) {
+  let h = 2166136261 ^ seed;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+function normals(seed, count, out = new Float64Array(count)) {
+  let a = seed >>> 0;
+  const uniform = () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return (((t ^ t >>> 14) >>> 0) + 0.5) / 4294967296;
+  };
+  for (let i = 0; i < count; i += 2) {
+    const r = Math.sqrt(-2 * Math.log(uniform()));
+    const theta = 2 * Math.PI * uniform();
+    out[i] = r * Math.cos(theta);
+    if (i + 1 < count) out[i + 1] = r * Math.sin(theta);
+  }
+  return out;
+}
+
+// src/core/risk/overload-risk.ts
+var Z_SMALL = 4.75;
+var Z_LARGE = 6;
+function overloadRisk(base, terms, capacity, seed) {
+  const room = capacity - base;
+  const uncertain = terms.filter((t) => t.load > 0 && t.sigma > 0);
+  let certain = 0;
+  for (const t of terms) if (t.load > 0 && t.sigma === 0) certain += t.load * t.median;
+  const left = room - certain;
+  if (uncertain.length === 0) return left < 0 ? 1 : 0;
+  if (left <= 0) return 1;
+  if (uncertain.length === 1) {
+    const t = uncertain[0];
+    return 1 - normalCdf((Math.log(left / t.load) - Math.log(t.median)) / t.sigma);
+  }
+  const z = uncertain.length <= 100 ? Z_SMALL : Z_LARGE;
+  let bound = 0;
+  for (const t of uncertain) bound += t.load * t.median * Math.exp(z * t.sigma);
+  if (bound <= left) return 0;
+  return sampledRisk(left, uncertain, seed);
+}
+function sampledRisk(left, terms, seed) {
+  const sums = new Float64Array(RISK_SAMPLES);
+  const draws = new Float64Array(RISK_SAMPLES);
+  for (const t of terms) {
+    normals(streamSeed(t.id, seed), RISK_SAMPLES, draws);
+    const scale = t.load * t.median;
+    for (let k = 0; k < RISK_SAMPLES; k++) sums[k] += scale * Math.exp(t.sigma * draws[k]);
+  }
+  let over = 0;
+  for (let k = 0; k < RISK_SAMPLES; k++) if (sums[k] > left) over++;
+  return over / RISK_SAMPLES;
+}
 
 // src/core/capacity/loads.ts
 function planningValue(campaign, defaults2) {
@@ -44308,6 +44416,7 @@ function campaignServiceLoads(campaign, defaults2, sites, serviceIndex) {
 function baselineLoads(capacity, serviceIndex) {
   const loads = new Float64Array(capacity.services.length);
   for (const site of capacity.sites) {
+    if (site.profile) continue;
     for (const [name, factor] of Object.entries(site.uses)) {
       const service = serviceIndex.get(name);
       if (service !== void 0) loads[service] = (loads[service] ?? 0) + factor * site.baseline_rps;
@@ -44315,824 +44424,8 @@ function baselineLoads(capacity, serviceIndex) {
   }
   return loads;
 }
-
-// src/core/capacity/plan.ts
-function planScaleUps(states, needing, deadline, now) {
-  const plan = [];
-  for (const state of states) {
-    const { service } = state;
-    if (service.kind !== "scalable" || state.overCapacity) continue;
-    const campaigns = needing.get(state.index) ?? [];
-    const baselineNeeds = state.baseline.planned > service.instances;
-    if (!baselineNeeds && campaigns.length === 0) continue;
-    let instances = state.baseline.planned;
-    const flagged = state.breaches["scale-up"];
-    for (let i = 0; i < flagged.length; i++)
-      if (flagged[i] !== -Infinity) instances = Math.max(instances, state.planned[i]);
-    let by = baselineNeeds ? now : Infinity;
-    for (const c of campaigns) by = Math.min(by, deadline(c));
-    plan.push({ service: state.index, instances, by, campaigns: [...campaigns].sort((a, b) => a - b) });
-  }
-  return plan;
-}
-
-// src/core/capacity/range-max.ts
-var RangeMax = class {
-  constructor(values) {
-    this.values = values;
-    const n = values.length;
-    const first = Int32Array.from({ length: n }, (_, i) => i);
-    this.table = [first];
-    for (let width = 2; width <= n; width *= 2) {
-      const prev = this.table[this.table.length - 1];
-      const half = width / 2;
-      const next = new Int32Array(n - width + 1);
-      for (let i = 0; i < next.length; i++) next[i] = this.better(prev[i], prev[i + half]);
-      this.table.push(next);
-    }
-  }
-  values;
-  table;
-  /** Index of the largest value in [lo, hi] (the earliest on ties); -1 when empty or all -Infinity. */
-  argmax(lo, hi) {
-    if (lo > hi) return -1;
-    const level = 31 - Math.clz32(hi - lo + 1);
-    const row = this.table[level];
-    const best = this.better(row[lo], row[hi - (1 << level) + 1]);
-    return this.values[best] === -Infinity ? -1 : best;
-  }
-  better(a, b) {
-    return this.values[b] > this.values[a] || this.values[b] === this.values[a] && b < a ? b : a;
-  }
-};
-
-// src/core/capacity/service-state.ts
-var RULES2 = ["capacity", "maintenance", "redundancy", "scale-up"];
-function baselineState(service, load, failover) {
-  const capacity = exceeds(load, capacityRps(service));
-  if (service.kind === "fixed" || capacity) return { load, capacity, redundancy: false, planned: 0 };
-  const n = instancesNeeded(load, service, failover);
-  return {
-    load,
-    capacity,
-    redundancy: n > service.max_instances,
-    planned: Math.min(n, service.max_instances)
-  };
-}
-function serviceState(index, service, steps, baselineLoad, capacity) {
-  const failover = capacity.defaults.failover_utilization;
-  const cap = capacityRps(service);
-  const baseline = baselineState(service, baselineLoad, failover);
-  const count = steps.times.length;
-  const breaches = Object.fromEntries(
-    RULES2.map((r) => [r, new Float64Array(count).fill(-Infinity)])
-  );
-  const planned = new Int32Array(count);
-  const floor = service.kind === "scalable" ? Math.max(service.instances, baseline.planned) : 0;
-  let overCapacity = baseline.capacity;
-  for (let i = 0; i < count; i++) {
-    const load = steps.loads[i];
-    const factor = steps.factors[i];
-    const inMaintenance = steps.maintenance[i] >= 0;
-    const overMax = exceeds(load, cap);
-    if (inMaintenance) {
-      if (exceeds(load, cap * factor)) breaches.maintenance[i] = load;
-    } else if (overMax) {
-      overCapacity = true;
-      if (!baseline.capacity) breaches.capacity[i] = load;
-    }
-    if (service.kind === "scalable" && !overMax) {
-      const n = instancesNeeded(load, service, failover);
-      planned[i] = Math.min(n, service.max_instances);
-      if (n > service.max_instances && !baseline.redundancy) breaches.redundancy[i] = load;
-      if (planned[i] > floor) breaches["scale-up"][i] = load;
-    }
-  }
-  if (overCapacity) {
-    breaches.redundancy.fill(-Infinity);
-    breaches["scale-up"].fill(-Infinity);
-  }
-  const worst = {};
-  for (const r of RULES2) if (breaches[r].some((v) => v !== -Infinity)) worst[r] = new RangeMax(breaches[r]);
-  return {
-    index,
-    service,
-    steps,
-    capacityRps: cap,
-    baseline,
-    floor,
-    overCapacity,
-    planned,
-    breaches,
-    worst,
-    peak: new RangeMax(steps.loads),
-    nextCapacity: nextFlagged(breaches.capacity),
-    nextScaleUp: nextFlagged(breaches["scale-up"])
-  };
-}
-function nextFlagged(values) {
-  const next = new Int32Array(values.length);
-  let j = values.length;
-  for (let i = values.length - 1; i >= 0; i--) {
-    if (values[i] !== -Infinity) j = i;
-    next[i] = j;
-  }
-  return next;
-}
-
-// src/core/capacity/summary.ts
-function peakStep(state) {
-  const i = state.peak.argmax(0, state.steps.times.length - 1);
-  return i >= 0 && state.steps.loads[i] > 0 ? i : -1;
-}
-function servicePeaks(states, contributors) {
-  return states.map((state) => {
-    const i = peakStep(state);
-    const peak = i >= 0 ? state.steps.loads[i] : 0;
-    const at = i >= 0 ? state.steps.times[i] : void 0;
-    return {
-      service: state.service.name,
-      peak_rps: round6(peak),
-      peak_at: at === void 0 ? null : new Date(at).toISOString(),
-      capacity_rps: round6(state.capacityRps),
-      utilization: state.capacityRps > 0 ? round6(peak / state.capacityRps) : 0,
-      contributors: at === void 0 ? [] : contributors(state.index, at)
-    };
-  });
-}
-var STATUS_RANK = { ok: 0, notice: 1, warning: 2, error: 3 };
-function campaignSummaries(campaigns, planning, impact, past, findings) {
-  const worst = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    if (f.campaign === void 0) continue;
-    const previous = worst.get(f.campaign) ?? "ok";
-    if (STATUS_RANK[f.severity] > STATUS_RANK[previous]) worst.set(f.campaign, f.severity);
-  }
-  return [...campaigns].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => ({
-    id: c.id,
-    name: c.name,
-    file: c.file,
-    start: new Date(c.start).toISOString(),
-    end: new Date(c.end).toISOString(),
-    ...c.timezone !== void 0 ? { timezone: c.timezone } : {},
-    sites: c.targets.map((t) => t.site),
-    planning: round6(planning(c)),
-    unit: c.forecast.unit,
-    impact: round6(impact.get(c.id) ?? 0),
-    status: past.has(c.id) ? "past" : worst.get(c.id) ?? "ok"
-  }));
-}
-
-// src/core/capacity/check-capacity.ts
-var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-function checkCapacity({ campaigns: input, capacity, now }) {
-  const all = [...input].sort((a, b) => byText(a.id, b.id) || byText(a.file, b.file) || a.start - b.start);
-  const findings = [];
-  const pastIds = /* @__PURE__ */ new Set();
-  const live = [];
-  for (const c of all) {
-    if (c.end <= now) {
-      pastIds.add(c.id);
-      findings.push(
-        finding("past", c.file, c.at.window, pastMessage(c.end, c.timezone), { campaign: c.id })
-      );
-      continue;
-    }
-    live.push(c);
-    const { confidence, high, expected, unit } = c.forecast;
-    if (confidence === "guess" && high === void 0) {
-      const text = forecastMessage(expected, capacity.defaults.uncertainty.guess, unit);
-      findings.push(finding("forecast", c.file, c.at.forecast, text, { campaign: c.id }));
-    }
-  }
-  const serviceIndex = new Map(capacity.services.map((s, i) => [s.name, i]));
-  const sites = new Map(capacity.sites.map((s) => [s.name, s]));
-  const items = live.map((c) => ({
-    start: Math.max(c.start, now),
-    end: c.end,
-    loads: campaignServiceLoads(c, capacity.defaults, sites, serviceIndex)
-  }));
-  const maintenance = capacity.maintenance.map((m) => ({
-    start: m.start,
-    end: m.end,
-    factor: m.capacity_factor,
-    services: m.services.flatMap((name) => serviceIndex.get(name) ?? [])
-  }));
-  const baseline = baselineLoads(capacity, serviceIndex);
-  const sorted = boundaries(now, items, maintenance);
-  const steps = sweepLoads(now, baseline, items, maintenance, sorted);
-  const states = capacity.services.map((s, i) => serviceState(i, s, steps[i], baseline[i], capacity));
-  const assessments = items.map(
-    (item, i) => assessCampaign(i, item.start, item.end, item.loads, states)
-  );
-  const deadlines = /* @__PURE__ */ new Map();
-  assessments.forEach((a, i) => {
-    if (a.needsWork) deadlines.set(i, moveBeforeFreezes(a.needsWork.instant, capacity.freezes));
-  });
-  const needing = /* @__PURE__ */ new Map();
-  for (const a of assessments) {
-    for (const b of a.breaches) {
-      if (b.rule !== "scale-up") continue;
-      const list = needing.get(b.service);
-      if (list) list.push(b.campaign);
-      else needing.set(b.service, [b.campaign]);
-    }
-  }
-  const plan = planScaleUps(states, needing, (c) => deadlines.get(c).at, now);
-  const planOf = new Map(plan.map((p) => [p.service, p]));
-  const wanted = /* @__PURE__ */ new Map();
-  const want = (service, instant) => {
-    const set = wanted.get(instant) ?? /* @__PURE__ */ new Set();
-    set.add(service);
-    wanted.set(instant, set);
-  };
-  for (const a of assessments) {
-    for (const b of a.breaches) want(b.service, b.instant);
-    if (a.needsWork) want(a.needsWork.service, a.needsWork.instant);
-  }
-  for (const state of states) {
-    const i = peakStep(state);
-    if (i >= 0) want(state.index, state.steps.times[i]);
-  }
-  const ids = live.map((c) => c.id);
-  const active = activeCampaigns(now, states.length, items, ids, maintenance, sorted, wanted);
-  const contributors = (service, instant) => active.get(instant)?.get(service) ?? [];
-  const loadAt = (state, instant) => state.steps.loads[stepAt(state.steps.times, instant)];
-  const campaignFindings = (i, a) => {
-    const c = live[i];
-    const moment = (service, instant, load) => ({
-      service: states[service].service,
-      instant,
-      load,
-      contributors: contributors(service, instant),
-      ...c.timezone !== void 0 ? { zone: c.timezone } : {}
-    });
-    for (const b of a.breaches) {
-      const state = states[b.service];
-      const m = moment(b.service, b.instant, b.load);
-      const extra = { campaign: c.id, campaigns: m.contributors, service: state.service.name };
-      let text;
-      if (b.rule === "capacity") text = capacityMessage(m, state.capacityRps);
-      else if (b.rule === "maintenance") {
-        const index = state.steps.maintenance[stepAt(state.steps.times, b.instant)];
-        const maint = capacity.maintenance[index];
-        text = maintenanceMessage(m, maint, state.capacityRps * maint.capacity_factor);
-      } else if (state.service.kind !== "scalable") continue;
-      else if (b.rule === "redundancy") {
-        const needed = instancesNeeded(b.load, state.service, capacity.defaults.failover_utilization);
-        text = redundancyMessage(m, needed, state.service.max_instances, state.service.zones);
-      } else {
-        const entry = planOf.get(b.service);
-        const freeze = capacity.freezes.find((f) => f.start === entry.by);
-        text = scaleUpMessage(m, entry.instances, state.service.instances, entry.by, freeze);
-      }
-      findings.push(finding(b.rule, c.file, c.at.forecast, text, extra));
-    }
-    const deadline = deadlines.get(i);
-    if (a.needsWork && deadline) {
-      const rule = noticeRule(deadline, now, capacity.defaults.notice_days);
-      if (rule) {
-        const state = states[a.needsWork.service];
-        const m = moment(a.needsWork.service, a.needsWork.instant, loadAt(state, a.needsWork.instant));
-        const days = capacity.defaults.notice_days;
-        const text = rule === "freeze" && deadline.freeze ? freezeMessage(m, deadline.freeze, now, days) : noticeMessage(m, deadline.at, now, days);
-        findings.push(
-          finding(rule, c.file, c.at.forecast, text, {
-            campaign: c.id,
-            campaigns: m.contributors,
-            service: state.service.name
-          })
-        );
-      }
-    }
-  };
-  assessments.forEach((a, i) => campaignFindings(i, a));
-  for (const state of states) findings.push(...baselineFindings(state, capacity));
-  const impact = new Map(assessments.map((a, i) => [live[i].id, a.impact]));
-  return {
-    findings: sortFindings(findings),
-    services: servicePeaks(states, contributors),
-    plan: plan.map((p) => ({
-      service: states[p.service].service.name,
-      instances: p.instances,
-      by: new Date(p.by).toISOString(),
-      campaigns: p.campaigns.map((c) => live[c].id)
-    })),
-    campaigns: campaignSummaries(all, (c) => planningValue(c, capacity.defaults), impact, pastIds, findings)
-  };
-}
-function baselineFindings(state, capacity) {
-  const { service, baseline } = state;
-  const on = (rule, text) => finding(rule, capacity.file, service.at, text, { service: service.name });
-  if (baseline.capacity)
-    return [on("capacity", baselineCapacityMessage(service, baseline.load, state.capacityRps))];
-  if (service.kind !== "scalable" || state.overCapacity) return [];
-  const out = [];
-  if (baseline.planned > service.instances) {
-    out.push(
-      on("scale-up", baselineScaleUpMessage(service, baseline.planned, service.instances, baseline.load))
-    );
-  }
-  if (baseline.redundancy) {
-    const needed = instancesNeeded(baseline.load, service, capacity.defaults.failover_utilization);
-    out.push(
-      on(
-        "redundancy",
-        baselineRedundancyMessage(service, needed, service.max_instances, service.zones, baseline.load)
-      )
-    );
-  }
-  return out;
-}
-
-// src/core/load/left-out.ts
-var LEFT_OUT = " This campaign is left out of the load until this is fixed.";
-
-// src/core/load/suggest.ts
-var import_fastest_levenshtein = __toESM(require_mod(), 1);
-function closestName(name, candidates) {
-  if (candidates.length === 0) return void 0;
-  const best = (0, import_fastest_levenshtein.closest)(name, [...candidates]);
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  return (0, import_fastest_levenshtein.distance)(name, best) <= limit ? best : void 0;
-}
-function didYouMean(name, candidates) {
-  const best = closestName(name, candidates);
-  return best === void 0 ? "" : ` (did you mean \`${best}\`?)`;
-}
-function quote(value) {
-  let text;
-  if (typeof value === "string") text = value;
-  else if (value === null || value === void 0) text = "nothing";
-  else if (typeof value === "object") text = Array.isArray(value) ? "a list" : "a mapping";
-  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    text = String(value);
-  else text = typeof value;
-  if (text.length > 60) text = `${text.slice(0, 57)}...`;
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-
-// src/core/load/yaml-source.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_FILE_BYTES = 1024 * 1024;
-var MAX_DEPTH = 64;
-var MAX_FLOW_OPEN = 1e3;
-var START = { line: 1, column: 1 };
-var BAD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
-function parseYaml(source, what) {
-  const fail = (at, message) => finding("syntax", source.path, at, message);
-  const text = source.text;
-  if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
-    return fail(
-      START,
-      `This ${what} is larger than 1 MiB, which is far more than it ever needs; it was not read. Check that the right file was committed.`
-    );
-  }
-  const bad = BAD_CHARACTER.exec(text);
-  if (bad) {
-    const at = positionOfOffset(text, bad.index);
-    const kind = bad[0] === "\uFFFD" ? "bytes that are not valid UTF-8 text" : "binary data (control characters)";
-    return fail(
-      at,
-      `This ${what} contains ${kind} at line ${at.line}, column ${at.column}; save it as plain UTF-8 text.`
-    );
-  }
-  const deep = deepFlowOffset(text);
-  if (deep !== void 0) {
-    const at = positionOfOffset(text, deep);
-    return fail(
-      at,
-      `This ${what} is not valid YAML: ${yamlProblem("RESOURCE_EXHAUSTION", "")} (line ${at.line}, column ${at.column}).`
-    );
-  }
-  const lineCounter = new import_yaml.LineCounter();
-  let doc;
-  try {
-    doc = (0, import_yaml.parseDocument)(text, {
-      lineCounter,
-      version: "1.2",
-      schema: "core",
-      prettyErrors: true,
-      uniqueKeys: true
-    });
-  } catch {
-    return fail(START, `This ${what} could not be read as YAML.`);
-  }
-  const error2 = doc.errors[0];
-  if (error2) {
-    const at = error2.linePos ? { line: error2.linePos[0].line, column: error2.linePos[0].col } : START;
-    return fail(
-      at,
-      `This ${what} is not valid YAML: ${yamlProblem(error2.code, error2.message)} (line ${at.line}, column ${at.column}).`
-    );
-  }
-  const root = doc.contents;
-  if (root === null || (0, import_yaml.isScalar)(root) && (root.value === null || root.value === "")) {
-    return fail(START, `This ${what} is empty; it needs YAML keys such as the example in the documentation.`);
-  }
-  if (!(0, import_yaml.isMap)(root)) {
-    const at = positionOf(lineCounter, root.range?.[0] ?? 0);
-    return fail(
-      at,
-      `This ${what} must be a YAML mapping of keys to values (like \`id: my-campaign\`), not a single value or a list.`
-    );
-  }
-  const guard = guardStructure(root, lineCounter);
-  if (guard) return fail(guard.at, `This ${what} ${guard.message}`);
-  let data;
-  try {
-    data = doc.toJS({ maxAliasCount: 0 });
-  } catch {
-    return fail(START, `This ${what} could not be read as YAML.`);
-  }
-  return { file: source.path, doc, lineCounter, data };
-}
-function deepFlowOffset(text) {
-  let open3 = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) {
-      if (++open3 > MAX_FLOW_OPEN) return i;
-    } else if ((c === 93 || c === 125) && open3 > 0) open3--;
-  }
-  return void 0;
-}
-function yamlProblem(code, message) {
-  switch (code) {
-    case "DUPLICATE_KEY":
-      return "the same key appears twice in one mapping; keep one";
-    case "TAB_AS_INDENT":
-      return "a tab is used for indentation; indent with spaces";
-    case "MISSING_CHAR":
-      return "a closing quote or bracket is missing";
-    case "BAD_INDENT":
-      return "the indentation is off, or a bracket is not closed; keys of the same level must start in the same column";
-    case "BLOCK_AS_IMPLICIT_KEY":
-    case "MULTILINE_IMPLICIT_KEY":
-      return "the indentation is off; keys of the same level must start in the same column";
-    case "RESOURCE_EXHAUSTION":
-      return "it is nested too deeply or too large to read safely";
-    case "MULTIPLE_DOCS":
-      return "the file holds more than one YAML document (separated by `---`); keep only one";
-    case "BAD_DQ_ESCAPE":
-      return "a backslash inside double quotes starts an invalid escape; use single quotes instead";
-    default:
-      return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
-  }
-}
-function guardStructure(root, lineCounter) {
-  const stack = [{ node: root, depth: 1 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop();
-    if ((0, import_yaml.isAlias)(node)) {
-      return {
-        at: positionOf(lineCounter, node.range?.[0] ?? 0),
-        message: `uses a YAML alias (\`*${node.source}\`); aliases are not supported here: write the value out in full.`
-      };
-    }
-    if ((0, import_yaml.isPair)(node)) {
-      if (node.key && typeof node.key === "object") stack.push({ node: node.key, depth });
-      if (node.value && typeof node.value === "object") stack.push({ node: node.value, depth });
-    } else if ((0, import_yaml.isCollection)(node)) {
-      if (depth > MAX_DEPTH) {
-        return {
-          at: positionOf(lineCounter, node.range?.[0] ?? 0),
-          message: `is nested more than ${MAX_DEPTH} levels deep; campaign-gate files need only a few levels.`
-        };
-      }
-      for (const item of node.items)
-        if (item && typeof item === "object") stack.push({ node: item, depth: depth + 1 });
-    }
-  }
-  return void 0;
-}
-function positionOf(lineCounter, offset) {
-  const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col };
-}
-function positionOfOffset(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-function pairAt(parsed, path8, key) {
-  const parent = path8.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path8, true);
-  if (!(0, import_yaml.isMap)(parent)) return void 0;
-  return parent.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(key));
-}
-function valueAt(parsed, path8) {
-  const node = path8.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path8, true);
-  const range = node?.range;
-  if (range) return positionOf(parsed.lineCounter, range[0]);
-  return path8.length > 0 ? keyAt(parsed, path8) : START;
-}
-function keyAt(parsed, path8) {
-  if (path8.length === 0) {
-    const first = (0, import_yaml.isMap)(parsed.doc.contents) ? parsed.doc.contents.items[0]?.key : void 0;
-    const range2 = first?.range;
-    return range2 ? positionOf(parsed.lineCounter, range2[0]) : START;
-  }
-  const parentPath = path8.slice(0, -1);
-  const last = path8[path8.length - 1];
-  if (typeof last === "number") return valueAt(parsed, path8);
-  const pair = pairAt(parsed, parentPath, last);
-  const range = pair?.key?.range;
-  if (range) return positionOf(parsed.lineCounter, range[0]);
-  return parentPath.length > 0 ? keyAt(parsed, parentPath) : START;
-}
-
-// src/core/load/campaign-checks.ts
-function forecastFindings(parsed, forecast) {
-  if (forecast?.high === void 0 || forecast.high >= forecast.expected) return [];
-  return [
-    finding(
-      "schema",
-      parsed.file,
-      keyAt(parsed, ["forecast", "high"]),
-      `\`forecast.high\` (${forecast.high}) is below the expected \`forecast.${forecast.unitKey}\` (${forecast.expected}); \`high\` is the pessimistic estimate and must be at least the expected value.${LEFT_OUT}`
-    )
-  ];
-}
-function targetFindings(parsed, targets, forecast, capacity) {
-  const seen = /* @__PURE__ */ new Set();
-  return targets.flatMap((target) => {
-    if (seen.has(target.site)) return [siteTwice(parsed, target)];
-    seen.add(target.site);
-    return capacity ? siteFindings(parsed, target, forecast, capacity) : [];
-  });
-}
-function siteTwice(parsed, target) {
-  return finding(
-    "schema",
-    parsed.file,
-    valueAt(parsed, ["targets", target.index, "site"]),
-    `The site \`${target.site}\` is targeted twice; list each site once and use \`share\` to split the forecast.${LEFT_OUT}`
-  );
-}
-function siteFindings(parsed, target, forecast, capacity) {
-  const at = valueAt(parsed, ["targets", target.index, "site"]);
-  const site = capacity.sites.find((s) => s.name === target.site);
-  if (!site) {
-    const names = capacity.sites.map((s) => s.name);
-    return [
-      finding(
-        "unknown-site",
-        parsed.file,
-        at,
-        `\`targets[${target.index + 1}].site\` is ${quote(target.site)}, which is not a site in ${capacity.file}${didYouMean(target.site, names)}. Known sites: ${names.join(", ")}.${LEFT_OUT}`
-      )
-    ];
-  }
-  if (forecast?.unitKey !== "peak_concurrent_users" || site.rps_per_user !== void 0) return [];
-  return [
-    finding(
-      "schema",
-      parsed.file,
-      at,
-      `The site \`${target.site}\` has no \`rps_per_user\` in ${capacity.file}, so a forecast in concurrent users cannot be turned into load there; give \`peak_requests_per_second\` instead, or ask IT to add \`rps_per_user\` for \`${target.site}\`.${LEFT_OUT}`
-    )
-  ];
-}
-
-// src/core/load/schema-errors.ts
-var PATTERN_HINTS = {
-  "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase name of letters, digits and dashes, like `black-friday-2026`",
-  "^([01]\\d|2[0-3]):[0-5]\\d$": "a time of day like `09:00`",
-  "^[a-z0-9]+([-_][a-z0-9]+)*$": "lowercase letters, digits, dashes and underscores, like `web-shop`"
-};
-function patternHint(pattern) {
-  const known = PATTERN_HINTS[pattern];
-  if (known) return known;
-  if (pattern.startsWith("^\\d{4}-\\d{2}-\\d{2}")) {
-    return pattern.includes("(Z|[+-]\\d{2}:\\d{2}))?$") ? "a date like `2026-12-02` or a date and time with an offset, like `2026-12-02T01:00:00Z`" : "a date like `2026-11-27` or a date and time like `2026-11-27T06:00:00-05:00`";
-  }
-  if (pattern.startsWith("^(@")) return "a GitHub handle like `@jane` or an e-mail address";
-  return `text matching ${pattern}`;
-}
-var TYPE_NAMES = {
-  number: "a number",
-  integer: "a whole number",
-  string: "text",
-  boolean: "true or false",
-  array: "a list",
-  object: "a mapping of keys to values",
-  null: "empty"
-};
-function pointerToPath(pointer, data) {
-  if (pointer === "") return [];
-  const path8 = [];
-  let node = data;
-  for (const raw of pointer.slice(1).split("/")) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    const key = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
-    path8.push(key);
-    node = node !== null && typeof node === "object" ? node[key] : void 0;
-  }
-  return path8;
-}
-function describePath(path8) {
-  let text = "";
-  for (const segment of path8) {
-    text += typeof segment === "number" ? `[${segment + 1}]` : text === "" ? segment : `.${segment}`;
-  }
-  return text;
-}
-function field(path8) {
-  return path8.length === 0 ? "The file" : `\`${describePath(path8)}\``;
-}
-function branches(error2) {
-  const schema = error2.schema;
-  if (!Array.isArray(schema)) return [];
-  return schema.map((b) => b.required ?? []);
-}
-function listKeys(keys) {
-  const quoted = keys.map((k) => `\`${k}\``);
-  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
-}
-function oneOfMessage(path8, data, options) {
-  const present = new Set(data !== null && typeof data === "object" ? Object.keys(data) : []);
-  const used = options.filter((keys) => keys.some((k) => present.has(k)));
-  const choices = options.map((keys) => listKeys(keys)).join(" or ");
-  if (used.length > 1) {
-    const found = used.map((keys) => listKeys(keys.filter((k) => present.has(k)))).join(" and ");
-    return `${field(path8)} has ${found}; it needs exactly one of ${choices}. Remove the one that does not apply.`;
-  }
-  const partial = used[0];
-  if (partial) {
-    const missing = partial.filter((k) => !present.has(k));
-    return `${field(path8)} is missing ${listKeys(missing)} (it has ${listKeys(partial.filter((k) => present.has(k)))}, which needs ${listKeys(partial)}).`;
-  }
-  return `${field(path8)} needs one of ${choices}.`;
-}
-function messageFor(error2, path8) {
-  const p = error2.params;
-  const value = error2.data;
-  switch (error2.keyword) {
-    case "required": {
-      const missing = error2.params.missingProperties ?? [
-        String(p.missingProperty)
-      ];
-      return missing.length === 1 ? `${field(path8)} is missing the required key \`${missing[0]}\`.` : `${field(path8)} is missing the required keys ${listKeys(missing)}.`;
-    }
-    case "additionalProperties": {
-      const key = String(p.additionalProperty);
-      const allowed = Object.keys(
-        error2.parentSchema?.properties ?? {}
-      );
-      const hint = allowed.length > 0 ? didYouMean(key, allowed) : "";
-      const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(", ")}.` : "";
-      return `${field(path8)} has an unknown key \`${key}\`${hint}.${list}`;
-    }
-    case "enum":
-      return `${field(path8)} must be one of ${p.allowedValues.join(", ")} \u2014 found ${quote(value)}.`;
-    case "const":
-      return `${field(path8)} must be ${quote(p.allowedValue)} \u2014 found ${quote(value)}.`;
-    case "type": {
-      const wanted = String(p.type).split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
-      return `${field(path8)} must be ${wanted} \u2014 found ${quote(value)}.`;
-    }
-    case "pattern":
-      return `${field(path8)} must be ${patternHint(String(p.pattern))} \u2014 found ${quote(value)}.`;
-    case "minimum":
-      return `${field(path8)} must be at least ${String(p.limit)} \u2014 found ${quote(value)}.`;
-    case "maximum":
-      return `${field(path8)} must be at most ${String(p.limit)} \u2014 found ${quote(value)}.`;
-    case "exclusiveMinimum":
-      return `${field(path8)} must be more than ${String(p.limit)} \u2014 found ${quote(value)}.`;
-    case "exclusiveMaximum":
-      return `${field(path8)} must be less than ${String(p.limit)} \u2014 found ${quote(value)}.`;
-    case "minLength":
-      return `${field(path8)} must not be empty.`;
-    case "maxLength":
-      return `${field(path8)} must be at most ${String(p.limit)} characters long.`;
-    case "minItems":
-      return `${field(path8)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
-    case "minProperties":
-      return `${field(path8)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
-    case "uniqueItems":
-      return `${field(path8)} lists the same value twice (entries ${Number(p.j) + 1} and ${Number(p.i) + 1}).`;
-    case "oneOf":
-      return oneOfMessage(path8, value, branches(error2));
-    case "propertyNames":
-      return `${field(path8)} has the name ${quote(p.propertyName)}; names must be lowercase letters, digits, dashes and underscores, like \`web-shop\`.`;
-    default:
-      return `${field(path8)} ${error2.message ?? "is not valid"}.`;
-  }
-}
-function mergeRequired(errors) {
-  const out = [];
-  const byPath = /* @__PURE__ */ new Map();
-  for (const error2 of errors) {
-    if (error2.keyword !== "required" || isMisspeltRequired(error2, errors)) {
-      out.push(error2);
-      continue;
-    }
-    const missing = String(error2.params.missingProperty);
-    const key = `${error2.instancePath}|${error2.schemaPath}`;
-    const first = byPath.get(key);
-    if (first) {
-      first.params.missingProperties.push(missing);
-    } else {
-      const merged = { ...error2, params: { ...error2.params, missingProperties: [missing] } };
-      byPath.set(key, merged);
-      out.push(merged);
-    }
-  }
-  return out;
-}
-function isMisspeltRequired(error2, errors) {
-  if (error2.keyword !== "required") return false;
-  const missing = String(error2.params.missingProperty);
-  return errors.some(
-    (e) => e.keyword === "additionalProperties" && e.instancePath === error2.instancePath && closestName(String(e.params.additionalProperty), [missing]) !== void 0
-  );
-}
-function schemaFindings(parsed, errors, suffix = "") {
-  const oneOfs = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf").map((e) => `${e.schemaPath}/`);
-  const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
-  const seen = /* @__PURE__ */ new Set();
-  const findings = [];
-  for (const error2 of mergeRequired(errors)) {
-    if (oneOfs.some((prefix) => error2.schemaPath.startsWith(prefix))) continue;
-    if (error2.propertyName !== void 0 && error2.keyword !== "propertyNames") continue;
-    if (isMisspeltRequired(error2, errors)) continue;
-    if (error2.keyword !== "type" && typed.has(error2.instancePath)) continue;
-    if (error2.keyword === "if") continue;
-    const path8 = pointerToPath(error2.instancePath, parsed.data);
-    const position = error2.keyword === "required" || error2.keyword === "oneOf" || error2.keyword === "minProperties" || error2.keyword === "minItems" ? keyAt(parsed, path8) : error2.keyword === "additionalProperties" ? keyAt(parsed, [
-      ...path8,
-      String(error2.params.additionalProperty)
-    ]) : error2.keyword === "propertyNames" ? keyAt(parsed, [...path8, String(error2.params.propertyName)]) : valueAt(parsed, path8);
-    const message = messageFor(error2, path8) + suffix;
-    const key = `${position.line}:${position.column}:${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    findings.push(finding("schema", parsed.file, position, message));
-  }
-  return findings;
-}
-
-// src/core/load/well-formed.ts
-function startsWith(path8, prefix) {
-  return prefix.length <= path8.length && prefix.every((segment, i) => path8[i] === segment);
-}
-function concernsChild(error2, child2) {
-  switch (error2.keyword) {
-    case "required":
-      return error2.params.missingProperty === child2;
-    case "type":
-    case "oneOf":
-    case "anyOf":
-      return true;
-    default:
-      return false;
-  }
-}
-function touches(error2, path8, data) {
-  const errorPath = pointerToPath(error2.instancePath, data);
-  if (startsWith(errorPath, path8)) return true;
-  const child2 = path8[errorPath.length];
-  return startsWith(path8, errorPath) && child2 !== void 0 && concernsChild(error2, child2);
-}
-function isWellFormed(errors, data, path8) {
-  return !errors.some((error2) => touches(error2, path8, data));
-}
-
-// src/core/load/campaign-parts.ts
-function checkableParts(data, errors) {
-  const intact = (...paths) => paths.every((path8) => isWellFormed(errors, data, path8));
-  const campaign = data;
-  const parts = { targets: targetParts(campaign, intact) };
-  if (campaign.window && intact(["window"], ["timezone"])) {
-    parts.window = { start: campaign.window.start, end: campaign.window.end };
-    if (campaign.timezone !== void 0) parts.window.timezone = campaign.timezone;
-  }
-  const forecast = campaign.forecast;
-  const numbers = [
-    ["forecast", "peak_concurrent_users"],
-    ["forecast", "peak_requests_per_second"],
-    ["forecast", "high"]
-  ];
-  if (forecast && intact(...numbers)) {
-    const users = forecast.peak_concurrent_users !== void 0;
-    parts.forecast = {
-      unitKey: users ? "peak_concurrent_users" : "peak_requests_per_second",
-      expected: users ? forecast.peak_concurrent_users : forecast.peak_requests_per_second
-    };
-    if (forecast.high !== void 0) parts.forecast.high = forecast.high;
-  }
-  return parts;
-}
-function targetParts(campaign, intact) {
-  const targets = campaign.targets;
-  if (!Array.isArray(targets)) return [];
-  return targets.flatMap(
-    (target, index) => intact(["targets", index]) ? [{ index, site: target.site }] : []
-  );
+function riskFactor(campaign, defaults2) {
+  return planningFactor(campaign.forecast.expected, planningValue(campaign, defaults2));
 }
 
 // node_modules/temporal-polyfill/chunks/root.js
@@ -46899,7 +46192,7 @@ function formatDurationIso(slots, options) {
 function formatDurationSlots(durationSlots, subsecDigits) {
   const { sign } = durationSlots;
   const abs = -1 === sign ? negateDurationFields(durationSlots) : durationSlots;
-  const { hours, minutes } = abs;
+  const { hours, minutes: minutes2 } = abs;
   const bigNano = durationSubMinuteToBigNano(abs);
   const wholeSec = Number(bigNano / bigNanoInSec);
   const subsecNano = Number(bigNano % bigNanoInSec);
@@ -46911,9 +46204,9 @@ function formatDurationSlots(durationSlots, subsecDigits) {
     "M": formatDurationNumber(abs.months),
     "W": formatDurationNumber(abs.weeks),
     "D": formatDurationNumber(abs.days)
-  }) + (hours || minutes || wholeSec || forceSec ? "T" + formatDurationFragments({
+  }) + (hours || minutes2 || wholeSec || forceSec ? "T" + formatDurationFragments({
     "H": formatDurationNumber(hours),
-    "M": formatDurationNumber(minutes),
+    "M": formatDurationNumber(minutes2),
     "S": formatDurationNumber(wholeSec, forceSec) + subsecNanoString
   }) : "");
 }
@@ -48653,14 +47946,14 @@ function refineCalendarArg(arg) {
 }
 var durationSlotsMap = /* @__PURE__ */ new WeakMap();
 var Duration = /* @__PURE__ */ defineTemporalClass(DurationBranding, class {
-  constructor(years = 0, months = 0, weeks = 0, days = 0, hours = 0, minutes = 0, seconds = 0, milliseconds = 0, microseconds = 0, nanoseconds = 0) {
+  constructor(years = 0, months = 0, weeks = 0, days = 0, hours = 0, minutes2 = 0, seconds = 0, milliseconds = 0, microseconds = 0, nanoseconds = 0) {
     const fields = validateDurationFields(mapProps(toStrictInteger, {
       years,
       months,
       weeks,
       days,
       hours,
-      minutes,
+      minutes: minutes2,
       seconds,
       milliseconds,
       microseconds,
@@ -48800,6 +48093,1256 @@ var Temporal = /* @__PURE__ */ Object.defineProperties({}, {
 var Temporal2 = NativeTemporal || Temporal;
 var toTemporalInstant2 = NativeTemporal ? Date.prototype.toTemporalInstant : toTemporalInstant;
 
+// src/core/shape/zone-clock.ts
+var YEAR_MS = 366 * 864e5;
+var clocks = /* @__PURE__ */ new Map();
+function zoneClock(zone) {
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = makeClock(zone);
+    clocks.set(zone, clock);
+  }
+  return clock;
+}
+function makeClock(zone) {
+  const offsetOf = (ms) => Number(new Temporal2.ZonedDateTime(BigInt(ms) * 1000000n, zone).offsetNanoseconds / 1e6);
+  let lo = 0;
+  let hi = 0;
+  let segments = [];
+  const cover = (from, to) => {
+    const out = [{ from, offset: offsetOf(from) }];
+    let z = new Temporal2.ZonedDateTime(BigInt(from) * 1000000n, zone);
+    for (; ; ) {
+      z = z.getTimeZoneTransition("next");
+      if (!z || z.epochMilliseconds >= to) break;
+      out.push({ from: z.epochMilliseconds, offset: offsetOf(z.epochMilliseconds) });
+    }
+    return out;
+  };
+  const ensure = (ms) => {
+    if (segments.length === 0) {
+      lo = ms - YEAR_MS;
+      hi = ms + YEAR_MS;
+      segments = cover(lo, hi);
+      return;
+    }
+    while (ms < lo) {
+      const from = lo - YEAR_MS;
+      segments = [...cover(from, lo), ...segments];
+      lo = from;
+    }
+    while (ms >= hi) {
+      const to = hi + YEAR_MS;
+      segments = [...segments, ...cover(hi, to).slice(1)];
+      hi = to;
+    }
+  };
+  const offsetAt = (utc) => {
+    ensure(utc);
+    let a = 0;
+    let b = segments.length - 1;
+    while (a < b) {
+      const mid = a + b + 1 >> 1;
+      if (segments[mid].from <= utc) a = mid;
+      else b = mid - 1;
+    }
+    return segments[a].offset;
+  };
+  const toUtc = (local) => {
+    const before = offsetAt(local - 864e5);
+    const after = offsetAt(local + 864e5);
+    const readings = [before, after].filter((o) => offsetAt(local - o) === o).map((o) => local - o);
+    if (readings.length > 0) return Math.min(...readings);
+    return local - before;
+  };
+  const offsets = (from, to) => {
+    ensure(from);
+    ensure(to);
+    const out = /* @__PURE__ */ new Set([offsetAt(from)]);
+    for (const seg of segments) if (seg.from >= from && seg.from < to) out.add(seg.offset);
+    return [...out];
+  };
+  return { offsetAt, toUtc, offsets };
+}
+
+// src/core/shape/daily.ts
+var DAY_MS2 = 864e5;
+var MINUTE_MS = 6e4;
+function dailyPieces(peakHours, offPeak, start, end, zone) {
+  const clock = zoneClock(zone);
+  const firstDay = Math.floor((start + clock.offsetAt(start)) / DAY_MS2) - 1;
+  const lastDay = Math.floor((end + clock.offsetAt(end)) / DAY_MS2);
+  const peaks = [];
+  for (let day = firstDay; day <= lastDay; day++) {
+    const local = day * DAY_MS2;
+    for (const { from, to } of peakHours) {
+      const upto = to <= from ? to + 24 * 60 : to;
+      const a = clock.toUtc(local + from * MINUTE_MS);
+      const b = clock.toUtc(local + upto * MINUTE_MS);
+      const s = Math.max(a, start);
+      const e = Math.min(b, end);
+      if (e > s) peaks.push([s, e]);
+    }
+  }
+  peaks.sort((x, y) => x[0] - y[0]);
+  const merged = [];
+  for (const p of peaks) {
+    const last = merged[merged.length - 1];
+    if (last && p[0] <= last[1]) last[1] = Math.max(last[1], p[1]);
+    else merged.push([p[0], p[1]]);
+  }
+  const pieces = [];
+  let cursor = start;
+  for (const [s, e] of merged) {
+    if (s > cursor && offPeak > 0) pieces.push({ start: cursor, end: s, factor: offPeak });
+    pieces.push({ start: s, end: e, factor: 1 });
+    cursor = e;
+  }
+  if (end > cursor && offPeak > 0) pieces.push({ start: cursor, end, factor: offPeak });
+  return pieces;
+}
+
+// src/core/shape/decay.ts
+var STEPS_PER_HALF_LIFE = 4;
+var DECAY_FLOOR = 1 / 16;
+var DECAY_STEPS = 16;
+function decaySteps(airings, halfLife, lasts = Infinity) {
+  const sorted = [...new Set(airings)].sort((a, b) => a - b);
+  const step = halfLife / STEPS_PER_HALF_LIFE;
+  const pieces = [];
+  sorted.forEach((at, i) => {
+    const cut = Math.min(at + lasts, sorted[i + 1] ?? Infinity);
+    for (let k = 0; k < DECAY_STEPS; k++) {
+      const start = at + Math.ceil(k * step);
+      const end = Math.min(at + Math.ceil((k + 1) * step), cut);
+      if (end <= start) break;
+      pieces.push({ start, end, factor: Math.pow(2, -k / STEPS_PER_HALF_LIFE) });
+    }
+  });
+  return pieces;
+}
+
+// src/core/shape/shape-pieces.ts
+var MINUTE_MS2 = 6e4;
+var HOUR_MS = 36e5;
+var DEFAULT_OFF_PEAK = 0.2;
+function shapePieces(shape, start, end, zone = "UTC") {
+  if (end <= start) return [];
+  if (!shape || shape.kind === "constant") return [{ start, end, factor: 1 }];
+  if (shape.kind === "daily") return dailyPieces(shape.peak_hours, shape.off_peak, start, end, zone);
+  const steps = shape.kind === "spike" ? decaySteps(
+    shape.at,
+    shape.half_life_minutes * MINUTE_MS2,
+    (shape.lasts_minutes ?? Infinity) * MINUTE_MS2
+  ) : decaySteps([shape.at], shape.half_life_hours * HOUR_MS);
+  return steps.flatMap((p) => {
+    const s = Math.max(p.start, start);
+    const e = Math.min(p.end, end);
+    return e > s ? [{ start: s, end: e, factor: p.factor }] : [];
+  });
+}
+
+// src/core/shape/week-profile.ts
+var HOUR_MS2 = 36e5;
+var QUARTER_MS = 9e5;
+var DAY_MS3 = 864e5;
+var WEEK_MS = 7 * DAY_MS3;
+var weekday = (day) => ((day + 3) % 7 + 7) % 7;
+function profileSlots(terms, from, to) {
+  const end = Math.max(to, from) + WEEK_MS;
+  const zones2 = [...new Set(terms.map((t) => t.profile.timezone))];
+  const offHour = zones2.some(
+    (z) => zoneClock(z).offsets(from, end).some((o) => o % HOUR_MS2 !== 0)
+  );
+  const slot = offHour ? QUARTER_MS : HOUR_MS2;
+  const origin = Math.floor(from / slot) * slot;
+  const count = Math.ceil((end - origin) / slot);
+  const values = new Float64Array(count);
+  const hourOf = new Uint8Array(count);
+  const dayOf = new Uint8Array(count);
+  for (const zone of zones2) {
+    const clock = zoneClock(zone);
+    for (let k = 0; k < count; k++) {
+      const t = origin + k * slot;
+      const local = t + clock.offsetAt(t);
+      const day = Math.floor(local / DAY_MS3);
+      hourOf[k] = Math.floor((local - day * DAY_MS3) / HOUR_MS2);
+      dayOf[k] = weekday(day);
+    }
+    for (const { profile, weight } of terms) {
+      if (profile.timezone !== zone) continue;
+      for (let k = 0; k < count; k++)
+        values[k] += weight * profile.hours[hourOf[k]] * profile.weekdays[dayOf[k]];
+    }
+  }
+  let max = 0;
+  for (const v of values) max = Math.max(max, v);
+  const weekSlots = WEEK_MS / slot;
+  const maxOver = (a, b) => {
+    const lo = Math.max(0, Math.floor((a - origin) / slot));
+    if (!Number.isFinite(b)) return max;
+    const hi = Math.min(count - 1, Math.ceil((b - origin) / slot) - 1);
+    if (hi - lo + 1 > weekSlots || lo >= count) return max;
+    let m = 0;
+    for (let k = lo; k <= hi; k++) if (values[k] > m) m = values[k];
+    return m;
+  };
+  return { origin, slot, values, max, maxOver };
+}
+
+// src/core/capacity/baseline-profiles.ts
+function baselineProfiles(capacity, serviceIndex, from, to) {
+  const terms = capacity.services.map(() => []);
+  for (const site of capacity.sites) {
+    if (!site.profile) continue;
+    for (const [name, factor] of Object.entries(site.uses)) {
+      const s = serviceIndex.get(name);
+      if (s !== void 0) terms[s].push({ profile: site.profile, weight: factor * site.baseline_rps });
+    }
+  }
+  return terms.map((t) => t.length > 0 ? profileSlots(t, from, to) : void 0);
+}
+function addProfiledBaseline(steps, slots) {
+  const { times, loads } = steps;
+  for (let i = 0; i < times.length; i++) loads[i] += slots.maxOver(times[i], times[i + 1] ?? Infinity);
+}
+
+// src/core/capacity/range-max.ts
+var RangeMax = class {
+  constructor(values) {
+    this.values = values;
+    const n = values.length;
+    const first = Int32Array.from({ length: n }, (_, i) => i);
+    this.table = [first];
+    for (let width = 2; width <= n; width *= 2) {
+      const prev = this.table[this.table.length - 1];
+      const half = width / 2;
+      const next = new Int32Array(n - width + 1);
+      for (let i = 0; i < next.length; i++) next[i] = this.better(prev[i], prev[i + half]);
+      this.table.push(next);
+    }
+  }
+  values;
+  table;
+  /** Index of the largest value in [lo, hi] (the earliest on ties); -1 when empty or all -Infinity. */
+  argmax(lo, hi) {
+    if (lo > hi) return -1;
+    const level = 31 - Math.clz32(hi - lo + 1);
+    const row = this.table[level];
+    const best = this.better(row[lo], row[hi - (1 << level) + 1]);
+    return this.values[best] === -Infinity ? -1 : best;
+  }
+  better(a, b) {
+    return this.values[b] > this.values[a] || this.values[b] === this.values[a] && b < a ? b : a;
+  }
+};
+
+// src/core/capacity/risk.ts
+var SERVICE_CANDIDATES = 3;
+function riskCandidates(states, planOf, ranges, campaignLoads, constantBaseline, profiles) {
+  const points = [];
+  const keys = /* @__PURE__ */ new Map();
+  const ratios = states.map((state, s) => {
+    const slots = profiles[s];
+    const { times } = state.steps;
+    const base = (i) => constantBaseline[s] + (slots ? slots.maxOver(times[i], times[i + 1] ?? Infinity) : 0);
+    return riskRatios(state, planOf.get(state.index), base);
+  });
+  const point = (service, step) => {
+    const perService = keys.get(service) ?? /* @__PURE__ */ new Map();
+    keys.set(service, perService);
+    let k = perService.get(step);
+    if (k === void 0) {
+      const { times } = states[service].steps;
+      const slots = profiles[service];
+      const base = constantBaseline[service] + (slots ? slots.maxOver(times[step], times[step + 1] ?? Infinity) : 0);
+      k = points.length;
+      points.push({ service, step, instant: times[step], base, capacity: ratios[service].capacity[step] });
+      perService.set(step, k);
+    }
+    return k;
+  };
+  const byService = states.map((state, s) => topSteps(ratios[s].ratio).map((i) => point(s, i)));
+  const byCampaign = ranges.map((pieces, c) => {
+    const out = [];
+    for (const { service, rps: rps2 } of campaignLoads[c]) {
+      if (rps2 <= 0) continue;
+      const { times } = states[service].steps;
+      const r = ratios[service];
+      let best = -1;
+      for (const { start, end } of pieces) {
+        const lo = stepAt(times, start);
+        const hi = lastStepBefore2(times, end);
+        if (lo < 0 || hi < lo) continue;
+        const i = r.max.argmax(lo, hi);
+        if (i >= 0 && (best < 0 || r.ratio[i] > r.ratio[best])) best = i;
+      }
+      if (best >= 0) {
+        const k = point(service, best);
+        out.push(k);
+        byService[service].push(k);
+      }
+    }
+    return out;
+  });
+  return { points, byService, byCampaign };
+}
+function riskResults(candidates, termsAt) {
+  const probabilities = candidates.points.map(
+    (p) => overloadRisk(p.base, termsAt(p.service, p.instant), p.capacity, RISK_SEED)
+  );
+  const worst = (list) => {
+    let best;
+    for (const k of list) {
+      if (best === void 0 || probabilities[k] > probabilities[best] || probabilities[k] === probabilities[best] && candidates.points[k].instant < candidates.points[best].instant)
+        best = k;
+    }
+    return best === void 0 || probabilities[best] === 0 ? { probability: 0 } : { probability: probabilities[best], point: best };
+  };
+  return {
+    points: candidates.points,
+    probabilities,
+    services: candidates.byService.map(worst),
+    campaigns: candidates.byCampaign.map(worst)
+  };
+}
+function riskRatios(state, entry, base) {
+  const { service, steps } = state;
+  const full = service.kind === "fixed" ? service.max_rps * service.target_utilization : (state.overCapacity ? service.max_instances : entry?.instances ?? state.floor) * service.per_instance_rps * service.target_utilization;
+  const n = steps.times.length;
+  const capacity = new Float64Array(n);
+  const ratio = new Float64Array(n);
+  let maintained = false;
+  for (let i = 0; i < n; i++) {
+    const f = steps.factors[i];
+    if (f < 1) maintained = true;
+    capacity[i] = f < 1 ? Math.min(full, state.capacityRps * f) : full;
+    const load = steps.loads[i];
+    const campaigns = load - base(i) > 1e-9 * Math.max(1, load);
+    ratio[i] = !campaigns ? 0 : capacity[i] > 0 ? load / capacity[i] : Infinity;
+  }
+  return { capacity, ratio, max: maintained || full <= 0 ? new RangeMax(ratio) : state.peak };
+}
+function topSteps(ratio) {
+  const top = [];
+  for (let i = 0; i < ratio.length; i++) {
+    if (!(ratio[i] > 0)) continue;
+    let j = top.length;
+    while (j > 0 && ratio[i] > ratio[top[j - 1]]) j--;
+    if (j < SERVICE_CANDIDATES) {
+      top.splice(j, 0, i);
+      if (top.length > SERVICE_CANDIDATES) top.pop();
+    }
+  }
+  return top;
+}
+function lastStepBefore2(times, end) {
+  const i = stepAt(times, end);
+  return i >= 0 && times[i] === end ? i - 1 : i;
+}
+
+// src/core/capacity/standby.ts
+function standbyLoads(capacity, serviceIndex) {
+  const out = capacity.services.map(() => void 0);
+  for (const entry of capacity.failover?.services ?? []) {
+    const s = serviceIndex.get(entry.service);
+    if (s !== void 0) out[s] = entry.rps * capacity.defaults.failover_utilization;
+  }
+  return out;
+}
+
+// src/core/capacity/plan.ts
+function planScaleUps(states, needing, deadline, now) {
+  const plan = [];
+  for (const state of states) {
+    const { service } = state;
+    if (service.kind !== "scalable" || state.overCapacity) continue;
+    const campaigns = needing.get(state.index) ?? [];
+    const baselineNeeds = state.baseline.planned > service.instances;
+    if (!baselineNeeds && campaigns.length === 0) continue;
+    let instances = state.baseline.planned;
+    const flagged = state.breaches["scale-up"];
+    for (let i = 0; i < flagged.length; i++)
+      if (flagged[i] !== -Infinity) instances = Math.max(instances, state.planned[i]);
+    let by = baselineNeeds ? now : Infinity;
+    for (const c of campaigns) by = Math.min(by, deadline(c));
+    plan.push({ service: state.index, instances, by, campaigns: [...campaigns].sort((a, b) => a - b) });
+  }
+  return plan;
+}
+
+// src/core/capacity/service-state.ts
+var RULES2 = ["capacity", "maintenance", "redundancy", "scale-up", "failover"];
+function baselineState(service, load, failover, standby) {
+  const capacity = exceeds(load, capacityRps(service));
+  const overStandby = standby !== void 0 && exceeds(load, standby);
+  if (service.kind === "fixed" || capacity)
+    return { load, capacity, redundancy: false, planned: 0, failover: overStandby };
+  const n = instancesNeeded(load, service, failover);
+  return {
+    load,
+    capacity,
+    redundancy: n > service.max_instances,
+    planned: Math.min(n, service.max_instances),
+    failover: overStandby
+  };
+}
+function serviceState(index, service, steps, baselineLoad, capacity, standby) {
+  const failover = capacity.defaults.failover_utilization;
+  const cap = capacityRps(service);
+  const baseline = baselineState(service, baselineLoad, failover, standby);
+  const count = steps.times.length;
+  const breaches = Object.fromEntries(
+    RULES2.map((r) => [r, new Float64Array(count).fill(-Infinity)])
+  );
+  const planned = new Int32Array(count);
+  const floor = service.kind === "scalable" ? Math.max(service.instances, baseline.planned) : 0;
+  let overCapacity = baseline.capacity;
+  for (let i = 0; i < count; i++) {
+    const load = steps.loads[i];
+    const factor = steps.factors[i];
+    const inMaintenance = steps.maintenance[i] >= 0;
+    const overMax = exceeds(load, cap);
+    if (standby !== void 0 && !baseline.failover && exceeds(load, standby)) breaches.failover[i] = load;
+    if (inMaintenance) {
+      if (exceeds(load, cap * factor)) breaches.maintenance[i] = load;
+    } else if (overMax) {
+      overCapacity = true;
+      if (!baseline.capacity) breaches.capacity[i] = load;
+    }
+    if (service.kind === "scalable" && !overMax) {
+      const n = instancesNeeded(load, service, failover);
+      planned[i] = Math.min(n, service.max_instances);
+      if (n > service.max_instances && !baseline.redundancy) breaches.redundancy[i] = load;
+      if (planned[i] > floor) breaches["scale-up"][i] = load;
+    }
+  }
+  if (overCapacity) {
+    breaches.redundancy.fill(-Infinity);
+    breaches["scale-up"].fill(-Infinity);
+  }
+  const worst = {};
+  for (const r of RULES2) if (breaches[r].some((v) => v !== -Infinity)) worst[r] = new RangeMax(breaches[r]);
+  return {
+    index,
+    service,
+    steps,
+    capacityRps: cap,
+    baseline,
+    floor,
+    overCapacity,
+    planned,
+    breaches,
+    worst,
+    peak: new RangeMax(steps.loads),
+    nextCapacity: nextFlagged(breaches.capacity),
+    nextScaleUp: nextFlagged(breaches["scale-up"])
+  };
+}
+function nextFlagged(values) {
+  const next = new Int32Array(values.length);
+  let j = values.length;
+  for (let i = values.length - 1; i >= 0; i--) {
+    if (values[i] !== -Infinity) j = i;
+    next[i] = j;
+  }
+  return next;
+}
+
+// src/core/capacity/summary.ts
+function peakStep(state) {
+  const i = state.peak.argmax(0, state.steps.times.length - 1);
+  return i >= 0 && state.steps.loads[i] > 0 ? i : -1;
+}
+function servicePeaks(states, contributors) {
+  return states.map((state) => {
+    const i = peakStep(state);
+    const peak = i >= 0 ? state.steps.loads[i] : 0;
+    const at = i >= 0 ? state.steps.times[i] : void 0;
+    return {
+      service: state.service.name,
+      peak_rps: round6(peak),
+      peak_at: at === void 0 ? null : new Date(at).toISOString(),
+      capacity_rps: round6(state.capacityRps),
+      utilization: state.capacityRps > 0 ? round6(peak / state.capacityRps) : 0,
+      contributors: at === void 0 ? [] : contributors(state.index, at)
+    };
+  });
+}
+var STATUS_RANK = { ok: 0, notice: 1, warning: 2, error: 3 };
+function campaignSummaries(campaigns, planning, impact, past, findings) {
+  const worst = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.campaign === void 0) continue;
+    const previous = worst.get(f.campaign) ?? "ok";
+    if (STATUS_RANK[f.severity] > STATUS_RANK[previous]) worst.set(f.campaign, f.severity);
+  }
+  return [...campaigns].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => ({
+    id: c.id,
+    name: c.name,
+    file: c.file,
+    start: new Date(c.start).toISOString(),
+    end: new Date(c.end).toISOString(),
+    ...c.timezone !== void 0 ? { timezone: c.timezone } : {},
+    sites: c.targets.map((t) => t.site),
+    planning: round6(planning(c)),
+    unit: c.forecast.unit,
+    impact: round6(impact.get(c.id) ?? 0),
+    status: past.has(c.id) ? "past" : worst.get(c.id) ?? "ok"
+  }));
+}
+
+// src/core/capacity/check-capacity.ts
+var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function checkCapacity({ campaigns: input, capacity, now }) {
+  const all = [...input].sort((a, b) => byText(a.id, b.id) || byText(a.file, b.file) || a.start - b.start);
+  const findings = [];
+  const pastIds = /* @__PURE__ */ new Set();
+  const live = [];
+  for (const c of all) {
+    if (c.end <= now) {
+      pastIds.add(c.id);
+      findings.push(
+        finding("past", c.file, c.at.window, pastMessage(c.end, c.timezone), { campaign: c.id })
+      );
+      continue;
+    }
+    live.push(c);
+    const { confidence, high, expected, unit } = c.forecast;
+    if (confidence === "guess" && high === void 0) {
+      const text = forecastMessage(expected, capacity.defaults.uncertainty.guess, unit);
+      findings.push(finding("forecast", c.file, c.at.forecast, text, { campaign: c.id }));
+    }
+  }
+  const serviceIndex = new Map(capacity.services.map((s, i) => [s.name, i]));
+  const sites = new Map(capacity.sites.map((s) => [s.name, s]));
+  const campaignLoads = live.map((c) => campaignServiceLoads(c, capacity.defaults, sites, serviceIndex));
+  const ranges = live.map(
+    (c) => shapePieces(c.forecast.shape, c.start, c.end, c.timezone).flatMap(
+      (p) => p.end > now ? [{ start: Math.max(p.start, now), end: p.end, factor: p.factor }] : []
+    )
+  );
+  const items = [];
+  ranges.forEach((pieces, owner) => {
+    const loads = campaignLoads[owner];
+    for (const p of pieces) {
+      const scaled = p.factor === 1 ? loads : loads.map((l) => ({ service: l.service, rps: l.rps * p.factor }));
+      items.push({ start: p.start, end: p.end, loads: scaled, owner });
+    }
+  });
+  const maintenance = capacity.maintenance.map((m) => ({
+    start: m.start,
+    end: m.end,
+    factor: m.capacity_factor,
+    services: m.services.flatMap((name) => serviceIndex.get(name) ?? [])
+  }));
+  const constantBaseline = baselineLoads(capacity, serviceIndex);
+  const sorted = boundaries(now, items, maintenance);
+  const steps = sweepLoads(now, constantBaseline, items, maintenance, sorted);
+  const horizon = sorted.times.length > 0 ? sorted.times[sorted.times.length - 1] : now;
+  const profiles = baselineProfiles(capacity, serviceIndex, now, horizon);
+  const baseline = Float64Array.from(constantBaseline, (b, i) => b + (profiles[i]?.max ?? 0));
+  profiles.forEach((slots, i) => {
+    if (slots) addProfiledBaseline(steps[i], slots);
+  });
+  const standby = standbyLoads(capacity, serviceIndex);
+  const states = capacity.services.map(
+    (s, i) => serviceState(i, s, steps[i], baseline[i], capacity, standby[i])
+  );
+  const assessments = live.map(
+    (_, i) => assessCampaign(i, ranges[i], campaignLoads[i], states)
+  );
+  const deadlines = /* @__PURE__ */ new Map();
+  assessments.forEach((a, i) => {
+    if (a.needsWork) deadlines.set(i, moveBeforeFreezes(a.needsWork.instant, capacity.freezes));
+  });
+  const needing = /* @__PURE__ */ new Map();
+  for (const a of assessments) {
+    for (const b of a.breaches) {
+      if (b.rule !== "scale-up") continue;
+      const list = needing.get(b.service);
+      if (list) list.push(b.campaign);
+      else needing.set(b.service, [b.campaign]);
+    }
+  }
+  const plan = planScaleUps(states, needing, (c) => deadlines.get(c).at, now);
+  const planOf = new Map(plan.map((p) => [p.service, p]));
+  const risk = riskCandidates(states, planOf, ranges, campaignLoads, constantBaseline, profiles);
+  const wanted = /* @__PURE__ */ new Map();
+  const want = (service, instant) => {
+    const set = wanted.get(instant) ?? /* @__PURE__ */ new Set();
+    set.add(service);
+    wanted.set(instant, set);
+  };
+  for (const a of assessments) {
+    for (const b of a.breaches) want(b.service, b.instant);
+    if (a.needsWork) want(a.needsWork.service, a.needsWork.instant);
+  }
+  for (const state of states) {
+    const i = peakStep(state);
+    if (i >= 0) want(state.index, state.steps.times[i]);
+  }
+  for (const c of risk.points) want(c.service, c.instant);
+  const ids = live.map((c) => c.id);
+  const active = activeCampaigns(now, states.length, items, maintenance, sorted, wanted);
+  const idLists = /* @__PURE__ */ new Map();
+  const contributors = (service, instant) => {
+    const pieces = active.get(instant)?.get(service);
+    if (!pieces) return [];
+    let list = idLists.get(pieces);
+    if (!list) {
+      list = Object.freeze(pieces.map((p) => ids[items[p].owner]));
+      idLists.set(pieces, list);
+    }
+    return list;
+  };
+  const risks = riskResults(risk, (service, instant) => {
+    const pieces = active.get(instant)?.get(service) ?? [];
+    return pieces.map((p) => {
+      const item = items[p];
+      const c = live[item.owner];
+      const load = item.loads.find((l) => l.service === service)?.rps ?? 0;
+      return { id: c.id, load, ...riskFactor(c, capacity.defaults) };
+    });
+  });
+  const loadAt = (state, instant) => state.steps.loads[stepAt(state.steps.times, instant)];
+  const campaignFindings = (i, a) => {
+    const c = live[i];
+    const moment = (service, instant, load) => ({
+      service: states[service].service,
+      instant,
+      load,
+      contributors: contributors(service, instant),
+      ...c.timezone !== void 0 ? { zone: c.timezone } : {}
+    });
+    for (const b of a.breaches) {
+      const state = states[b.service];
+      const m = moment(b.service, b.instant, b.load);
+      const extra = { campaign: c.id, campaigns: m.contributors, service: state.service.name };
+      let text;
+      if (b.rule === "capacity") text = capacityMessage(m, state.capacityRps);
+      else if (b.rule === "failover") {
+        const entry = capacity.failover.services.find((e) => e.service === state.service.name);
+        text = failoverMessage(m, capacity.failover.name, entry, capacity.defaults.failover_utilization);
+      } else if (b.rule === "maintenance") {
+        const index = state.steps.maintenance[stepAt(state.steps.times, b.instant)];
+        const maint = capacity.maintenance[index];
+        text = maintenanceMessage(m, maint, state.capacityRps * maint.capacity_factor);
+      } else if (state.service.kind !== "scalable") continue;
+      else if (b.rule === "redundancy") {
+        const needed = instancesNeeded(b.load, state.service, capacity.defaults.failover_utilization);
+        text = redundancyMessage(m, needed, state.service.max_instances, state.service.zones);
+      } else {
+        const entry = planOf.get(b.service);
+        const freeze = capacity.freezes.find((f) => f.start === entry.by);
+        text = scaleUpMessage(m, entry.instances, state.service.instances, entry.by, freeze);
+      }
+      findings.push(finding(b.rule, c.file, c.at.forecast, text, extra));
+    }
+    const deadline = deadlines.get(i);
+    if (a.needsWork && deadline) {
+      const rule = noticeRule(deadline, now, capacity.defaults.notice_days);
+      if (rule) {
+        const state = states[a.needsWork.service];
+        const m = moment(a.needsWork.service, a.needsWork.instant, loadAt(state, a.needsWork.instant));
+        const days = capacity.defaults.notice_days;
+        const text = rule === "freeze" && deadline.freeze ? freezeMessage(m, deadline.freeze, now, days) : noticeMessage(m, deadline.at, now, days);
+        findings.push(
+          finding(rule, c.file, c.at.forecast, text, {
+            campaign: c.id,
+            campaigns: m.contributors,
+            service: state.service.name
+          })
+        );
+      }
+    }
+    const r = risks.campaigns[i];
+    const maxRisk = capacity.defaults.max_risk;
+    if (maxRisk !== void 0 && r.point !== void 0 && r.probability > maxRisk) {
+      const p = risks.points[r.point];
+      const m = moment(p.service, p.instant, loadAt(states[p.service], p.instant));
+      findings.push(
+        finding("risk", c.file, c.at.forecast, riskMessage(m, r.probability, p.capacity, maxRisk), {
+          campaign: c.id,
+          campaigns: m.contributors,
+          service: m.service.name
+        })
+      );
+    }
+  };
+  assessments.forEach((a, i) => campaignFindings(i, a));
+  for (const state of states) findings.push(...baselineFindings(state, capacity));
+  findings.push(...baselineFailoverFindings(states, capacity));
+  const impact = new Map(assessments.map((a, i) => [live[i].id, a.impact]));
+  return {
+    findings: sortFindings(findings),
+    services: servicePeaks(states, contributors),
+    plan: plan.map((p) => ({
+      service: states[p.service].service.name,
+      instances: p.instances,
+      by: new Date(p.by).toISOString(),
+      campaigns: p.campaigns.map((c) => live[c].id)
+    })),
+    campaigns: campaignSummaries(all, (c) => planningValue(c, capacity.defaults), impact, pastIds, findings),
+    risk: riskReport(risks, states, live, contributors)
+  };
+}
+function riskReport(risks, states, live, contributors) {
+  const at = (r) => r.point === void 0 || round6(r.probability) === 0 ? void 0 : risks.points[r.point];
+  return {
+    samples: RISK_SAMPLES,
+    seed: RISK_SEED,
+    services: risks.services.map((r, s) => {
+      const p = at(r);
+      return {
+        service: states[s].service.name,
+        probability: round6(r.probability),
+        at: p ? new Date(p.instant).toISOString() : null,
+        capacity_rps: round6(p ? p.capacity : 0),
+        campaigns: p ? contributors(p.service, p.instant) : []
+      };
+    }),
+    campaigns: risks.campaigns.map((r, c) => {
+      const p = at(r);
+      return {
+        id: live[c].id,
+        probability: round6(r.probability),
+        service: p ? states[p.service].service.name : null,
+        at: p ? new Date(p.instant).toISOString() : null
+      };
+    })
+  };
+}
+function baselineFailoverFindings(states, capacity) {
+  const failover = capacity.failover;
+  if (!failover) return [];
+  return states.flatMap((state) => {
+    if (!state.baseline.failover) return [];
+    const entry = failover.services.find((e) => e.service === state.service.name);
+    const text = baselineFailoverMessage(
+      state.service,
+      failover.name,
+      entry,
+      capacity.defaults.failover_utilization,
+      state.baseline.load
+    );
+    return [finding("failover", capacity.file, entry.at, text, { service: state.service.name })];
+  });
+}
+function baselineFindings(state, capacity) {
+  const { service, baseline } = state;
+  const on = (rule, text) => finding(rule, capacity.file, service.at, text, { service: service.name });
+  if (baseline.capacity)
+    return [on("capacity", baselineCapacityMessage(service, baseline.load, state.capacityRps))];
+  if (service.kind !== "scalable" || state.overCapacity) return [];
+  const out = [];
+  if (baseline.planned > service.instances) {
+    out.push(
+      on("scale-up", baselineScaleUpMessage(service, baseline.planned, service.instances, baseline.load))
+    );
+  }
+  if (baseline.redundancy) {
+    const needed = instancesNeeded(baseline.load, service, capacity.defaults.failover_utilization);
+    out.push(
+      on(
+        "redundancy",
+        baselineRedundancyMessage(service, needed, service.max_instances, service.zones, baseline.load)
+      )
+    );
+  }
+  return out;
+}
+
+// src/core/load/left-out.ts
+var LEFT_OUT = " This campaign is left out of the load until this is fixed.";
+
+// src/core/load/suggest.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+function closestName(name, candidates) {
+  if (candidates.length === 0) return void 0;
+  const best = (0, import_fastest_levenshtein.closest)(name, [...candidates]);
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  return (0, import_fastest_levenshtein.distance)(name, best) <= limit ? best : void 0;
+}
+function didYouMean(name, candidates) {
+  const best = closestName(name, candidates);
+  return best === void 0 ? "" : ` (did you mean \`${best}\`?)`;
+}
+function quote(value) {
+  let text;
+  if (typeof value === "string") text = value;
+  else if (value === null || value === void 0) text = "nothing";
+  else if (typeof value === "object") text = Array.isArray(value) ? "a list" : "a mapping";
+  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    text = String(value);
+  else text = typeof value;
+  if (text.length > 60) text = `${text.slice(0, 57)}...`;
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+// src/core/load/yaml-source.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_FILE_BYTES = 1024 * 1024;
+var MAX_DEPTH = 64;
+var MAX_FLOW_OPEN = 1e3;
+var START = { line: 1, column: 1 };
+var BAD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+function parseYaml(source, what) {
+  const fail = (at, message) => finding("syntax", source.path, at, message);
+  const text = source.text;
+  if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
+    return fail(
+      START,
+      `This ${what} is larger than 1 MiB, which is far more than it ever needs; it was not read. Check that the right file was committed.`
+    );
+  }
+  const bad = BAD_CHARACTER.exec(text);
+  if (bad) {
+    const at = positionOfOffset(text, bad.index);
+    const kind = bad[0] === "\uFFFD" ? "bytes that are not valid UTF-8 text" : "binary data (control characters)";
+    return fail(
+      at,
+      `This ${what} contains ${kind} at line ${at.line}, column ${at.column}; save it as plain UTF-8 text.`
+    );
+  }
+  const deep = deepFlowOffset(text);
+  if (deep !== void 0) {
+    const at = positionOfOffset(text, deep);
+    return fail(
+      at,
+      `This ${what} is not valid YAML: ${yamlProblem("RESOURCE_EXHAUSTION", "")} (line ${at.line}, column ${at.column}).`
+    );
+  }
+  const lineCounter = new import_yaml.LineCounter();
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, {
+      lineCounter,
+      version: "1.2",
+      schema: "core",
+      prettyErrors: true,
+      uniqueKeys: true
+    });
+  } catch {
+    return fail(START, `This ${what} could not be read as YAML.`);
+  }
+  const error2 = doc.errors[0];
+  if (error2) {
+    const at = error2.linePos ? { line: error2.linePos[0].line, column: error2.linePos[0].col } : START;
+    return fail(
+      at,
+      `This ${what} is not valid YAML: ${yamlProblem(error2.code, error2.message)} (line ${at.line}, column ${at.column}).`
+    );
+  }
+  const root = doc.contents;
+  if (root === null || (0, import_yaml.isScalar)(root) && (root.value === null || root.value === "")) {
+    return fail(START, `This ${what} is empty; it needs YAML keys such as the example in the documentation.`);
+  }
+  if (!(0, import_yaml.isMap)(root)) {
+    const at = positionOf(lineCounter, root.range?.[0] ?? 0);
+    return fail(
+      at,
+      `This ${what} must be a YAML mapping of keys to values (like \`id: my-campaign\`), not a single value or a list.`
+    );
+  }
+  const guard = guardStructure(root, lineCounter);
+  if (guard) return fail(guard.at, `This ${what} ${guard.message}`);
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch {
+    return fail(START, `This ${what} could not be read as YAML.`);
+  }
+  return { file: source.path, doc, lineCounter, data };
+}
+function deepFlowOffset(text) {
+  let open3 = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++open3 > MAX_FLOW_OPEN) return i;
+    } else if ((c === 93 || c === 125) && open3 > 0) open3--;
+  }
+  return void 0;
+}
+function yamlProblem(code, message) {
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "the same key appears twice in one mapping; keep one";
+    case "TAB_AS_INDENT":
+      return "a tab is used for indentation; indent with spaces";
+    case "MISSING_CHAR":
+      return "a closing quote or bracket is missing";
+    case "BAD_INDENT":
+      return "the indentation is off, or a bracket is not closed; keys of the same level must start in the same column";
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY":
+      return "the indentation is off; keys of the same level must start in the same column";
+    case "RESOURCE_EXHAUSTION":
+      return "it is nested too deeply or too large to read safely";
+    case "MULTIPLE_DOCS":
+      return "the file holds more than one YAML document (separated by `---`); keep only one";
+    case "BAD_DQ_ESCAPE":
+      return "a backslash inside double quotes starts an invalid escape; use single quotes instead";
+    default:
+      return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+  }
+}
+function guardStructure(root, lineCounter) {
+  const stack = [{ node: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop();
+    if ((0, import_yaml.isAlias)(node)) {
+      return {
+        at: positionOf(lineCounter, node.range?.[0] ?? 0),
+        message: `uses a YAML alias (\`*${node.source}\`); aliases are not supported here: write the value out in full.`
+      };
+    }
+    if ((0, import_yaml.isPair)(node)) {
+      if (node.key && typeof node.key === "object") stack.push({ node: node.key, depth });
+      if (node.value && typeof node.value === "object") stack.push({ node: node.value, depth });
+    } else if ((0, import_yaml.isCollection)(node)) {
+      if (depth > MAX_DEPTH) {
+        return {
+          at: positionOf(lineCounter, node.range?.[0] ?? 0),
+          message: `is nested more than ${MAX_DEPTH} levels deep; campaign-gate files need only a few levels.`
+        };
+      }
+      for (const item of node.items)
+        if (item && typeof item === "object") stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return void 0;
+}
+function positionOf(lineCounter, offset) {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+function positionOfOffset(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+function pairAt(parsed, path8, key) {
+  const parent = path8.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path8, true);
+  if (!(0, import_yaml.isMap)(parent)) return void 0;
+  return parent.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(key));
+}
+function valueAt(parsed, path8) {
+  const node = path8.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path8, true);
+  const range = node?.range;
+  if (range) return positionOf(parsed.lineCounter, range[0]);
+  return path8.length > 0 ? keyAt(parsed, path8) : START;
+}
+function keyAt(parsed, path8) {
+  if (path8.length === 0) {
+    const first = (0, import_yaml.isMap)(parsed.doc.contents) ? parsed.doc.contents.items[0]?.key : void 0;
+    const range2 = first?.range;
+    return range2 ? positionOf(parsed.lineCounter, range2[0]) : START;
+  }
+  const parentPath = path8.slice(0, -1);
+  const last = path8[path8.length - 1];
+  if (typeof last === "number") return valueAt(parsed, path8);
+  const pair = pairAt(parsed, parentPath, last);
+  const range = pair?.key?.range;
+  if (range) return positionOf(parsed.lineCounter, range[0]);
+  return parentPath.length > 0 ? keyAt(parsed, parentPath) : START;
+}
+
+// src/core/load/campaign-checks.ts
+function forecastFindings(parsed, forecast) {
+  if (forecast?.high === void 0 || forecast.high >= forecast.expected) return [];
+  return [
+    finding(
+      "schema",
+      parsed.file,
+      keyAt(parsed, ["forecast", "high"]),
+      `\`forecast.high\` (${forecast.high}) is below the expected \`forecast.${forecast.unitKey}\` (${forecast.expected}); \`high\` is the pessimistic estimate and must be at least the expected value.${LEFT_OUT}`
+    )
+  ];
+}
+function targetFindings(parsed, targets, forecast, capacity) {
+  const seen = /* @__PURE__ */ new Set();
+  return targets.flatMap((target) => {
+    if (seen.has(target.site)) return [siteTwice(parsed, target)];
+    seen.add(target.site);
+    return capacity ? siteFindings(parsed, target, forecast, capacity) : [];
+  });
+}
+function siteTwice(parsed, target) {
+  return finding(
+    "schema",
+    parsed.file,
+    valueAt(parsed, ["targets", target.index, "site"]),
+    `The site \`${target.site}\` is targeted twice; list each site once and use \`share\` to split the forecast.${LEFT_OUT}`
+  );
+}
+function siteFindings(parsed, target, forecast, capacity) {
+  const at = valueAt(parsed, ["targets", target.index, "site"]);
+  const site = capacity.sites.find((s) => s.name === target.site);
+  if (!site) {
+    const names = capacity.sites.map((s) => s.name);
+    return [
+      finding(
+        "unknown-site",
+        parsed.file,
+        at,
+        `\`targets[${target.index + 1}].site\` is ${quote(target.site)}, which is not a site in ${capacity.file}${didYouMean(target.site, names)}. Known sites: ${names.join(", ")}.${LEFT_OUT}`
+      )
+    ];
+  }
+  if (forecast?.unitKey !== "peak_concurrent_users" || site.rps_per_user !== void 0) return [];
+  return [
+    finding(
+      "schema",
+      parsed.file,
+      at,
+      `The site \`${target.site}\` has no \`rps_per_user\` in ${capacity.file}, so a forecast in concurrent users cannot be turned into load there; give \`peak_requests_per_second\` instead, or ask IT to add \`rps_per_user\` for \`${target.site}\`.${LEFT_OUT}`
+    )
+  ];
+}
+
+// src/core/load/schema-errors.ts
+var PATTERN_HINTS = {
+  "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase name of letters, digits and dashes, like `black-friday-2026`",
+  "^([01]\\d|2[0-3]):[0-5]\\d$": "a time of day like `09:00`",
+  "^[a-z0-9]+([-_][a-z0-9]+)*$": "lowercase letters, digits, dashes and underscores, like `web-shop`"
+};
+function patternHint(pattern) {
+  const known = PATTERN_HINTS[pattern];
+  if (known) return known;
+  if (pattern.startsWith("^\\d{4}-\\d{2}-\\d{2}")) {
+    return pattern.includes("(Z|[+-]\\d{2}:\\d{2}))?$") ? "a date like `2026-12-02` or a date and time with an offset, like `2026-12-02T01:00:00Z`" : "a date like `2026-11-27` or a date and time like `2026-11-27T06:00:00-05:00`";
+  }
+  if (pattern.startsWith("^(@")) return "a GitHub handle like `@jane` or an e-mail address";
+  return `text matching ${pattern}`;
+}
+var TYPE_NAMES = {
+  number: "a number",
+  integer: "a whole number",
+  string: "text",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping of keys to values",
+  null: "empty"
+};
+function pointerToPath(pointer, data) {
+  if (pointer === "") return [];
+  const path8 = [];
+  let node = data;
+  for (const raw of pointer.slice(1).split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
+    path8.push(key);
+    node = node !== null && typeof node === "object" ? node[key] : void 0;
+  }
+  return path8;
+}
+function describePath(path8) {
+  let text = "";
+  for (const segment of path8) {
+    text += typeof segment === "number" ? `[${segment + 1}]` : text === "" ? segment : `.${segment}`;
+  }
+  return text;
+}
+function field(path8) {
+  return path8.length === 0 ? "The file" : `\`${describePath(path8)}\``;
+}
+function branches(error2) {
+  const schema = error2.schema;
+  if (!Array.isArray(schema)) return [];
+  return schema.map((b) => b.required ?? []);
+}
+function listKeys(keys) {
+  const quoted = keys.map((k) => `\`${k}\``);
+  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+function oneOfMessage(path8, data, options) {
+  const present = new Set(data !== null && typeof data === "object" ? Object.keys(data) : []);
+  const used = options.filter((keys) => keys.some((k) => present.has(k)));
+  const choices = options.map((keys) => listKeys(keys)).join(" or ");
+  if (used.length > 1) {
+    const found = used.map((keys) => listKeys(keys.filter((k) => present.has(k)))).join(" and ");
+    return `${field(path8)} has ${found}; it needs exactly one of ${choices}. Remove the one that does not apply.`;
+  }
+  const partial = used[0];
+  if (partial) {
+    const missing = partial.filter((k) => !present.has(k));
+    return `${field(path8)} is missing ${listKeys(missing)} (it has ${listKeys(partial.filter((k) => present.has(k)))}, which needs ${listKeys(partial)}).`;
+  }
+  return `${field(path8)} needs one of ${choices}.`;
+}
+function messageFor(error2, path8) {
+  const p = error2.params;
+  const value = error2.data;
+  switch (error2.keyword) {
+    case "required": {
+      const missing = error2.params.missingProperties ?? [
+        String(p.missingProperty)
+      ];
+      return missing.length === 1 ? `${field(path8)} is missing the required key \`${missing[0]}\`.` : `${field(path8)} is missing the required keys ${listKeys(missing)}.`;
+    }
+    case "additionalProperties": {
+      const key = String(p.additionalProperty);
+      const allowed = Object.keys(
+        error2.parentSchema?.properties ?? {}
+      );
+      const hint = allowed.length > 0 ? didYouMean(key, allowed) : "";
+      const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(", ")}.` : "";
+      return `${field(path8)} has an unknown key \`${key}\`${hint}.${list}`;
+    }
+    case "enum":
+      return `${field(path8)} must be one of ${p.allowedValues.join(", ")} \u2014 found ${quote(value)}.`;
+    case "const":
+      return `${field(path8)} must be ${quote(p.allowedValue)} \u2014 found ${quote(value)}.`;
+    case "type": {
+      const wanted = String(p.type).split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
+      return `${field(path8)} must be ${wanted} \u2014 found ${quote(value)}.`;
+    }
+    case "pattern":
+      return `${field(path8)} must be ${patternHint(String(p.pattern))} \u2014 found ${quote(value)}.`;
+    case "minimum":
+      return `${field(path8)} must be at least ${String(p.limit)} \u2014 found ${quote(value)}.`;
+    case "maximum":
+      return `${field(path8)} must be at most ${String(p.limit)} \u2014 found ${quote(value)}.`;
+    case "exclusiveMinimum":
+      return `${field(path8)} must be more than ${String(p.limit)} \u2014 found ${quote(value)}.`;
+    case "exclusiveMaximum":
+      return `${field(path8)} must be less than ${String(p.limit)} \u2014 found ${quote(value)}.`;
+    case "minLength":
+      return `${field(path8)} must not be empty.`;
+    case "maxLength":
+      return `${field(path8)} must be at most ${String(p.limit)} characters long.`;
+    case "minItems":
+      return `${field(path8)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
+    case "minProperties":
+      return `${field(path8)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
+    case "uniqueItems":
+      return `${field(path8)} lists the same value twice (entries ${Number(p.j) + 1} and ${Number(p.i) + 1}).`;
+    case "oneOf":
+      return oneOfMessage(path8, value, branches(error2));
+    case "propertyNames":
+      return `${field(path8)} has the name ${quote(p.propertyName)}; names must be lowercase letters, digits, dashes and underscores, like \`web-shop\`.`;
+    default:
+      return `${field(path8)} ${error2.message ?? "is not valid"}.`;
+  }
+}
+function mergeRequired(errors) {
+  const out = [];
+  const byPath = /* @__PURE__ */ new Map();
+  for (const error2 of errors) {
+    if (error2.keyword !== "required" || isMisspeltRequired(error2, errors)) {
+      out.push(error2);
+      continue;
+    }
+    const missing = String(error2.params.missingProperty);
+    const key = `${error2.instancePath}|${error2.schemaPath}`;
+    const first = byPath.get(key);
+    if (first) {
+      first.params.missingProperties.push(missing);
+    } else {
+      const merged = { ...error2, params: { ...error2.params, missingProperties: [missing] } };
+      byPath.set(key, merged);
+      out.push(merged);
+    }
+  }
+  return out;
+}
+function isMisspeltRequired(error2, errors) {
+  if (error2.keyword !== "required") return false;
+  const missing = String(error2.params.missingProperty);
+  return errors.some(
+    (e) => e.keyword === "additionalProperties" && e.instancePath === error2.instancePath && closestName(String(e.params.additionalProperty), [missing]) !== void 0
+  );
+}
+function schemaFindings(parsed, errors, suffix = "") {
+  const oneOfs = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf").map((e) => `${e.schemaPath}/`);
+  const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  const seen = /* @__PURE__ */ new Set();
+  const findings = [];
+  for (const error2 of mergeRequired(errors)) {
+    if (oneOfs.some((prefix) => error2.schemaPath.startsWith(prefix))) continue;
+    if (error2.propertyName !== void 0 && error2.keyword !== "propertyNames") continue;
+    if (isMisspeltRequired(error2, errors)) continue;
+    if (error2.keyword !== "type" && typed.has(error2.instancePath)) continue;
+    if (error2.keyword === "if") continue;
+    const path8 = pointerToPath(error2.instancePath, parsed.data);
+    const position = error2.keyword === "required" || error2.keyword === "oneOf" || error2.keyword === "minProperties" || error2.keyword === "minItems" ? keyAt(parsed, path8) : error2.keyword === "additionalProperties" ? keyAt(parsed, [
+      ...path8,
+      String(error2.params.additionalProperty)
+    ]) : error2.keyword === "propertyNames" ? keyAt(parsed, [...path8, String(error2.params.propertyName)]) : valueAt(parsed, path8);
+    const message = messageFor(error2, path8) + suffix;
+    const key = `${position.line}:${position.column}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding("schema", parsed.file, position, message));
+  }
+  return findings;
+}
+
+// src/core/load/well-formed.ts
+function startsWith(path8, prefix) {
+  return prefix.length <= path8.length && prefix.every((segment, i) => path8[i] === segment);
+}
+function concernsChild(error2, child2) {
+  switch (error2.keyword) {
+    case "required":
+      return error2.params.missingProperty === child2;
+    case "type":
+    case "oneOf":
+    case "anyOf":
+      return true;
+    default:
+      return false;
+  }
+}
+function touches(error2, path8, data) {
+  const errorPath = pointerToPath(error2.instancePath, data);
+  if (startsWith(errorPath, path8)) return true;
+  const child2 = path8[errorPath.length];
+  return startsWith(path8, errorPath) && child2 !== void 0 && concernsChild(error2, child2);
+}
+function isWellFormed(errors, data, path8) {
+  return !errors.some((error2) => touches(error2, path8, data));
+}
+
+// src/core/load/campaign-parts.ts
+function checkableParts(data, errors) {
+  const intact = (...paths) => paths.every((path8) => isWellFormed(errors, data, path8));
+  const campaign = data;
+  const parts = { targets: targetParts(campaign, intact) };
+  if (campaign.window && intact(["window"], ["timezone"])) {
+    parts.window = { start: campaign.window.start, end: campaign.window.end };
+    if (campaign.timezone !== void 0) parts.window.timezone = campaign.timezone;
+  }
+  const forecast = campaign.forecast;
+  const numbers = [
+    ["forecast", "peak_concurrent_users"],
+    ["forecast", "peak_requests_per_second"],
+    ["forecast", "high"]
+  ];
+  if (forecast && intact(...numbers)) {
+    const users = forecast.peak_concurrent_users !== void 0;
+    parts.forecast = {
+      unitKey: users ? "peak_concurrent_users" : "peak_requests_per_second",
+      expected: users ? forecast.peak_concurrent_users : forecast.peak_requests_per_second
+    };
+    if (forecast.high !== void 0) parts.forecast.high = forecast.high;
+  }
+  return parts;
+}
+function targetParts(campaign, intact) {
+  const targets = campaign.targets;
+  if (!Array.isArray(targets)) return [];
+  return targets.flatMap(
+    (target, index) => intact(["targets", index]) ? [{ index, site: target.site }] : []
+  );
+}
+
 // src/core/load/instants.ts
 var DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 var HAS_OFFSET = /(Z|[+-]\d{2}:\d{2})$/i;
@@ -48896,6 +49439,67 @@ var zones;
 function knownZones() {
   zones ??= Intl.supportedValuesOf("timeZone");
   return zones;
+}
+
+// src/core/load/campaign-shape.ts
+var minutes = (hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+function resolveShape(parsed, data, zone, window) {
+  const findings = [];
+  const problem = (path8, message) => findings.push(finding("window", parsed.file, valueAt(parsed, path8), message + LEFT_OUT));
+  const instant = (text, path8, what) => {
+    if (!hasOffset(text) && zone === void 0) {
+      problem(
+        path8,
+        `${what} (${text}) has no offset and the campaign has no \`timezone\`; add one (timezone: Europe/Berlin) or write the offset (${text}+01:00)`
+      );
+      return void 0;
+    }
+    const r = resolveInstant(text, "start", zone ?? "UTC");
+    if (!r.ok) {
+      problem(path8, `${what} ${r.problem}`);
+      return void 0;
+    }
+    if (r.ms < window.start || r.ms >= window.end) {
+      problem(
+        path8,
+        `${what} (${formatInstant(r.ms, zone)}) is outside the campaign's window (${formatInstant(window.start, zone)} to ${formatInstant(window.end, zone)}); move it into the window or widen the window`
+      );
+      return void 0;
+    }
+    return r.ms;
+  };
+  const base = ["forecast", "shape"];
+  switch (data.kind) {
+    case "constant":
+      return { shape: { kind: "constant" }, findings };
+    case "daily": {
+      const peak_hours = (data.peak_hours ?? []).map((range, i) => {
+        const [from, to] = range.split("-").map(minutes);
+        if (from === to)
+          problem(
+            [...base, "peak_hours", i],
+            `\`forecast.shape.peak_hours\` has the empty range ${range}; write it as start-end, for example 19:00-22:00`
+          );
+        return { from, to };
+      });
+      const shape = { kind: "daily", peak_hours, off_peak: data.off_peak ?? DEFAULT_OFF_PEAK };
+      return findings.length > 0 ? { findings } : { shape, findings };
+    }
+    case "spike": {
+      const texts = Array.isArray(data.at) ? data.at : [];
+      const at = texts.flatMap(
+        (t, i) => instant(t, [...base, "at", i], `The airing \`forecast.shape.at\``) ?? []
+      );
+      const shape = { kind: "spike", at, half_life_minutes: data.half_life_minutes };
+      if (data.lasts_minutes !== void 0) shape.lasts_minutes = data.lasts_minutes;
+      return findings.length > 0 ? { findings } : { shape, findings };
+    }
+    case "front_loaded": {
+      const at = typeof data.at === "string" ? instant(data.at, [...base, "at"], "The send instant `forecast.shape.at`") : window.start;
+      if (at === void 0) return { findings };
+      return { shape: { kind: "front_loaded", at, half_life_hours: data.half_life_hours }, findings };
+    }
+  }
 }
 
 // src/core/load/schemas.ts
@@ -49027,6 +49631,182 @@ var campaign_schema_default = {
           type: "string",
           minLength: 1,
           examples: ["2025 peaked at 31k; email list grew 30%"]
+        },
+        shape: {
+          description: "How the campaign's traffic spreads over its window, in the campaign's time zone. Default constant: the peak for the whole window, around the clock. daily: the peak during peak_hours each day, off_peak \xD7 peak otherwise. spike (TV, radio, push): the full peak at each airing instant `at`, then halving every half_life_minutes, nothing after four half-lives or lasts_minutes. front_loaded (e-mail): the peak at the send instant `at` (window start by default), halving every half_life_hours.",
+          type: "object",
+          additionalProperties: false,
+          required: ["kind"],
+          properties: {
+            kind: {
+              description: "constant, daily, spike or front_loaded.",
+              enum: ["constant", "daily", "spike", "front_loaded"],
+              examples: ["daily"]
+            },
+            peak_hours: {
+              description: "daily: local time ranges (HH:MM-HH:MM, in `timezone`) when the campaign is at its peak each day; a range may run past midnight (22:00-02:00).",
+              type: "array",
+              minItems: 1,
+              items: {
+                type: "string",
+                pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]|24):[0-5]\\d$"
+              },
+              examples: [["12:00-14:00", "19:00-22:00"]]
+            },
+            off_peak: {
+              description: "daily: share of the peak the campaign brings outside peak_hours, 0 to 1. Default 0.2.",
+              type: "number",
+              minimum: 0,
+              maximum: 1,
+              default: 0.2,
+              examples: [0.2]
+            },
+            at: {
+              description: "spike: the airing instants (a list); front_loaded: the send instant (default: the window's start). Without an offset, read in `timezone`.",
+              anyOf: [
+                {
+                  $ref: "#/$defs/time"
+                },
+                {
+                  type: "array",
+                  minItems: 1,
+                  items: {
+                    $ref: "#/$defs/time"
+                  }
+                }
+              ],
+              examples: [["2026-12-03T20:15:00", "2026-12-05T20:15:00"], "2026-12-01T08:00:00"]
+            },
+            half_life_minutes: {
+              description: "spike: minutes after which the surge has halved.",
+              type: "number",
+              exclusiveMinimum: 0,
+              examples: [10]
+            },
+            lasts_minutes: {
+              description: "spike: optional; minutes after each airing from which it adds nothing.",
+              type: "number",
+              exclusiveMinimum: 0,
+              examples: [60]
+            },
+            half_life_hours: {
+              description: "front_loaded: hours after which the traffic from the send has halved.",
+              type: "number",
+              exclusiveMinimum: 0,
+              examples: [6]
+            }
+          },
+          allOf: [
+            {
+              if: {
+                properties: {
+                  kind: {
+                    const: "daily",
+                    description: "Applies to the daily shape.",
+                    examples: ["daily"]
+                  }
+                }
+              },
+              then: {
+                required: ["peak_hours"],
+                properties: {
+                  peak_hours: true,
+                  at: false,
+                  half_life_minutes: false,
+                  lasts_minutes: false,
+                  half_life_hours: false
+                }
+              }
+            },
+            {
+              if: {
+                properties: {
+                  kind: {
+                    const: "spike",
+                    description: "Applies to the spike shape.",
+                    examples: ["spike"]
+                  }
+                }
+              },
+              then: {
+                required: ["at", "half_life_minutes"],
+                properties: {
+                  half_life_minutes: true,
+                  at: {
+                    type: "array",
+                    description: "spike: a list of airing instants.",
+                    examples: [["2026-12-03T20:15:00"]]
+                  },
+                  peak_hours: false,
+                  off_peak: false,
+                  half_life_hours: false
+                }
+              }
+            },
+            {
+              if: {
+                properties: {
+                  kind: {
+                    const: "front_loaded",
+                    description: "Applies to the front_loaded shape.",
+                    examples: ["front_loaded"]
+                  }
+                }
+              },
+              then: {
+                required: ["half_life_hours"],
+                properties: {
+                  half_life_hours: true,
+                  at: {
+                    type: "string",
+                    description: "front_loaded: one send instant.",
+                    examples: ["2026-12-01T08:00:00"]
+                  },
+                  peak_hours: false,
+                  off_peak: false,
+                  half_life_minutes: false,
+                  lasts_minutes: false
+                }
+              }
+            },
+            {
+              if: {
+                properties: {
+                  kind: {
+                    const: "constant",
+                    description: "Applies to the constant shape.",
+                    examples: ["constant"]
+                  }
+                }
+              },
+              then: {
+                properties: {
+                  at: false,
+                  peak_hours: false,
+                  off_peak: false,
+                  half_life_minutes: false,
+                  lasts_minutes: false,
+                  half_life_hours: false
+                }
+              }
+            }
+          ],
+          examples: [
+            {
+              kind: "daily",
+              peak_hours: ["19:00-22:00"],
+              off_peak: 0.2
+            },
+            {
+              kind: "spike",
+              at: ["2026-12-03T20:15:00"],
+              half_life_minutes: 10
+            },
+            {
+              kind: "front_loaded",
+              half_life_hours: 6
+            }
+          ]
         }
       },
       examples: [
@@ -49135,6 +49915,13 @@ var capacity_schema_default = {
             }
           },
           examples: [{ historical: 1.2, model: 1.5, guess: 2 }]
+        },
+        max_risk: {
+          description: "Optional: a campaign whose chance of overloading a service (its load above what the planned instances carry safely) is higher than this share, 0 to 1, gets a `risk` warning. Without it, the risk is reported but never warned about.",
+          type: "number",
+          exclusiveMinimum: 0,
+          maximum: 1,
+          examples: [0.05]
         }
       },
       examples: [{ target_utilization: 0.7, failover_utilization: 0.9, notice_days: 14 }]
@@ -49260,6 +50047,90 @@ var capacity_schema_default = {
       examples: [
         [{ name: "Holiday freeze", start: "2026-12-15T00:00:00Z", end: "2027-01-05T00:00:00Z" }]
       ]
+    },
+    failover: {
+      description: "Optional: the standby environment (a second cloud or region) the services fail over to, with what each named service runs there. A campaign whose load could not be carried there at failover_utilization gets a `failover` warning; services not named are not checked.",
+      type: "object",
+      additionalProperties: false,
+      required: ["services"],
+      properties: {
+        name: {
+          description: 'Name of the standby environment, used in messages. Default "failover".',
+          type: "string",
+          minLength: 1,
+          examples: ["second-cloud"]
+        },
+        services: {
+          description: "Per service (a name under `services`): the standby capacity, as instances (of a scalable service, each serving its per_instance_rps) or max_rps.",
+          type: "object",
+          minProperties: 1,
+          propertyNames: {
+            $ref: "#/$defs/name"
+          },
+          additionalProperties: {
+            type: "object",
+            additionalProperties: false,
+            oneOf: [
+              {
+                required: ["instances"],
+                properties: {
+                  instances: true,
+                  max_rps: false
+                }
+              },
+              {
+                required: ["max_rps"],
+                properties: {
+                  max_rps: true,
+                  instances: false
+                }
+              }
+            ],
+            properties: {
+              instances: {
+                description: "Instances the standby runs for a scalable service.",
+                type: "integer",
+                minimum: 0,
+                examples: [10]
+              },
+              max_rps: {
+                description: "Requests per second the standby serves.",
+                type: "number",
+                minimum: 0,
+                examples: [3e3]
+              }
+            },
+            examples: [
+              {
+                instances: 10
+              }
+            ]
+          },
+          examples: [
+            {
+              "web-shop": {
+                instances: 10
+              },
+              "shared-db": {
+                max_rps: 3e3
+              }
+            }
+          ]
+        }
+      },
+      examples: [
+        {
+          name: "second-cloud",
+          services: {
+            "web-shop": {
+              instances: 10
+            },
+            "shared-db": {
+              max_rps: 3e3
+            }
+          }
+        }
+      ]
     }
   },
   $defs: {
@@ -49367,6 +50238,103 @@ var capacity_schema_default = {
           propertyNames: { $ref: "#/$defs/name" },
           additionalProperties: { type: "number", exclusiveMinimum: 0 },
           examples: [{ "web-shop": 1, "shared-db": 0.4 }]
+        },
+        profile: {
+          description: "Optional: how the ordinary traffic varies over the week. The stated baseline is the peak; each local hour carries a share of it, times the weekday's factor.",
+          type: "object",
+          additionalProperties: false,
+          required: ["timezone", "hours"],
+          properties: {
+            timezone: {
+              description: "IANA time zone in which the hours and weekdays are counted.",
+              type: "string",
+              minLength: 1,
+              examples: ["Europe/Berlin"]
+            },
+            hours: {
+              description: "24 shares of the baseline, 0 to 1, for the local hours 00-01, 01-02, \u2026 23-24.",
+              type: "array",
+              minItems: 24,
+              maxItems: 24,
+              items: {
+                type: "number",
+                minimum: 0,
+                maximum: 1
+              },
+              examples: [
+                [
+                  0.3,
+                  0.2,
+                  0.15,
+                  0.1,
+                  0.1,
+                  0.15,
+                  0.3,
+                  0.5,
+                  0.6,
+                  0.7,
+                  0.7,
+                  0.75,
+                  0.8,
+                  0.75,
+                  0.7,
+                  0.7,
+                  0.75,
+                  0.8,
+                  0.9,
+                  1,
+                  1,
+                  0.9,
+                  0.7,
+                  0.5
+                ]
+              ]
+            },
+            weekdays: {
+              description: "Optional: 7 factors, 0 to 1, Monday first, multiplying the hour's share. Default all 1.",
+              type: "array",
+              minItems: 7,
+              maxItems: 7,
+              items: {
+                type: "number",
+                minimum: 0,
+                maximum: 1
+              },
+              examples: [[0.9, 0.9, 0.9, 0.9, 1, 0.8, 0.7]]
+            }
+          },
+          examples: [
+            {
+              timezone: "Europe/Berlin",
+              hours: [
+                0.3,
+                0.2,
+                0.15,
+                0.1,
+                0.1,
+                0.15,
+                0.3,
+                0.5,
+                0.6,
+                0.7,
+                0.7,
+                0.75,
+                0.8,
+                0.75,
+                0.7,
+                0.7,
+                0.75,
+                0.8,
+                0.9,
+                1,
+                1,
+                0.9,
+                0.7,
+                0.5
+              ],
+              weekdays: [0.9, 0.9, 0.9, 0.9, 1, 0.8, 0.7]
+            }
+          ]
         }
       }
     }
@@ -49697,12 +50665,23 @@ function loadCampaignFile(source, capacity) {
   if (findings.length > 0 || window.start === void 0 || window.end === void 0)
     return { file: source.path, id, findings };
   const data = parsed.data;
-  return {
-    file: source.path,
-    id,
-    findings: [],
-    campaign: toCampaign(parsed, data, window.start, window.end)
-  };
+  const campaign = toCampaign(parsed, data, window.start, window.end);
+  if (data.forecast.shape) {
+    const shape = resolveShape(
+      parsed,
+      data.forecast.shape,
+      campaign.timezone,
+      window
+    );
+    if (shape.findings.length > 0)
+      return {
+        file: source.path,
+        id,
+        findings: shape.findings.map((f) => id ? { ...f, campaign: id.value } : f)
+      };
+    if (shape.shape && shape.shape.kind !== "constant") campaign.forecast.shape = shape.shape;
+  }
+  return { file: source.path, id, findings: [], campaign };
 }
 function toCampaign(parsed, data, start, end) {
   const f = data.forecast;
@@ -49785,8 +50764,13 @@ function loadCapacity(file, expectedPath) {
       at: keyAt(parsed, ["sites", name])
     };
     if (s.rps_per_user !== void 0) site.rps_per_user = s.rps_per_user;
+    if (s.profile) {
+      const profile = toProfile(parsed, name, s.profile, findings);
+      if (profile) site.profile = profile;
+    }
     return site;
   });
+  const failover = toFailover(parsed, data, services, findings);
   const maintenance = [];
   (data.maintenance ?? []).forEach((m, i) => {
     const w = resolveWindow2(parsed, ["maintenance", i], m, findings);
@@ -49812,9 +50796,12 @@ function loadCapacity(file, expectedPath) {
     notice_days: d.notice_days ?? CAPACITY_DEFAULTS.notice_days,
     uncertainty: { ...CAPACITY_DEFAULTS.uncertainty, ...d.uncertainty }
   };
+  if (d.max_risk !== void 0) defaults2.max_risk = d.max_risk;
   for (const s of services)
     if (s.target_utilization === 0) s.target_utilization = defaults2.target_utilization;
-  return { capacity: { file: parsed.file, defaults: defaults2, services, sites, maintenance, freezes }, findings: [] };
+  const capacity = { file: parsed.file, defaults: defaults2, services, sites, maintenance, freezes };
+  if (failover) capacity.failover = failover;
+  return { capacity, findings: [] };
 }
 function referenceFindings(parsed, data) {
   const names = Object.keys(data.services);
@@ -49916,6 +50903,63 @@ function resolveWindow2(parsed, path8, w, findings) {
     return void 0;
   }
   return { start: start.ms, end: end.ms };
+}
+function toProfile(parsed, site, p, findings) {
+  const timezone = canonicalTimeZone(p.timezone);
+  if (timezone === void 0) {
+    findings.push(
+      finding(
+        "schema",
+        parsed.file,
+        valueAt(parsed, ["sites", site, "profile", "timezone"]),
+        `\`sites.${site}.profile.timezone\` is ${quote(p.timezone)}, which is not a known IANA time zone; write one like Europe/Berlin or America/New_York.`
+      )
+    );
+    return void 0;
+  }
+  return { timezone, hours: [...p.hours], weekdays: p.weekdays ? [...p.weekdays] : [1, 1, 1, 1, 1, 1, 1] };
+}
+function toFailover(parsed, data, services, findings) {
+  if (!data.failover) return void 0;
+  const names = services.map((s) => s.name);
+  const entries = [];
+  for (const [name, e] of Object.entries(data.failover.services)) {
+    const at = keyAt(parsed, ["failover", "services", name]);
+    const service = services.find((s) => s.name === name);
+    if (!service) {
+      findings.push(
+        finding(
+          "unknown-site",
+          parsed.file,
+          at,
+          `\`failover.services\` names the service ${quote(name)}, which is not under \`services\`${didYouMean(name, names)}. Known services: ${names.join(", ")}.`,
+          { service: name }
+        )
+      );
+      continue;
+    }
+    if (e.instances !== void 0) {
+      if (service.kind !== "scalable") {
+        findings.push(
+          finding(
+            "schema",
+            parsed.file,
+            keyAt(parsed, ["failover", "services", name, "instances"]),
+            `\`failover.services.${name}\` gives \`instances\`, but ${name} is a fixed service (max_rps); give its standby capacity as \`max_rps\` instead.`,
+            { service: name }
+          )
+        );
+        continue;
+      }
+      entries.push({
+        service: name,
+        rps: e.instances * service.per_instance_rps,
+        instances: e.instances,
+        at
+      });
+    } else entries.push({ service: name, rps: e.max_rps, at });
+  }
+  return { name: data.failover.name ?? "failover", services: entries, at: keyAt(parsed, ["failover"]) };
 }
 
 // src/core/load/config.ts
@@ -50036,10 +51080,11 @@ function runCheck(input) {
   let services = [];
   let plan = [];
   let campaigns = [];
+  let risk;
   if (loaded.capacity) {
     const result = checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now: input.now });
     findings.push(...result.findings);
-    ({ services, plan, campaigns } = result);
+    ({ services, plan, campaigns, risk } = result);
   }
   findings = attribute(findings, input.changed, {
     capacityFile: input.config.capacity,
@@ -50055,7 +51100,8 @@ function runCheck(input) {
     findings,
     services,
     plan,
-    campaigns
+    campaigns,
+    ...risk ? { risk } : {}
   };
 }
 
@@ -50951,6 +51997,33 @@ function leftOverNote(leftOver, perLevel = ANNOTATIONS_PER_LEVEL) {
   return `${list} ${verb} not marked on the lines (GitHub shows at most ${perLevel} of each kind per step); the report below lists every finding.`;
 }
 
+// src/report/risk-lines.ts
+var SHOWN = 1e-3;
+var MAX_LINES = 10;
+function riskLines(report2) {
+  const risk = report2.risk;
+  if (!risk) return { services: [], campaigns: [] };
+  const zoneOf = new Map(report2.campaigns.map((c) => [c.id, c.timezone]));
+  const byChance = (rows) => rows.filter((r) => r.probability >= SHOWN).sort((a, b) => b.probability - a.probability);
+  const more = (n, what) => n > MAX_LINES ? [`\u2026 and ${n - MAX_LINES} more ${what} (see the JSON report)`] : [];
+  const services = byChance(risk.services);
+  const campaigns = byChance(risk.campaigns);
+  return {
+    services: [
+      ...services.slice(0, MAX_LINES).map(
+        (s) => `${formatPercent(s.probability)} chance ${s.service} overloads on ${formatInstant(s.at)}` + (s.campaigns.length > 0 ? ` (campaigns then: ${listIds(s.campaigns)})` : "")
+      ),
+      ...more(services.length, "services")
+    ],
+    campaigns: [
+      ...campaigns.slice(0, MAX_LINES).map(
+        (c) => `${c.id}: ${formatPercent(c.probability)} chance ${c.service} overloads on ${formatInstant(c.at, zoneOf.get(c.id))}`
+      ),
+      ...more(campaigns.length, "campaigns")
+    ]
+  };
+}
+
 // src/report/markdown.ts
 var ICON = {
   error: "\u274C",
@@ -51011,6 +52084,18 @@ function build2(report2, options, cap) {
       );
     }
     out.push("");
+  }
+  const risk = riskLines(report2);
+  if (risk.services.length > 0) {
+    out.push(`${h}# Risk of overload`, "");
+    out.push(...risk.services.map((l) => `- ${escapeMarkdown(l)}`), "");
+    if (risk.campaigns.length > 0)
+      out.push(
+        "Per campaign, at its riskiest moment:",
+        "",
+        ...risk.campaigns.map((l) => `- ${escapeMarkdown(l)}`),
+        ""
+      );
   }
   const chart = gantt(report2);
   if (chart.length > 0 && cap > 0) {
