@@ -375,6 +375,9 @@ describe("the Acme example: the winter sale's three shaped campaigns (examples/a
   test("shaped: no finding on the winter campaigns; as constant: each needs web-shop scaled", async () => {
     const { report } = await check(ACME, NOW);
     expect(winter(report)).toEqual([]);
+    // The README's risk sentence: Christmas, 26% on shared-db.
+    const christmas = report.risk.campaigns.find((c) => c.id === "christmas-2026")!;
+    expect([Math.round(christmas.probability * 100), christmas.service]).toEqual([26, "shared-db"]);
     const root = mkdtempSync(join(tmpdir(), "cg-acme-flat-"));
     roots.push(root);
     cpSync(ACME, root, { recursive: true });
