@@ -72,6 +72,9 @@ console.log(
 if (large.loaderFindings > 0)
   console.log(`note: ${large.loaderFindings} loader findings in the synthetic repository`);
 
+// Shapes and baseline profiles beside the plain figures (issue 12).
+await import("./shapes.js");
+
 // The Action's cold start, when its bench script is present.
 try {
   await import("./action-cold-start.js");

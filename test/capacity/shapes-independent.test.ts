@@ -395,3 +395,38 @@ describe("the Acme example: the winter sale's three shaped campaigns (examples/a
     expect(tv.message).toContain("5,000 requests/s");
   });
 });
+
+describe("bad shapes are clear errors on their line", () => {
+  const capacity = `services:
+  web: { max_rps: 1000 }
+sites:
+  s: { baseline_rps: 0, uses: { web: 1 } }
+`;
+  test("an airing outside the window is a `window` error on the airing's line; a key of another kind a `schema` error", async () => {
+    const outside = campaign({
+      id: "late",
+      start: "2026-12-01T00:00:00Z",
+      end: "2026-12-02T00:00:00Z",
+      rps: 100,
+      shape: ["kind: spike", "at:", '  - "2026-12-03T20:00:00Z"', "half_life_minutes: 10"],
+    });
+    const mixed = campaign({
+      id: "mixed",
+      start: "2026-12-01T00:00:00Z",
+      end: "2026-12-02T00:00:00Z",
+      rps: 100,
+      shape: ["kind: spike", 'at: ["2026-12-01T20:00:00Z"]', "half_life_hours: 2"],
+    });
+    const { code, report } = await check(repo(capacity, [outside, mixed]), "2026-11-01T00:00:00Z");
+    expect(code).toBe(1);
+    const late = report.findings.find((f) => f.campaign === "late")!;
+    expect([late.rule, late.line]).toEqual(["window", 19]);
+    expect(late.message).toContain("outside the campaign's window");
+    const bad = report.findings.find((f) => f.campaign === "mixed")!;
+    expect(bad.rule).toBe("schema");
+    expect(report.findings.filter((f) => f.campaign === "mixed").map((f) => f.message)).toEqual([
+      "`forecast.shape` is missing the required key `half_life_minutes`. This campaign is left out of the load until this is fixed.",
+      "`forecast.shape.half_life_hours` does not go with the other keys here (it belongs to another kind); remove it. This campaign is left out of the load until this is fixed.",
+    ]);
+  });
+});
