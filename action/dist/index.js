@@ -49219,6 +49219,10 @@ function messageFor(error2, path8) {
       return `${field(path8)} must be at most ${String(p.limit)} characters long.`;
     case "minItems":
       return `${field(path8)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
+    case "maxItems":
+      return `${field(path8)} has more than ${String(p.limit)} entries; give exactly the ${String(p.limit)} it needs.`;
+    case "false schema":
+      return `${field(path8)} does not go with the other keys here (it belongs to another kind); remove it.`;
     case "minProperties":
       return `${field(path8)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
     case "uniqueItems":
