@@ -158,3 +158,6 @@ await import("./calendar.js");
 
 // The review app end to end (two replicas): requests per event and the replica races.
 await import("./review-e2e.js");
+
+// Shapes and baseline profiles beside the plain figures (issue 12).
+await import("./shapes.js");

@@ -72,10 +72,11 @@ export function runCheckModel(input: CheckInput): {
   let services: Report["services"] = [];
   let plan: Report["plan"] = [];
   let campaigns: Report["campaigns"] = [];
+  let risk: Report["risk"];
   if (loaded.capacity) {
     const result = checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now: input.now });
     findings.push(...result.findings);
-    ({ services, plan, campaigns } = result);
+    ({ services, plan, campaigns, risk } = result);
     model = fitModel(loaded.capacity, result.states, input.now);
   } else {
     findings.push(...uncheckedCampaigns(input.config.capacity, loaded.campaigns));
@@ -99,6 +100,7 @@ export function runCheckModel(input: CheckInput): {
     services,
     plan,
     campaigns,
+    ...(risk ? { risk } : {}),
   };
   return {
     report,

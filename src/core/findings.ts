@@ -17,6 +17,8 @@ export const RULE_SEVERITY = {
   freeze: "error",
   "scale-up": "warning",
   redundancy: "warning",
+  failover: "warning",
+  risk: "warning",
   forecast: "warning",
   past: "notice",
   unchecked: "error",
@@ -36,6 +38,8 @@ export const LOAD_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   "notice",
   "freeze",
   "unchecked",
+  "failover",
+  "risk",
 ]);
 
 /** A 1-based position in a source file. */

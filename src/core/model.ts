@@ -28,7 +28,25 @@ export interface CampaignForecast {
   high?: number;
   confidence: Confidence;
   basis: string;
+  /** How the peak spreads over the window (DESIGN 2.1); undefined = `constant`, today's model. */
+  shape?: Shape;
 }
+
+/**
+ * A campaign's traffic shape: the share of its peak it adds at each instant of its window
+ * (src/core/shape). Instants are epoch ms; peak hours are minutes after local midnight.
+ */
+export type Shape =
+  | { kind: "constant" }
+  | {
+      kind: "daily";
+      /** [from, to) in minutes after local midnight; `to <= from` wraps past midnight. */
+      peak_hours: { from: number; to: number }[];
+      /** Share of the peak outside the peak hours. */
+      off_peak: number;
+    }
+  | { kind: "spike"; at: number[]; half_life_minutes: number; lasts_minutes?: number }
+  | { kind: "front_loaded"; at: number; half_life_hours: number };
 
 export interface Campaign {
   /** Path of the campaign file relative to the root. */
@@ -64,6 +82,8 @@ export interface CapacityDefaults {
   failover_utilization: number;
   notice_days: number;
   uncertainty: Record<Confidence, number>;
+  /** A higher chance of overload on a service than this is a `risk` warning; undefined: none. */
+  max_risk?: number;
 }
 
 interface ServiceBase {
@@ -98,6 +118,33 @@ export interface Site {
   baseline_rps: number;
   /** Requests to each service per site request; every value > 0. */
   uses: Record<string, number>;
+  /** How the baseline varies over the week; undefined: the constant `baseline_rps`. */
+  profile?: BaselineProfile;
+  at: Position;
+}
+
+/** A site's baseline by time of week: share of `baseline_rps` per local hour, times a weekday factor. */
+export interface BaselineProfile {
+  /** IANA zone the hours and weekdays are counted in. */
+  timezone: string;
+  /** 24 shares (0..1) of the stated baseline, for local hours 00-01 … 23-24. */
+  hours: number[];
+  /** 7 factors (0..1), Monday first; all 1 when absent. */
+  weekdays: number[];
+}
+
+/** The standby environment (DESIGN 2, "Failover"): what each named service carries there. */
+export interface Failover {
+  name: string;
+  /** Services with a standby capacity; others are not checked. */
+  services: {
+    service: string;
+    /** Requests/s the standby runs (instances × per_instance_rps, or max_rps). */
+    rps: number;
+    /** When given as instances of a scalable service. */
+    instances?: number;
+    at: Position;
+  }[];
   at: Position;
 }
 
@@ -127,6 +174,8 @@ export interface Capacity {
   sites: Site[];
   maintenance: Maintenance[];
   freezes: Freeze[];
+  /** Undefined without a `failover:` section. */
+  failover?: Failover;
 }
 
 export interface ReviewGroup {

@@ -52,6 +52,35 @@ export interface CampaignFileCounts {
   checked: number;
 }
 
+/** The chance that a service's load exceeds what its planned instances carry safely (DESIGN 2). */
+export interface ServiceRisk {
+  service: string;
+  /** 0..1, at the service's riskiest instant. */
+  probability: number;
+  /** UTC ISO of that instant, null when no risk was found anywhere. */
+  at: string | null;
+  /** The safe capacity of the instances IT plans to run, then. */
+  capacity_rps: number;
+  /** Campaign ids active on the service then. */
+  campaigns: string[];
+}
+
+/** A campaign's riskiest moment: the highest chance of overload on a service it loads, in its window. */
+export interface CampaignRisk {
+  id: string;
+  probability: number;
+  service: string | null;
+  at: string | null;
+}
+
+export interface RiskReport {
+  /** Monte Carlo samples per estimate, and the seed: the same files always give the same numbers. */
+  samples: number;
+  seed: number;
+  services: ServiceRisk[];
+  campaigns: CampaignRisk[];
+}
+
 export interface Report {
   version: 1;
   verdict: Verdict;
@@ -63,4 +92,6 @@ export interface Report {
   services: ServicePeak[];
   plan: PlanEntry[];
   campaigns: CampaignSummary[];
+  /** Risk of overload; absent from `validate` and when the capacity file does not load. */
+  risk?: RiskReport;
 }

@@ -6,6 +6,7 @@
  */
 import type { Finding, Severity } from "../core/findings.js";
 import type { CampaignSummary, Report } from "../core/report.js";
+import { riskLines } from "./risk-lines.js";
 import {
   escapeMarkdown,
   formatInstant,
@@ -94,6 +95,18 @@ function build(report: Report, options: MarkdownOptions, cap: number): string {
       );
     }
     out.push("");
+  }
+  const risk = riskLines(report);
+  if (risk.services.length > 0) {
+    out.push(`${h}# Risk of overload`, "");
+    out.push(...risk.services.map((l) => `- ${escapeMarkdown(l)}`), "");
+    if (risk.campaigns.length > 0)
+      out.push(
+        "Per campaign, at its riskiest moment:",
+        "",
+        ...risk.campaigns.map((l) => `- ${escapeMarkdown(l)}`),
+        "",
+      );
   }
   const chart = gantt(report);
   if (chart.length > 0 && cap > 0) {

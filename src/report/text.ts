@@ -5,6 +5,7 @@
 import type { Finding, Severity } from "../core/findings.js";
 import type { Report } from "../core/report.js";
 import { formatInstant, formatNumber, formatPercent, listIds, plural } from "../core/format.js";
+import { riskLines } from "./risk-lines.js";
 
 export interface TextOptions {
   color: boolean;
@@ -63,6 +64,11 @@ export function renderText(report: Report, options: TextOptions): string {
     lines.push("");
   }
 
+  const risk = riskLines(report);
+  if (options.command === "check" && risk.services.length > 0) {
+    lines.push(paint("bold", "Risk of overload (planned instances, forecasts as log-normal ranges)"));
+    lines.push(...risk.services.map((l) => `  ${l}`), ...risk.campaigns.map((l) => `  ${l}`), "");
+  }
   lines.push(summaryLine(report, options, paint));
   return `${lines.join("\n")}\n`;
 }

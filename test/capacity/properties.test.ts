@@ -17,10 +17,11 @@ describe("the sweep agrees with a brute-force oracle", () => {
       fc.property(capacityArb, campaignsArb, (cap, campaigns) => {
         const index = new Map(cap.services.map((s, i) => [s.name, i]));
         const sites = new Map(cap.sites.map((s) => [s.name, s]));
-        const items = campaigns.map((c) => ({
+        const items = campaigns.map((c, owner) => ({
           start: Math.max(c.start, NOW),
           end: c.end,
           loads: campaignServiceLoads(c, cap.defaults, sites, index),
+          owner,
         }));
         const maint = cap.maintenance.map((m) => ({
           start: m.start,

@@ -76,6 +76,9 @@ describe("campaign-gate check", () => {
       "kids-winter-craft-challenge": "warning",
       "spring-collection-press-launch": "ok",
       "halloween-costume-contest-2026": "past",
+      "winter-sale-2027": "ok",
+      "winter-sale-email-2027": "ok",
+      "winter-sale-tv-spot-2027": "ok",
     });
     expect(report.plan).toEqual([
       { service: "web-shop", instances: 42, by: "2026-12-03T05:00:00.000Z", campaigns: ["christmas-2026"] },

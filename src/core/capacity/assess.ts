@@ -25,13 +25,22 @@ export interface Assessment {
   impact: number;
 }
 
-const RULES: LoadRule[] = ["capacity", "maintenance", "redundancy", "scale-up"];
+const RULES: LoadRule[] = ["capacity", "maintenance", "redundancy", "scale-up", "failover"];
 
-/** Assesses campaign `campaign` active on [start, end) (start already clipped to now). */
+/** A part of the campaign's window where it adds load (its shape's pieces, clipped to now). */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * Assesses campaign `campaign` over `ranges` (sorted, disjoint, already clipped to now): for a
+ * `constant` campaign its window, for a shaped one the pieces where it adds load, so that a
+ * campaign is not blamed for what happens while it adds nothing.
+ */
 export function assessCampaign(
   campaign: number,
-  start: number,
-  end: number,
+  ranges: readonly Range[],
   loads: readonly ServiceLoad[],
   states: readonly ServiceState[],
 ): Assessment {
@@ -44,22 +53,38 @@ export function assessCampaign(
   for (const { service, rps } of loads) {
     const state = states[service]!;
     const { times, loads: stepLoads } = state.steps;
-    const lo = stepAt(times, start);
-    const hi = lastStepBefore(times, end);
-    if (lo < 0 || hi < lo) continue;
-    const peak = state.peak.argmax(lo, hi);
-    if (peak >= 0 && state.capacityRps > 0) impact = Math.max(impact, stepLoads[peak]! / state.capacityRps);
-    // A capacity breach on any service it reaches makes the campaign need IT work ...
-    const cap = state.nextCapacity[lo]!;
-    if (cap <= hi) consider(Math.max(times[cap]!, start), service);
-    if (rps <= 0) continue;
-    // ... and so does a scale-up on a service it puts load on.
-    const up = state.nextScaleUp[lo]!;
-    if (up <= hi) consider(Math.max(times[up]!, start), service);
+    const worst = new Map<LoadRule, Breach>();
+    for (const { start, end } of ranges) {
+      const lo = stepAt(times, start);
+      const hi = lastStepBefore(times, end);
+      if (lo < 0 || hi < lo) continue;
+      const peak = state.peak.argmax(lo, hi);
+      if (peak >= 0 && state.capacityRps > 0) impact = Math.max(impact, stepLoads[peak]! / state.capacityRps);
+      // A capacity breach on any service it reaches makes the campaign need IT work ...
+      const cap = state.nextCapacity[lo]!;
+      if (cap <= hi) consider(Math.max(times[cap]!, start), service);
+      if (rps <= 0) continue;
+      // ... and so does a scale-up on a service it puts load on.
+      const up = state.nextScaleUp[lo]!;
+      if (up <= hi) consider(Math.max(times[up]!, start), service);
+      for (const rule of RULES) {
+        const i = state.worst[rule]?.argmax(lo, hi) ?? -1;
+        if (i < 0) continue;
+        const found = worst.get(rule);
+        // Ranges are in time order: a later range wins only with a strictly higher load.
+        if (!found || stepLoads[i]! > found.load)
+          worst.set(rule, {
+            rule,
+            campaign,
+            service,
+            instant: Math.max(times[i]!, start),
+            load: stepLoads[i]!,
+          });
+      }
+    }
     for (const rule of RULES) {
-      const i = state.worst[rule]?.argmax(lo, hi) ?? -1;
-      if (i >= 0)
-        breaches.push({ rule, campaign, service, instant: Math.max(times[i]!, start), load: stepLoads[i]! });
+      const b = worst.get(rule);
+      if (b) breaches.push(b);
     }
   }
   return needsWork ? { breaches, needsWork, impact } : { breaches, impact };

@@ -4,7 +4,7 @@
  */
 import { finding, sortFindings, type Finding } from "../findings.js";
 import type { Campaign, Capacity } from "../model.js";
-import type { CampaignSummary, PlanEntry, ServicePeak } from "../report.js";
+import type { CampaignSummary, PlanEntry, RiskReport, ServicePeak } from "../report.js";
 import { assessCampaign } from "./assess.js";
 import type { Assessment } from "./assess.js";
 import { moveBeforeFreezes, noticeRule } from "./deadlines.js";
@@ -12,7 +12,15 @@ import type { Deadline } from "./deadlines.js";
 import * as msg from "./findings.js";
 import type { Moment } from "./findings.js";
 import { instancesNeeded } from "./instances.js";
-import { baselineLoads, campaignServiceLoads, planningValue } from "./loads.js";
+import { baselineLoads, campaignServiceLoads, planningValue, riskFactor } from "./loads.js";
+import { addProfiledBaseline, baselineProfiles } from "./baseline-profiles.js";
+import { riskCandidates, riskResults } from "./risk.js";
+import type { RiskAt, RiskResults } from "./risk.js";
+import { RISK_SAMPLES, RISK_SEED } from "../risk/index.js";
+import { round6 } from "../format.js";
+import { standbyLoads } from "./standby.js";
+import type { Range } from "./assess.js";
+import { shapePieces } from "../shape/index.js";
 import { planScaleUps } from "./plan.js";
 import { serviceState } from "./service-state.js";
 import type { ServiceState } from "./service-state.js";
@@ -34,6 +42,7 @@ export interface CapacityResult {
   campaigns: CampaignSummary[];
   /** Each service's load steps and what they break, in capacity-file order: what `fit` and the dashboard draw on. */
   states: ServiceState[];
+  risk: RiskReport;
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -63,24 +72,46 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
 
   const serviceIndex = new Map(capacity.services.map((s, i) => [s.name, i]));
   const sites = new Map(capacity.sites.map((s) => [s.name, s]));
-  const items: LoadItem[] = live.map((c) => ({
-    start: Math.max(c.start, now),
-    end: c.end,
-    loads: campaignServiceLoads(c, capacity.defaults, sites, serviceIndex),
-  }));
+  // Per campaign: its planned load per service, and the pieces of its window where its shape adds
+  // load (one piece, the window, for `constant`), clipped to now.
+  const campaignLoads = live.map((c) => campaignServiceLoads(c, capacity.defaults, sites, serviceIndex));
+  const ranges: Range[][] = live.map((c) =>
+    shapePieces(c.forecast.shape, c.start, c.end, c.timezone).flatMap((p) =>
+      p.end > now ? [{ start: Math.max(p.start, now), end: p.end, factor: p.factor }] : [],
+    ),
+  );
+  const items: LoadItem[] = [];
+  ranges.forEach((pieces, owner) => {
+    const loads = campaignLoads[owner]!;
+    for (const p of pieces as (Range & { factor: number })[]) {
+      const scaled =
+        p.factor === 1 ? loads : loads.map((l) => ({ service: l.service, rps: l.rps * p.factor }));
+      items.push({ start: p.start, end: p.end, loads: scaled, owner });
+    }
+  });
   const maintenance: MaintenanceItem[] = capacity.maintenance.map((m) => ({
     start: m.start,
     end: m.end,
     factor: m.capacity_factor,
     services: m.services.flatMap((name) => serviceIndex.get(name) ?? []),
   }));
-  const baseline = baselineLoads(capacity, serviceIndex);
+  const constantBaseline = baselineLoads(capacity, serviceIndex);
   const sorted = boundaries(now, items, maintenance);
-  const steps = sweepLoads(now, baseline, items, maintenance, sorted);
-  const states = capacity.services.map((s, i) => serviceState(i, s, steps[i]!, baseline[i]!, capacity));
+  const steps = sweepLoads(now, constantBaseline, items, maintenance, sorted);
+  const horizon = sorted.times.length > 0 ? sorted.times[sorted.times.length - 1]! : now;
+  const profiles = baselineProfiles(capacity, serviceIndex, now, horizon);
+  // The baseline alone, as judged outside campaigns: the constant part plus the profile's highest.
+  const baseline = Float64Array.from(constantBaseline, (b, i) => b + (profiles[i]?.max ?? 0));
+  profiles.forEach((slots, i) => {
+    if (slots) addProfiledBaseline(steps[i]!, slots);
+  });
+  const standby = standbyLoads(capacity, serviceIndex);
+  const states = capacity.services.map((s, i) =>
+    serviceState(i, s, steps[i]!, baseline[i]!, capacity, standby[i]),
+  );
 
-  const assessments: Assessment[] = items.map((item, i) =>
-    assessCampaign(i, item.start, item.end, item.loads, states),
+  const assessments: Assessment[] = live.map((_, i) =>
+    assessCampaign(i, ranges[i]!, campaignLoads[i]!, states),
   );
   const deadlines = new Map<number, Deadline>();
   assessments.forEach((a, i) => {
@@ -97,8 +128,9 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   }
   const plan = planScaleUps(states, needing, (c) => deadlines.get(c)!.at, now);
   const planOf = new Map(plan.map((p) => [p.service, p]));
+  const risk = riskCandidates(states, planOf, ranges, campaignLoads, constantBaseline, profiles);
 
-  // Active sets only where a finding or a peak names them.
+  // Active sets only where a finding, a peak or a risk names them.
   const wanted = new Map<number, Set<number>>();
   const want = (service: number, instant: number): void => {
     const set = wanted.get(instant) ?? new Set<number>();
@@ -113,11 +145,30 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     const i = peakStep(state);
     if (i >= 0) want(state.index, state.steps.times[i]!);
   }
+  for (const c of risk.points) want(c.service, c.instant);
   const ids = live.map((c) => c.id);
-  const active = activeCampaigns(now, states.length, items, ids, maintenance, sorted, wanted);
+  const active = activeCampaigns(now, states.length, items, maintenance, sorted, wanted);
   // One id list per (service, instant), shared by every finding naming it.
-  const contributors = (service: number, instant: number): string[] =>
-    active.get(instant)?.get(service) ?? [];
+  const idLists = new Map<readonly number[], string[]>();
+  const contributors = (service: number, instant: number): string[] => {
+    const pieces = active.get(instant)?.get(service);
+    if (!pieces) return [];
+    let list = idLists.get(pieces);
+    if (!list) {
+      list = Object.freeze(pieces.map((p) => ids[items[p]!.owner]!)) as string[];
+      idLists.set(pieces, list);
+    }
+    return list;
+  };
+  const risks = riskResults(risk, (service, instant) => {
+    const pieces = active.get(instant)?.get(service) ?? [];
+    return pieces.map((p) => {
+      const item = items[p]!;
+      const c = live[item.owner]!;
+      const load = item.loads.find((l) => l.service === service)?.rps ?? 0;
+      return { id: c.id, load, ...riskFactor(c, capacity.defaults) };
+    });
+  });
   const loadAt = (state: ServiceState, instant: number): number =>
     state.steps.loads[stepAt(state.steps.times, instant)]!;
 
@@ -136,7 +187,10 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
       const extra = { campaign: c.id, campaigns: m.contributors, service: state.service.name };
       let text: string;
       if (b.rule === "capacity") text = msg.capacityMessage(m, state.capacityRps);
-      else if (b.rule === "maintenance") {
+      else if (b.rule === "failover") {
+        const entry = capacity.failover!.services.find((e) => e.service === state.service.name)!;
+        text = msg.failoverMessage(m, capacity.failover!.name, entry, capacity.defaults.failover_utilization);
+      } else if (b.rule === "maintenance") {
         const index = state.steps.maintenance[stepAt(state.steps.times, b.instant)]!;
         const maint = capacity.maintenance[index]!;
         text = msg.maintenanceMessage(m, maint, state.capacityRps * maint.capacity_factor);
@@ -171,9 +225,23 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
         );
       }
     }
+    const r = risks.campaigns[i]!;
+    const maxRisk = capacity.defaults.max_risk;
+    if (maxRisk !== undefined && r.point !== undefined && r.probability > maxRisk) {
+      const p = risks.points[r.point]!;
+      const m = moment(p.service, p.instant, loadAt(states[p.service]!, p.instant));
+      findings.push(
+        finding("risk", c.file, c.at.forecast, msg.riskMessage(m, r.probability, p.capacity, maxRisk), {
+          campaign: c.id,
+          campaigns: m.contributors,
+          service: m.service.name,
+        }),
+      );
+    }
   };
   assessments.forEach((a, i) => campaignFindings(i, a));
   for (const state of states) findings.push(...baselineFindings(state, capacity));
+  findings.push(...baselineFailoverFindings(states, capacity));
 
   const impact = new Map(assessments.map((a, i) => [live[i]!.id, a.impact]));
   return {
@@ -187,7 +255,61 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     })),
     campaigns: campaignSummaries(all, (c) => planningValue(c, capacity.defaults), impact, pastIds, findings),
     states,
+    risk: riskReport(risks, states, live, contributors),
   };
+}
+
+/** The JSON rows of the risk of overload: per service in file order, per live campaign in id order. */
+function riskReport(
+  risks: RiskResults,
+  states: readonly ServiceState[],
+  live: readonly Campaign[],
+  contributors: (service: number, instant: number) => string[],
+): RiskReport {
+  // A chance that rounds to 0 names no instant.
+  const at = (r: RiskAt) =>
+    r.point === undefined || round6(r.probability) === 0 ? undefined : risks.points[r.point]!;
+  return {
+    samples: RISK_SAMPLES,
+    seed: RISK_SEED,
+    services: risks.services.map((r, s) => {
+      const p = at(r);
+      return {
+        service: states[s]!.service.name,
+        probability: round6(r.probability),
+        at: p ? new Date(p.instant).toISOString() : null,
+        capacity_rps: round6(p ? p.capacity : 0),
+        campaigns: p ? contributors(p.service, p.instant) : [],
+      };
+    }),
+    campaigns: risks.campaigns.map((r, c) => {
+      const p = at(r);
+      return {
+        id: live[c]!.id,
+        probability: round6(r.probability),
+        service: p ? states[p.service]!.service.name : null,
+        at: p ? new Date(p.instant).toISOString() : null,
+      };
+    }),
+  };
+}
+
+/** When the baseline alone is above what the standby environment carries: one finding on its entry. */
+function baselineFailoverFindings(states: readonly ServiceState[], capacity: Capacity): Finding[] {
+  const failover = capacity.failover;
+  if (!failover) return [];
+  return states.flatMap((state) => {
+    if (!state.baseline.failover) return [];
+    const entry = failover.services.find((e) => e.service === state.service.name)!;
+    const text = msg.baselineFailoverMessage(
+      state.service,
+      failover.name,
+      entry,
+      capacity.defaults.failover_utilization,
+      state.baseline.load,
+    );
+    return [finding("failover", capacity.file, entry.at, text, { service: state.service.name })];
+  });
 }
 
 /** When the baseline alone breaks a rule: one finding on the capacity file's service node, no campaign. */

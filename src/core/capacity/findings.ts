@@ -2,8 +2,8 @@
  * The words of the capacity findings: plain language for marketers and IT. Every message names the
  * instant (in the campaign's zone), the load, the capacity and the campaigns behind it.
  */
-import type { Maintenance, Service } from "../model.js";
-import { formatDays, formatInstant, formatNumber, listIds } from "../format.js";
+import type { Failover, Maintenance, Service } from "../model.js";
+import { formatDays, formatInstant, formatNumber, formatPercent, listIds } from "../format.js";
 import { capacityRps, exceeds } from "./instances.js";
 
 /** What every load-based message needs to know about the moment it talks about. */
@@ -150,5 +150,53 @@ export function forecastMessage(expected: number, multiplier: number, unit: "use
   return (
     `The forecast is a guess without a \`high\` estimate, so it is planned at ${formatNumber(expected)} × ` +
     `${multiplier} = ${formatNumber(expected * multiplier)} ${what}. Add \`high:\` with a pessimistic estimate.`
+  );
+}
+
+type StandbyEntry = Failover["services"][number];
+
+/** "10 instances × 300 requests/s" or "3,000 requests/s": what the standby environment runs. */
+function standbyBasis(entry: StandbyEntry, service: Service, utilization: number): string {
+  const made =
+    entry.instances !== undefined && service.kind === "scalable"
+      ? `${entry.instances} instances × ${rps(service.per_instance_rps)}`
+      : rps(entry.rps);
+  return `${made} × failover_utilization ${utilization}`;
+}
+
+export function failoverMessage(
+  m: Moment,
+  environment: string,
+  entry: StandbyEntry,
+  utilization: number,
+): string {
+  return (
+    `${m.service.name} could not be carried in the failover environment "${environment}" on ${when(m)}: ` +
+    `${rps(m.load)} against ${rps(entry.rps * utilization)} there (${standbyBasis(entry, m.service, utilization)}).` +
+    `${together(m)} The campaign can run; if the primary environment fails then, the standby would be overloaded. ` +
+    `IT: raise the standby capacity of ${m.service.name} to keep failover.`
+  );
+}
+
+export function baselineFailoverMessage(
+  service: Service,
+  environment: string,
+  entry: StandbyEntry,
+  utilization: number,
+  load: number,
+): string {
+  return (
+    `${service.name}: ordinary traffic alone (${rps(load)}, without any campaign) could not be carried in the ` +
+    `failover environment "${environment}", which carries ${rps(entry.rps * utilization)} ` +
+    `(${standbyBasis(entry, service, utilization)}). Raise its standby capacity.`
+  );
+}
+
+export function riskMessage(m: Moment, probability: number, capacity: number, maxRisk: number): string {
+  return (
+    `${formatPercent(probability)} chance that ${m.service.name} overloads on ${when(m)}: the load may exceed the ` +
+    `${rps(capacity)} its planned instances carry safely (planned: ${rps(m.load)}), more than max_risk ` +
+    `${formatPercent(maxRisk)}.${together(m)} Firm up the forecast (a lower \`high\`), spread the campaigns, or ask IT for ` +
+    `more headroom.`
   );
 }

@@ -3,6 +3,8 @@
  * services, and each service's baseline.
  */
 import type { Campaign, Capacity, CapacityDefaults, Site } from "../model.js";
+import { planningFactor } from "../risk/index.js";
+import type { LogNormal } from "../risk/index.js";
 
 /** `forecast.high` if given, else the expected value × `uncertainty[confidence]`, in the forecast's unit. */
 export function planningValue(campaign: Campaign, defaults: CapacityDefaults): number {
@@ -43,14 +45,23 @@ export function campaignServiceLoads(
   return [...byService.entries()].sort((a, b) => a[0] - b[0]).map(([service, rps]) => ({ service, rps }));
 }
 
-/** Per service (capacity-file order): Σ over sites of `uses[site][S]` × the site's baseline. */
+/**
+ * Per service (capacity-file order): Σ over sites of `uses[site][S]` × the site's baseline — over
+ * the sites without a time-of-week profile only (baseline-profiles.ts adds the others step by step).
+ */
 export function baselineLoads(capacity: Capacity, serviceIndex: ReadonlyMap<string, number>): Float64Array {
   const loads = new Float64Array(capacity.services.length);
   for (const site of capacity.sites) {
+    if (site.profile) continue;
     for (const [name, factor] of Object.entries(site.uses)) {
       const service = serviceIndex.get(name);
       if (service !== undefined) loads[service] = (loads[service] ?? 0) + factor * site.baseline_rps;
     }
   }
   return loads;
+}
+
+/** The campaign's peak as a log-normal factor of its planning value (DESIGN 2, "Risk of overload"). */
+export function riskFactor(campaign: Campaign, defaults: CapacityDefaults): LogNormal {
+  return planningFactor(campaign.forecast.expected, planningValue(campaign, defaults));
 }

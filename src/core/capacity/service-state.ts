@@ -8,7 +8,7 @@ import { RangeMax } from "./range-max.js";
 import type { Steps } from "./sweep.js";
 
 /** The rules a load can break on one service; a step's load where it breaks the rule, else -Infinity. */
-export type LoadRule = "capacity" | "maintenance" | "redundancy" | "scale-up";
+export type LoadRule = "capacity" | "maintenance" | "redundancy" | "scale-up" | "failover";
 
 export interface BaselineState {
   load: number;
@@ -16,6 +16,8 @@ export interface BaselineState {
   redundancy: boolean;
   /** Instances the baseline alone needs (capped at max_instances); 0 for fixed services. */
   planned: number;
+  /** The baseline alone is above what the standby environment carries. */
+  failover: boolean;
 }
 
 export interface ServiceState {
@@ -42,32 +44,44 @@ export interface ServiceState {
   nextScaleUp: Int32Array;
 }
 
-const RULES: LoadRule[] = ["capacity", "maintenance", "redundancy", "scale-up"];
+const RULES: LoadRule[] = ["capacity", "maintenance", "redundancy", "scale-up", "failover"];
 
 /** Classifies the baseline alone: outside maintenance, since maintenance without campaigns is IT's business. */
-export function baselineState(service: Service, load: number, failover: number): BaselineState {
+export function baselineState(
+  service: Service,
+  load: number,
+  failover: number,
+  standby?: number,
+): BaselineState {
   const capacity = exceeds(load, capacityRps(service));
-  if (service.kind === "fixed" || capacity) return { load, capacity, redundancy: false, planned: 0 };
+  const overStandby = standby !== undefined && exceeds(load, standby);
+  if (service.kind === "fixed" || capacity)
+    return { load, capacity, redundancy: false, planned: 0, failover: overStandby };
   const n = instancesNeeded(load, service, failover);
   return {
     load,
     capacity,
     redundancy: n > service.max_instances,
     planned: Math.min(n, service.max_instances),
+    failover: overStandby,
   };
 }
 
-/** Classifies every step of one service. */
+/**
+ * Classifies every step of one service. `standby`: the load the failover environment carries at
+ * `failover_utilization` (undefined when the service has none there).
+ */
 export function serviceState(
   index: number,
   service: Service,
   steps: Steps,
   baselineLoad: number,
   capacity: Capacity,
+  standby?: number,
 ): ServiceState {
   const failover = capacity.defaults.failover_utilization;
   const cap = capacityRps(service);
-  const baseline = baselineState(service, baselineLoad, failover);
+  const baseline = baselineState(service, baselineLoad, failover, standby);
   const count = steps.times.length;
   const breaches = Object.fromEntries(
     RULES.map((r) => [r, new Float64Array(count).fill(-Infinity)]),
@@ -80,6 +94,7 @@ export function serviceState(
     const factor = steps.factors[i]!;
     const inMaintenance = steps.maintenance[i]! >= 0;
     const overMax = exceeds(load, cap);
+    if (standby !== undefined && !baseline.failover && exceeds(load, standby)) breaches.failover[i] = load;
     if (inMaintenance) {
       if (exceeds(load, cap * factor)) breaches.maintenance[i] = load;
     } else if (overMax) {

@@ -6,11 +6,16 @@
  */
 import type { ServiceLoad } from "./loads.js";
 
-/** A campaign window clipped to `now`, with its load per service. */
+/**
+ * A piece of a campaign's window clipped to `now`, with its load per service (the planned load ×
+ * the shape's share there). A `constant` campaign is one piece: its whole window at full load.
+ */
 export interface LoadItem {
   start: number;
   end: number;
   loads: ServiceLoad[];
+  /** Index of the campaign the piece belongs to. */
+  owner: number;
 }
 
 export interface MaintenanceItem {
@@ -171,21 +176,21 @@ export function sweepLoads(
 }
 
 /**
- * The campaigns active with load > 0 on a service at given instants (each one a boundary instant
- * or `now`), as their ids in index order. A second walk, so that active sets are only
- * materialised where a finding or a peak names them. Result: instant → service → ids.
+ * The load items (campaign pieces) active with load > 0 on a service at given instants (each one a
+ * boundary instant or `now`), as item indices in ascending order. A second walk, so that active
+ * sets are only materialised where a finding, a peak or a risk names them. Result: instant →
+ * service → item indices (frozen: many findings share one list).
  */
 export function activeCampaigns(
   now: number,
   serviceCount: number,
   campaigns: LoadItem[],
-  ids: readonly string[],
   maintenance: MaintenanceItem[],
   b: Boundaries,
   wanted: ReadonlyMap<number, ReadonlySet<number>>,
-): Map<number, Map<number, string[]>> {
+): Map<number, Map<number, readonly number[]>> {
   const active: Set<number>[] = Array.from({ length: serviceCount }, () => new Set());
-  const result = new Map<number, Map<number, string[]>>();
+  const result = new Map<number, Map<number, readonly number[]>>();
   walk(
     now,
     serviceCount,
@@ -203,12 +208,9 @@ export function activeCampaigns(
     (t) => {
       const services = wanted.get(t);
       if (!services) return;
-      const byService = new Map<number, string[]>();
-      for (const s of services) {
-        // Frozen: many findings share one list.
-        const list = Array.from(Int32Array.from(active[s]!).sort(), (i) => ids[i]!);
-        byService.set(s, Object.freeze(list) as string[]);
-      }
+      const byService = new Map<number, readonly number[]>();
+      for (const s of services)
+        byService.set(s, Object.freeze(Array.from(Int32Array.from(active[s]!).sort())));
       result.set(t, byService);
     },
   );

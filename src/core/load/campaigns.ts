@@ -10,6 +10,7 @@ import type { CampaignGateCampaign } from "./schema-types.js";
 import { forecastFindings, targetFindings } from "./campaign-checks.js";
 import { checkableParts } from "./campaign-parts.js";
 import { resolveWindow } from "./campaign-window.js";
+import { resolveShape } from "./campaign-shape.js";
 import type { ResolvedWindow } from "./campaign-window.js";
 import { canonicalTimeZone } from "./instants.js";
 import { LEFT_OUT } from "./left-out.js";
@@ -107,12 +108,23 @@ function loadCampaignFile(source: SourceFile, capacity: Capacity | undefined): L
   if (findings.length > 0 || window.start === undefined || window.end === undefined)
     return { file: source.path, id, findings };
   const data = parsed.data as unknown as CampaignData;
-  return {
-    file: source.path,
-    id,
-    findings: [],
-    campaign: toCampaign(parsed, data, window.start, window.end),
-  };
+  const campaign = toCampaign(parsed, data, window.start, window.end);
+  if (data.forecast.shape) {
+    const shape = resolveShape(
+      parsed,
+      data.forecast.shape,
+      campaign.timezone,
+      window as { start: number; end: number },
+    );
+    if (shape.findings.length > 0)
+      return {
+        file: source.path,
+        id,
+        findings: shape.findings.map((f) => (id ? { ...f, campaign: id.value } : f)),
+      };
+    if (shape.shape && shape.shape.kind !== "constant") campaign.forecast.shape = shape.shape;
+  }
+  return { file: source.path, id, findings: [], campaign };
 }
 
 function toCampaign(parsed: ParsedYaml, data: CampaignData, start: number, end: number): Campaign {

@@ -4,10 +4,20 @@
  */
 import { finding } from "../findings.js";
 import type { Finding } from "../findings.js";
-import type { Capacity, CapacityDefaults, Freeze, Maintenance, Service, Site, SourceFile } from "../model.js";
+import type {
+  BaselineProfile,
+  Capacity,
+  CapacityDefaults,
+  Failover,
+  Freeze,
+  Maintenance,
+  Service,
+  Site,
+  SourceFile,
+} from "../model.js";
 import type { CampaignGateCapacity } from "./schema-types.js";
 import { dictionary } from "./dictionary.js";
-import { resolveInstant } from "./instants.js";
+import { canonicalTimeZone, resolveInstant } from "./instants.js";
 import { describePath, schemaFindings } from "./schema-errors.js";
 import { validators } from "./schemas.js";
 import { didYouMean, quote } from "./suggest.js";
@@ -59,8 +69,13 @@ export function loadCapacity(
       at: keyAt(parsed, ["sites", name]),
     };
     if (s.rps_per_user !== undefined) site.rps_per_user = s.rps_per_user;
+    if (s.profile) {
+      const profile = toProfile(parsed, name, s.profile, findings);
+      if (profile) site.profile = profile;
+    }
     return site;
   });
+  const failover = toFailover(parsed, data, services, findings);
   const maintenance: Maintenance[] = [];
   (data.maintenance ?? []).forEach((m, i) => {
     const w = resolveWindow(parsed, ["maintenance", i], m, findings);
@@ -86,9 +101,12 @@ export function loadCapacity(
     notice_days: d.notice_days ?? CAPACITY_DEFAULTS.notice_days,
     uncertainty: { ...CAPACITY_DEFAULTS.uncertainty, ...d.uncertainty },
   };
+  if (d.max_risk !== undefined) defaults.max_risk = d.max_risk;
   for (const s of services)
     if (s.target_utilization === 0) s.target_utilization = defaults.target_utilization;
-  return { capacity: { file: parsed.file, defaults, services, sites, maintenance, freezes }, findings: [] };
+  const capacity: Capacity = { file: parsed.file, defaults, services, sites, maintenance, freezes };
+  if (failover) capacity.failover = failover;
+  return { capacity, findings: [] };
 }
 
 /** Services named in `uses` and maintenance entries must exist (rule `unknown-site`, DESIGN 3). */
@@ -200,4 +218,77 @@ function resolveWindow(
     return undefined;
   }
   return { start: start.ms, end: end.ms };
+}
+
+type ProfileData = NonNullable<CampaignGateCapacity["sites"][string]["profile"]>;
+
+/** A site's time-of-week profile; a zone Temporal does not know is a `schema` finding on its line. */
+function toProfile(
+  parsed: ParsedYaml,
+  site: string,
+  p: ProfileData,
+  findings: Finding[],
+): BaselineProfile | undefined {
+  const timezone = canonicalTimeZone(p.timezone);
+  if (timezone === undefined) {
+    findings.push(
+      finding(
+        "schema",
+        parsed.file,
+        valueAt(parsed, ["sites", site, "profile", "timezone"]),
+        `\`sites.${site}.profile.timezone\` is ${quote(p.timezone)}, which is not a known IANA time zone; write one like Europe/Berlin or America/New_York.`,
+      ),
+    );
+    return undefined;
+  }
+  return { timezone, hours: [...p.hours], weekdays: p.weekdays ? [...p.weekdays] : [1, 1, 1, 1, 1, 1, 1] };
+}
+
+/** The standby environment; unknown services are `unknown-site`, instances of a fixed service `schema`. */
+function toFailover(
+  parsed: ParsedYaml,
+  data: CapacityData,
+  services: readonly Service[],
+  findings: Finding[],
+): Failover | undefined {
+  if (!data.failover) return undefined;
+  const names = services.map((s) => s.name);
+  const entries: Failover["services"] = [];
+  for (const [name, e] of Object.entries(data.failover.services)) {
+    const at = keyAt(parsed, ["failover", "services", name]);
+    const service = services.find((s) => s.name === name);
+    if (!service) {
+      findings.push(
+        finding(
+          "unknown-site",
+          parsed.file,
+          at,
+          `\`failover.services\` names the service ${quote(name)}, which is not under \`services\`${didYouMean(name, names)}. Known services: ${names.join(", ")}.`,
+          { service: name },
+        ),
+      );
+      continue;
+    }
+    if (e.instances !== undefined) {
+      if (service.kind !== "scalable") {
+        findings.push(
+          finding(
+            "schema",
+            parsed.file,
+            keyAt(parsed, ["failover", "services", name, "instances"]),
+            `\`failover.services.${name}\` gives \`instances\`, but ${name} is a fixed service (max_rps); give its standby capacity as \`max_rps\` instead.`,
+            { service: name },
+          ),
+        );
+        continue;
+      }
+      entries.push({
+        service: name,
+        rps: e.instances * service.per_instance_rps,
+        instances: e.instances,
+        at,
+      });
+    } else entries.push({ service: name, rps: e.max_rps!, at });
+  }
+  return { name: data.failover.name ?? "failover", services: entries, at: keyAt(parsed, ["failover"]) };
 }

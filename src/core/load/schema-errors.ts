@@ -155,6 +155,11 @@ function messageFor(parsed: ParsedYaml, error: ErrorObject, path: DataPath): str
       return `${field(path)} must be at most ${String(p.limit)} characters long.`;
     case "minItems":
       return `${field(path)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
+    case "maxItems":
+      return `${field(path)} has more than ${String(p.limit)} entries; give exactly the ${String(p.limit)} it needs.`;
+    case "false schema":
+      // A key another choice allows (a `shape` key of another `kind`, `instances` beside `max_rps`).
+      return `${field(path)} does not go with the other keys here (it belongs to another kind); remove it.`;
     case "minProperties":
       return `${field(path)} needs at least ${String(p.limit)} ${p.limit === 1 ? "entry" : "entries"}.`;
     case "uniqueItems":

@@ -1,6 +1,8 @@
 // Generated from schemas/*.schema.json by test/load/schema-types.test.ts (json-schema-to-typescript). Do not edit:
 // change the schema and run `UPDATE_SCHEMA_TYPES=1 npx vitest run test/load/schema-types.test.ts`.
 
+export type Time = string;
+
 /**
  * One marketing campaign: when it runs, which sites it hits and how much traffic it brings. One campaign per file in campaigns/.
  */
@@ -84,6 +86,41 @@ export interface CampaignGateCampaign {
      * Where the number comes from, in a sentence.
      */
     basis: string;
+    /**
+     * How the campaign's traffic spreads over its window, in the campaign's time zone. Default constant: the peak for the whole window, around the clock. daily: the peak during peak_hours each day, off_peak × peak otherwise. spike (TV, radio, push): the full peak at each airing instant `at`, then halving every half_life_minutes, nothing after four half-lives or lasts_minutes. front_loaded (e-mail): the peak at the send instant `at` (window start by default), halving every half_life_hours.
+     */
+    shape?: {
+      /**
+       * constant, daily, spike or front_loaded.
+       */
+      kind: "constant" | "daily" | "spike" | "front_loaded";
+      /**
+       * daily: local time ranges (HH:MM-HH:MM, in `timezone`) when the campaign is at its peak each day; a range may run past midnight (22:00-02:00).
+       *
+       * @minItems 1
+       */
+      peak_hours?: string[];
+      /**
+       * daily: share of the peak the campaign brings outside peak_hours, 0 to 1. Default 0.2.
+       */
+      off_peak?: number;
+      /**
+       * spike: the airing instants (a list); front_loaded: the send instant (default: the window's start). Without an offset, read in `timezone`.
+       */
+      at?: Time | Time[];
+      /**
+       * spike: minutes after which the surge has halved.
+       */
+      half_life_minutes?: number;
+      /**
+       * spike: optional; minutes after each airing from which it adds nothing.
+       */
+      lasts_minutes?: number;
+      /**
+       * front_loaded: hours after which the traffic from the send has halved.
+       */
+      half_life_hours?: number;
+    };
   };
   /**
    * Free text for reviewers.
@@ -159,6 +196,29 @@ export type Site = {
      */
     [k: string]: number;
   };
+  /**
+   * Optional: how the ordinary traffic varies over the week. The stated baseline is the peak; each local hour carries a share of it, times the weekday's factor.
+   */
+  profile?: {
+    /**
+     * IANA time zone in which the hours and weekdays are counted.
+     */
+    timezone: string;
+    /**
+     * 24 shares of the baseline, 0 to 1, for the local hours 00-01, 01-02, … 23-24.
+     *
+     * @minItems 24
+     * @maxItems 24
+     */
+    hours: number[];
+    /**
+     * Optional: 7 factors, 0 to 1, Monday first, multiplying the hour's share. Default all 1.
+     *
+     * @minItems 7
+     * @maxItems 7
+     */
+    weekdays?: number[];
+  };
 } & (
   | {
       baseline_users: unknown;
@@ -205,6 +265,10 @@ export interface CampaignGateCapacity {
        */
       guess?: number;
     };
+    /**
+     * Optional: a campaign whose chance of overloading a service (its load above what the planned instances carry safely) is higher than this share, 0 to 1, gets a `risk` warning. Without it, the risk is reported but never warned about.
+     */
+    max_risk?: number;
   };
   /**
    * Backend services by name. A service is either scalable (per_instance_rps, instances, max_instances) or fixed (max_rps), never both.
@@ -262,6 +326,39 @@ export interface CampaignGateCapacity {
      */
     end: string;
   }[];
+  /**
+   * Optional: the standby environment (a second cloud or region) the services fail over to, with what each named service runs there. A campaign whose load could not be carried there at failover_utilization gets a `failover` warning; services not named are not checked.
+   */
+  failover?: {
+    /**
+     * Name of the standby environment, used in messages. Default "failover".
+     */
+    name?: string;
+    /**
+     * Per service (a name under `services`): the standby capacity, as instances (of a scalable service, each serving its per_instance_rps) or max_rps.
+     */
+    services: {
+      [k: string]: (
+        | {
+            instances: unknown;
+            max_rps?: never;
+          }
+        | {
+            max_rps: unknown;
+            instances?: never;
+          }
+      ) & {
+        /**
+         * Instances the standby runs for a scalable service.
+         */
+        instances?: number;
+        /**
+         * Requests per second the standby serves.
+         */
+        max_rps?: number;
+      };
+    };
+  };
 }
 
 /**

@@ -146,6 +146,156 @@ const schema31 = {
           minLength: 1,
           examples: ["2025 peaked at 31k; email list grew 30%"],
         },
+        shape: {
+          description:
+            "How the campaign's traffic spreads over its window, in the campaign's time zone. Default constant: the peak for the whole window, around the clock. daily: the peak during peak_hours each day, off_peak × peak otherwise. spike (TV, radio, push): the full peak at each airing instant `at`, then halving every half_life_minutes, nothing after four half-lives or lasts_minutes. front_loaded (e-mail): the peak at the send instant `at` (window start by default), halving every half_life_hours.",
+          type: "object",
+          additionalProperties: false,
+          required: ["kind"],
+          properties: {
+            kind: {
+              description: "constant, daily, spike or front_loaded.",
+              enum: ["constant", "daily", "spike", "front_loaded"],
+              examples: ["daily"],
+            },
+            peak_hours: {
+              description:
+                "daily: local time ranges (HH:MM-HH:MM, in `timezone`) when the campaign is at its peak each day; a range may run past midnight (22:00-02:00).",
+              type: "array",
+              minItems: 1,
+              items: { type: "string", pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]|24):[0-5]\\d$" },
+              examples: [["12:00-14:00", "19:00-22:00"]],
+            },
+            off_peak: {
+              description:
+                "daily: share of the peak the campaign brings outside peak_hours, 0 to 1. Default 0.2.",
+              type: "number",
+              minimum: 0,
+              maximum: 1,
+              default: 0.2,
+              examples: [0.2],
+            },
+            at: {
+              description:
+                "spike: the airing instants (a list); front_loaded: the send instant (default: the window's start). Without an offset, read in `timezone`.",
+              anyOf: [
+                { $ref: "#/$defs/time" },
+                { type: "array", minItems: 1, items: { $ref: "#/$defs/time" } },
+              ],
+              examples: [["2026-12-03T20:15:00", "2026-12-05T20:15:00"], "2026-12-01T08:00:00"],
+            },
+            half_life_minutes: {
+              description: "spike: minutes after which the surge has halved.",
+              type: "number",
+              exclusiveMinimum: 0,
+              examples: [10],
+            },
+            lasts_minutes: {
+              description: "spike: optional; minutes after each airing from which it adds nothing.",
+              type: "number",
+              exclusiveMinimum: 0,
+              examples: [60],
+            },
+            half_life_hours: {
+              description: "front_loaded: hours after which the traffic from the send has halved.",
+              type: "number",
+              exclusiveMinimum: 0,
+              examples: [6],
+            },
+          },
+          allOf: [
+            {
+              if: {
+                properties: {
+                  kind: { const: "daily", description: "Applies to the daily shape.", examples: ["daily"] },
+                },
+              },
+              then: {
+                required: ["peak_hours"],
+                properties: {
+                  peak_hours: true,
+                  at: false,
+                  half_life_minutes: false,
+                  lasts_minutes: false,
+                  half_life_hours: false,
+                },
+              },
+            },
+            {
+              if: {
+                properties: {
+                  kind: { const: "spike", description: "Applies to the spike shape.", examples: ["spike"] },
+                },
+              },
+              then: {
+                required: ["at", "half_life_minutes"],
+                properties: {
+                  half_life_minutes: true,
+                  at: {
+                    type: "array",
+                    description: "spike: a list of airing instants.",
+                    examples: [["2026-12-03T20:15:00"]],
+                  },
+                  peak_hours: false,
+                  off_peak: false,
+                  half_life_hours: false,
+                },
+              },
+            },
+            {
+              if: {
+                properties: {
+                  kind: {
+                    const: "front_loaded",
+                    description: "Applies to the front_loaded shape.",
+                    examples: ["front_loaded"],
+                  },
+                },
+              },
+              then: {
+                required: ["half_life_hours"],
+                properties: {
+                  half_life_hours: true,
+                  at: {
+                    type: "string",
+                    description: "front_loaded: one send instant.",
+                    examples: ["2026-12-01T08:00:00"],
+                  },
+                  peak_hours: false,
+                  off_peak: false,
+                  half_life_minutes: false,
+                  lasts_minutes: false,
+                },
+              },
+            },
+            {
+              if: {
+                properties: {
+                  kind: {
+                    const: "constant",
+                    description: "Applies to the constant shape.",
+                    examples: ["constant"],
+                  },
+                },
+              },
+              then: {
+                properties: {
+                  at: false,
+                  peak_hours: false,
+                  off_peak: false,
+                  half_life_minutes: false,
+                  lasts_minutes: false,
+                  half_life_hours: false,
+                },
+              },
+            },
+          ],
+          examples: [
+            { kind: "daily", peak_hours: ["19:00-22:00"], off_peak: 0.2 },
+            { kind: "spike", at: ["2026-12-03T20:15:00"], half_life_minutes: 10 },
+            { kind: "front_loaded", half_life_hours: 6 },
+          ],
+        },
       },
       examples: [
         {
@@ -201,6 +351,7 @@ const pattern6 = new RegExp(
   "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?)?$",
   "u",
 );
+const pattern8 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]|24):[0-5]\\d$", "u");
 function validate20(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -1085,7 +1236,8 @@ function validate20(
             key3 === "peak_requests_per_second" ||
             key3 === "high" ||
             key3 === "confidence" ||
-            key3 === "basis"
+            key3 === "basis" ||
+            key3 === "shape"
           )) {
             const err41 = {
               instancePath: instancePath + "/forecast",
@@ -1340,8 +1492,1252 @@ function validate20(
             errors++;
           }
         }
+        if (data12.shape !== undefined) {
+          let data18 = data12.shape;
+          const _errs47 = errors;
+          let valid10 = true;
+          const _errs48 = errors;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.kind !== undefined) {
+              if ("daily" !== data18.kind) {
+                const err54 = {};
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+          }
+          var _valid1 = _errs48 === errors;
+          errors = _errs47;
+          if (vErrors !== null) {
+            if (_errs47) {
+              vErrors.length = _errs47;
+            } else {
+              vErrors = null;
+            }
+          }
+          if (_valid1) {
+            const _errs50 = errors;
+            if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+              if (data18.peak_hours === undefined) {
+                const err55 = {
+                  instancePath: instancePath + "/forecast/shape",
+                  schemaPath: "#/properties/forecast/properties/shape/allOf/0/then/required",
+                  keyword: "required",
+                  params: { missingProperty: "peak_hours" },
+                  message: "must have required property '" + "peak_hours" + "'",
+                  schema: schema31.properties.forecast.properties.shape.allOf[0].then.required,
+                  parentSchema: schema31.properties.forecast.properties.shape.allOf[0].then,
+                  data: data18,
+                };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+              if (data18.at !== undefined) {
+                const err56 = {
+                  instancePath: instancePath + "/forecast/shape/at",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/0/then/properties/at/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema: schema31.properties.forecast.properties.shape.allOf[0].then.properties.at,
+                  data: data18.at,
+                };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
+                }
+                errors++;
+              }
+              if (data18.half_life_minutes !== undefined) {
+                const err57 = {
+                  instancePath: instancePath + "/forecast/shape/half_life_minutes",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/0/then/properties/half_life_minutes/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[0].then.properties.half_life_minutes,
+                  data: data18.half_life_minutes,
+                };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+              if (data18.lasts_minutes !== undefined) {
+                const err58 = {
+                  instancePath: instancePath + "/forecast/shape/lasts_minutes",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/0/then/properties/lasts_minutes/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[0].then.properties.lasts_minutes,
+                  data: data18.lasts_minutes,
+                };
+                if (vErrors === null) {
+                  vErrors = [err58];
+                } else {
+                  vErrors.push(err58);
+                }
+                errors++;
+              }
+              if (data18.half_life_hours !== undefined) {
+                const err59 = {
+                  instancePath: instancePath + "/forecast/shape/half_life_hours",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/0/then/properties/half_life_hours/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[0].then.properties.half_life_hours,
+                  data: data18.half_life_hours,
+                };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+            var _valid1 = _errs50 === errors;
+            valid10 = _valid1;
+            if (valid10) {
+              var props1 = {};
+              props1.peak_hours = true;
+              props1.at = true;
+              props1.half_life_minutes = true;
+              props1.lasts_minutes = true;
+              props1.half_life_hours = true;
+              props1.kind = true;
+            }
+          }
+          if (!valid10) {
+            const err60 = {
+              instancePath: instancePath + "/forecast/shape",
+              schemaPath: "#/properties/forecast/properties/shape/allOf/0/if",
+              keyword: "if",
+              params: { failingKeyword: "then" },
+              message: 'must match "then" schema',
+              schema: schema31.properties.forecast.properties.shape.allOf[0].if,
+              parentSchema: schema31.properties.forecast.properties.shape.allOf[0],
+              data: data18,
+            };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+          const _errs52 = errors;
+          let valid13 = true;
+          const _errs53 = errors;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.kind !== undefined) {
+              if ("spike" !== data18.kind) {
+                const err61 = {};
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+            }
+          }
+          var _valid2 = _errs53 === errors;
+          errors = _errs52;
+          if (vErrors !== null) {
+            if (_errs52) {
+              vErrors.length = _errs52;
+            } else {
+              vErrors = null;
+            }
+          }
+          if (_valid2) {
+            const _errs55 = errors;
+            if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+              if (data18.at === undefined) {
+                const err62 = {
+                  instancePath: instancePath + "/forecast/shape",
+                  schemaPath: "#/properties/forecast/properties/shape/allOf/1/then/required",
+                  keyword: "required",
+                  params: { missingProperty: "at" },
+                  message: "must have required property '" + "at" + "'",
+                  schema: schema31.properties.forecast.properties.shape.allOf[1].then.required,
+                  parentSchema: schema31.properties.forecast.properties.shape.allOf[1].then,
+                  data: data18,
+                };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
+                }
+                errors++;
+              }
+              if (data18.half_life_minutes === undefined) {
+                const err63 = {
+                  instancePath: instancePath + "/forecast/shape",
+                  schemaPath: "#/properties/forecast/properties/shape/allOf/1/then/required",
+                  keyword: "required",
+                  params: { missingProperty: "half_life_minutes" },
+                  message: "must have required property '" + "half_life_minutes" + "'",
+                  schema: schema31.properties.forecast.properties.shape.allOf[1].then.required,
+                  parentSchema: schema31.properties.forecast.properties.shape.allOf[1].then,
+                  data: data18,
+                };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+              if (data18.at !== undefined) {
+                let data25 = data18.at;
+                if (!Array.isArray(data25)) {
+                  const err64 = {
+                    instancePath: instancePath + "/forecast/shape/at",
+                    schemaPath: "#/properties/forecast/properties/shape/allOf/1/then/properties/at/type",
+                    keyword: "type",
+                    params: { type: "array" },
+                    message: "must be array",
+                    schema: schema31.properties.forecast.properties.shape.allOf[1].then.properties.at.type,
+                    parentSchema: schema31.properties.forecast.properties.shape.allOf[1].then.properties.at,
+                    data: data25,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err64];
+                  } else {
+                    vErrors.push(err64);
+                  }
+                  errors++;
+                }
+              }
+              if (data18.peak_hours !== undefined) {
+                const err65 = {
+                  instancePath: instancePath + "/forecast/shape/peak_hours",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/1/then/properties/peak_hours/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[1].then.properties.peak_hours,
+                  data: data18.peak_hours,
+                };
+                if (vErrors === null) {
+                  vErrors = [err65];
+                } else {
+                  vErrors.push(err65);
+                }
+                errors++;
+              }
+              if (data18.off_peak !== undefined) {
+                const err66 = {
+                  instancePath: instancePath + "/forecast/shape/off_peak",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/1/then/properties/off_peak/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[1].then.properties.off_peak,
+                  data: data18.off_peak,
+                };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+              if (data18.half_life_hours !== undefined) {
+                const err67 = {
+                  instancePath: instancePath + "/forecast/shape/half_life_hours",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/1/then/properties/half_life_hours/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[1].then.properties.half_life_hours,
+                  data: data18.half_life_hours,
+                };
+                if (vErrors === null) {
+                  vErrors = [err67];
+                } else {
+                  vErrors.push(err67);
+                }
+                errors++;
+              }
+            }
+            var _valid2 = _errs55 === errors;
+            valid13 = _valid2;
+            if (valid13) {
+              var props2 = {};
+              props2.half_life_minutes = true;
+              props2.at = true;
+              props2.peak_hours = true;
+              props2.off_peak = true;
+              props2.half_life_hours = true;
+              props2.kind = true;
+            }
+          }
+          if (!valid13) {
+            const err68 = {
+              instancePath: instancePath + "/forecast/shape",
+              schemaPath: "#/properties/forecast/properties/shape/allOf/1/if",
+              keyword: "if",
+              params: { failingKeyword: "then" },
+              message: 'must match "then" schema',
+              schema: schema31.properties.forecast.properties.shape.allOf[1].if,
+              parentSchema: schema31.properties.forecast.properties.shape.allOf[1],
+              data: data18,
+            };
+            if (vErrors === null) {
+              vErrors = [err68];
+            } else {
+              vErrors.push(err68);
+            }
+            errors++;
+          }
+          if (props1 !== true && props2 !== undefined) {
+            if (props2 === true) {
+              props1 = true;
+            } else {
+              props1 = props1 || {};
+              Object.assign(props1, props2);
+            }
+          }
+          const _errs59 = errors;
+          let valid16 = true;
+          const _errs60 = errors;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.kind !== undefined) {
+              if ("front_loaded" !== data18.kind) {
+                const err69 = {};
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+          }
+          var _valid3 = _errs60 === errors;
+          errors = _errs59;
+          if (vErrors !== null) {
+            if (_errs59) {
+              vErrors.length = _errs59;
+            } else {
+              vErrors = null;
+            }
+          }
+          if (_valid3) {
+            const _errs62 = errors;
+            if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+              if (data18.half_life_hours === undefined) {
+                const err70 = {
+                  instancePath: instancePath + "/forecast/shape",
+                  schemaPath: "#/properties/forecast/properties/shape/allOf/2/then/required",
+                  keyword: "required",
+                  params: { missingProperty: "half_life_hours" },
+                  message: "must have required property '" + "half_life_hours" + "'",
+                  schema: schema31.properties.forecast.properties.shape.allOf[2].then.required,
+                  parentSchema: schema31.properties.forecast.properties.shape.allOf[2].then,
+                  data: data18,
+                };
+                if (vErrors === null) {
+                  vErrors = [err70];
+                } else {
+                  vErrors.push(err70);
+                }
+                errors++;
+              }
+              if (data18.at !== undefined) {
+                let data30 = data18.at;
+                if (typeof data30 !== "string") {
+                  const err71 = {
+                    instancePath: instancePath + "/forecast/shape/at",
+                    schemaPath: "#/properties/forecast/properties/shape/allOf/2/then/properties/at/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema31.properties.forecast.properties.shape.allOf[2].then.properties.at.type,
+                    parentSchema: schema31.properties.forecast.properties.shape.allOf[2].then.properties.at,
+                    data: data30,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+              }
+              if (data18.peak_hours !== undefined) {
+                const err72 = {
+                  instancePath: instancePath + "/forecast/shape/peak_hours",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/2/then/properties/peak_hours/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[2].then.properties.peak_hours,
+                  data: data18.peak_hours,
+                };
+                if (vErrors === null) {
+                  vErrors = [err72];
+                } else {
+                  vErrors.push(err72);
+                }
+                errors++;
+              }
+              if (data18.off_peak !== undefined) {
+                const err73 = {
+                  instancePath: instancePath + "/forecast/shape/off_peak",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/2/then/properties/off_peak/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[2].then.properties.off_peak,
+                  data: data18.off_peak,
+                };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+              if (data18.half_life_minutes !== undefined) {
+                const err74 = {
+                  instancePath: instancePath + "/forecast/shape/half_life_minutes",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/2/then/properties/half_life_minutes/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[2].then.properties.half_life_minutes,
+                  data: data18.half_life_minutes,
+                };
+                if (vErrors === null) {
+                  vErrors = [err74];
+                } else {
+                  vErrors.push(err74);
+                }
+                errors++;
+              }
+              if (data18.lasts_minutes !== undefined) {
+                const err75 = {
+                  instancePath: instancePath + "/forecast/shape/lasts_minutes",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/2/then/properties/lasts_minutes/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[2].then.properties.lasts_minutes,
+                  data: data18.lasts_minutes,
+                };
+                if (vErrors === null) {
+                  vErrors = [err75];
+                } else {
+                  vErrors.push(err75);
+                }
+                errors++;
+              }
+            }
+            var _valid3 = _errs62 === errors;
+            valid16 = _valid3;
+            if (valid16) {
+              var props3 = {};
+              props3.half_life_hours = true;
+              props3.at = true;
+              props3.peak_hours = true;
+              props3.off_peak = true;
+              props3.half_life_minutes = true;
+              props3.lasts_minutes = true;
+              props3.kind = true;
+            }
+          }
+          if (!valid16) {
+            const err76 = {
+              instancePath: instancePath + "/forecast/shape",
+              schemaPath: "#/properties/forecast/properties/shape/allOf/2/if",
+              keyword: "if",
+              params: { failingKeyword: "then" },
+              message: 'must match "then" schema',
+              schema: schema31.properties.forecast.properties.shape.allOf[2].if,
+              parentSchema: schema31.properties.forecast.properties.shape.allOf[2],
+              data: data18,
+            };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
+          if (props1 !== true && props3 !== undefined) {
+            if (props3 === true) {
+              props1 = true;
+            } else {
+              props1 = props1 || {};
+              Object.assign(props1, props3);
+            }
+          }
+          const _errs66 = errors;
+          let valid19 = true;
+          const _errs67 = errors;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.kind !== undefined) {
+              if ("constant" !== data18.kind) {
+                const err77 = {};
+                if (vErrors === null) {
+                  vErrors = [err77];
+                } else {
+                  vErrors.push(err77);
+                }
+                errors++;
+              }
+            }
+          }
+          var _valid4 = _errs67 === errors;
+          errors = _errs66;
+          if (vErrors !== null) {
+            if (_errs66) {
+              vErrors.length = _errs66;
+            } else {
+              vErrors = null;
+            }
+          }
+          if (_valid4) {
+            const _errs69 = errors;
+            if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+              if (data18.at !== undefined) {
+                const err78 = {
+                  instancePath: instancePath + "/forecast/shape/at",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/3/then/properties/at/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema: schema31.properties.forecast.properties.shape.allOf[3].then.properties.at,
+                  data: data18.at,
+                };
+                if (vErrors === null) {
+                  vErrors = [err78];
+                } else {
+                  vErrors.push(err78);
+                }
+                errors++;
+              }
+              if (data18.peak_hours !== undefined) {
+                const err79 = {
+                  instancePath: instancePath + "/forecast/shape/peak_hours",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/3/then/properties/peak_hours/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[3].then.properties.peak_hours,
+                  data: data18.peak_hours,
+                };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
+              }
+              if (data18.off_peak !== undefined) {
+                const err80 = {
+                  instancePath: instancePath + "/forecast/shape/off_peak",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/3/then/properties/off_peak/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[3].then.properties.off_peak,
+                  data: data18.off_peak,
+                };
+                if (vErrors === null) {
+                  vErrors = [err80];
+                } else {
+                  vErrors.push(err80);
+                }
+                errors++;
+              }
+              if (data18.half_life_minutes !== undefined) {
+                const err81 = {
+                  instancePath: instancePath + "/forecast/shape/half_life_minutes",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/3/then/properties/half_life_minutes/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[3].then.properties.half_life_minutes,
+                  data: data18.half_life_minutes,
+                };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+              if (data18.lasts_minutes !== undefined) {
+                const err82 = {
+                  instancePath: instancePath + "/forecast/shape/lasts_minutes",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/3/then/properties/lasts_minutes/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[3].then.properties.lasts_minutes,
+                  data: data18.lasts_minutes,
+                };
+                if (vErrors === null) {
+                  vErrors = [err82];
+                } else {
+                  vErrors.push(err82);
+                }
+                errors++;
+              }
+              if (data18.half_life_hours !== undefined) {
+                const err83 = {
+                  instancePath: instancePath + "/forecast/shape/half_life_hours",
+                  schemaPath:
+                    "#/properties/forecast/properties/shape/allOf/3/then/properties/half_life_hours/false schema",
+                  keyword: "false schema",
+                  params: {},
+                  message: "boolean schema is false",
+                  schema: false,
+                  parentSchema:
+                    schema31.properties.forecast.properties.shape.allOf[3].then.properties.half_life_hours,
+                  data: data18.half_life_hours,
+                };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
+                }
+                errors++;
+              }
+            }
+            var _valid4 = _errs69 === errors;
+            valid19 = _valid4;
+            if (valid19) {
+              var props4 = {};
+              props4.at = true;
+              props4.peak_hours = true;
+              props4.off_peak = true;
+              props4.half_life_minutes = true;
+              props4.lasts_minutes = true;
+              props4.half_life_hours = true;
+              props4.kind = true;
+            }
+          }
+          if (!valid19) {
+            const err84 = {
+              instancePath: instancePath + "/forecast/shape",
+              schemaPath: "#/properties/forecast/properties/shape/allOf/3/if",
+              keyword: "if",
+              params: { failingKeyword: "then" },
+              message: 'must match "then" schema',
+              schema: schema31.properties.forecast.properties.shape.allOf[3].if,
+              parentSchema: schema31.properties.forecast.properties.shape.allOf[3],
+              data: data18,
+            };
+            if (vErrors === null) {
+              vErrors = [err84];
+            } else {
+              vErrors.push(err84);
+            }
+            errors++;
+          }
+          if (props1 !== true && props4 !== undefined) {
+            if (props4 === true) {
+              props1 = true;
+            } else {
+              props1 = props1 || {};
+              Object.assign(props1, props4);
+            }
+          }
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.kind === undefined) {
+              const err85 = {
+                instancePath: instancePath + "/forecast/shape",
+                schemaPath: "#/properties/forecast/properties/shape/required",
+                keyword: "required",
+                params: { missingProperty: "kind" },
+                message: "must have required property '" + "kind" + "'",
+                schema: schema31.properties.forecast.properties.shape.required,
+                parentSchema: schema31.properties.forecast.properties.shape,
+                data: data18,
+              };
+              if (vErrors === null) {
+                vErrors = [err85];
+              } else {
+                vErrors.push(err85);
+              }
+              errors++;
+            }
+            for (const key4 in data18) {
+              if (!(
+                key4 === "kind" ||
+                key4 === "peak_hours" ||
+                key4 === "off_peak" ||
+                key4 === "at" ||
+                key4 === "half_life_minutes" ||
+                key4 === "lasts_minutes" ||
+                key4 === "half_life_hours"
+              )) {
+                const err86 = {
+                  instancePath: instancePath + "/forecast/shape",
+                  schemaPath: "#/properties/forecast/properties/shape/additionalProperties",
+                  keyword: "additionalProperties",
+                  params: { additionalProperty: key4 },
+                  message: "must NOT have additional properties",
+                  schema: false,
+                  parentSchema: schema31.properties.forecast.properties.shape,
+                  data: data18,
+                };
+                if (vErrors === null) {
+                  vErrors = [err86];
+                } else {
+                  vErrors.push(err86);
+                }
+                errors++;
+              }
+            }
+            if (data18.kind !== undefined) {
+              let data42 = data18.kind;
+              if (!(
+                data42 === "constant" ||
+                data42 === "daily" ||
+                data42 === "spike" ||
+                data42 === "front_loaded"
+              )) {
+                const err87 = {
+                  instancePath: instancePath + "/forecast/shape/kind",
+                  schemaPath: "#/properties/forecast/properties/shape/properties/kind/enum",
+                  keyword: "enum",
+                  params: {
+                    allowedValues: schema31.properties.forecast.properties.shape.properties.kind.enum,
+                  },
+                  message: "must be equal to one of the allowed values",
+                  schema: schema31.properties.forecast.properties.shape.properties.kind.enum,
+                  parentSchema: schema31.properties.forecast.properties.shape.properties.kind,
+                  data: data42,
+                };
+                if (vErrors === null) {
+                  vErrors = [err87];
+                } else {
+                  vErrors.push(err87);
+                }
+                errors++;
+              }
+            }
+            if (data18.peak_hours !== undefined) {
+              let data43 = data18.peak_hours;
+              if (Array.isArray(data43)) {
+                if (data43.length < 1) {
+                  const err88 = {
+                    instancePath: instancePath + "/forecast/shape/peak_hours",
+                    schemaPath: "#/properties/forecast/properties/shape/properties/peak_hours/minItems",
+                    keyword: "minItems",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 items",
+                    schema: 1,
+                    parentSchema: schema31.properties.forecast.properties.shape.properties.peak_hours,
+                    data: data43,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err88];
+                  } else {
+                    vErrors.push(err88);
+                  }
+                  errors++;
+                }
+                const len1 = data43.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data44 = data43[i1];
+                  if (typeof data44 === "string") {
+                    if (!pattern8.test(data44)) {
+                      const err89 = {
+                        instancePath: instancePath + "/forecast/shape/peak_hours/" + i1,
+                        schemaPath:
+                          "#/properties/forecast/properties/shape/properties/peak_hours/items/pattern",
+                        keyword: "pattern",
+                        params: { pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]|24):[0-5]\\d$" },
+                        message:
+                          'must match pattern "' +
+                          "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]|24):[0-5]\\d$" +
+                          '"',
+                        schema: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]|24):[0-5]\\d$",
+                        parentSchema:
+                          schema31.properties.forecast.properties.shape.properties.peak_hours.items,
+                        data: data44,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err89];
+                      } else {
+                        vErrors.push(err89);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err90 = {
+                      instancePath: instancePath + "/forecast/shape/peak_hours/" + i1,
+                      schemaPath: "#/properties/forecast/properties/shape/properties/peak_hours/items/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema31.properties.forecast.properties.shape.properties.peak_hours.items.type,
+                      parentSchema: schema31.properties.forecast.properties.shape.properties.peak_hours.items,
+                      data: data44,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err90];
+                    } else {
+                      vErrors.push(err90);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err91 = {
+                  instancePath: instancePath + "/forecast/shape/peak_hours",
+                  schemaPath: "#/properties/forecast/properties/shape/properties/peak_hours/type",
+                  keyword: "type",
+                  params: { type: "array" },
+                  message: "must be array",
+                  schema: schema31.properties.forecast.properties.shape.properties.peak_hours.type,
+                  parentSchema: schema31.properties.forecast.properties.shape.properties.peak_hours,
+                  data: data43,
+                };
+                if (vErrors === null) {
+                  vErrors = [err91];
+                } else {
+                  vErrors.push(err91);
+                }
+                errors++;
+              }
+            }
+            if (data18.off_peak !== undefined) {
+              let data45 = data18.off_peak;
+              if (typeof data45 == "number" && isFinite(data45)) {
+                if (data45 > 1 || isNaN(data45)) {
+                  const err92 = {
+                    instancePath: instancePath + "/forecast/shape/off_peak",
+                    schemaPath: "#/properties/forecast/properties/shape/properties/off_peak/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1 },
+                    message: "must be <= 1",
+                    schema: 1,
+                    parentSchema: schema31.properties.forecast.properties.shape.properties.off_peak,
+                    data: data45,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err92];
+                  } else {
+                    vErrors.push(err92);
+                  }
+                  errors++;
+                }
+                if (data45 < 0 || isNaN(data45)) {
+                  const err93 = {
+                    instancePath: instancePath + "/forecast/shape/off_peak",
+                    schemaPath: "#/properties/forecast/properties/shape/properties/off_peak/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 0 },
+                    message: "must be >= 0",
+                    schema: 0,
+                    parentSchema: schema31.properties.forecast.properties.shape.properties.off_peak,
+                    data: data45,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err93];
+                  } else {
+                    vErrors.push(err93);
+                  }
+                  errors++;
+                }
+              } else {
+                const err94 = {
+                  instancePath: instancePath + "/forecast/shape/off_peak",
+                  schemaPath: "#/properties/forecast/properties/shape/properties/off_peak/type",
+                  keyword: "type",
+                  params: { type: "number" },
+                  message: "must be number",
+                  schema: schema31.properties.forecast.properties.shape.properties.off_peak.type,
+                  parentSchema: schema31.properties.forecast.properties.shape.properties.off_peak,
+                  data: data45,
+                };
+                if (vErrors === null) {
+                  vErrors = [err94];
+                } else {
+                  vErrors.push(err94);
+                }
+                errors++;
+              }
+            }
+            if (data18.at !== undefined) {
+              let data46 = data18.at;
+              const _errs79 = errors;
+              let valid25 = false;
+              const _errs80 = errors;
+              if (typeof data46 === "string") {
+                if (!pattern6.test(data46)) {
+                  const err95 = {
+                    instancePath: instancePath + "/forecast/shape/at",
+                    schemaPath: "#/$defs/time/pattern",
+                    keyword: "pattern",
+                    params: {
+                      pattern:
+                        "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?)?$",
+                    },
+                    message:
+                      'must match pattern "' +
+                      "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?)?$" +
+                      '"',
+                    schema:
+                      "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?)?$",
+                    parentSchema: schema32,
+                    data: data46,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err95];
+                  } else {
+                    vErrors.push(err95);
+                  }
+                  errors++;
+                }
+              } else {
+                const err96 = {
+                  instancePath: instancePath + "/forecast/shape/at",
+                  schemaPath: "#/$defs/time/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema32.type,
+                  parentSchema: schema32,
+                  data: data46,
+                };
+                if (vErrors === null) {
+                  vErrors = [err96];
+                } else {
+                  vErrors.push(err96);
+                }
+                errors++;
+              }
+              var _valid5 = _errs80 === errors;
+              valid25 = valid25 || _valid5;
+              const _errs83 = errors;
+              if (Array.isArray(data46)) {
+                if (data46.length < 1) {
+                  const err97 = {
+                    instancePath: instancePath + "/forecast/shape/at",
+                    schemaPath: "#/properties/forecast/properties/shape/properties/at/anyOf/1/minItems",
+                    keyword: "minItems",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 items",
+                    schema: 1,
+                    parentSchema: schema31.properties.forecast.properties.shape.properties.at.anyOf[1],
+                    data: data46,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err97];
+                  } else {
+                    vErrors.push(err97);
+                  }
+                  errors++;
+                }
+                const len2 = data46.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  let data47 = data46[i2];
+                  if (typeof data47 === "string") {
+                    if (!pattern6.test(data47)) {
+                      const err98 = {
+                        instancePath: instancePath + "/forecast/shape/at/" + i2,
+                        schemaPath: "#/$defs/time/pattern",
+                        keyword: "pattern",
+                        params: {
+                          pattern:
+                            "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?)?$",
+                        },
+                        message:
+                          'must match pattern "' +
+                          "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?)?$" +
+                          '"',
+                        schema:
+                          "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?)?$",
+                        parentSchema: schema32,
+                        data: data47,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err98];
+                      } else {
+                        vErrors.push(err98);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err99 = {
+                      instancePath: instancePath + "/forecast/shape/at/" + i2,
+                      schemaPath: "#/$defs/time/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema32.type,
+                      parentSchema: schema32,
+                      data: data47,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err99];
+                    } else {
+                      vErrors.push(err99);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err100 = {
+                  instancePath: instancePath + "/forecast/shape/at",
+                  schemaPath: "#/properties/forecast/properties/shape/properties/at/anyOf/1/type",
+                  keyword: "type",
+                  params: { type: "array" },
+                  message: "must be array",
+                  schema: schema31.properties.forecast.properties.shape.properties.at.anyOf[1].type,
+                  parentSchema: schema31.properties.forecast.properties.shape.properties.at.anyOf[1],
+                  data: data46,
+                };
+                if (vErrors === null) {
+                  vErrors = [err100];
+                } else {
+                  vErrors.push(err100);
+                }
+                errors++;
+              }
+              var _valid5 = _errs83 === errors;
+              valid25 = valid25 || _valid5;
+              if (!valid25) {
+                const err101 = {
+                  instancePath: instancePath + "/forecast/shape/at",
+                  schemaPath: "#/properties/forecast/properties/shape/properties/at/anyOf",
+                  keyword: "anyOf",
+                  params: {},
+                  message: "must match a schema in anyOf",
+                  schema: schema31.properties.forecast.properties.shape.properties.at.anyOf,
+                  parentSchema: schema31.properties.forecast.properties.shape.properties.at,
+                  data: data46,
+                };
+                if (vErrors === null) {
+                  vErrors = [err101];
+                } else {
+                  vErrors.push(err101);
+                }
+                errors++;
+              } else {
+                errors = _errs79;
+                if (vErrors !== null) {
+                  if (_errs79) {
+                    vErrors.length = _errs79;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data18.half_life_minutes !== undefined) {
+              let data48 = data18.half_life_minutes;
+              if (typeof data48 == "number" && isFinite(data48)) {
+                if (data48 <= 0 || isNaN(data48)) {
+                  const err102 = {
+                    instancePath: instancePath + "/forecast/shape/half_life_minutes",
+                    schemaPath:
+                      "#/properties/forecast/properties/shape/properties/half_life_minutes/exclusiveMinimum",
+                    keyword: "exclusiveMinimum",
+                    params: { comparison: ">", limit: 0 },
+                    message: "must be > 0",
+                    schema: 0,
+                    parentSchema: schema31.properties.forecast.properties.shape.properties.half_life_minutes,
+                    data: data48,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err102];
+                  } else {
+                    vErrors.push(err102);
+                  }
+                  errors++;
+                }
+              } else {
+                const err103 = {
+                  instancePath: instancePath + "/forecast/shape/half_life_minutes",
+                  schemaPath: "#/properties/forecast/properties/shape/properties/half_life_minutes/type",
+                  keyword: "type",
+                  params: { type: "number" },
+                  message: "must be number",
+                  schema: schema31.properties.forecast.properties.shape.properties.half_life_minutes.type,
+                  parentSchema: schema31.properties.forecast.properties.shape.properties.half_life_minutes,
+                  data: data48,
+                };
+                if (vErrors === null) {
+                  vErrors = [err103];
+                } else {
+                  vErrors.push(err103);
+                }
+                errors++;
+              }
+            }
+            if (data18.lasts_minutes !== undefined) {
+              let data49 = data18.lasts_minutes;
+              if (typeof data49 == "number" && isFinite(data49)) {
+                if (data49 <= 0 || isNaN(data49)) {
+                  const err104 = {
+                    instancePath: instancePath + "/forecast/shape/lasts_minutes",
+                    schemaPath:
+                      "#/properties/forecast/properties/shape/properties/lasts_minutes/exclusiveMinimum",
+                    keyword: "exclusiveMinimum",
+                    params: { comparison: ">", limit: 0 },
+                    message: "must be > 0",
+                    schema: 0,
+                    parentSchema: schema31.properties.forecast.properties.shape.properties.lasts_minutes,
+                    data: data49,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err104];
+                  } else {
+                    vErrors.push(err104);
+                  }
+                  errors++;
+                }
+              } else {
+                const err105 = {
+                  instancePath: instancePath + "/forecast/shape/lasts_minutes",
+                  schemaPath: "#/properties/forecast/properties/shape/properties/lasts_minutes/type",
+                  keyword: "type",
+                  params: { type: "number" },
+                  message: "must be number",
+                  schema: schema31.properties.forecast.properties.shape.properties.lasts_minutes.type,
+                  parentSchema: schema31.properties.forecast.properties.shape.properties.lasts_minutes,
+                  data: data49,
+                };
+                if (vErrors === null) {
+                  vErrors = [err105];
+                } else {
+                  vErrors.push(err105);
+                }
+                errors++;
+              }
+            }
+            if (data18.half_life_hours !== undefined) {
+              let data50 = data18.half_life_hours;
+              if (typeof data50 == "number" && isFinite(data50)) {
+                if (data50 <= 0 || isNaN(data50)) {
+                  const err106 = {
+                    instancePath: instancePath + "/forecast/shape/half_life_hours",
+                    schemaPath:
+                      "#/properties/forecast/properties/shape/properties/half_life_hours/exclusiveMinimum",
+                    keyword: "exclusiveMinimum",
+                    params: { comparison: ">", limit: 0 },
+                    message: "must be > 0",
+                    schema: 0,
+                    parentSchema: schema31.properties.forecast.properties.shape.properties.half_life_hours,
+                    data: data50,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err106];
+                  } else {
+                    vErrors.push(err106);
+                  }
+                  errors++;
+                }
+              } else {
+                const err107 = {
+                  instancePath: instancePath + "/forecast/shape/half_life_hours",
+                  schemaPath: "#/properties/forecast/properties/shape/properties/half_life_hours/type",
+                  keyword: "type",
+                  params: { type: "number" },
+                  message: "must be number",
+                  schema: schema31.properties.forecast.properties.shape.properties.half_life_hours.type,
+                  parentSchema: schema31.properties.forecast.properties.shape.properties.half_life_hours,
+                  data: data50,
+                };
+                if (vErrors === null) {
+                  vErrors = [err107];
+                } else {
+                  vErrors.push(err107);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err108 = {
+              instancePath: instancePath + "/forecast/shape",
+              schemaPath: "#/properties/forecast/properties/shape/type",
+              keyword: "type",
+              params: { type: "object" },
+              message: "must be object",
+              schema: schema31.properties.forecast.properties.shape.type,
+              parentSchema: schema31.properties.forecast.properties.shape,
+              data: data18,
+            };
+            if (vErrors === null) {
+              vErrors = [err108];
+            } else {
+              vErrors.push(err108);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err54 = {
+        const err109 = {
           instancePath: instancePath + "/forecast",
           schemaPath: "#/properties/forecast/type",
           keyword: "type",
@@ -1352,17 +2748,17 @@ function validate20(
           data: data12,
         };
         if (vErrors === null) {
-          vErrors = [err54];
+          vErrors = [err109];
         } else {
-          vErrors.push(err54);
+          vErrors.push(err109);
         }
         errors++;
       }
     }
     if (data.notes !== undefined) {
-      let data18 = data.notes;
-      if (typeof data18 !== "string") {
-        const err55 = {
+      let data51 = data.notes;
+      if (typeof data51 !== "string") {
+        const err110 = {
           instancePath: instancePath + "/notes",
           schemaPath: "#/properties/notes/type",
           keyword: "type",
@@ -1370,18 +2766,18 @@ function validate20(
           message: "must be string",
           schema: schema31.properties.notes.type,
           parentSchema: schema31.properties.notes,
-          data: data18,
+          data: data51,
         };
         if (vErrors === null) {
-          vErrors = [err55];
+          vErrors = [err110];
         } else {
-          vErrors.push(err55);
+          vErrors.push(err110);
         }
         errors++;
       }
     }
   } else {
-    const err56 = {
+    const err111 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1392,9 +2788,9 @@ function validate20(
       data,
     };
     if (vErrors === null) {
-      vErrors = [err56];
+      vErrors = [err111];
     } else {
-      vErrors.push(err56);
+      vErrors.push(err111);
     }
     errors++;
   }
@@ -1403,7 +2799,7 @@ function validate20(
 }
 validate20.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 export const capacity = validate21;
-const schema34 = {
+const schema36 = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/v0.1.0/schemas/capacity.schema.json",
   title: "campaign-gate capacity",
@@ -1475,6 +2871,14 @@ const schema34 = {
             },
           },
           examples: [{ historical: 1.2, model: 1.5, guess: 2 }],
+        },
+        max_risk: {
+          description:
+            "Optional: a campaign whose chance of overloading a service (its load above what the planned instances carry safely) is higher than this share, 0 to 1, gets a `risk` warning. Without it, the risk is reported but never warned about.",
+          type: "number",
+          exclusiveMinimum: 0,
+          maximum: 1,
+          examples: [0.05],
         },
       },
       examples: [{ target_utilization: 0.7, failover_utilization: 0.9, notice_days: 14 }],
@@ -1602,6 +3006,55 @@ const schema34 = {
       },
       examples: [[{ name: "Holiday freeze", start: "2026-12-15T00:00:00Z", end: "2027-01-05T00:00:00Z" }]],
     },
+    failover: {
+      description:
+        "Optional: the standby environment (a second cloud or region) the services fail over to, with what each named service runs there. A campaign whose load could not be carried there at failover_utilization gets a `failover` warning; services not named are not checked.",
+      type: "object",
+      additionalProperties: false,
+      required: ["services"],
+      properties: {
+        name: {
+          description: 'Name of the standby environment, used in messages. Default "failover".',
+          type: "string",
+          minLength: 1,
+          examples: ["second-cloud"],
+        },
+        services: {
+          description:
+            "Per service (a name under `services`): the standby capacity, as instances (of a scalable service, each serving its per_instance_rps) or max_rps.",
+          type: "object",
+          minProperties: 1,
+          propertyNames: { $ref: "#/$defs/name" },
+          additionalProperties: {
+            type: "object",
+            additionalProperties: false,
+            oneOf: [
+              { required: ["instances"], properties: { instances: true, max_rps: false } },
+              { required: ["max_rps"], properties: { max_rps: true, instances: false } },
+            ],
+            properties: {
+              instances: {
+                description: "Instances the standby runs for a scalable service.",
+                type: "integer",
+                minimum: 0,
+                examples: [10],
+              },
+              max_rps: {
+                description: "Requests per second the standby serves.",
+                type: "number",
+                minimum: 0,
+                examples: [3000],
+              },
+            },
+            examples: [{ instances: 10 }],
+          },
+          examples: [{ "web-shop": { instances: 10 }, "shared-db": { max_rps: 3000 } }],
+        },
+      },
+      examples: [
+        { name: "second-cloud", services: { "web-shop": { instances: 10 }, "shared-db": { max_rps: 3000 } } },
+      ],
+    },
   },
   $defs: {
     name: { type: "string", pattern: "^[a-z0-9]+([-_][a-z0-9]+)*$" },
@@ -1723,6 +3176,53 @@ const schema34 = {
           },
           examples: [{ "web-shop": 1, "shared-db": 0.4 }],
         },
+        profile: {
+          description:
+            "Optional: how the ordinary traffic varies over the week. The stated baseline is the peak; each local hour carries a share of it, times the weekday's factor.",
+          type: "object",
+          additionalProperties: false,
+          required: ["timezone", "hours"],
+          properties: {
+            timezone: {
+              description: "IANA time zone in which the hours and weekdays are counted.",
+              type: "string",
+              minLength: 1,
+              examples: ["Europe/Berlin"],
+            },
+            hours: {
+              description: "24 shares of the baseline, 0 to 1, for the local hours 00-01, 01-02, … 23-24.",
+              type: "array",
+              minItems: 24,
+              maxItems: 24,
+              items: { type: "number", minimum: 0, maximum: 1 },
+              examples: [
+                [
+                  0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.3, 0.5, 0.6, 0.7, 0.7, 0.75, 0.8, 0.75, 0.7, 0.7, 0.75,
+                  0.8, 0.9, 1, 1, 0.9, 0.7, 0.5,
+                ],
+              ],
+            },
+            weekdays: {
+              description:
+                "Optional: 7 factors, 0 to 1, Monday first, multiplying the hour's share. Default all 1.",
+              type: "array",
+              minItems: 7,
+              maxItems: 7,
+              items: { type: "number", minimum: 0, maximum: 1 },
+              examples: [[0.9, 0.9, 0.9, 0.9, 1, 0.8, 0.7]],
+            },
+          },
+          examples: [
+            {
+              timezone: "Europe/Berlin",
+              hours: [
+                0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.3, 0.5, 0.6, 0.7, 0.7, 0.75, 0.8, 0.75, 0.7, 0.7, 0.75, 0.8,
+                0.9, 1, 1, 0.9, 0.7, 0.5,
+              ],
+              weekdays: [0.9, 0.9, 0.9, 0.9, 1, 0.8, 0.7],
+            },
+          ],
+        },
       },
     },
   },
@@ -1760,8 +3260,8 @@ const schema34 = {
     },
   ],
 };
-const schema35 = { type: "string", pattern: "^[a-z0-9]+([-_][a-z0-9]+)*$" };
-const schema36 = {
+const schema37 = { type: "string", pattern: "^[a-z0-9]+([-_][a-z0-9]+)*$" };
+const schema38 = {
   type: "object",
   additionalProperties: false,
   oneOf: [
@@ -1828,16 +3328,16 @@ const schema36 = {
     },
   },
 };
-const schema40 = {
+const schema42 = {
   type: "string",
   pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$",
 };
-const pattern8 = new RegExp("^[a-z0-9]+([-_][a-z0-9]+)*$", "u");
-const pattern11 = new RegExp(
+const pattern11 = new RegExp("^[a-z0-9]+([-_][a-z0-9]+)*$", "u");
+const pattern14 = new RegExp(
   "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$",
   "u",
 );
-const schema38 = {
+const schema40 = {
   type: "object",
   additionalProperties: false,
   required: ["uses"],
@@ -1883,6 +3383,53 @@ const schema38 = {
       },
       examples: [{ "web-shop": 1, "shared-db": 0.4 }],
     },
+    profile: {
+      description:
+        "Optional: how the ordinary traffic varies over the week. The stated baseline is the peak; each local hour carries a share of it, times the weekday's factor.",
+      type: "object",
+      additionalProperties: false,
+      required: ["timezone", "hours"],
+      properties: {
+        timezone: {
+          description: "IANA time zone in which the hours and weekdays are counted.",
+          type: "string",
+          minLength: 1,
+          examples: ["Europe/Berlin"],
+        },
+        hours: {
+          description: "24 shares of the baseline, 0 to 1, for the local hours 00-01, 01-02, … 23-24.",
+          type: "array",
+          minItems: 24,
+          maxItems: 24,
+          items: { type: "number", minimum: 0, maximum: 1 },
+          examples: [
+            [
+              0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.3, 0.5, 0.6, 0.7, 0.7, 0.75, 0.8, 0.75, 0.7, 0.7, 0.75, 0.8,
+              0.9, 1, 1, 0.9, 0.7, 0.5,
+            ],
+          ],
+        },
+        weekdays: {
+          description:
+            "Optional: 7 factors, 0 to 1, Monday first, multiplying the hour's share. Default all 1.",
+          type: "array",
+          minItems: 7,
+          maxItems: 7,
+          items: { type: "number", minimum: 0, maximum: 1 },
+          examples: [[0.9, 0.9, 0.9, 0.9, 1, 0.8, 0.7]],
+        },
+      },
+      examples: [
+        {
+          timezone: "Europe/Berlin",
+          hours: [
+            0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.3, 0.5, 0.6, 0.7, 0.7, 0.75, 0.8, 0.75, 0.7, 0.7, 0.75, 0.8,
+            0.9, 1, 1, 0.9, 0.7, 0.5,
+          ],
+          weekdays: [0.9, 0.9, 0.9, 0.9, 1, 0.8, 0.7],
+        },
+      ],
+    },
   },
 };
 function validate22(
@@ -1910,8 +3457,8 @@ function validate22(
         keyword: "required",
         params: { missingProperty: "baseline_users" },
         message: "must have required property '" + "baseline_users" + "'",
-        schema: schema38.oneOf[0].required,
-        parentSchema: schema38.oneOf[0],
+        schema: schema40.oneOf[0].required,
+        parentSchema: schema40.oneOf[0],
         data,
       };
       if (vErrors === null) {
@@ -1938,8 +3485,8 @@ function validate22(
         keyword: "required",
         params: { missingProperty: "baseline_rps" },
         message: "must have required property '" + "baseline_rps" + "'",
-        schema: schema38.oneOf[1].required,
-        parentSchema: schema38.oneOf[1],
+        schema: schema40.oneOf[1].required,
+        parentSchema: schema40.oneOf[1],
         data,
       };
       if (vErrors === null) {
@@ -1971,8 +3518,8 @@ function validate22(
       keyword: "oneOf",
       params: { passingSchemas: passing0 },
       message: "must match exactly one schema in oneOf",
-      schema: schema38.oneOf,
-      parentSchema: schema38,
+      schema: schema40.oneOf,
+      parentSchema: schema40,
       data,
     };
     if (vErrors === null) {
@@ -1999,8 +3546,8 @@ function validate22(
         keyword: "required",
         params: { missingProperty: "uses" },
         message: "must have required property '" + "uses" + "'",
-        schema: schema38.required,
-        parentSchema: schema38,
+        schema: schema40.required,
+        parentSchema: schema40,
         data,
       };
       if (vErrors === null) {
@@ -2015,7 +3562,8 @@ function validate22(
         key0 === "rps_per_user" ||
         key0 === "baseline_users" ||
         key0 === "baseline_rps" ||
-        key0 === "uses"
+        key0 === "uses" ||
+        key0 === "profile"
       )) {
         const err4 = {
           instancePath,
@@ -2024,7 +3572,7 @@ function validate22(
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema38,
+          parentSchema: schema40,
           data,
         };
         if (vErrors === null) {
@@ -2046,7 +3594,7 @@ function validate22(
             params: { comparison: "<=", limit: 1000 },
             message: "must be <= 1000",
             schema: 1000,
-            parentSchema: schema38.properties.rps_per_user,
+            parentSchema: schema40.properties.rps_per_user,
             data: data0,
           };
           if (vErrors === null) {
@@ -2064,7 +3612,7 @@ function validate22(
             params: { comparison: ">", limit: 0 },
             message: "must be > 0",
             schema: 0,
-            parentSchema: schema38.properties.rps_per_user,
+            parentSchema: schema40.properties.rps_per_user,
             data: data0,
           };
           if (vErrors === null) {
@@ -2081,8 +3629,8 @@ function validate22(
           keyword: "type",
           params: { type: "number" },
           message: "must be number",
-          schema: schema38.properties.rps_per_user.type,
-          parentSchema: schema38.properties.rps_per_user,
+          schema: schema40.properties.rps_per_user.type,
+          parentSchema: schema40.properties.rps_per_user,
           data: data0,
         };
         if (vErrors === null) {
@@ -2104,7 +3652,7 @@ function validate22(
             params: { comparison: "<=", limit: 1000000000 },
             message: "must be <= 1000000000",
             schema: 1000000000,
-            parentSchema: schema38.properties.baseline_users,
+            parentSchema: schema40.properties.baseline_users,
             data: data1,
           };
           if (vErrors === null) {
@@ -2122,7 +3670,7 @@ function validate22(
             params: { comparison: ">=", limit: 0 },
             message: "must be >= 0",
             schema: 0,
-            parentSchema: schema38.properties.baseline_users,
+            parentSchema: schema40.properties.baseline_users,
             data: data1,
           };
           if (vErrors === null) {
@@ -2139,8 +3687,8 @@ function validate22(
           keyword: "type",
           params: { type: "number" },
           message: "must be number",
-          schema: schema38.properties.baseline_users.type,
-          parentSchema: schema38.properties.baseline_users,
+          schema: schema40.properties.baseline_users.type,
+          parentSchema: schema40.properties.baseline_users,
           data: data1,
         };
         if (vErrors === null) {
@@ -2162,7 +3710,7 @@ function validate22(
             params: { comparison: "<=", limit: 1000000000 },
             message: "must be <= 1000000000",
             schema: 1000000000,
-            parentSchema: schema38.properties.baseline_rps,
+            parentSchema: schema40.properties.baseline_rps,
             data: data2,
           };
           if (vErrors === null) {
@@ -2180,7 +3728,7 @@ function validate22(
             params: { comparison: ">=", limit: 0 },
             message: "must be >= 0",
             schema: 0,
-            parentSchema: schema38.properties.baseline_rps,
+            parentSchema: schema40.properties.baseline_rps,
             data: data2,
           };
           if (vErrors === null) {
@@ -2197,8 +3745,8 @@ function validate22(
           keyword: "type",
           params: { type: "number" },
           message: "must be number",
-          schema: schema38.properties.baseline_rps.type,
-          parentSchema: schema38.properties.baseline_rps,
+          schema: schema40.properties.baseline_rps.type,
+          parentSchema: schema40.properties.baseline_rps,
           data: data2,
         };
         if (vErrors === null) {
@@ -2220,7 +3768,7 @@ function validate22(
             params: { limit: 1 },
             message: "must NOT have fewer than 1 properties",
             schema: 1,
-            parentSchema: schema38.properties.uses,
+            parentSchema: schema40.properties.uses,
             data: data3,
           };
           if (vErrors === null) {
@@ -2233,7 +3781,7 @@ function validate22(
         for (const key1 in data3) {
           const _errs13 = errors;
           if (typeof key1 === "string") {
-            if (!pattern8.test(key1)) {
+            if (!pattern11.test(key1)) {
               const err15 = {
                 instancePath: instancePath + "/uses",
                 schemaPath: "#/$defs/name/pattern",
@@ -2241,7 +3789,7 @@ function validate22(
                 params: { pattern: "^[a-z0-9]+([-_][a-z0-9]+)*$" },
                 message: 'must match pattern "' + "^[a-z0-9]+([-_][a-z0-9]+)*$" + '"',
                 schema: "^[a-z0-9]+([-_][a-z0-9]+)*$",
-                parentSchema: schema35,
+                parentSchema: schema37,
                 data: key1,
                 propertyName: key1,
               };
@@ -2259,8 +3807,8 @@ function validate22(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema35.type,
-              parentSchema: schema35,
+              schema: schema37.type,
+              parentSchema: schema37,
               data: key1,
               propertyName: key1,
             };
@@ -2279,8 +3827,8 @@ function validate22(
               keyword: "propertyNames",
               params: { propertyName: key1 },
               message: "property name must be valid",
-              schema: schema38.properties.uses.propertyNames,
-              parentSchema: schema38.properties.uses,
+              schema: schema40.properties.uses.propertyNames,
+              parentSchema: schema40.properties.uses,
               data: data3,
             };
             if (vErrors === null) {
@@ -2302,7 +3850,7 @@ function validate22(
                 params: { comparison: "<=", limit: 1000 },
                 message: "must be <= 1000",
                 schema: 1000,
-                parentSchema: schema38.properties.uses.additionalProperties,
+                parentSchema: schema40.properties.uses.additionalProperties,
                 data: data4,
               };
               if (vErrors === null) {
@@ -2320,7 +3868,7 @@ function validate22(
                 params: { comparison: ">", limit: 0 },
                 message: "must be > 0",
                 schema: 0,
-                parentSchema: schema38.properties.uses.additionalProperties,
+                parentSchema: schema40.properties.uses.additionalProperties,
                 data: data4,
               };
               if (vErrors === null) {
@@ -2337,8 +3885,8 @@ function validate22(
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema38.properties.uses.additionalProperties.type,
-              parentSchema: schema38.properties.uses.additionalProperties,
+              schema: schema40.properties.uses.additionalProperties.type,
+              parentSchema: schema40.properties.uses.additionalProperties,
               data: data4,
             };
             if (vErrors === null) {
@@ -2356,8 +3904,8 @@ function validate22(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema38.properties.uses.type,
-          parentSchema: schema38.properties.uses,
+          schema: schema40.properties.uses.type,
+          parentSchema: schema40.properties.uses,
           data: data3,
         };
         if (vErrors === null) {
@@ -2368,21 +3916,373 @@ function validate22(
         errors++;
       }
     }
+    if (data.profile !== undefined) {
+      let data5 = data.profile;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.timezone === undefined) {
+          const err22 = {
+            instancePath: instancePath + "/profile",
+            schemaPath: "#/properties/profile/required",
+            keyword: "required",
+            params: { missingProperty: "timezone" },
+            message: "must have required property '" + "timezone" + "'",
+            schema: schema40.properties.profile.required,
+            parentSchema: schema40.properties.profile,
+            data: data5,
+          };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (data5.hours === undefined) {
+          const err23 = {
+            instancePath: instancePath + "/profile",
+            schemaPath: "#/properties/profile/required",
+            keyword: "required",
+            params: { missingProperty: "hours" },
+            message: "must have required property '" + "hours" + "'",
+            schema: schema40.properties.profile.required,
+            parentSchema: schema40.properties.profile,
+            data: data5,
+          };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        for (const key3 in data5) {
+          if (!(key3 === "timezone" || key3 === "hours" || key3 === "weekdays")) {
+            const err24 = {
+              instancePath: instancePath + "/profile",
+              schemaPath: "#/properties/profile/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key3 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema40.properties.profile,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data5.timezone !== undefined) {
+          let data6 = data5.timezone;
+          if (typeof data6 === "string") {
+            if (func2(data6) < 1) {
+              const err25 = {
+                instancePath: instancePath + "/profile/timezone",
+                schemaPath: "#/properties/profile/properties/timezone/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema40.properties.profile.properties.timezone,
+                data: data6,
+              };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+          } else {
+            const err26 = {
+              instancePath: instancePath + "/profile/timezone",
+              schemaPath: "#/properties/profile/properties/timezone/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema40.properties.profile.properties.timezone.type,
+              parentSchema: schema40.properties.profile.properties.timezone,
+              data: data6,
+            };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data5.hours !== undefined) {
+          let data7 = data5.hours;
+          if (Array.isArray(data7)) {
+            if (data7.length > 24) {
+              const err27 = {
+                instancePath: instancePath + "/profile/hours",
+                schemaPath: "#/properties/profile/properties/hours/maxItems",
+                keyword: "maxItems",
+                params: { limit: 24 },
+                message: "must NOT have more than 24 items",
+                schema: 24,
+                parentSchema: schema40.properties.profile.properties.hours,
+                data: data7,
+              };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (data7.length < 24) {
+              const err28 = {
+                instancePath: instancePath + "/profile/hours",
+                schemaPath: "#/properties/profile/properties/hours/minItems",
+                keyword: "minItems",
+                params: { limit: 24 },
+                message: "must NOT have fewer than 24 items",
+                schema: 24,
+                parentSchema: schema40.properties.profile.properties.hours,
+                data: data7,
+              };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+            const len0 = data7.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data8 = data7[i0];
+              if (typeof data8 == "number" && isFinite(data8)) {
+                if (data8 > 1 || isNaN(data8)) {
+                  const err29 = {
+                    instancePath: instancePath + "/profile/hours/" + i0,
+                    schemaPath: "#/properties/profile/properties/hours/items/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1 },
+                    message: "must be <= 1",
+                    schema: 1,
+                    parentSchema: schema40.properties.profile.properties.hours.items,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+                if (data8 < 0 || isNaN(data8)) {
+                  const err30 = {
+                    instancePath: instancePath + "/profile/hours/" + i0,
+                    schemaPath: "#/properties/profile/properties/hours/items/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 0 },
+                    message: "must be >= 0",
+                    schema: 0,
+                    parentSchema: schema40.properties.profile.properties.hours.items,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              } else {
+                const err31 = {
+                  instancePath: instancePath + "/profile/hours/" + i0,
+                  schemaPath: "#/properties/profile/properties/hours/items/type",
+                  keyword: "type",
+                  params: { type: "number" },
+                  message: "must be number",
+                  schema: schema40.properties.profile.properties.hours.items.type,
+                  parentSchema: schema40.properties.profile.properties.hours.items,
+                  data: data8,
+                };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err32 = {
+              instancePath: instancePath + "/profile/hours",
+              schemaPath: "#/properties/profile/properties/hours/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema40.properties.profile.properties.hours.type,
+              parentSchema: schema40.properties.profile.properties.hours,
+              data: data7,
+            };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data5.weekdays !== undefined) {
+          let data9 = data5.weekdays;
+          if (Array.isArray(data9)) {
+            if (data9.length > 7) {
+              const err33 = {
+                instancePath: instancePath + "/profile/weekdays",
+                schemaPath: "#/properties/profile/properties/weekdays/maxItems",
+                keyword: "maxItems",
+                params: { limit: 7 },
+                message: "must NOT have more than 7 items",
+                schema: 7,
+                parentSchema: schema40.properties.profile.properties.weekdays,
+                data: data9,
+              };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+            if (data9.length < 7) {
+              const err34 = {
+                instancePath: instancePath + "/profile/weekdays",
+                schemaPath: "#/properties/profile/properties/weekdays/minItems",
+                keyword: "minItems",
+                params: { limit: 7 },
+                message: "must NOT have fewer than 7 items",
+                schema: 7,
+                parentSchema: schema40.properties.profile.properties.weekdays,
+                data: data9,
+              };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+            const len1 = data9.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data10 = data9[i1];
+              if (typeof data10 == "number" && isFinite(data10)) {
+                if (data10 > 1 || isNaN(data10)) {
+                  const err35 = {
+                    instancePath: instancePath + "/profile/weekdays/" + i1,
+                    schemaPath: "#/properties/profile/properties/weekdays/items/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1 },
+                    message: "must be <= 1",
+                    schema: 1,
+                    parentSchema: schema40.properties.profile.properties.weekdays.items,
+                    data: data10,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+                if (data10 < 0 || isNaN(data10)) {
+                  const err36 = {
+                    instancePath: instancePath + "/profile/weekdays/" + i1,
+                    schemaPath: "#/properties/profile/properties/weekdays/items/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 0 },
+                    message: "must be >= 0",
+                    schema: 0,
+                    parentSchema: schema40.properties.profile.properties.weekdays.items,
+                    data: data10,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+              } else {
+                const err37 = {
+                  instancePath: instancePath + "/profile/weekdays/" + i1,
+                  schemaPath: "#/properties/profile/properties/weekdays/items/type",
+                  keyword: "type",
+                  params: { type: "number" },
+                  message: "must be number",
+                  schema: schema40.properties.profile.properties.weekdays.items.type,
+                  parentSchema: schema40.properties.profile.properties.weekdays.items,
+                  data: data10,
+                };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err38 = {
+              instancePath: instancePath + "/profile/weekdays",
+              schemaPath: "#/properties/profile/properties/weekdays/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema40.properties.profile.properties.weekdays.type,
+              parentSchema: schema40.properties.profile.properties.weekdays,
+              data: data9,
+            };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err39 = {
+          instancePath: instancePath + "/profile",
+          schemaPath: "#/properties/profile/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema40.properties.profile.type,
+          parentSchema: schema40.properties.profile,
+          data: data5,
+        };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err22 = {
+    const err40 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema38.type,
-      parentSchema: schema38,
+      schema: schema40.type,
+      parentSchema: schema40,
       data,
     };
     if (vErrors === null) {
-      vErrors = [err22];
+      vErrors = [err40];
     } else {
-      vErrors.push(err22);
+      vErrors.push(err40);
     }
     errors++;
   }
@@ -2412,8 +4312,8 @@ function validate21(
         keyword: "required",
         params: { missingProperty: "services" },
         message: "must have required property '" + "services" + "'",
-        schema: schema34.required,
-        parentSchema: schema34,
+        schema: schema36.required,
+        parentSchema: schema36,
         data,
       };
       if (vErrors === null) {
@@ -2430,8 +4330,8 @@ function validate21(
         keyword: "required",
         params: { missingProperty: "sites" },
         message: "must have required property '" + "sites" + "'",
-        schema: schema34.required,
-        parentSchema: schema34,
+        schema: schema36.required,
+        parentSchema: schema36,
         data,
       };
       if (vErrors === null) {
@@ -2447,7 +4347,8 @@ function validate21(
         key0 === "services" ||
         key0 === "sites" ||
         key0 === "maintenance" ||
-        key0 === "freezes"
+        key0 === "freezes" ||
+        key0 === "failover"
       )) {
         const err2 = {
           instancePath,
@@ -2456,7 +4357,7 @@ function validate21(
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema34,
+          parentSchema: schema36,
           data,
         };
         if (vErrors === null) {
@@ -2475,7 +4376,8 @@ function validate21(
             key1 === "target_utilization" ||
             key1 === "failover_utilization" ||
             key1 === "notice_days" ||
-            key1 === "uncertainty"
+            key1 === "uncertainty" ||
+            key1 === "max_risk"
           )) {
             const err3 = {
               instancePath: instancePath + "/defaults",
@@ -2484,7 +4386,7 @@ function validate21(
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema34.properties.defaults,
+              parentSchema: schema36.properties.defaults,
               data: data0,
             };
             if (vErrors === null) {
@@ -2506,7 +4408,7 @@ function validate21(
                 params: { comparison: "<=", limit: 1 },
                 message: "must be <= 1",
                 schema: 1,
-                parentSchema: schema34.properties.defaults.properties.target_utilization,
+                parentSchema: schema36.properties.defaults.properties.target_utilization,
                 data: data1,
               };
               if (vErrors === null) {
@@ -2524,7 +4426,7 @@ function validate21(
                 params: { comparison: ">", limit: 0 },
                 message: "must be > 0",
                 schema: 0,
-                parentSchema: schema34.properties.defaults.properties.target_utilization,
+                parentSchema: schema36.properties.defaults.properties.target_utilization,
                 data: data1,
               };
               if (vErrors === null) {
@@ -2541,8 +4443,8 @@ function validate21(
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema34.properties.defaults.properties.target_utilization.type,
-              parentSchema: schema34.properties.defaults.properties.target_utilization,
+              schema: schema36.properties.defaults.properties.target_utilization.type,
+              parentSchema: schema36.properties.defaults.properties.target_utilization,
               data: data1,
             };
             if (vErrors === null) {
@@ -2564,7 +4466,7 @@ function validate21(
                 params: { comparison: "<=", limit: 1 },
                 message: "must be <= 1",
                 schema: 1,
-                parentSchema: schema34.properties.defaults.properties.failover_utilization,
+                parentSchema: schema36.properties.defaults.properties.failover_utilization,
                 data: data2,
               };
               if (vErrors === null) {
@@ -2582,7 +4484,7 @@ function validate21(
                 params: { comparison: ">", limit: 0 },
                 message: "must be > 0",
                 schema: 0,
-                parentSchema: schema34.properties.defaults.properties.failover_utilization,
+                parentSchema: schema36.properties.defaults.properties.failover_utilization,
                 data: data2,
               };
               if (vErrors === null) {
@@ -2599,8 +4501,8 @@ function validate21(
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema34.properties.defaults.properties.failover_utilization.type,
-              parentSchema: schema34.properties.defaults.properties.failover_utilization,
+              schema: schema36.properties.defaults.properties.failover_utilization.type,
+              parentSchema: schema36.properties.defaults.properties.failover_utilization,
               data: data2,
             };
             if (vErrors === null) {
@@ -2622,7 +4524,7 @@ function validate21(
                 params: { comparison: "<=", limit: 365 },
                 message: "must be <= 365",
                 schema: 365,
-                parentSchema: schema34.properties.defaults.properties.notice_days,
+                parentSchema: schema36.properties.defaults.properties.notice_days,
                 data: data3,
               };
               if (vErrors === null) {
@@ -2640,7 +4542,7 @@ function validate21(
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema34.properties.defaults.properties.notice_days,
+                parentSchema: schema36.properties.defaults.properties.notice_days,
                 data: data3,
               };
               if (vErrors === null) {
@@ -2657,8 +4559,8 @@ function validate21(
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema34.properties.defaults.properties.notice_days.type,
-              parentSchema: schema34.properties.defaults.properties.notice_days,
+              schema: schema36.properties.defaults.properties.notice_days.type,
+              parentSchema: schema36.properties.defaults.properties.notice_days,
               data: data3,
             };
             if (vErrors === null) {
@@ -2681,7 +4583,7 @@ function validate21(
                   params: { additionalProperty: key2 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema34.properties.defaults.properties.uncertainty,
+                  parentSchema: schema36.properties.defaults.properties.uncertainty,
                   data: data4,
                 };
                 if (vErrors === null) {
@@ -2703,7 +4605,7 @@ function validate21(
                     params: { comparison: "<=", limit: 100 },
                     message: "must be <= 100",
                     schema: 100,
-                    parentSchema: schema34.properties.defaults.properties.uncertainty.properties.historical,
+                    parentSchema: schema36.properties.defaults.properties.uncertainty.properties.historical,
                     data: data5,
                   };
                   if (vErrors === null) {
@@ -2721,7 +4623,7 @@ function validate21(
                     params: { comparison: ">=", limit: 1 },
                     message: "must be >= 1",
                     schema: 1,
-                    parentSchema: schema34.properties.defaults.properties.uncertainty.properties.historical,
+                    parentSchema: schema36.properties.defaults.properties.uncertainty.properties.historical,
                     data: data5,
                   };
                   if (vErrors === null) {
@@ -2738,8 +4640,8 @@ function validate21(
                   keyword: "type",
                   params: { type: "number" },
                   message: "must be number",
-                  schema: schema34.properties.defaults.properties.uncertainty.properties.historical.type,
-                  parentSchema: schema34.properties.defaults.properties.uncertainty.properties.historical,
+                  schema: schema36.properties.defaults.properties.uncertainty.properties.historical.type,
+                  parentSchema: schema36.properties.defaults.properties.uncertainty.properties.historical,
                   data: data5,
                 };
                 if (vErrors === null) {
@@ -2761,7 +4663,7 @@ function validate21(
                     params: { comparison: "<=", limit: 100 },
                     message: "must be <= 100",
                     schema: 100,
-                    parentSchema: schema34.properties.defaults.properties.uncertainty.properties.model,
+                    parentSchema: schema36.properties.defaults.properties.uncertainty.properties.model,
                     data: data6,
                   };
                   if (vErrors === null) {
@@ -2779,7 +4681,7 @@ function validate21(
                     params: { comparison: ">=", limit: 1 },
                     message: "must be >= 1",
                     schema: 1,
-                    parentSchema: schema34.properties.defaults.properties.uncertainty.properties.model,
+                    parentSchema: schema36.properties.defaults.properties.uncertainty.properties.model,
                     data: data6,
                   };
                   if (vErrors === null) {
@@ -2796,8 +4698,8 @@ function validate21(
                   keyword: "type",
                   params: { type: "number" },
                   message: "must be number",
-                  schema: schema34.properties.defaults.properties.uncertainty.properties.model.type,
-                  parentSchema: schema34.properties.defaults.properties.uncertainty.properties.model,
+                  schema: schema36.properties.defaults.properties.uncertainty.properties.model.type,
+                  parentSchema: schema36.properties.defaults.properties.uncertainty.properties.model,
                   data: data6,
                 };
                 if (vErrors === null) {
@@ -2819,7 +4721,7 @@ function validate21(
                     params: { comparison: "<=", limit: 100 },
                     message: "must be <= 100",
                     schema: 100,
-                    parentSchema: schema34.properties.defaults.properties.uncertainty.properties.guess,
+                    parentSchema: schema36.properties.defaults.properties.uncertainty.properties.guess,
                     data: data7,
                   };
                   if (vErrors === null) {
@@ -2837,7 +4739,7 @@ function validate21(
                     params: { comparison: ">=", limit: 1 },
                     message: "must be >= 1",
                     schema: 1,
-                    parentSchema: schema34.properties.defaults.properties.uncertainty.properties.guess,
+                    parentSchema: schema36.properties.defaults.properties.uncertainty.properties.guess,
                     data: data7,
                   };
                   if (vErrors === null) {
@@ -2854,8 +4756,8 @@ function validate21(
                   keyword: "type",
                   params: { type: "number" },
                   message: "must be number",
-                  schema: schema34.properties.defaults.properties.uncertainty.properties.guess.type,
-                  parentSchema: schema34.properties.defaults.properties.uncertainty.properties.guess,
+                  schema: schema36.properties.defaults.properties.uncertainty.properties.guess.type,
+                  parentSchema: schema36.properties.defaults.properties.uncertainty.properties.guess,
                   data: data7,
                 };
                 if (vErrors === null) {
@@ -2873,8 +4775,8 @@ function validate21(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema34.properties.defaults.properties.uncertainty.type,
-              parentSchema: schema34.properties.defaults.properties.uncertainty,
+              schema: schema36.properties.defaults.properties.uncertainty.type,
+              parentSchema: schema36.properties.defaults.properties.uncertainty,
               data: data4,
             };
             if (vErrors === null) {
@@ -2885,124 +4787,118 @@ function validate21(
             errors++;
           }
         }
+        if (data0.max_risk !== undefined) {
+          let data8 = data0.max_risk;
+          if (typeof data8 == "number" && isFinite(data8)) {
+            if (data8 > 1 || isNaN(data8)) {
+              const err24 = {
+                instancePath: instancePath + "/defaults/max_risk",
+                schemaPath: "#/properties/defaults/properties/max_risk/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1 },
+                message: "must be <= 1",
+                schema: 1,
+                parentSchema: schema36.properties.defaults.properties.max_risk,
+                data: data8,
+              };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+            if (data8 <= 0 || isNaN(data8)) {
+              const err25 = {
+                instancePath: instancePath + "/defaults/max_risk",
+                schemaPath: "#/properties/defaults/properties/max_risk/exclusiveMinimum",
+                keyword: "exclusiveMinimum",
+                params: { comparison: ">", limit: 0 },
+                message: "must be > 0",
+                schema: 0,
+                parentSchema: schema36.properties.defaults.properties.max_risk,
+                data: data8,
+              };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+          } else {
+            const err26 = {
+              instancePath: instancePath + "/defaults/max_risk",
+              schemaPath: "#/properties/defaults/properties/max_risk/type",
+              keyword: "type",
+              params: { type: "number" },
+              message: "must be number",
+              schema: schema36.properties.defaults.properties.max_risk.type,
+              parentSchema: schema36.properties.defaults.properties.max_risk,
+              data: data8,
+            };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err24 = {
+        const err27 = {
           instancePath: instancePath + "/defaults",
           schemaPath: "#/properties/defaults/type",
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema34.properties.defaults.type,
-          parentSchema: schema34.properties.defaults,
+          schema: schema36.properties.defaults.type,
+          parentSchema: schema36.properties.defaults,
           data: data0,
         };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err27];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
     if (data.services !== undefined) {
-      let data8 = data.services;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        if (Object.keys(data8).length < 1) {
-          const err25 = {
+      let data9 = data.services;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        if (Object.keys(data9).length < 1) {
+          const err28 = {
             instancePath: instancePath + "/services",
             schemaPath: "#/properties/services/minProperties",
             keyword: "minProperties",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 properties",
             schema: 1,
-            parentSchema: schema34.properties.services,
-            data: data8,
+            parentSchema: schema36.properties.services,
+            data: data9,
           };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err28];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err28);
           }
           errors++;
         }
-        for (const key3 in data8) {
-          const _errs22 = errors;
+        for (const key3 in data9) {
+          const _errs24 = errors;
           if (typeof key3 === "string") {
-            if (!pattern8.test(key3)) {
-              const err26 = {
+            if (!pattern11.test(key3)) {
+              const err29 = {
                 instancePath: instancePath + "/services",
                 schemaPath: "#/$defs/name/pattern",
                 keyword: "pattern",
                 params: { pattern: "^[a-z0-9]+([-_][a-z0-9]+)*$" },
                 message: 'must match pattern "' + "^[a-z0-9]+([-_][a-z0-9]+)*$" + '"',
                 schema: "^[a-z0-9]+([-_][a-z0-9]+)*$",
-                parentSchema: schema35,
+                parentSchema: schema37,
                 data: key3,
                 propertyName: key3,
-              };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-          } else {
-            const err27 = {
-              instancePath: instancePath + "/services",
-              schemaPath: "#/$defs/name/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema35.type,
-              parentSchema: schema35,
-              data: key3,
-              propertyName: key3,
-            };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-          var valid3 = _errs22 === errors;
-          if (!valid3) {
-            const err28 = {
-              instancePath: instancePath + "/services",
-              schemaPath: "#/properties/services/propertyNames",
-              keyword: "propertyNames",
-              params: { propertyName: key3 },
-              message: "property name must be valid",
-              schema: schema34.properties.services.propertyNames,
-              parentSchema: schema34.properties.services,
-              data: data8,
-            };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        for (const key4 in data8) {
-          let data9 = data8[key4];
-          const _errs29 = errors;
-          let valid7 = false;
-          let passing0 = null;
-          const _errs30 = errors;
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.per_instance_rps === undefined) {
-              const err29 = {
-                instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "#/$defs/service/oneOf/0/required",
-                keyword: "required",
-                params: { missingProperty: "per_instance_rps" },
-                message: "must have required property '" + "per_instance_rps" + "'",
-                schema: schema36.oneOf[0].required,
-                parentSchema: schema36.oneOf[0],
-                data: data9,
               };
               if (vErrors === null) {
                 vErrors = [err29];
@@ -3011,53 +4907,62 @@ function validate21(
               }
               errors++;
             }
-            if (data9.instances === undefined) {
-              const err30 = {
-                instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "#/$defs/service/oneOf/0/required",
-                keyword: "required",
-                params: { missingProperty: "instances" },
-                message: "must have required property '" + "instances" + "'",
-                schema: schema36.oneOf[0].required,
-                parentSchema: schema36.oneOf[0],
-                data: data9,
-              };
-              if (vErrors === null) {
-                vErrors = [err30];
-              } else {
-                vErrors.push(err30);
-              }
-              errors++;
+          } else {
+            const err30 = {
+              instancePath: instancePath + "/services",
+              schemaPath: "#/$defs/name/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema37.type,
+              parentSchema: schema37,
+              data: key3,
+              propertyName: key3,
+            };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
             }
-            if (data9.max_instances === undefined) {
-              const err31 = {
-                instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "#/$defs/service/oneOf/0/required",
-                keyword: "required",
-                params: { missingProperty: "max_instances" },
-                message: "must have required property '" + "max_instances" + "'",
-                schema: schema36.oneOf[0].required,
-                parentSchema: schema36.oneOf[0],
-                data: data9,
-              };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
+            errors++;
+          }
+          var valid3 = _errs24 === errors;
+          if (!valid3) {
+            const err31 = {
+              instancePath: instancePath + "/services",
+              schemaPath: "#/properties/services/propertyNames",
+              keyword: "propertyNames",
+              params: { propertyName: key3 },
+              message: "property name must be valid",
+              schema: schema36.properties.services.propertyNames,
+              parentSchema: schema36.properties.services,
+              data: data9,
+            };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
             }
-            if (data9.max_rps !== undefined) {
+            errors++;
+          }
+        }
+        for (const key4 in data9) {
+          let data10 = data9[key4];
+          const _errs31 = errors;
+          let valid7 = false;
+          let passing0 = null;
+          const _errs32 = errors;
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (data10.per_instance_rps === undefined) {
               const err32 = {
-                instancePath:
-                  instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rps",
-                schemaPath: "#/$defs/service/oneOf/0/properties/max_rps/false schema",
-                keyword: "false schema",
-                params: {},
-                message: "boolean schema is false",
-                schema: false,
-                parentSchema: schema36.oneOf[0].properties.max_rps,
-                data: data9.max_rps,
+                instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "#/$defs/service/oneOf/0/required",
+                keyword: "required",
+                params: { missingProperty: "per_instance_rps" },
+                message: "must have required property '" + "per_instance_rps" + "'",
+                schema: schema38.oneOf[0].required,
+                parentSchema: schema38.oneOf[0],
+                data: data10,
               };
               if (vErrors === null) {
                 vErrors = [err32];
@@ -3066,8 +4971,63 @@ function validate21(
               }
               errors++;
             }
+            if (data10.instances === undefined) {
+              const err33 = {
+                instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "#/$defs/service/oneOf/0/required",
+                keyword: "required",
+                params: { missingProperty: "instances" },
+                message: "must have required property '" + "instances" + "'",
+                schema: schema38.oneOf[0].required,
+                parentSchema: schema38.oneOf[0],
+                data: data10,
+              };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+            if (data10.max_instances === undefined) {
+              const err34 = {
+                instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "#/$defs/service/oneOf/0/required",
+                keyword: "required",
+                params: { missingProperty: "max_instances" },
+                message: "must have required property '" + "max_instances" + "'",
+                schema: schema38.oneOf[0].required,
+                parentSchema: schema38.oneOf[0],
+                data: data10,
+              };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+            if (data10.max_rps !== undefined) {
+              const err35 = {
+                instancePath:
+                  instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rps",
+                schemaPath: "#/$defs/service/oneOf/0/properties/max_rps/false schema",
+                keyword: "false schema",
+                params: {},
+                message: "boolean schema is false",
+                schema: false,
+                parentSchema: schema38.oneOf[0].properties.max_rps,
+                data: data10.max_rps,
+              };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
           }
-          var _valid0 = _errs30 === errors;
+          var _valid0 = _errs32 === errors;
           if (_valid0) {
             valid7 = true;
             passing0 = 0;
@@ -3077,28 +5037,28 @@ function validate21(
             props0.max_instances = true;
             props0.max_rps = true;
           }
-          const _errs31 = errors;
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.max_rps === undefined) {
-              const err33 = {
+          const _errs33 = errors;
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (data10.max_rps === undefined) {
+              const err36 = {
                 instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/$defs/service/oneOf/1/required",
                 keyword: "required",
                 params: { missingProperty: "max_rps" },
                 message: "must have required property '" + "max_rps" + "'",
-                schema: schema36.oneOf[1].required,
-                parentSchema: schema36.oneOf[1],
-                data: data9,
+                schema: schema38.oneOf[1].required,
+                parentSchema: schema38.oneOf[1],
+                data: data10,
               };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err36];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err36);
               }
               errors++;
             }
-            if (data9.per_instance_rps !== undefined) {
-              const err34 = {
+            if (data10.per_instance_rps !== undefined) {
+              const err37 = {
                 instancePath:
                   instancePath +
                   "/services/" +
@@ -3109,18 +5069,18 @@ function validate21(
                 params: {},
                 message: "boolean schema is false",
                 schema: false,
-                parentSchema: schema36.oneOf[1].properties.per_instance_rps,
-                data: data9.per_instance_rps,
+                parentSchema: schema38.oneOf[1].properties.per_instance_rps,
+                data: data10.per_instance_rps,
               };
               if (vErrors === null) {
-                vErrors = [err34];
+                vErrors = [err37];
               } else {
-                vErrors.push(err34);
+                vErrors.push(err37);
               }
               errors++;
             }
-            if (data9.instances !== undefined) {
-              const err35 = {
+            if (data10.instances !== undefined) {
+              const err38 = {
                 instancePath:
                   instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/instances",
                 schemaPath: "#/$defs/service/oneOf/1/properties/instances/false schema",
@@ -3128,18 +5088,18 @@ function validate21(
                 params: {},
                 message: "boolean schema is false",
                 schema: false,
-                parentSchema: schema36.oneOf[1].properties.instances,
-                data: data9.instances,
+                parentSchema: schema38.oneOf[1].properties.instances,
+                data: data10.instances,
               };
               if (vErrors === null) {
-                vErrors = [err35];
+                vErrors = [err38];
               } else {
-                vErrors.push(err35);
+                vErrors.push(err38);
               }
               errors++;
             }
-            if (data9.max_instances !== undefined) {
-              const err36 = {
+            if (data10.max_instances !== undefined) {
+              const err39 = {
                 instancePath:
                   instancePath +
                   "/services/" +
@@ -3150,18 +5110,18 @@ function validate21(
                 params: {},
                 message: "boolean schema is false",
                 schema: false,
-                parentSchema: schema36.oneOf[1].properties.max_instances,
-                data: data9.max_instances,
+                parentSchema: schema38.oneOf[1].properties.max_instances,
+                data: data10.max_instances,
               };
               if (vErrors === null) {
-                vErrors = [err36];
+                vErrors = [err39];
               } else {
-                vErrors.push(err36);
+                vErrors.push(err39);
               }
               errors++;
             }
-            if (data9.zones !== undefined) {
-              const err37 = {
+            if (data10.zones !== undefined) {
+              const err40 = {
                 instancePath:
                   instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
                 schemaPath: "#/$defs/service/oneOf/1/properties/zones/false schema",
@@ -3169,18 +5129,18 @@ function validate21(
                 params: {},
                 message: "boolean schema is false",
                 schema: false,
-                parentSchema: schema36.oneOf[1].properties.zones,
-                data: data9.zones,
+                parentSchema: schema38.oneOf[1].properties.zones,
+                data: data10.zones,
               };
               if (vErrors === null) {
-                vErrors = [err37];
+                vErrors = [err40];
               } else {
-                vErrors.push(err37);
+                vErrors.push(err40);
               }
               errors++;
             }
           }
-          var _valid0 = _errs31 === errors;
+          var _valid0 = _errs33 === errors;
           if (_valid0 && valid7) {
             valid7 = false;
             passing0 = [passing0, 1];
@@ -3199,34 +5159,34 @@ function validate21(
             }
           }
           if (!valid7) {
-            const err38 = {
+            const err41 = {
               instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/$defs/service/oneOf",
               keyword: "oneOf",
               params: { passingSchemas: passing0 },
               message: "must match exactly one schema in oneOf",
-              schema: schema36.oneOf,
-              parentSchema: schema36,
-              data: data9,
+              schema: schema38.oneOf,
+              parentSchema: schema38,
+              data: data10,
             };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err41];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err41);
             }
             errors++;
           } else {
-            errors = _errs29;
+            errors = _errs31;
             if (vErrors !== null) {
-              if (_errs29) {
-                vErrors.length = _errs29;
+              if (_errs31) {
+                vErrors.length = _errs31;
               } else {
                 vErrors = null;
               }
             }
           }
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            for (const key5 in data9) {
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            for (const key5 in data10) {
               if (!(
                 key5 === "per_instance_rps" ||
                 key5 === "instances" ||
@@ -3235,29 +5195,29 @@ function validate21(
                 key5 === "max_rps" ||
                 key5 === "target_utilization"
               )) {
-                const err39 = {
+                const err42 = {
                   instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                   schemaPath: "#/$defs/service/additionalProperties",
                   keyword: "additionalProperties",
                   params: { additionalProperty: key5 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema36,
-                  data: data9,
+                  parentSchema: schema38,
+                  data: data10,
                 };
                 if (vErrors === null) {
-                  vErrors = [err39];
+                  vErrors = [err42];
                 } else {
-                  vErrors.push(err39);
+                  vErrors.push(err42);
                 }
                 errors++;
               }
             }
-            if (data9.per_instance_rps !== undefined) {
-              let data15 = data9.per_instance_rps;
-              if (typeof data15 == "number" && isFinite(data15)) {
-                if (data15 > 1000000000 || isNaN(data15)) {
-                  const err40 = {
+            if (data10.per_instance_rps !== undefined) {
+              let data16 = data10.per_instance_rps;
+              if (typeof data16 == "number" && isFinite(data16)) {
+                if (data16 > 1000000000 || isNaN(data16)) {
+                  const err43 = {
                     instancePath:
                       instancePath +
                       "/services/" +
@@ -3268,18 +5228,18 @@ function validate21(
                     params: { comparison: "<=", limit: 1000000000 },
                     message: "must be <= 1000000000",
                     schema: 1000000000,
-                    parentSchema: schema36.properties.per_instance_rps,
-                    data: data15,
+                    parentSchema: schema38.properties.per_instance_rps,
+                    data: data16,
                   };
                   if (vErrors === null) {
-                    vErrors = [err40];
+                    vErrors = [err43];
                   } else {
-                    vErrors.push(err40);
+                    vErrors.push(err43);
                   }
                   errors++;
                 }
-                if (data15 <= 0 || isNaN(data15)) {
-                  const err41 = {
+                if (data16 <= 0 || isNaN(data16)) {
+                  const err44 = {
                     instancePath:
                       instancePath +
                       "/services/" +
@@ -3290,77 +5250,7 @@ function validate21(
                     params: { comparison: ">", limit: 0 },
                     message: "must be > 0",
                     schema: 0,
-                    parentSchema: schema36.properties.per_instance_rps,
-                    data: data15,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err41];
-                  } else {
-                    vErrors.push(err41);
-                  }
-                  errors++;
-                }
-              } else {
-                const err42 = {
-                  instancePath:
-                    instancePath +
-                    "/services/" +
-                    key4.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/per_instance_rps",
-                  schemaPath: "#/$defs/service/properties/per_instance_rps/type",
-                  keyword: "type",
-                  params: { type: "number" },
-                  message: "must be number",
-                  schema: schema36.properties.per_instance_rps.type,
-                  parentSchema: schema36.properties.per_instance_rps,
-                  data: data15,
-                };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-            }
-            if (data9.instances !== undefined) {
-              let data16 = data9.instances;
-              if (!(typeof data16 == "number" && !(data16 % 1) && !isNaN(data16) && isFinite(data16))) {
-                const err43 = {
-                  instancePath:
-                    instancePath +
-                    "/services/" +
-                    key4.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/instances",
-                  schemaPath: "#/$defs/service/properties/instances/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                  message: "must be integer",
-                  schema: schema36.properties.instances.type,
-                  parentSchema: schema36.properties.instances,
-                  data: data16,
-                };
-                if (vErrors === null) {
-                  vErrors = [err43];
-                } else {
-                  vErrors.push(err43);
-                }
-                errors++;
-              }
-              if (typeof data16 == "number" && isFinite(data16)) {
-                if (data16 > 1000000 || isNaN(data16)) {
-                  const err44 = {
-                    instancePath:
-                      instancePath +
-                      "/services/" +
-                      key4.replace(/~/g, "~0").replace(/\//g, "~1") +
-                      "/instances",
-                    schemaPath: "#/$defs/service/properties/instances/maximum",
-                    keyword: "maximum",
-                    params: { comparison: "<=", limit: 1000000 },
-                    message: "must be <= 1000000",
-                    schema: 1000000,
-                    parentSchema: schema36.properties.instances,
+                    parentSchema: schema38.properties.per_instance_rps,
                     data: data16,
                   };
                   if (vErrors === null) {
@@ -3370,45 +5260,44 @@ function validate21(
                   }
                   errors++;
                 }
-                if (data16 < 0 || isNaN(data16)) {
-                  const err45 = {
-                    instancePath:
-                      instancePath +
-                      "/services/" +
-                      key4.replace(/~/g, "~0").replace(/\//g, "~1") +
-                      "/instances",
-                    schemaPath: "#/$defs/service/properties/instances/minimum",
-                    keyword: "minimum",
-                    params: { comparison: ">=", limit: 0 },
-                    message: "must be >= 0",
-                    schema: 0,
-                    parentSchema: schema36.properties.instances,
-                    data: data16,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  } else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
+              } else {
+                const err45 = {
+                  instancePath:
+                    instancePath +
+                    "/services/" +
+                    key4.replace(/~/g, "~0").replace(/\//g, "~1") +
+                    "/per_instance_rps",
+                  schemaPath: "#/$defs/service/properties/per_instance_rps/type",
+                  keyword: "type",
+                  params: { type: "number" },
+                  message: "must be number",
+                  schema: schema38.properties.per_instance_rps.type,
+                  parentSchema: schema38.properties.per_instance_rps,
+                  data: data16,
+                };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
                 }
+                errors++;
               }
             }
-            if (data9.max_instances !== undefined) {
-              let data17 = data9.max_instances;
+            if (data10.instances !== undefined) {
+              let data17 = data10.instances;
               if (!(typeof data17 == "number" && !(data17 % 1) && !isNaN(data17) && isFinite(data17))) {
                 const err46 = {
                   instancePath:
                     instancePath +
                     "/services/" +
                     key4.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/max_instances",
-                  schemaPath: "#/$defs/service/properties/max_instances/type",
+                    "/instances",
+                  schemaPath: "#/$defs/service/properties/instances/type",
                   keyword: "type",
                   params: { type: "integer" },
                   message: "must be integer",
-                  schema: schema36.properties.max_instances.type,
-                  parentSchema: schema36.properties.max_instances,
+                  schema: schema38.properties.instances.type,
+                  parentSchema: schema38.properties.instances,
                   data: data17,
                 };
                 if (vErrors === null) {
@@ -3425,13 +5314,13 @@ function validate21(
                       instancePath +
                       "/services/" +
                       key4.replace(/~/g, "~0").replace(/\//g, "~1") +
-                      "/max_instances",
-                    schemaPath: "#/$defs/service/properties/max_instances/maximum",
+                      "/instances",
+                    schemaPath: "#/$defs/service/properties/instances/maximum",
                     keyword: "maximum",
                     params: { comparison: "<=", limit: 1000000 },
                     message: "must be <= 1000000",
                     schema: 1000000,
-                    parentSchema: schema36.properties.max_instances,
+                    parentSchema: schema38.properties.instances,
                     data: data17,
                   };
                   if (vErrors === null) {
@@ -3441,19 +5330,19 @@ function validate21(
                   }
                   errors++;
                 }
-                if (data17 < 1 || isNaN(data17)) {
+                if (data17 < 0 || isNaN(data17)) {
                   const err48 = {
                     instancePath:
                       instancePath +
                       "/services/" +
                       key4.replace(/~/g, "~0").replace(/\//g, "~1") +
-                      "/max_instances",
-                    schemaPath: "#/$defs/service/properties/max_instances/minimum",
+                      "/instances",
+                    schemaPath: "#/$defs/service/properties/instances/minimum",
                     keyword: "minimum",
-                    params: { comparison: ">=", limit: 1 },
-                    message: "must be >= 1",
-                    schema: 1,
-                    parentSchema: schema36.properties.max_instances,
+                    params: { comparison: ">=", limit: 0 },
+                    message: "must be >= 0",
+                    schema: 0,
+                    parentSchema: schema38.properties.instances,
                     data: data17,
                   };
                   if (vErrors === null) {
@@ -3465,18 +5354,21 @@ function validate21(
                 }
               }
             }
-            if (data9.zones !== undefined) {
-              let data18 = data9.zones;
+            if (data10.max_instances !== undefined) {
+              let data18 = data10.max_instances;
               if (!(typeof data18 == "number" && !(data18 % 1) && !isNaN(data18) && isFinite(data18))) {
                 const err49 = {
                   instancePath:
-                    instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
-                  schemaPath: "#/$defs/service/properties/zones/type",
+                    instancePath +
+                    "/services/" +
+                    key4.replace(/~/g, "~0").replace(/\//g, "~1") +
+                    "/max_instances",
+                  schemaPath: "#/$defs/service/properties/max_instances/type",
                   keyword: "type",
                   params: { type: "integer" },
                   message: "must be integer",
-                  schema: schema36.properties.zones.type,
-                  parentSchema: schema36.properties.zones,
+                  schema: schema38.properties.max_instances.type,
+                  parentSchema: schema38.properties.max_instances,
                   data: data18,
                 };
                 if (vErrors === null) {
@@ -3487,16 +5379,19 @@ function validate21(
                 errors++;
               }
               if (typeof data18 == "number" && isFinite(data18)) {
-                if (data18 > 100 || isNaN(data18)) {
+                if (data18 > 1000000 || isNaN(data18)) {
                   const err50 = {
                     instancePath:
-                      instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
-                    schemaPath: "#/$defs/service/properties/zones/maximum",
+                      instancePath +
+                      "/services/" +
+                      key4.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/max_instances",
+                    schemaPath: "#/$defs/service/properties/max_instances/maximum",
                     keyword: "maximum",
-                    params: { comparison: "<=", limit: 100 },
-                    message: "must be <= 100",
-                    schema: 100,
-                    parentSchema: schema36.properties.zones,
+                    params: { comparison: "<=", limit: 1000000 },
+                    message: "must be <= 1000000",
+                    schema: 1000000,
+                    parentSchema: schema38.properties.max_instances,
                     data: data18,
                   };
                   if (vErrors === null) {
@@ -3509,13 +5404,16 @@ function validate21(
                 if (data18 < 1 || isNaN(data18)) {
                   const err51 = {
                     instancePath:
-                      instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
-                    schemaPath: "#/$defs/service/properties/zones/minimum",
+                      instancePath +
+                      "/services/" +
+                      key4.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/max_instances",
+                    schemaPath: "#/$defs/service/properties/max_instances/minimum",
                     keyword: "minimum",
                     params: { comparison: ">=", limit: 1 },
                     message: "must be >= 1",
                     schema: 1,
-                    parentSchema: schema36.properties.zones,
+                    parentSchema: schema38.properties.max_instances,
                     data: data18,
                   };
                   if (vErrors === null) {
@@ -3527,11 +5425,73 @@ function validate21(
                 }
               }
             }
-            if (data9.max_rps !== undefined) {
-              let data19 = data9.max_rps;
+            if (data10.zones !== undefined) {
+              let data19 = data10.zones;
+              if (!(typeof data19 == "number" && !(data19 % 1) && !isNaN(data19) && isFinite(data19))) {
+                const err52 = {
+                  instancePath:
+                    instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
+                  schemaPath: "#/$defs/service/properties/zones/type",
+                  keyword: "type",
+                  params: { type: "integer" },
+                  message: "must be integer",
+                  schema: schema38.properties.zones.type,
+                  parentSchema: schema38.properties.zones,
+                  data: data19,
+                };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
               if (typeof data19 == "number" && isFinite(data19)) {
-                if (data19 > 1000000000 || isNaN(data19)) {
-                  const err52 = {
+                if (data19 > 100 || isNaN(data19)) {
+                  const err53 = {
+                    instancePath:
+                      instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
+                    schemaPath: "#/$defs/service/properties/zones/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 100 },
+                    message: "must be <= 100",
+                    schema: 100,
+                    parentSchema: schema38.properties.zones,
+                    data: data19,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
+                if (data19 < 1 || isNaN(data19)) {
+                  const err54 = {
+                    instancePath:
+                      instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/zones",
+                    schemaPath: "#/$defs/service/properties/zones/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 1 },
+                    message: "must be >= 1",
+                    schema: 1,
+                    parentSchema: schema38.properties.zones,
+                    data: data19,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data10.max_rps !== undefined) {
+              let data20 = data10.max_rps;
+              if (typeof data20 == "number" && isFinite(data20)) {
+                if (data20 > 1000000000 || isNaN(data20)) {
+                  const err55 = {
                     instancePath:
                       instancePath +
                       "/services/" +
@@ -3542,74 +5502,7 @@ function validate21(
                     params: { comparison: "<=", limit: 1000000000 },
                     message: "must be <= 1000000000",
                     schema: 1000000000,
-                    parentSchema: schema36.properties.max_rps,
-                    data: data19,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err52];
-                  } else {
-                    vErrors.push(err52);
-                  }
-                  errors++;
-                }
-                if (data19 <= 0 || isNaN(data19)) {
-                  const err53 = {
-                    instancePath:
-                      instancePath +
-                      "/services/" +
-                      key4.replace(/~/g, "~0").replace(/\//g, "~1") +
-                      "/max_rps",
-                    schemaPath: "#/$defs/service/properties/max_rps/exclusiveMinimum",
-                    keyword: "exclusiveMinimum",
-                    params: { comparison: ">", limit: 0 },
-                    message: "must be > 0",
-                    schema: 0,
-                    parentSchema: schema36.properties.max_rps,
-                    data: data19,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err53];
-                  } else {
-                    vErrors.push(err53);
-                  }
-                  errors++;
-                }
-              } else {
-                const err54 = {
-                  instancePath:
-                    instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rps",
-                  schemaPath: "#/$defs/service/properties/max_rps/type",
-                  keyword: "type",
-                  params: { type: "number" },
-                  message: "must be number",
-                  schema: schema36.properties.max_rps.type,
-                  parentSchema: schema36.properties.max_rps,
-                  data: data19,
-                };
-                if (vErrors === null) {
-                  vErrors = [err54];
-                } else {
-                  vErrors.push(err54);
-                }
-                errors++;
-              }
-            }
-            if (data9.target_utilization !== undefined) {
-              let data20 = data9.target_utilization;
-              if (typeof data20 == "number" && isFinite(data20)) {
-                if (data20 > 1 || isNaN(data20)) {
-                  const err55 = {
-                    instancePath:
-                      instancePath +
-                      "/services/" +
-                      key4.replace(/~/g, "~0").replace(/\//g, "~1") +
-                      "/target_utilization",
-                    schemaPath: "#/$defs/service/properties/target_utilization/maximum",
-                    keyword: "maximum",
-                    params: { comparison: "<=", limit: 1 },
-                    message: "must be <= 1",
-                    schema: 1,
-                    parentSchema: schema36.properties.target_utilization,
+                    parentSchema: schema38.properties.max_rps,
                     data: data20,
                   };
                   if (vErrors === null) {
@@ -3625,13 +5518,13 @@ function validate21(
                       instancePath +
                       "/services/" +
                       key4.replace(/~/g, "~0").replace(/\//g, "~1") +
-                      "/target_utilization",
-                    schemaPath: "#/$defs/service/properties/target_utilization/exclusiveMinimum",
+                      "/max_rps",
+                    schemaPath: "#/$defs/service/properties/max_rps/exclusiveMinimum",
                     keyword: "exclusiveMinimum",
                     params: { comparison: ">", limit: 0 },
                     message: "must be > 0",
                     schema: 0,
-                    parentSchema: schema36.properties.target_utilization,
+                    parentSchema: schema38.properties.max_rps,
                     data: data20,
                   };
                   if (vErrors === null) {
@@ -3644,16 +5537,13 @@ function validate21(
               } else {
                 const err57 = {
                   instancePath:
-                    instancePath +
-                    "/services/" +
-                    key4.replace(/~/g, "~0").replace(/\//g, "~1") +
-                    "/target_utilization",
-                  schemaPath: "#/$defs/service/properties/target_utilization/type",
+                    instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rps",
+                  schemaPath: "#/$defs/service/properties/max_rps/type",
                   keyword: "type",
                   params: { type: "number" },
                   message: "must be number",
-                  schema: schema36.properties.target_utilization.type,
-                  parentSchema: schema36.properties.target_utilization,
+                  schema: schema38.properties.max_rps.type,
+                  parentSchema: schema38.properties.max_rps,
                   data: data20,
                 };
                 if (vErrors === null) {
@@ -3664,131 +5554,201 @@ function validate21(
                 errors++;
               }
             }
+            if (data10.target_utilization !== undefined) {
+              let data21 = data10.target_utilization;
+              if (typeof data21 == "number" && isFinite(data21)) {
+                if (data21 > 1 || isNaN(data21)) {
+                  const err58 = {
+                    instancePath:
+                      instancePath +
+                      "/services/" +
+                      key4.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/target_utilization",
+                    schemaPath: "#/$defs/service/properties/target_utilization/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1 },
+                    message: "must be <= 1",
+                    schema: 1,
+                    parentSchema: schema38.properties.target_utilization,
+                    data: data21,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+                if (data21 <= 0 || isNaN(data21)) {
+                  const err59 = {
+                    instancePath:
+                      instancePath +
+                      "/services/" +
+                      key4.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/target_utilization",
+                    schemaPath: "#/$defs/service/properties/target_utilization/exclusiveMinimum",
+                    keyword: "exclusiveMinimum",
+                    params: { comparison: ">", limit: 0 },
+                    message: "must be > 0",
+                    schema: 0,
+                    parentSchema: schema38.properties.target_utilization,
+                    data: data21,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err59];
+                  } else {
+                    vErrors.push(err59);
+                  }
+                  errors++;
+                }
+              } else {
+                const err60 = {
+                  instancePath:
+                    instancePath +
+                    "/services/" +
+                    key4.replace(/~/g, "~0").replace(/\//g, "~1") +
+                    "/target_utilization",
+                  schemaPath: "#/$defs/service/properties/target_utilization/type",
+                  keyword: "type",
+                  params: { type: "number" },
+                  message: "must be number",
+                  schema: schema38.properties.target_utilization.type,
+                  parentSchema: schema38.properties.target_utilization,
+                  data: data21,
+                };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err58 = {
+            const err61 = {
               instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/$defs/service/type",
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema36.type,
-              parentSchema: schema36,
-              data: data9,
+              schema: schema38.type,
+              parentSchema: schema38,
+              data: data10,
             };
             if (vErrors === null) {
-              vErrors = [err58];
+              vErrors = [err61];
             } else {
-              vErrors.push(err58);
+              vErrors.push(err61);
             }
             errors++;
           }
         }
       } else {
-        const err59 = {
+        const err62 = {
           instancePath: instancePath + "/services",
           schemaPath: "#/properties/services/type",
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema34.properties.services.type,
-          parentSchema: schema34.properties.services,
-          data: data8,
+          schema: schema36.properties.services.type,
+          parentSchema: schema36.properties.services,
+          data: data9,
         };
         if (vErrors === null) {
-          vErrors = [err59];
+          vErrors = [err62];
         } else {
-          vErrors.push(err59);
+          vErrors.push(err62);
         }
         errors++;
       }
     }
     if (data.sites !== undefined) {
-      let data21 = data.sites;
-      if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-        if (Object.keys(data21).length < 1) {
-          const err60 = {
+      let data22 = data.sites;
+      if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+        if (Object.keys(data22).length < 1) {
+          const err63 = {
             instancePath: instancePath + "/sites",
             schemaPath: "#/properties/sites/minProperties",
             keyword: "minProperties",
             params: { limit: 1 },
             message: "must NOT have fewer than 1 properties",
             schema: 1,
-            parentSchema: schema34.properties.sites,
-            data: data21,
+            parentSchema: schema36.properties.sites,
+            data: data22,
           };
           if (vErrors === null) {
-            vErrors = [err60];
+            vErrors = [err63];
           } else {
-            vErrors.push(err60);
+            vErrors.push(err63);
           }
           errors++;
         }
-        for (const key6 in data21) {
-          const _errs47 = errors;
+        for (const key6 in data22) {
+          const _errs49 = errors;
           if (typeof key6 === "string") {
-            if (!pattern8.test(key6)) {
-              const err61 = {
+            if (!pattern11.test(key6)) {
+              const err64 = {
                 instancePath: instancePath + "/sites",
                 schemaPath: "#/$defs/name/pattern",
                 keyword: "pattern",
                 params: { pattern: "^[a-z0-9]+([-_][a-z0-9]+)*$" },
                 message: 'must match pattern "' + "^[a-z0-9]+([-_][a-z0-9]+)*$" + '"',
                 schema: "^[a-z0-9]+([-_][a-z0-9]+)*$",
-                parentSchema: schema35,
+                parentSchema: schema37,
                 data: key6,
                 propertyName: key6,
               };
               if (vErrors === null) {
-                vErrors = [err61];
+                vErrors = [err64];
               } else {
-                vErrors.push(err61);
+                vErrors.push(err64);
               }
               errors++;
             }
           } else {
-            const err62 = {
+            const err65 = {
               instancePath: instancePath + "/sites",
               schemaPath: "#/$defs/name/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema35.type,
-              parentSchema: schema35,
+              schema: schema37.type,
+              parentSchema: schema37,
               data: key6,
               propertyName: key6,
             };
             if (vErrors === null) {
-              vErrors = [err62];
+              vErrors = [err65];
             } else {
-              vErrors.push(err62);
+              vErrors.push(err65);
             }
             errors++;
           }
-          var valid11 = _errs47 === errors;
+          var valid11 = _errs49 === errors;
           if (!valid11) {
-            const err63 = {
+            const err66 = {
               instancePath: instancePath + "/sites",
               schemaPath: "#/properties/sites/propertyNames",
               keyword: "propertyNames",
               params: { propertyName: key6 },
               message: "property name must be valid",
-              schema: schema34.properties.sites.propertyNames,
-              parentSchema: schema34.properties.sites,
-              data: data21,
+              schema: schema36.properties.sites.propertyNames,
+              parentSchema: schema36.properties.sites,
+              data: data22,
             };
             if (vErrors === null) {
-              vErrors = [err63];
+              vErrors = [err66];
             } else {
-              vErrors.push(err63);
+              vErrors.push(err66);
             }
             errors++;
           }
         }
-        for (const key7 in data21) {
+        for (const key7 in data22) {
           if (
-            !validate22(data21[key7], {
+            !validate22(data22[key7], {
               instancePath: instancePath + "/sites/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),
-              parentData: data21,
+              parentData: data22,
               parentDataProperty: key7,
               rootData,
               dynamicAnchors,
@@ -3799,95 +5759,41 @@ function validate21(
           }
         }
       } else {
-        const err64 = {
+        const err67 = {
           instancePath: instancePath + "/sites",
           schemaPath: "#/properties/sites/type",
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema34.properties.sites.type,
-          parentSchema: schema34.properties.sites,
-          data: data21,
+          schema: schema36.properties.sites.type,
+          parentSchema: schema36.properties.sites,
+          data: data22,
         };
         if (vErrors === null) {
-          vErrors = [err64];
+          vErrors = [err67];
         } else {
-          vErrors.push(err64);
+          vErrors.push(err67);
         }
         errors++;
       }
     }
     if (data.maintenance !== undefined) {
-      let data23 = data.maintenance;
-      if (Array.isArray(data23)) {
-        const len0 = data23.length;
+      let data24 = data.maintenance;
+      if (Array.isArray(data24)) {
+        const len0 = data24.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data24 = data23[i0];
-          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-            if (data24.name === undefined) {
-              const err65 = {
+          let data25 = data24[i0];
+          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+            if (data25.name === undefined) {
+              const err68 = {
                 instancePath: instancePath + "/maintenance/" + i0,
                 schemaPath: "#/properties/maintenance/items/required",
                 keyword: "required",
                 params: { missingProperty: "name" },
                 message: "must have required property '" + "name" + "'",
-                schema: schema34.properties.maintenance.items.required,
-                parentSchema: schema34.properties.maintenance.items,
-                data: data24,
-              };
-              if (vErrors === null) {
-                vErrors = [err65];
-              } else {
-                vErrors.push(err65);
-              }
-              errors++;
-            }
-            if (data24.services === undefined) {
-              const err66 = {
-                instancePath: instancePath + "/maintenance/" + i0,
-                schemaPath: "#/properties/maintenance/items/required",
-                keyword: "required",
-                params: { missingProperty: "services" },
-                message: "must have required property '" + "services" + "'",
-                schema: schema34.properties.maintenance.items.required,
-                parentSchema: schema34.properties.maintenance.items,
-                data: data24,
-              };
-              if (vErrors === null) {
-                vErrors = [err66];
-              } else {
-                vErrors.push(err66);
-              }
-              errors++;
-            }
-            if (data24.start === undefined) {
-              const err67 = {
-                instancePath: instancePath + "/maintenance/" + i0,
-                schemaPath: "#/properties/maintenance/items/required",
-                keyword: "required",
-                params: { missingProperty: "start" },
-                message: "must have required property '" + "start" + "'",
-                schema: schema34.properties.maintenance.items.required,
-                parentSchema: schema34.properties.maintenance.items,
-                data: data24,
-              };
-              if (vErrors === null) {
-                vErrors = [err67];
-              } else {
-                vErrors.push(err67);
-              }
-              errors++;
-            }
-            if (data24.end === undefined) {
-              const err68 = {
-                instancePath: instancePath + "/maintenance/" + i0,
-                schemaPath: "#/properties/maintenance/items/required",
-                keyword: "required",
-                params: { missingProperty: "end" },
-                message: "must have required property '" + "end" + "'",
-                schema: schema34.properties.maintenance.items.required,
-                parentSchema: schema34.properties.maintenance.items,
-                data: data24,
+                schema: schema36.properties.maintenance.items.required,
+                parentSchema: schema36.properties.maintenance.items,
+                data: data25,
               };
               if (vErrors === null) {
                 vErrors = [err68];
@@ -3896,7 +5802,61 @@ function validate21(
               }
               errors++;
             }
-            for (const key8 in data24) {
+            if (data25.services === undefined) {
+              const err69 = {
+                instancePath: instancePath + "/maintenance/" + i0,
+                schemaPath: "#/properties/maintenance/items/required",
+                keyword: "required",
+                params: { missingProperty: "services" },
+                message: "must have required property '" + "services" + "'",
+                schema: schema36.properties.maintenance.items.required,
+                parentSchema: schema36.properties.maintenance.items,
+                data: data25,
+              };
+              if (vErrors === null) {
+                vErrors = [err69];
+              } else {
+                vErrors.push(err69);
+              }
+              errors++;
+            }
+            if (data25.start === undefined) {
+              const err70 = {
+                instancePath: instancePath + "/maintenance/" + i0,
+                schemaPath: "#/properties/maintenance/items/required",
+                keyword: "required",
+                params: { missingProperty: "start" },
+                message: "must have required property '" + "start" + "'",
+                schema: schema36.properties.maintenance.items.required,
+                parentSchema: schema36.properties.maintenance.items,
+                data: data25,
+              };
+              if (vErrors === null) {
+                vErrors = [err70];
+              } else {
+                vErrors.push(err70);
+              }
+              errors++;
+            }
+            if (data25.end === undefined) {
+              const err71 = {
+                instancePath: instancePath + "/maintenance/" + i0,
+                schemaPath: "#/properties/maintenance/items/required",
+                keyword: "required",
+                params: { missingProperty: "end" },
+                message: "must have required property '" + "end" + "'",
+                schema: schema36.properties.maintenance.items.required,
+                parentSchema: schema36.properties.maintenance.items,
+                data: data25,
+              };
+              if (vErrors === null) {
+                vErrors = [err71];
+              } else {
+                vErrors.push(err71);
+              }
+              errors++;
+            }
+            for (const key8 in data25) {
               if (!(
                 key8 === "name" ||
                 key8 === "services" ||
@@ -3904,150 +5864,150 @@ function validate21(
                 key8 === "end" ||
                 key8 === "capacity_factor"
               )) {
-                const err69 = {
+                const err72 = {
                   instancePath: instancePath + "/maintenance/" + i0,
                   schemaPath: "#/properties/maintenance/items/additionalProperties",
                   keyword: "additionalProperties",
                   params: { additionalProperty: key8 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema34.properties.maintenance.items,
-                  data: data24,
+                  parentSchema: schema36.properties.maintenance.items,
+                  data: data25,
                 };
                 if (vErrors === null) {
-                  vErrors = [err69];
+                  vErrors = [err72];
                 } else {
-                  vErrors.push(err69);
+                  vErrors.push(err72);
                 }
                 errors++;
               }
             }
-            if (data24.name !== undefined) {
-              let data25 = data24.name;
-              if (typeof data25 === "string") {
-                if (func2(data25) < 1) {
-                  const err70 = {
+            if (data25.name !== undefined) {
+              let data26 = data25.name;
+              if (typeof data26 === "string") {
+                if (func2(data26) < 1) {
+                  const err73 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/name",
                     schemaPath: "#/properties/maintenance/items/properties/name/minLength",
                     keyword: "minLength",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
                     schema: 1,
-                    parentSchema: schema34.properties.maintenance.items.properties.name,
-                    data: data25,
+                    parentSchema: schema36.properties.maintenance.items.properties.name,
+                    data: data26,
                   };
                   if (vErrors === null) {
-                    vErrors = [err70];
+                    vErrors = [err73];
                   } else {
-                    vErrors.push(err70);
+                    vErrors.push(err73);
                   }
                   errors++;
                 }
               } else {
-                const err71 = {
+                const err74 = {
                   instancePath: instancePath + "/maintenance/" + i0 + "/name",
                   schemaPath: "#/properties/maintenance/items/properties/name/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema34.properties.maintenance.items.properties.name.type,
-                  parentSchema: schema34.properties.maintenance.items.properties.name,
-                  data: data25,
+                  schema: schema36.properties.maintenance.items.properties.name.type,
+                  parentSchema: schema36.properties.maintenance.items.properties.name,
+                  data: data26,
                 };
                 if (vErrors === null) {
-                  vErrors = [err71];
+                  vErrors = [err74];
                 } else {
-                  vErrors.push(err71);
+                  vErrors.push(err74);
                 }
                 errors++;
               }
             }
-            if (data24.services !== undefined) {
-              let data26 = data24.services;
-              if (Array.isArray(data26)) {
-                if (data26.length < 1) {
-                  const err72 = {
+            if (data25.services !== undefined) {
+              let data27 = data25.services;
+              if (Array.isArray(data27)) {
+                if (data27.length < 1) {
+                  const err75 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/services",
                     schemaPath: "#/properties/maintenance/items/properties/services/minItems",
                     keyword: "minItems",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 items",
                     schema: 1,
-                    parentSchema: schema34.properties.maintenance.items.properties.services,
-                    data: data26,
+                    parentSchema: schema36.properties.maintenance.items.properties.services,
+                    data: data27,
                   };
                   if (vErrors === null) {
-                    vErrors = [err72];
+                    vErrors = [err75];
                   } else {
-                    vErrors.push(err72);
+                    vErrors.push(err75);
                   }
                   errors++;
                 }
-                const len1 = data26.length;
+                const len1 = data27.length;
                 for (let i1 = 0; i1 < len1; i1++) {
-                  let data27 = data26[i1];
-                  if (typeof data27 === "string") {
-                    if (func2(data27) < 1) {
-                      const err73 = {
+                  let data28 = data27[i1];
+                  if (typeof data28 === "string") {
+                    if (func2(data28) < 1) {
+                      const err76 = {
                         instancePath: instancePath + "/maintenance/" + i0 + "/services/" + i1,
                         schemaPath: "#/properties/maintenance/items/properties/services/items/minLength",
                         keyword: "minLength",
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
-                        parentSchema: schema34.properties.maintenance.items.properties.services.items,
-                        data: data27,
+                        parentSchema: schema36.properties.maintenance.items.properties.services.items,
+                        data: data28,
                       };
                       if (vErrors === null) {
-                        vErrors = [err73];
+                        vErrors = [err76];
                       } else {
-                        vErrors.push(err73);
+                        vErrors.push(err76);
                       }
                       errors++;
                     }
                   } else {
-                    const err74 = {
+                    const err77 = {
                       instancePath: instancePath + "/maintenance/" + i0 + "/services/" + i1,
                       schemaPath: "#/properties/maintenance/items/properties/services/items/type",
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema34.properties.maintenance.items.properties.services.items.type,
-                      parentSchema: schema34.properties.maintenance.items.properties.services.items,
-                      data: data27,
+                      schema: schema36.properties.maintenance.items.properties.services.items.type,
+                      parentSchema: schema36.properties.maintenance.items.properties.services.items,
+                      data: data28,
                     };
                     if (vErrors === null) {
-                      vErrors = [err74];
+                      vErrors = [err77];
                     } else {
-                      vErrors.push(err74);
+                      vErrors.push(err77);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err75 = {
+                const err78 = {
                   instancePath: instancePath + "/maintenance/" + i0 + "/services",
                   schemaPath: "#/properties/maintenance/items/properties/services/type",
                   keyword: "type",
                   params: { type: "array" },
                   message: "must be array",
-                  schema: schema34.properties.maintenance.items.properties.services.type,
-                  parentSchema: schema34.properties.maintenance.items.properties.services,
-                  data: data26,
+                  schema: schema36.properties.maintenance.items.properties.services.type,
+                  parentSchema: schema36.properties.maintenance.items.properties.services,
+                  data: data27,
                 };
                 if (vErrors === null) {
-                  vErrors = [err75];
+                  vErrors = [err78];
                 } else {
-                  vErrors.push(err75);
+                  vErrors.push(err78);
                 }
                 errors++;
               }
             }
-            if (data24.start !== undefined) {
-              let data28 = data24.start;
-              if (typeof data28 === "string") {
-                if (!pattern11.test(data28)) {
-                  const err76 = {
+            if (data25.start !== undefined) {
+              let data29 = data25.start;
+              if (typeof data29 === "string") {
+                if (!pattern14.test(data29)) {
+                  const err79 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/start",
                     schemaPath: "#/$defs/instant/pattern",
                     keyword: "pattern",
@@ -4061,40 +6021,40 @@ function validate21(
                       '"',
                     schema:
                       "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$",
-                    parentSchema: schema40,
-                    data: data28,
+                    parentSchema: schema42,
+                    data: data29,
                   };
                   if (vErrors === null) {
-                    vErrors = [err76];
+                    vErrors = [err79];
                   } else {
-                    vErrors.push(err76);
+                    vErrors.push(err79);
                   }
                   errors++;
                 }
               } else {
-                const err77 = {
+                const err80 = {
                   instancePath: instancePath + "/maintenance/" + i0 + "/start",
                   schemaPath: "#/$defs/instant/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema40.type,
-                  parentSchema: schema40,
-                  data: data28,
+                  schema: schema42.type,
+                  parentSchema: schema42,
+                  data: data29,
                 };
                 if (vErrors === null) {
-                  vErrors = [err77];
+                  vErrors = [err80];
                 } else {
-                  vErrors.push(err77);
+                  vErrors.push(err80);
                 }
                 errors++;
               }
             }
-            if (data24.end !== undefined) {
-              let data29 = data24.end;
-              if (typeof data29 === "string") {
-                if (!pattern11.test(data29)) {
-                  const err78 = {
+            if (data25.end !== undefined) {
+              let data30 = data25.end;
+              if (typeof data30 === "string") {
+                if (!pattern14.test(data30)) {
+                  const err81 = {
                     instancePath: instancePath + "/maintenance/" + i0 + "/end",
                     schemaPath: "#/$defs/instant/pattern",
                     keyword: "pattern",
@@ -4108,65 +6068,7 @@ function validate21(
                       '"',
                     schema:
                       "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$",
-                    parentSchema: schema40,
-                    data: data29,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err78];
-                  } else {
-                    vErrors.push(err78);
-                  }
-                  errors++;
-                }
-              } else {
-                const err79 = {
-                  instancePath: instancePath + "/maintenance/" + i0 + "/end",
-                  schemaPath: "#/$defs/instant/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema40.type,
-                  parentSchema: schema40,
-                  data: data29,
-                };
-                if (vErrors === null) {
-                  vErrors = [err79];
-                } else {
-                  vErrors.push(err79);
-                }
-                errors++;
-              }
-            }
-            if (data24.capacity_factor !== undefined) {
-              let data30 = data24.capacity_factor;
-              if (typeof data30 == "number" && isFinite(data30)) {
-                if (data30 > 1 || isNaN(data30)) {
-                  const err80 = {
-                    instancePath: instancePath + "/maintenance/" + i0 + "/capacity_factor",
-                    schemaPath: "#/properties/maintenance/items/properties/capacity_factor/maximum",
-                    keyword: "maximum",
-                    params: { comparison: "<=", limit: 1 },
-                    message: "must be <= 1",
-                    schema: 1,
-                    parentSchema: schema34.properties.maintenance.items.properties.capacity_factor,
-                    data: data30,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err80];
-                  } else {
-                    vErrors.push(err80);
-                  }
-                  errors++;
-                }
-                if (data30 < 0 || isNaN(data30)) {
-                  const err81 = {
-                    instancePath: instancePath + "/maintenance/" + i0 + "/capacity_factor",
-                    schemaPath: "#/properties/maintenance/items/properties/capacity_factor/minimum",
-                    keyword: "minimum",
-                    params: { comparison: ">=", limit: 0 },
-                    message: "must be >= 0",
-                    schema: 0,
-                    parentSchema: schema34.properties.maintenance.items.properties.capacity_factor,
+                    parentSchema: schema42,
                     data: data30,
                   };
                   if (vErrors === null) {
@@ -4178,13 +6080,13 @@ function validate21(
                 }
               } else {
                 const err82 = {
-                  instancePath: instancePath + "/maintenance/" + i0 + "/capacity_factor",
-                  schemaPath: "#/properties/maintenance/items/properties/capacity_factor/type",
+                  instancePath: instancePath + "/maintenance/" + i0 + "/end",
+                  schemaPath: "#/$defs/instant/type",
                   keyword: "type",
-                  params: { type: "number" },
-                  message: "must be number",
-                  schema: schema34.properties.maintenance.items.properties.capacity_factor.type,
-                  parentSchema: schema34.properties.maintenance.items.properties.capacity_factor,
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema42.type,
+                  parentSchema: schema42,
                   data: data30,
                 };
                 if (vErrors === null) {
@@ -4195,170 +6097,228 @@ function validate21(
                 errors++;
               }
             }
+            if (data25.capacity_factor !== undefined) {
+              let data31 = data25.capacity_factor;
+              if (typeof data31 == "number" && isFinite(data31)) {
+                if (data31 > 1 || isNaN(data31)) {
+                  const err83 = {
+                    instancePath: instancePath + "/maintenance/" + i0 + "/capacity_factor",
+                    schemaPath: "#/properties/maintenance/items/properties/capacity_factor/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 1 },
+                    message: "must be <= 1",
+                    schema: 1,
+                    parentSchema: schema36.properties.maintenance.items.properties.capacity_factor,
+                    data: data31,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err83];
+                  } else {
+                    vErrors.push(err83);
+                  }
+                  errors++;
+                }
+                if (data31 < 0 || isNaN(data31)) {
+                  const err84 = {
+                    instancePath: instancePath + "/maintenance/" + i0 + "/capacity_factor",
+                    schemaPath: "#/properties/maintenance/items/properties/capacity_factor/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 0 },
+                    message: "must be >= 0",
+                    schema: 0,
+                    parentSchema: schema36.properties.maintenance.items.properties.capacity_factor,
+                    data: data31,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err84];
+                  } else {
+                    vErrors.push(err84);
+                  }
+                  errors++;
+                }
+              } else {
+                const err85 = {
+                  instancePath: instancePath + "/maintenance/" + i0 + "/capacity_factor",
+                  schemaPath: "#/properties/maintenance/items/properties/capacity_factor/type",
+                  keyword: "type",
+                  params: { type: "number" },
+                  message: "must be number",
+                  schema: schema36.properties.maintenance.items.properties.capacity_factor.type,
+                  parentSchema: schema36.properties.maintenance.items.properties.capacity_factor,
+                  data: data31,
+                };
+                if (vErrors === null) {
+                  vErrors = [err85];
+                } else {
+                  vErrors.push(err85);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err83 = {
+            const err86 = {
               instancePath: instancePath + "/maintenance/" + i0,
               schemaPath: "#/properties/maintenance/items/type",
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema34.properties.maintenance.items.type,
-              parentSchema: schema34.properties.maintenance.items,
-              data: data24,
+              schema: schema36.properties.maintenance.items.type,
+              parentSchema: schema36.properties.maintenance.items,
+              data: data25,
             };
             if (vErrors === null) {
-              vErrors = [err83];
+              vErrors = [err86];
             } else {
-              vErrors.push(err83);
+              vErrors.push(err86);
             }
             errors++;
           }
         }
       } else {
-        const err84 = {
+        const err87 = {
           instancePath: instancePath + "/maintenance",
           schemaPath: "#/properties/maintenance/type",
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema34.properties.maintenance.type,
-          parentSchema: schema34.properties.maintenance,
-          data: data23,
+          schema: schema36.properties.maintenance.type,
+          parentSchema: schema36.properties.maintenance,
+          data: data24,
         };
         if (vErrors === null) {
-          vErrors = [err84];
+          vErrors = [err87];
         } else {
-          vErrors.push(err84);
+          vErrors.push(err87);
         }
         errors++;
       }
     }
     if (data.freezes !== undefined) {
-      let data31 = data.freezes;
-      if (Array.isArray(data31)) {
-        const len2 = data31.length;
+      let data32 = data.freezes;
+      if (Array.isArray(data32)) {
+        const len2 = data32.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          let data32 = data31[i2];
-          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-            if (data32.name === undefined) {
-              const err85 = {
+          let data33 = data32[i2];
+          if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+            if (data33.name === undefined) {
+              const err88 = {
                 instancePath: instancePath + "/freezes/" + i2,
                 schemaPath: "#/properties/freezes/items/required",
                 keyword: "required",
                 params: { missingProperty: "name" },
                 message: "must have required property '" + "name" + "'",
-                schema: schema34.properties.freezes.items.required,
-                parentSchema: schema34.properties.freezes.items,
-                data: data32,
+                schema: schema36.properties.freezes.items.required,
+                parentSchema: schema36.properties.freezes.items,
+                data: data33,
               };
               if (vErrors === null) {
-                vErrors = [err85];
+                vErrors = [err88];
               } else {
-                vErrors.push(err85);
+                vErrors.push(err88);
               }
               errors++;
             }
-            if (data32.start === undefined) {
-              const err86 = {
+            if (data33.start === undefined) {
+              const err89 = {
                 instancePath: instancePath + "/freezes/" + i2,
                 schemaPath: "#/properties/freezes/items/required",
                 keyword: "required",
                 params: { missingProperty: "start" },
                 message: "must have required property '" + "start" + "'",
-                schema: schema34.properties.freezes.items.required,
-                parentSchema: schema34.properties.freezes.items,
-                data: data32,
+                schema: schema36.properties.freezes.items.required,
+                parentSchema: schema36.properties.freezes.items,
+                data: data33,
               };
               if (vErrors === null) {
-                vErrors = [err86];
+                vErrors = [err89];
               } else {
-                vErrors.push(err86);
+                vErrors.push(err89);
               }
               errors++;
             }
-            if (data32.end === undefined) {
-              const err87 = {
+            if (data33.end === undefined) {
+              const err90 = {
                 instancePath: instancePath + "/freezes/" + i2,
                 schemaPath: "#/properties/freezes/items/required",
                 keyword: "required",
                 params: { missingProperty: "end" },
                 message: "must have required property '" + "end" + "'",
-                schema: schema34.properties.freezes.items.required,
-                parentSchema: schema34.properties.freezes.items,
-                data: data32,
+                schema: schema36.properties.freezes.items.required,
+                parentSchema: schema36.properties.freezes.items,
+                data: data33,
               };
               if (vErrors === null) {
-                vErrors = [err87];
+                vErrors = [err90];
               } else {
-                vErrors.push(err87);
+                vErrors.push(err90);
               }
               errors++;
             }
-            for (const key9 in data32) {
+            for (const key9 in data33) {
               if (!(key9 === "name" || key9 === "start" || key9 === "end")) {
-                const err88 = {
+                const err91 = {
                   instancePath: instancePath + "/freezes/" + i2,
                   schemaPath: "#/properties/freezes/items/additionalProperties",
                   keyword: "additionalProperties",
                   params: { additionalProperty: key9 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema34.properties.freezes.items,
-                  data: data32,
+                  parentSchema: schema36.properties.freezes.items,
+                  data: data33,
                 };
                 if (vErrors === null) {
-                  vErrors = [err88];
+                  vErrors = [err91];
                 } else {
-                  vErrors.push(err88);
+                  vErrors.push(err91);
                 }
                 errors++;
               }
             }
-            if (data32.name !== undefined) {
-              let data33 = data32.name;
-              if (typeof data33 === "string") {
-                if (func2(data33) < 1) {
-                  const err89 = {
+            if (data33.name !== undefined) {
+              let data34 = data33.name;
+              if (typeof data34 === "string") {
+                if (func2(data34) < 1) {
+                  const err92 = {
                     instancePath: instancePath + "/freezes/" + i2 + "/name",
                     schemaPath: "#/properties/freezes/items/properties/name/minLength",
                     keyword: "minLength",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
                     schema: 1,
-                    parentSchema: schema34.properties.freezes.items.properties.name,
-                    data: data33,
+                    parentSchema: schema36.properties.freezes.items.properties.name,
+                    data: data34,
                   };
                   if (vErrors === null) {
-                    vErrors = [err89];
+                    vErrors = [err92];
                   } else {
-                    vErrors.push(err89);
+                    vErrors.push(err92);
                   }
                   errors++;
                 }
               } else {
-                const err90 = {
+                const err93 = {
                   instancePath: instancePath + "/freezes/" + i2 + "/name",
                   schemaPath: "#/properties/freezes/items/properties/name/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema34.properties.freezes.items.properties.name.type,
-                  parentSchema: schema34.properties.freezes.items.properties.name,
-                  data: data33,
+                  schema: schema36.properties.freezes.items.properties.name.type,
+                  parentSchema: schema36.properties.freezes.items.properties.name,
+                  data: data34,
                 };
                 if (vErrors === null) {
-                  vErrors = [err90];
+                  vErrors = [err93];
                 } else {
-                  vErrors.push(err90);
+                  vErrors.push(err93);
                 }
                 errors++;
               }
             }
-            if (data32.start !== undefined) {
-              let data34 = data32.start;
-              if (typeof data34 === "string") {
-                if (!pattern11.test(data34)) {
-                  const err91 = {
+            if (data33.start !== undefined) {
+              let data35 = data33.start;
+              if (typeof data35 === "string") {
+                if (!pattern14.test(data35)) {
+                  const err94 = {
                     instancePath: instancePath + "/freezes/" + i2 + "/start",
                     schemaPath: "#/$defs/instant/pattern",
                     keyword: "pattern",
@@ -4372,40 +6332,40 @@ function validate21(
                       '"',
                     schema:
                       "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$",
-                    parentSchema: schema40,
-                    data: data34,
+                    parentSchema: schema42,
+                    data: data35,
                   };
                   if (vErrors === null) {
-                    vErrors = [err91];
+                    vErrors = [err94];
                   } else {
-                    vErrors.push(err91);
+                    vErrors.push(err94);
                   }
                   errors++;
                 }
               } else {
-                const err92 = {
+                const err95 = {
                   instancePath: instancePath + "/freezes/" + i2 + "/start",
                   schemaPath: "#/$defs/instant/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema40.type,
-                  parentSchema: schema40,
-                  data: data34,
+                  schema: schema42.type,
+                  parentSchema: schema42,
+                  data: data35,
                 };
                 if (vErrors === null) {
-                  vErrors = [err92];
+                  vErrors = [err95];
                 } else {
-                  vErrors.push(err92);
+                  vErrors.push(err95);
                 }
                 errors++;
               }
             }
-            if (data32.end !== undefined) {
-              let data35 = data32.end;
-              if (typeof data35 === "string") {
-                if (!pattern11.test(data35)) {
-                  const err93 = {
+            if (data33.end !== undefined) {
+              let data36 = data33.end;
+              if (typeof data36 === "string") {
+                if (!pattern14.test(data36)) {
+                  const err96 = {
                     instancePath: instancePath + "/freezes/" + i2 + "/end",
                     schemaPath: "#/$defs/instant/pattern",
                     keyword: "pattern",
@@ -4419,88 +6379,601 @@ function validate21(
                       '"',
                     schema:
                       "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$",
-                    parentSchema: schema40,
-                    data: data35,
+                    parentSchema: schema42,
+                    data: data36,
                   };
                   if (vErrors === null) {
-                    vErrors = [err93];
+                    vErrors = [err96];
                   } else {
-                    vErrors.push(err93);
+                    vErrors.push(err96);
                   }
                   errors++;
                 }
               } else {
-                const err94 = {
+                const err97 = {
                   instancePath: instancePath + "/freezes/" + i2 + "/end",
                   schemaPath: "#/$defs/instant/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema40.type,
-                  parentSchema: schema40,
-                  data: data35,
+                  schema: schema42.type,
+                  parentSchema: schema42,
+                  data: data36,
                 };
                 if (vErrors === null) {
-                  vErrors = [err94];
+                  vErrors = [err97];
                 } else {
-                  vErrors.push(err94);
+                  vErrors.push(err97);
                 }
                 errors++;
               }
             }
           } else {
-            const err95 = {
+            const err98 = {
               instancePath: instancePath + "/freezes/" + i2,
               schemaPath: "#/properties/freezes/items/type",
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema34.properties.freezes.items.type,
-              parentSchema: schema34.properties.freezes.items,
-              data: data32,
+              schema: schema36.properties.freezes.items.type,
+              parentSchema: schema36.properties.freezes.items,
+              data: data33,
             };
             if (vErrors === null) {
-              vErrors = [err95];
+              vErrors = [err98];
             } else {
-              vErrors.push(err95);
+              vErrors.push(err98);
             }
             errors++;
           }
         }
       } else {
-        const err96 = {
+        const err99 = {
           instancePath: instancePath + "/freezes",
           schemaPath: "#/properties/freezes/type",
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema34.properties.freezes.type,
-          parentSchema: schema34.properties.freezes,
-          data: data31,
+          schema: schema36.properties.freezes.type,
+          parentSchema: schema36.properties.freezes,
+          data: data32,
         };
         if (vErrors === null) {
-          vErrors = [err96];
+          vErrors = [err99];
         } else {
-          vErrors.push(err96);
+          vErrors.push(err99);
+        }
+        errors++;
+      }
+    }
+    if (data.failover !== undefined) {
+      let data37 = data.failover;
+      if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+        if (data37.services === undefined) {
+          const err100 = {
+            instancePath: instancePath + "/failover",
+            schemaPath: "#/properties/failover/required",
+            keyword: "required",
+            params: { missingProperty: "services" },
+            message: "must have required property '" + "services" + "'",
+            schema: schema36.properties.failover.required,
+            parentSchema: schema36.properties.failover,
+            data: data37,
+          };
+          if (vErrors === null) {
+            vErrors = [err100];
+          } else {
+            vErrors.push(err100);
+          }
+          errors++;
+        }
+        for (const key10 in data37) {
+          if (!(key10 === "name" || key10 === "services")) {
+            const err101 = {
+              instancePath: instancePath + "/failover",
+              schemaPath: "#/properties/failover/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key10 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema36.properties.failover,
+              data: data37,
+            };
+            if (vErrors === null) {
+              vErrors = [err101];
+            } else {
+              vErrors.push(err101);
+            }
+            errors++;
+          }
+        }
+        if (data37.name !== undefined) {
+          let data38 = data37.name;
+          if (typeof data38 === "string") {
+            if (func2(data38) < 1) {
+              const err102 = {
+                instancePath: instancePath + "/failover/name",
+                schemaPath: "#/properties/failover/properties/name/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema36.properties.failover.properties.name,
+                data: data38,
+              };
+              if (vErrors === null) {
+                vErrors = [err102];
+              } else {
+                vErrors.push(err102);
+              }
+              errors++;
+            }
+          } else {
+            const err103 = {
+              instancePath: instancePath + "/failover/name",
+              schemaPath: "#/properties/failover/properties/name/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema36.properties.failover.properties.name.type,
+              parentSchema: schema36.properties.failover.properties.name,
+              data: data38,
+            };
+            if (vErrors === null) {
+              vErrors = [err103];
+            } else {
+              vErrors.push(err103);
+            }
+            errors++;
+          }
+        }
+        if (data37.services !== undefined) {
+          let data39 = data37.services;
+          if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+            if (Object.keys(data39).length < 1) {
+              const err104 = {
+                instancePath: instancePath + "/failover/services",
+                schemaPath: "#/properties/failover/properties/services/minProperties",
+                keyword: "minProperties",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 properties",
+                schema: 1,
+                parentSchema: schema36.properties.failover.properties.services,
+                data: data39,
+              };
+              if (vErrors === null) {
+                vErrors = [err104];
+              } else {
+                vErrors.push(err104);
+              }
+              errors++;
+            }
+            for (const key11 in data39) {
+              const _errs93 = errors;
+              if (typeof key11 === "string") {
+                if (!pattern11.test(key11)) {
+                  const err105 = {
+                    instancePath: instancePath + "/failover/services",
+                    schemaPath: "#/$defs/name/pattern",
+                    keyword: "pattern",
+                    params: { pattern: "^[a-z0-9]+([-_][a-z0-9]+)*$" },
+                    message: 'must match pattern "' + "^[a-z0-9]+([-_][a-z0-9]+)*$" + '"',
+                    schema: "^[a-z0-9]+([-_][a-z0-9]+)*$",
+                    parentSchema: schema37,
+                    data: key11,
+                    propertyName: key11,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err105];
+                  } else {
+                    vErrors.push(err105);
+                  }
+                  errors++;
+                }
+              } else {
+                const err106 = {
+                  instancePath: instancePath + "/failover/services",
+                  schemaPath: "#/$defs/name/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema37.type,
+                  parentSchema: schema37,
+                  data: key11,
+                  propertyName: key11,
+                };
+                if (vErrors === null) {
+                  vErrors = [err106];
+                } else {
+                  vErrors.push(err106);
+                }
+                errors++;
+              }
+              var valid27 = _errs93 === errors;
+              if (!valid27) {
+                const err107 = {
+                  instancePath: instancePath + "/failover/services",
+                  schemaPath: "#/properties/failover/properties/services/propertyNames",
+                  keyword: "propertyNames",
+                  params: { propertyName: key11 },
+                  message: "property name must be valid",
+                  schema: schema36.properties.failover.properties.services.propertyNames,
+                  parentSchema: schema36.properties.failover.properties.services,
+                  data: data39,
+                };
+                if (vErrors === null) {
+                  vErrors = [err107];
+                } else {
+                  vErrors.push(err107);
+                }
+                errors++;
+              }
+            }
+            for (const key12 in data39) {
+              let data40 = data39[key12];
+              const _errs99 = errors;
+              let valid30 = false;
+              let passing1 = null;
+              const _errs100 = errors;
+              if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+                if (data40.instances === undefined) {
+                  const err108 = {
+                    instancePath:
+                      instancePath + "/failover/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    schemaPath:
+                      "#/properties/failover/properties/services/additionalProperties/oneOf/0/required",
+                    keyword: "required",
+                    params: { missingProperty: "instances" },
+                    message: "must have required property '" + "instances" + "'",
+                    schema:
+                      schema36.properties.failover.properties.services.additionalProperties.oneOf[0].required,
+                    parentSchema:
+                      schema36.properties.failover.properties.services.additionalProperties.oneOf[0],
+                    data: data40,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err108];
+                  } else {
+                    vErrors.push(err108);
+                  }
+                  errors++;
+                }
+                if (data40.max_rps !== undefined) {
+                  const err109 = {
+                    instancePath:
+                      instancePath +
+                      "/failover/services/" +
+                      key12.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/max_rps",
+                    schemaPath:
+                      "#/properties/failover/properties/services/additionalProperties/oneOf/0/properties/max_rps/false schema",
+                    keyword: "false schema",
+                    params: {},
+                    message: "boolean schema is false",
+                    schema: false,
+                    parentSchema:
+                      schema36.properties.failover.properties.services.additionalProperties.oneOf[0]
+                        .properties.max_rps,
+                    data: data40.max_rps,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err109];
+                  } else {
+                    vErrors.push(err109);
+                  }
+                  errors++;
+                }
+              }
+              var _valid1 = _errs100 === errors;
+              if (_valid1) {
+                valid30 = true;
+                passing1 = 0;
+                var props1 = {};
+                props1.instances = true;
+                props1.max_rps = true;
+              }
+              const _errs101 = errors;
+              if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+                if (data40.max_rps === undefined) {
+                  const err110 = {
+                    instancePath:
+                      instancePath + "/failover/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    schemaPath:
+                      "#/properties/failover/properties/services/additionalProperties/oneOf/1/required",
+                    keyword: "required",
+                    params: { missingProperty: "max_rps" },
+                    message: "must have required property '" + "max_rps" + "'",
+                    schema:
+                      schema36.properties.failover.properties.services.additionalProperties.oneOf[1].required,
+                    parentSchema:
+                      schema36.properties.failover.properties.services.additionalProperties.oneOf[1],
+                    data: data40,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err110];
+                  } else {
+                    vErrors.push(err110);
+                  }
+                  errors++;
+                }
+                if (data40.instances !== undefined) {
+                  const err111 = {
+                    instancePath:
+                      instancePath +
+                      "/failover/services/" +
+                      key12.replace(/~/g, "~0").replace(/\//g, "~1") +
+                      "/instances",
+                    schemaPath:
+                      "#/properties/failover/properties/services/additionalProperties/oneOf/1/properties/instances/false schema",
+                    keyword: "false schema",
+                    params: {},
+                    message: "boolean schema is false",
+                    schema: false,
+                    parentSchema:
+                      schema36.properties.failover.properties.services.additionalProperties.oneOf[1]
+                        .properties.instances,
+                    data: data40.instances,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err111];
+                  } else {
+                    vErrors.push(err111);
+                  }
+                  errors++;
+                }
+              }
+              var _valid1 = _errs101 === errors;
+              if (_valid1 && valid30) {
+                valid30 = false;
+                passing1 = [passing1, 1];
+              } else {
+                if (_valid1) {
+                  valid30 = true;
+                  passing1 = 1;
+                  if (props1 !== true) {
+                    props1 = props1 || {};
+                    props1.max_rps = true;
+                    props1.instances = true;
+                  }
+                }
+              }
+              if (!valid30) {
+                const err112 = {
+                  instancePath:
+                    instancePath + "/failover/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "#/properties/failover/properties/services/additionalProperties/oneOf",
+                  keyword: "oneOf",
+                  params: { passingSchemas: passing1 },
+                  message: "must match exactly one schema in oneOf",
+                  schema: schema36.properties.failover.properties.services.additionalProperties.oneOf,
+                  parentSchema: schema36.properties.failover.properties.services.additionalProperties,
+                  data: data40,
+                };
+                if (vErrors === null) {
+                  vErrors = [err112];
+                } else {
+                  vErrors.push(err112);
+                }
+                errors++;
+              } else {
+                errors = _errs99;
+                if (vErrors !== null) {
+                  if (_errs99) {
+                    vErrors.length = _errs99;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+              if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+                for (const key13 in data40) {
+                  if (!(key13 === "instances" || key13 === "max_rps")) {
+                    const err113 = {
+                      instancePath:
+                        instancePath + "/failover/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath:
+                        "#/properties/failover/properties/services/additionalProperties/additionalProperties",
+                      keyword: "additionalProperties",
+                      params: { additionalProperty: key13 },
+                      message: "must NOT have additional properties",
+                      schema: false,
+                      parentSchema: schema36.properties.failover.properties.services.additionalProperties,
+                      data: data40,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err113];
+                    } else {
+                      vErrors.push(err113);
+                    }
+                    errors++;
+                  }
+                }
+                if (data40.instances !== undefined) {
+                  let data43 = data40.instances;
+                  if (!(typeof data43 == "number" && !(data43 % 1) && !isNaN(data43) && isFinite(data43))) {
+                    const err114 = {
+                      instancePath:
+                        instancePath +
+                        "/failover/services/" +
+                        key12.replace(/~/g, "~0").replace(/\//g, "~1") +
+                        "/instances",
+                      schemaPath:
+                        "#/properties/failover/properties/services/additionalProperties/properties/instances/type",
+                      keyword: "type",
+                      params: { type: "integer" },
+                      message: "must be integer",
+                      schema:
+                        schema36.properties.failover.properties.services.additionalProperties.properties
+                          .instances.type,
+                      parentSchema:
+                        schema36.properties.failover.properties.services.additionalProperties.properties
+                          .instances,
+                      data: data43,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err114];
+                    } else {
+                      vErrors.push(err114);
+                    }
+                    errors++;
+                  }
+                  if (typeof data43 == "number" && isFinite(data43)) {
+                    if (data43 < 0 || isNaN(data43)) {
+                      const err115 = {
+                        instancePath:
+                          instancePath +
+                          "/failover/services/" +
+                          key12.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/instances",
+                        schemaPath:
+                          "#/properties/failover/properties/services/additionalProperties/properties/instances/minimum",
+                        keyword: "minimum",
+                        params: { comparison: ">=", limit: 0 },
+                        message: "must be >= 0",
+                        schema: 0,
+                        parentSchema:
+                          schema36.properties.failover.properties.services.additionalProperties.properties
+                            .instances,
+                        data: data43,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err115];
+                      } else {
+                        vErrors.push(err115);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data40.max_rps !== undefined) {
+                  let data44 = data40.max_rps;
+                  if (typeof data44 == "number" && isFinite(data44)) {
+                    if (data44 < 0 || isNaN(data44)) {
+                      const err116 = {
+                        instancePath:
+                          instancePath +
+                          "/failover/services/" +
+                          key12.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/max_rps",
+                        schemaPath:
+                          "#/properties/failover/properties/services/additionalProperties/properties/max_rps/minimum",
+                        keyword: "minimum",
+                        params: { comparison: ">=", limit: 0 },
+                        message: "must be >= 0",
+                        schema: 0,
+                        parentSchema:
+                          schema36.properties.failover.properties.services.additionalProperties.properties
+                            .max_rps,
+                        data: data44,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err116];
+                      } else {
+                        vErrors.push(err116);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err117 = {
+                      instancePath:
+                        instancePath +
+                        "/failover/services/" +
+                        key12.replace(/~/g, "~0").replace(/\//g, "~1") +
+                        "/max_rps",
+                      schemaPath:
+                        "#/properties/failover/properties/services/additionalProperties/properties/max_rps/type",
+                      keyword: "type",
+                      params: { type: "number" },
+                      message: "must be number",
+                      schema:
+                        schema36.properties.failover.properties.services.additionalProperties.properties
+                          .max_rps.type,
+                      parentSchema:
+                        schema36.properties.failover.properties.services.additionalProperties.properties
+                          .max_rps,
+                      data: data44,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err117];
+                    } else {
+                      vErrors.push(err117);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err118 = {
+                  instancePath:
+                    instancePath + "/failover/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "#/properties/failover/properties/services/additionalProperties/type",
+                  keyword: "type",
+                  params: { type: "object" },
+                  message: "must be object",
+                  schema: schema36.properties.failover.properties.services.additionalProperties.type,
+                  parentSchema: schema36.properties.failover.properties.services.additionalProperties,
+                  data: data40,
+                };
+                if (vErrors === null) {
+                  vErrors = [err118];
+                } else {
+                  vErrors.push(err118);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err119 = {
+              instancePath: instancePath + "/failover/services",
+              schemaPath: "#/properties/failover/properties/services/type",
+              keyword: "type",
+              params: { type: "object" },
+              message: "must be object",
+              schema: schema36.properties.failover.properties.services.type,
+              parentSchema: schema36.properties.failover.properties.services,
+              data: data39,
+            };
+            if (vErrors === null) {
+              vErrors = [err119];
+            } else {
+              vErrors.push(err119);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err120 = {
+          instancePath: instancePath + "/failover",
+          schemaPath: "#/properties/failover/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema36.properties.failover.type,
+          parentSchema: schema36.properties.failover,
+          data: data37,
+        };
+        if (vErrors === null) {
+          vErrors = [err120];
+        } else {
+          vErrors.push(err120);
         }
         errors++;
       }
     }
   } else {
-    const err97 = {
+    const err121 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema34.type,
-      parentSchema: schema34,
+      schema: schema36.type,
+      parentSchema: schema36,
       data,
     };
     if (vErrors === null) {
-      vErrors = [err97];
+      vErrors = [err121];
     } else {
-      vErrors.push(err97);
+      vErrors.push(err121);
     }
     errors++;
   }
@@ -4509,7 +6982,7 @@ function validate21(
 }
 validate21.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 export const config = validate24;
-const schema44 = {
+const schema47 = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://raw.githubusercontent.com/campaign-gate/campaign-gate/v0.1.0/schemas/config.schema.json",
   title: "campaign-gate configuration",
@@ -4732,8 +7205,8 @@ const schema44 = {
     },
   ],
 };
-const schema45 = { type: "string", pattern: "^[a-z0-9]+([-_][a-z0-9]+)*$" };
-const schema46 = {
+const schema48 = { type: "string", pattern: "^[a-z0-9]+([-_][a-z0-9]+)*$" };
+const schema49 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -4753,8 +7226,8 @@ const schema46 = {
     },
   },
 };
-const schema47 = { type: "string", pattern: "^([01]\\d|2[0-3]):[0-5]\\d$" };
-const pattern16 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d$", "u");
+const schema50 = { type: "string", pattern: "^([01]\\d|2[0-3]):[0-5]\\d$" };
+const pattern20 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d$", "u");
 function validate24(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -4779,7 +7252,7 @@ function validate24(
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema44,
+          parentSchema: schema47,
           data,
         };
         if (vErrors === null) {
@@ -4801,7 +7274,7 @@ function validate24(
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
             schema: 1,
-            parentSchema: schema44.properties.campaigns,
+            parentSchema: schema47.properties.campaigns,
             data: data0,
           };
           if (vErrors === null) {
@@ -4823,7 +7296,7 @@ function validate24(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema44.properties.campaigns.items,
+                parentSchema: schema47.properties.campaigns.items,
                 data: data1,
               };
               if (vErrors === null) {
@@ -4840,8 +7313,8 @@ function validate24(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema44.properties.campaigns.items.type,
-              parentSchema: schema44.properties.campaigns.items,
+              schema: schema47.properties.campaigns.items.type,
+              parentSchema: schema47.properties.campaigns.items,
               data: data1,
             };
             if (vErrors === null) {
@@ -4859,8 +7332,8 @@ function validate24(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema44.properties.campaigns.type,
-          parentSchema: schema44.properties.campaigns,
+          schema: schema47.properties.campaigns.type,
+          parentSchema: schema47.properties.campaigns,
           data: data0,
         };
         if (vErrors === null) {
@@ -4882,7 +7355,7 @@ function validate24(
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
             schema: 1,
-            parentSchema: schema44.properties.capacity,
+            parentSchema: schema47.properties.capacity,
             data: data2,
           };
           if (vErrors === null) {
@@ -4899,8 +7372,8 @@ function validate24(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema44.properties.capacity.type,
-          parentSchema: schema44.properties.capacity,
+          schema: schema47.properties.capacity.type,
+          parentSchema: schema47.properties.capacity,
           data: data2,
         };
         if (vErrors === null) {
@@ -4921,8 +7394,8 @@ function validate24(
             keyword: "required",
             params: { missingProperty: "groups" },
             message: "must have required property '" + "groups" + "'",
-            schema: schema44.properties.review.required,
-            parentSchema: schema44.properties.review,
+            schema: schema47.properties.review.required,
+            parentSchema: schema47.properties.review,
             data: data3,
           };
           if (vErrors === null) {
@@ -4939,8 +7412,8 @@ function validate24(
             keyword: "required",
             params: { missingProperty: "rules" },
             message: "must have required property '" + "rules" + "'",
-            schema: schema44.properties.review.required,
-            parentSchema: schema44.properties.review,
+            schema: schema47.properties.review.required,
+            parentSchema: schema47.properties.review,
             data: data3,
           };
           if (vErrors === null) {
@@ -4967,7 +7440,7 @@ function validate24(
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema44.properties.review,
+              parentSchema: schema47.properties.review,
               data: data3,
             };
             if (vErrors === null) {
@@ -4984,7 +7457,7 @@ function validate24(
             for (const key2 in data4) {
               const _errs13 = errors;
               if (typeof key2 === "string") {
-                if (!pattern8.test(key2)) {
+                if (!pattern11.test(key2)) {
                   const err10 = {
                     instancePath: instancePath + "/review/groups",
                     schemaPath: "#/$defs/name/pattern",
@@ -4992,7 +7465,7 @@ function validate24(
                     params: { pattern: "^[a-z0-9]+([-_][a-z0-9]+)*$" },
                     message: 'must match pattern "' + "^[a-z0-9]+([-_][a-z0-9]+)*$" + '"',
                     schema: "^[a-z0-9]+([-_][a-z0-9]+)*$",
-                    parentSchema: schema45,
+                    parentSchema: schema48,
                     data: key2,
                     propertyName: key2,
                   };
@@ -5010,8 +7483,8 @@ function validate24(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema45.type,
-                  parentSchema: schema45,
+                  schema: schema48.type,
+                  parentSchema: schema48,
                   data: key2,
                   propertyName: key2,
                 };
@@ -5030,8 +7503,8 @@ function validate24(
                   keyword: "propertyNames",
                   params: { propertyName: key2 },
                   message: "property name must be valid",
-                  schema: schema44.properties.review.properties.groups.propertyNames,
-                  parentSchema: schema44.properties.review.properties.groups,
+                  schema: schema47.properties.review.properties.groups.propertyNames,
+                  parentSchema: schema47.properties.review.properties.groups,
                   data: data4,
                 };
                 if (vErrors === null) {
@@ -5055,7 +7528,7 @@ function validate24(
                       params: { additionalProperty: key4 },
                       message: "must NOT have additional properties",
                       schema: false,
-                      parentSchema: schema46,
+                      parentSchema: schema49,
                       data: data5,
                     };
                     if (vErrors === null) {
@@ -5086,7 +7559,7 @@ function validate24(
                             params: { limit: 1 },
                             message: "must NOT have fewer than 1 characters",
                             schema: 1,
-                            parentSchema: schema46.properties.teams.items,
+                            parentSchema: schema49.properties.teams.items,
                             data: data7,
                           };
                           if (vErrors === null) {
@@ -5108,8 +7581,8 @@ function validate24(
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema46.properties.teams.items.type,
-                          parentSchema: schema46.properties.teams.items,
+                          schema: schema49.properties.teams.items.type,
+                          parentSchema: schema49.properties.teams.items,
                           data: data7,
                         };
                         if (vErrors === null) {
@@ -5131,8 +7604,8 @@ function validate24(
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
-                      schema: schema46.properties.teams.type,
-                      parentSchema: schema46.properties.teams,
+                      schema: schema49.properties.teams.type,
+                      parentSchema: schema49.properties.teams,
                       data: data6,
                     };
                     if (vErrors === null) {
@@ -5163,7 +7636,7 @@ function validate24(
                             params: { limit: 1 },
                             message: "must NOT have fewer than 1 characters",
                             schema: 1,
-                            parentSchema: schema46.properties.users.items,
+                            parentSchema: schema49.properties.users.items,
                             data: data9,
                           };
                           if (vErrors === null) {
@@ -5185,8 +7658,8 @@ function validate24(
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema46.properties.users.items.type,
-                          parentSchema: schema46.properties.users.items,
+                          schema: schema49.properties.users.items.type,
+                          parentSchema: schema49.properties.users.items,
                           data: data9,
                         };
                         if (vErrors === null) {
@@ -5208,8 +7681,8 @@ function validate24(
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
-                      schema: schema46.properties.users.type,
-                      parentSchema: schema46.properties.users,
+                      schema: schema49.properties.users.type,
+                      parentSchema: schema49.properties.users,
                       data: data8,
                     };
                     if (vErrors === null) {
@@ -5228,8 +7701,8 @@ function validate24(
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
-                  schema: schema46.type,
-                  parentSchema: schema46,
+                  schema: schema49.type,
+                  parentSchema: schema49,
                   data: data5,
                 };
                 if (vErrors === null) {
@@ -5247,8 +7720,8 @@ function validate24(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema44.properties.review.properties.groups.type,
-              parentSchema: schema44.properties.review.properties.groups,
+              schema: schema47.properties.review.properties.groups.type,
+              parentSchema: schema47.properties.review.properties.groups,
               data: data4,
             };
             if (vErrors === null) {
@@ -5273,8 +7746,8 @@ function validate24(
                     keyword: "required",
                     params: { missingProperty: "name" },
                     message: "must have required property '" + "name" + "'",
-                    schema: schema44.properties.review.properties.rules.items.required,
-                    parentSchema: schema44.properties.review.properties.rules.items,
+                    schema: schema47.properties.review.properties.rules.items.required,
+                    parentSchema: schema47.properties.review.properties.rules.items,
                     data: data11,
                   };
                   if (vErrors === null) {
@@ -5291,8 +7764,8 @@ function validate24(
                     keyword: "required",
                     params: { missingProperty: "paths" },
                     message: "must have required property '" + "paths" + "'",
-                    schema: schema44.properties.review.properties.rules.items.required,
-                    parentSchema: schema44.properties.review.properties.rules.items,
+                    schema: schema47.properties.review.properties.rules.items.required,
+                    parentSchema: schema47.properties.review.properties.rules.items,
                     data: data11,
                   };
                   if (vErrors === null) {
@@ -5309,8 +7782,8 @@ function validate24(
                     keyword: "required",
                     params: { missingProperty: "require" },
                     message: "must have required property '" + "require" + "'",
-                    schema: schema44.properties.review.properties.rules.items.required,
-                    parentSchema: schema44.properties.review.properties.rules.items,
+                    schema: schema47.properties.review.properties.rules.items.required,
+                    parentSchema: schema47.properties.review.properties.rules.items,
                     data: data11,
                   };
                   if (vErrors === null) {
@@ -5329,7 +7802,7 @@ function validate24(
                       params: { additionalProperty: key5 },
                       message: "must NOT have additional properties",
                       schema: false,
-                      parentSchema: schema44.properties.review.properties.rules.items,
+                      parentSchema: schema47.properties.review.properties.rules.items,
                       data: data11,
                     };
                     if (vErrors === null) {
@@ -5351,7 +7824,7 @@ function validate24(
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
-                        parentSchema: schema44.properties.review.properties.rules.items.properties.name,
+                        parentSchema: schema47.properties.review.properties.rules.items.properties.name,
                         data: data12,
                       };
                       if (vErrors === null) {
@@ -5368,8 +7841,8 @@ function validate24(
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema44.properties.review.properties.rules.items.properties.name.type,
-                      parentSchema: schema44.properties.review.properties.rules.items.properties.name,
+                      schema: schema47.properties.review.properties.rules.items.properties.name.type,
+                      parentSchema: schema47.properties.review.properties.rules.items.properties.name,
                       data: data12,
                     };
                     if (vErrors === null) {
@@ -5391,7 +7864,7 @@ function validate24(
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 items",
                         schema: 1,
-                        parentSchema: schema44.properties.review.properties.rules.items.properties.paths,
+                        parentSchema: schema47.properties.review.properties.rules.items.properties.paths,
                         data: data13,
                       };
                       if (vErrors === null) {
@@ -5415,7 +7888,7 @@ function validate24(
                             message: "must NOT have fewer than 1 characters",
                             schema: 1,
                             parentSchema:
-                              schema44.properties.review.properties.rules.items.properties.paths.items,
+                              schema47.properties.review.properties.rules.items.properties.paths.items,
                             data: data14,
                           };
                           if (vErrors === null) {
@@ -5434,9 +7907,9 @@ function validate24(
                           params: { type: "string" },
                           message: "must be string",
                           schema:
-                            schema44.properties.review.properties.rules.items.properties.paths.items.type,
+                            schema47.properties.review.properties.rules.items.properties.paths.items.type,
                           parentSchema:
-                            schema44.properties.review.properties.rules.items.properties.paths.items,
+                            schema47.properties.review.properties.rules.items.properties.paths.items,
                           data: data14,
                         };
                         if (vErrors === null) {
@@ -5454,8 +7927,8 @@ function validate24(
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
-                      schema: schema44.properties.review.properties.rules.items.properties.paths.type,
-                      parentSchema: schema44.properties.review.properties.rules.items.properties.paths,
+                      schema: schema47.properties.review.properties.rules.items.properties.paths.type,
+                      parentSchema: schema47.properties.review.properties.rules.items.properties.paths,
                       data: data13,
                     };
                     if (vErrors === null) {
@@ -5477,7 +7950,7 @@ function validate24(
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 items",
                         schema: 1,
-                        parentSchema: schema44.properties.review.properties.rules.items.properties.require,
+                        parentSchema: schema47.properties.review.properties.rules.items.properties.require,
                         data: data15,
                       };
                       if (vErrors === null) {
@@ -5501,7 +7974,7 @@ function validate24(
                             message: "must NOT have fewer than 1 characters",
                             schema: 1,
                             parentSchema:
-                              schema44.properties.review.properties.rules.items.properties.require.items,
+                              schema47.properties.review.properties.rules.items.properties.require.items,
                             data: data16,
                           };
                           if (vErrors === null) {
@@ -5520,9 +7993,9 @@ function validate24(
                           params: { type: "string" },
                           message: "must be string",
                           schema:
-                            schema44.properties.review.properties.rules.items.properties.require.items.type,
+                            schema47.properties.review.properties.rules.items.properties.require.items.type,
                           parentSchema:
-                            schema44.properties.review.properties.rules.items.properties.require.items,
+                            schema47.properties.review.properties.rules.items.properties.require.items,
                           data: data16,
                         };
                         if (vErrors === null) {
@@ -5540,8 +8013,8 @@ function validate24(
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
-                      schema: schema44.properties.review.properties.rules.items.properties.require.type,
-                      parentSchema: schema44.properties.review.properties.rules.items.properties.require,
+                      schema: schema47.properties.review.properties.rules.items.properties.require.type,
+                      parentSchema: schema47.properties.review.properties.rules.items.properties.require,
                       data: data15,
                     };
                     if (vErrors === null) {
@@ -5559,8 +8032,8 @@ function validate24(
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
-                  schema: schema44.properties.review.properties.rules.items.type,
-                  parentSchema: schema44.properties.review.properties.rules.items,
+                  schema: schema47.properties.review.properties.rules.items.type,
+                  parentSchema: schema47.properties.review.properties.rules.items,
                   data: data11,
                 };
                 if (vErrors === null) {
@@ -5578,8 +8051,8 @@ function validate24(
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema44.properties.review.properties.rules.type,
-              parentSchema: schema44.properties.review.properties.rules,
+              schema: schema47.properties.review.properties.rules.type,
+              parentSchema: schema47.properties.review.properties.rules,
               data: data10,
             };
             if (vErrors === null) {
@@ -5599,8 +8072,8 @@ function validate24(
               keyword: "type",
               params: { type: "boolean" },
               message: "must be boolean",
-              schema: schema44.properties.review.properties.distinct_reviewers.type,
-              parentSchema: schema44.properties.review.properties.distinct_reviewers,
+              schema: schema47.properties.review.properties.distinct_reviewers.type,
+              parentSchema: schema47.properties.review.properties.distinct_reviewers,
               data: data17,
             };
             if (vErrors === null) {
@@ -5620,8 +8093,8 @@ function validate24(
               keyword: "type",
               params: { type: "boolean" },
               message: "must be boolean",
-              schema: schema44.properties.review.properties.invalidate_on_push.type,
-              parentSchema: schema44.properties.review.properties.invalidate_on_push,
+              schema: schema47.properties.review.properties.invalidate_on_push.type,
+              parentSchema: schema47.properties.review.properties.invalidate_on_push,
               data: data18,
             };
             if (vErrors === null) {
@@ -5641,8 +8114,8 @@ function validate24(
               keyword: "type",
               params: { type: "boolean" },
               message: "must be boolean",
-              schema: schema44.properties.review.properties.request_reviewers.type,
-              parentSchema: schema44.properties.review.properties.request_reviewers,
+              schema: schema47.properties.review.properties.request_reviewers.type,
+              parentSchema: schema47.properties.review.properties.request_reviewers,
               data: data19,
             };
             if (vErrors === null) {
@@ -5663,8 +8136,8 @@ function validate24(
                 keyword: "required",
                 params: { missingProperty: "max_utilization" },
                 message: "must have required property '" + "max_utilization" + "'",
-                schema: schema44.properties.review.properties.fast_lane.required,
-                parentSchema: schema44.properties.review.properties.fast_lane,
+                schema: schema47.properties.review.properties.fast_lane.required,
+                parentSchema: schema47.properties.review.properties.fast_lane,
                 data: data20,
               };
               if (vErrors === null) {
@@ -5681,8 +8154,8 @@ function validate24(
                 keyword: "required",
                 params: { missingProperty: "waive" },
                 message: "must have required property '" + "waive" + "'",
-                schema: schema44.properties.review.properties.fast_lane.required,
-                parentSchema: schema44.properties.review.properties.fast_lane,
+                schema: schema47.properties.review.properties.fast_lane.required,
+                parentSchema: schema47.properties.review.properties.fast_lane,
                 data: data20,
               };
               if (vErrors === null) {
@@ -5701,7 +8174,7 @@ function validate24(
                   params: { additionalProperty: key6 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema44.properties.review.properties.fast_lane,
+                  parentSchema: schema47.properties.review.properties.fast_lane,
                   data: data20,
                 };
                 if (vErrors === null) {
@@ -5723,7 +8196,7 @@ function validate24(
                     params: { comparison: "<=", limit: 100 },
                     message: "must be <= 100",
                     schema: 100,
-                    parentSchema: schema44.properties.review.properties.fast_lane.properties.max_utilization,
+                    parentSchema: schema47.properties.review.properties.fast_lane.properties.max_utilization,
                     data: data21,
                   };
                   if (vErrors === null) {
@@ -5742,7 +8215,7 @@ function validate24(
                     params: { comparison: ">", limit: 0 },
                     message: "must be > 0",
                     schema: 0,
-                    parentSchema: schema44.properties.review.properties.fast_lane.properties.max_utilization,
+                    parentSchema: schema47.properties.review.properties.fast_lane.properties.max_utilization,
                     data: data21,
                   };
                   if (vErrors === null) {
@@ -5759,8 +8232,8 @@ function validate24(
                   keyword: "type",
                   params: { type: "number" },
                   message: "must be number",
-                  schema: schema44.properties.review.properties.fast_lane.properties.max_utilization.type,
-                  parentSchema: schema44.properties.review.properties.fast_lane.properties.max_utilization,
+                  schema: schema47.properties.review.properties.fast_lane.properties.max_utilization.type,
+                  parentSchema: schema47.properties.review.properties.fast_lane.properties.max_utilization,
                   data: data21,
                 };
                 if (vErrors === null) {
@@ -5787,7 +8260,7 @@ function validate24(
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
-                        parentSchema: schema44.properties.review.properties.fast_lane.properties.waive.items,
+                        parentSchema: schema47.properties.review.properties.fast_lane.properties.waive.items,
                         data: data23,
                       };
                       if (vErrors === null) {
@@ -5804,8 +8277,8 @@ function validate24(
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema44.properties.review.properties.fast_lane.properties.waive.items.type,
-                      parentSchema: schema44.properties.review.properties.fast_lane.properties.waive.items,
+                      schema: schema47.properties.review.properties.fast_lane.properties.waive.items.type,
+                      parentSchema: schema47.properties.review.properties.fast_lane.properties.waive.items,
                       data: data23,
                     };
                     if (vErrors === null) {
@@ -5823,8 +8296,8 @@ function validate24(
                   keyword: "type",
                   params: { type: "array" },
                   message: "must be array",
-                  schema: schema44.properties.review.properties.fast_lane.properties.waive.type,
-                  parentSchema: schema44.properties.review.properties.fast_lane.properties.waive,
+                  schema: schema47.properties.review.properties.fast_lane.properties.waive.type,
+                  parentSchema: schema47.properties.review.properties.fast_lane.properties.waive,
                   data: data22,
                 };
                 if (vErrors === null) {
@@ -5842,8 +8315,8 @@ function validate24(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema44.properties.review.properties.fast_lane.type,
-              parentSchema: schema44.properties.review.properties.fast_lane,
+              schema: schema47.properties.review.properties.fast_lane.type,
+              parentSchema: schema47.properties.review.properties.fast_lane,
               data: data20,
             };
             if (vErrors === null) {
@@ -5864,8 +8337,8 @@ function validate24(
                 keyword: "required",
                 params: { missingProperty: "hours" },
                 message: "must have required property '" + "hours" + "'",
-                schema: schema44.properties.review.properties.sla.required,
-                parentSchema: schema44.properties.review.properties.sla,
+                schema: schema47.properties.review.properties.sla.required,
+                parentSchema: schema47.properties.review.properties.sla,
                 data: data24,
               };
               if (vErrors === null) {
@@ -5892,7 +8365,7 @@ function validate24(
                   params: { additionalProperty: key7 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema44.properties.review.properties.sla,
+                  parentSchema: schema47.properties.review.properties.sla,
                   data: data24,
                 };
                 if (vErrors === null) {
@@ -5914,7 +8387,7 @@ function validate24(
                     params: { comparison: "<=", limit: 10000 },
                     message: "must be <= 10000",
                     schema: 10000,
-                    parentSchema: schema44.properties.review.properties.sla.properties.hours,
+                    parentSchema: schema47.properties.review.properties.sla.properties.hours,
                     data: data25,
                   };
                   if (vErrors === null) {
@@ -5932,7 +8405,7 @@ function validate24(
                     params: { comparison: ">", limit: 0 },
                     message: "must be > 0",
                     schema: 0,
-                    parentSchema: schema44.properties.review.properties.sla.properties.hours,
+                    parentSchema: schema47.properties.review.properties.sla.properties.hours,
                     data: data25,
                   };
                   if (vErrors === null) {
@@ -5949,8 +8422,8 @@ function validate24(
                   keyword: "type",
                   params: { type: "number" },
                   message: "must be number",
-                  schema: schema44.properties.review.properties.sla.properties.hours.type,
-                  parentSchema: schema44.properties.review.properties.sla.properties.hours,
+                  schema: schema47.properties.review.properties.sla.properties.hours.type,
+                  parentSchema: schema47.properties.review.properties.sla.properties.hours,
                   data: data25,
                 };
                 if (vErrors === null) {
@@ -5972,7 +8445,7 @@ function validate24(
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
                     schema: 1,
-                    parentSchema: schema44.properties.review.properties.sla.properties.timezone,
+                    parentSchema: schema47.properties.review.properties.sla.properties.timezone,
                     data: data26,
                   };
                   if (vErrors === null) {
@@ -5989,8 +8462,8 @@ function validate24(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema44.properties.review.properties.sla.properties.timezone.type,
-                  parentSchema: schema44.properties.review.properties.sla.properties.timezone,
+                  schema: schema47.properties.review.properties.sla.properties.timezone.type,
+                  parentSchema: schema47.properties.review.properties.sla.properties.timezone,
                   data: data26,
                 };
                 if (vErrors === null) {
@@ -6012,7 +8485,7 @@ function validate24(
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 items",
                     schema: 1,
-                    parentSchema: schema44.properties.review.properties.sla.properties.days,
+                    parentSchema: schema47.properties.review.properties.sla.properties.days,
                     data: data27,
                   };
                   if (vErrors === null) {
@@ -6032,8 +8505,8 @@ function validate24(
                       keyword: "type",
                       params: { type: "integer" },
                       message: "must be integer",
-                      schema: schema44.properties.review.properties.sla.properties.days.items.type,
-                      parentSchema: schema44.properties.review.properties.sla.properties.days.items,
+                      schema: schema47.properties.review.properties.sla.properties.days.items.type,
+                      parentSchema: schema47.properties.review.properties.sla.properties.days.items,
                       data: data28,
                     };
                     if (vErrors === null) {
@@ -6052,7 +8525,7 @@ function validate24(
                         params: { comparison: "<=", limit: 7 },
                         message: "must be <= 7",
                         schema: 7,
-                        parentSchema: schema44.properties.review.properties.sla.properties.days.items,
+                        parentSchema: schema47.properties.review.properties.sla.properties.days.items,
                         data: data28,
                       };
                       if (vErrors === null) {
@@ -6070,7 +8543,7 @@ function validate24(
                         params: { comparison: ">=", limit: 1 },
                         message: "must be >= 1",
                         schema: 1,
-                        parentSchema: schema44.properties.review.properties.sla.properties.days.items,
+                        parentSchema: schema47.properties.review.properties.sla.properties.days.items,
                         data: data28,
                       };
                       if (vErrors === null) {
@@ -6101,7 +8574,7 @@ function validate24(
                         message:
                           "must NOT have duplicate items (items ## " + j0 + " and " + i8 + " are identical)",
                         schema: true,
-                        parentSchema: schema44.properties.review.properties.sla.properties.days,
+                        parentSchema: schema47.properties.review.properties.sla.properties.days,
                         data: data27,
                       };
                       if (vErrors === null) {
@@ -6122,8 +8595,8 @@ function validate24(
                   keyword: "type",
                   params: { type: "array" },
                   message: "must be array",
-                  schema: schema44.properties.review.properties.sla.properties.days.type,
-                  parentSchema: schema44.properties.review.properties.sla.properties.days,
+                  schema: schema47.properties.review.properties.sla.properties.days.type,
+                  parentSchema: schema47.properties.review.properties.sla.properties.days,
                   data: data27,
                 };
                 if (vErrors === null) {
@@ -6137,7 +8610,7 @@ function validate24(
             if (data24.day_start !== undefined) {
               let data29 = data24.day_start;
               if (typeof data29 === "string") {
-                if (!pattern16.test(data29)) {
+                if (!pattern20.test(data29)) {
                   const err64 = {
                     instancePath: instancePath + "/review/sla/day_start",
                     schemaPath: "#/$defs/clock/pattern",
@@ -6145,7 +8618,7 @@ function validate24(
                     params: { pattern: "^([01]\\d|2[0-3]):[0-5]\\d$" },
                     message: 'must match pattern "' + "^([01]\\d|2[0-3]):[0-5]\\d$" + '"',
                     schema: "^([01]\\d|2[0-3]):[0-5]\\d$",
-                    parentSchema: schema47,
+                    parentSchema: schema50,
                     data: data29,
                   };
                   if (vErrors === null) {
@@ -6162,8 +8635,8 @@ function validate24(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema47.type,
-                  parentSchema: schema47,
+                  schema: schema50.type,
+                  parentSchema: schema50,
                   data: data29,
                 };
                 if (vErrors === null) {
@@ -6177,7 +8650,7 @@ function validate24(
             if (data24.day_end !== undefined) {
               let data30 = data24.day_end;
               if (typeof data30 === "string") {
-                if (!pattern16.test(data30)) {
+                if (!pattern20.test(data30)) {
                   const err66 = {
                     instancePath: instancePath + "/review/sla/day_end",
                     schemaPath: "#/$defs/clock/pattern",
@@ -6185,7 +8658,7 @@ function validate24(
                     params: { pattern: "^([01]\\d|2[0-3]):[0-5]\\d$" },
                     message: 'must match pattern "' + "^([01]\\d|2[0-3]):[0-5]\\d$" + '"',
                     schema: "^([01]\\d|2[0-3]):[0-5]\\d$",
-                    parentSchema: schema47,
+                    parentSchema: schema50,
                     data: data30,
                   };
                   if (vErrors === null) {
@@ -6202,8 +8675,8 @@ function validate24(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema47.type,
-                  parentSchema: schema47,
+                  schema: schema50.type,
+                  parentSchema: schema50,
                   data: data30,
                 };
                 if (vErrors === null) {
@@ -6226,7 +8699,7 @@ function validate24(
                       params: { additionalProperty: key8 },
                       message: "must NOT have additional properties",
                       schema: false,
-                      parentSchema: schema46,
+                      parentSchema: schema49,
                       data: data31,
                     };
                     if (vErrors === null) {
@@ -6252,7 +8725,7 @@ function validate24(
                             params: { limit: 1 },
                             message: "must NOT have fewer than 1 characters",
                             schema: 1,
-                            parentSchema: schema46.properties.teams.items,
+                            parentSchema: schema49.properties.teams.items,
                             data: data33,
                           };
                           if (vErrors === null) {
@@ -6269,8 +8742,8 @@ function validate24(
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema46.properties.teams.items.type,
-                          parentSchema: schema46.properties.teams.items,
+                          schema: schema49.properties.teams.items.type,
+                          parentSchema: schema49.properties.teams.items,
                           data: data33,
                         };
                         if (vErrors === null) {
@@ -6288,8 +8761,8 @@ function validate24(
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
-                      schema: schema46.properties.teams.type,
-                      parentSchema: schema46.properties.teams,
+                      schema: schema49.properties.teams.type,
+                      parentSchema: schema49.properties.teams,
                       data: data32,
                     };
                     if (vErrors === null) {
@@ -6315,7 +8788,7 @@ function validate24(
                             params: { limit: 1 },
                             message: "must NOT have fewer than 1 characters",
                             schema: 1,
-                            parentSchema: schema46.properties.users.items,
+                            parentSchema: schema49.properties.users.items,
                             data: data35,
                           };
                           if (vErrors === null) {
@@ -6332,8 +8805,8 @@ function validate24(
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema46.properties.users.items.type,
-                          parentSchema: schema46.properties.users.items,
+                          schema: schema49.properties.users.items.type,
+                          parentSchema: schema49.properties.users.items,
                           data: data35,
                         };
                         if (vErrors === null) {
@@ -6351,8 +8824,8 @@ function validate24(
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
-                      schema: schema46.properties.users.type,
-                      parentSchema: schema46.properties.users,
+                      schema: schema49.properties.users.type,
+                      parentSchema: schema49.properties.users,
                       data: data34,
                     };
                     if (vErrors === null) {
@@ -6370,8 +8843,8 @@ function validate24(
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
-                  schema: schema46.type,
-                  parentSchema: schema46,
+                  schema: schema49.type,
+                  parentSchema: schema49,
                   data: data31,
                 };
                 if (vErrors === null) {
@@ -6393,7 +8866,7 @@ function validate24(
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
                     schema: 1,
-                    parentSchema: schema44.properties.review.properties.sla.properties.label,
+                    parentSchema: schema47.properties.review.properties.sla.properties.label,
                     data: data36,
                   };
                   if (vErrors === null) {
@@ -6410,8 +8883,8 @@ function validate24(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema44.properties.review.properties.sla.properties.label.type,
-                  parentSchema: schema44.properties.review.properties.sla.properties.label,
+                  schema: schema47.properties.review.properties.sla.properties.label.type,
+                  parentSchema: schema47.properties.review.properties.sla.properties.label,
                   data: data36,
                 };
                 if (vErrors === null) {
@@ -6429,8 +8902,8 @@ function validate24(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema44.properties.review.properties.sla.type,
-              parentSchema: schema44.properties.review.properties.sla,
+              schema: schema47.properties.review.properties.sla.type,
+              parentSchema: schema47.properties.review.properties.sla,
               data: data24,
             };
             if (vErrors === null) {
@@ -6448,8 +8921,8 @@ function validate24(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema44.properties.review.type,
-          parentSchema: schema44.properties.review,
+          schema: schema47.properties.review.type,
+          parentSchema: schema47.properties.review,
           data: data3,
         };
         if (vErrors === null) {
@@ -6467,8 +8940,8 @@ function validate24(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema44.type,
-      parentSchema: schema44,
+      schema: schema47.type,
+      parentSchema: schema47,
       data,
     };
     if (vErrors === null) {

@@ -1,0 +1,191 @@
+/**
+ * Where to compute the risk of overload, and its result (DESIGN 2, "Risk of overload"). The
+ * capacity at risk is what the instances IT plans to run carry safely: the plan's instances (or
+ * today's, without a plan; max scale for a service that cannot hold the load) × p × t, fixed:
+ * max_rps × t, lowered by maintenance. The riskiest instant of a service is searched among its
+ * three steps of highest planned load relative to that capacity, and a campaign's among the steps
+ * of highest such ratio within its pieces on each service it loads; the chance is then computed
+ * there only (src/core/risk), once per (service, step).
+ */
+import { overloadRisk, RISK_SEED } from "../risk/index.js";
+import type { RiskTerm } from "../risk/index.js";
+import type { ProfileSlots } from "../shape/index.js";
+import type { Range } from "./assess.js";
+import type { ServiceLoad } from "./loads.js";
+import type { PlannedScaleUp } from "./plan.js";
+import { RangeMax } from "./range-max.js";
+import type { ServiceState } from "./service-state.js";
+import { stepAt } from "./sweep.js";
+
+/** A (service, step) where the chance is computed. */
+export interface RiskPoint {
+  service: number;
+  step: number;
+  instant: number;
+  /** The certain part of the load: the baseline's highest within the step. */
+  base: number;
+  capacity: number;
+}
+
+export interface RiskCandidates {
+  points: RiskPoint[];
+  /** Per service, per campaign: indices into `points`. */
+  byService: number[][];
+  byCampaign: number[][];
+}
+
+const SERVICE_CANDIDATES = 3;
+
+export function riskCandidates(
+  states: readonly ServiceState[],
+  planOf: ReadonlyMap<number, PlannedScaleUp>,
+  ranges: readonly (readonly Range[])[],
+  campaignLoads: readonly (readonly ServiceLoad[])[],
+  constantBaseline: Float64Array,
+  profiles: readonly (ProfileSlots | undefined)[],
+): RiskCandidates {
+  const points: RiskPoint[] = [];
+  const keys = new Map<number, Map<number, number>>();
+  const ratios = states.map((state, s) => {
+    const slots = profiles[s];
+    const { times } = state.steps;
+    const base = (i: number) =>
+      constantBaseline[s]! + (slots ? slots.maxOver(times[i]!, times[i + 1] ?? Infinity) : 0);
+    return riskRatios(state, planOf.get(state.index), base);
+  });
+  const point = (service: number, step: number): number => {
+    const perService = keys.get(service) ?? new Map<number, number>();
+    keys.set(service, perService);
+    let k = perService.get(step);
+    if (k === undefined) {
+      const { times } = states[service]!.steps;
+      const slots = profiles[service];
+      const base =
+        constantBaseline[service]! + (slots ? slots.maxOver(times[step]!, times[step + 1] ?? Infinity) : 0);
+      k = points.length;
+      points.push({ service, step, instant: times[step]!, base, capacity: ratios[service]!.capacity[step]! });
+      perService.set(step, k);
+    }
+    return k;
+  };
+  const byService = states.map((state, s) => topSteps(ratios[s]!.ratio).map((i) => point(s, i)));
+  const byCampaign = ranges.map((pieces, c) => {
+    const out: number[] = [];
+    for (const { service, rps } of campaignLoads[c]!) {
+      if (rps <= 0) continue;
+      const { times } = states[service]!.steps;
+      const r = ratios[service]!;
+      let best = -1;
+      for (const { start, end } of pieces) {
+        const lo = stepAt(times, start);
+        const hi = lastStepBefore(times, end);
+        if (lo < 0 || hi < lo) continue;
+        const i = r.max.argmax(lo, hi);
+        if (i >= 0 && (best < 0 || r.ratio[i]! > r.ratio[best]!)) best = i;
+      }
+      if (best >= 0) {
+        const k = point(service, best);
+        out.push(k);
+        byService[service]!.push(k);
+      }
+    }
+    return out;
+  });
+  return { points, byService, byCampaign };
+}
+
+export interface RiskAt {
+  probability: number;
+  /** Index into `points`, undefined when nothing was at risk anywhere. */
+  point?: number;
+}
+
+export interface RiskResults {
+  points: RiskPoint[];
+  probabilities: number[];
+  services: RiskAt[];
+  campaigns: RiskAt[];
+}
+
+/** Computes the chance at every candidate point; `termsAt` gives the campaigns active there. */
+export function riskResults(
+  candidates: RiskCandidates,
+  termsAt: (service: number, instant: number) => RiskTerm[],
+): RiskResults {
+  const probabilities = candidates.points.map((p) =>
+    overloadRisk(p.base, termsAt(p.service, p.instant), p.capacity, RISK_SEED),
+  );
+  const worst = (list: readonly number[]): RiskAt => {
+    let best: number | undefined;
+    for (const k of list) {
+      if (
+        best === undefined ||
+        probabilities[k]! > probabilities[best]! ||
+        (probabilities[k] === probabilities[best] &&
+          candidates.points[k]!.instant < candidates.points[best]!.instant)
+      )
+        best = k;
+    }
+    return best === undefined || probabilities[best] === 0
+      ? { probability: 0 }
+      : { probability: probabilities[best]!, point: best };
+  };
+  return {
+    points: candidates.points,
+    probabilities,
+    services: candidates.byService.map(worst),
+    campaigns: candidates.byCampaign.map(worst),
+  };
+}
+
+/** Per step: the capacity at risk, load / capacity, and a range max over the ratio. */
+function riskRatios(
+  state: ServiceState,
+  entry: PlannedScaleUp | undefined,
+  base: (step: number) => number,
+): { capacity: Float64Array; ratio: Float64Array; max: RangeMax } {
+  const { service, steps } = state;
+  const full =
+    service.kind === "fixed"
+      ? service.max_rps * service.target_utilization
+      : (state.overCapacity ? service.max_instances : (entry?.instances ?? state.floor)) *
+        service.per_instance_rps *
+        service.target_utilization;
+  const n = steps.times.length;
+  const capacity = new Float64Array(n);
+  const ratio = new Float64Array(n);
+  let maintained = false;
+  for (let i = 0; i < n; i++) {
+    const f = steps.factors[i]!;
+    if (f < 1) maintained = true;
+    capacity[i] = f < 1 ? Math.min(full, state.capacityRps * f) : full;
+    const load = steps.loads[i]!;
+    // Steps without campaign load are the baseline's (and maintenance's) business, as in DESIGN 2.
+    const campaigns = load - base(i) > 1e-9 * Math.max(1, load);
+    ratio[i] = !campaigns ? 0 : capacity[i]! > 0 ? load / capacity[i]! : Infinity;
+  }
+  // Without maintenance the ratio orders a campaign's steps (all with campaign load) as the load
+  // does: reuse the peak's range max.
+  return { capacity, ratio, max: maintained || full <= 0 ? new RangeMax(ratio) : state.peak };
+}
+
+/** The SERVICE_CANDIDATES steps of highest ratio (earliest on ties), with campaign load. */
+function topSteps(ratio: Float64Array): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < ratio.length; i++) {
+    if (!(ratio[i]! > 0)) continue;
+    let j = top.length;
+    while (j > 0 && ratio[i]! > ratio[top[j - 1]!]!) j--;
+    if (j < SERVICE_CANDIDATES) {
+      top.splice(j, 0, i);
+      if (top.length > SERVICE_CANDIDATES) top.pop();
+    }
+  }
+  return top;
+}
+
+/** Index of the last step starting before `end`. */
+function lastStepBefore(times: readonly number[], end: number): number {
+  const i = stepAt(times, end);
+  return i >= 0 && times[i] === end ? i - 1 : i;
+}
