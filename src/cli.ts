@@ -19,6 +19,7 @@ const load = {
   repo: () => import("./io/local-repo.js"),
   candidates: () => import("./io/campaign-candidates.js"),
   scaffold: () => import("./init/scaffold.js"),
+  issueForm: () => import("./init/issue-form.js"),
   calendar: () => import("./report/calendar.js"),
   json: () => import("./report/json.js"),
   markdown: () => import("./report/markdown.js"),
@@ -39,9 +40,10 @@ Usage:
       traffic per service against the limits in the capacity file, and the scale-up plan for IT.
   campaign-gate calendar [--root DIR] [--config FILE] [--out FILE.ics] [--now ISO-8601]
       All campaigns as an iCalendar feed (to a file, or to standard output).
-  campaign-gate init [--root DIR]
+  campaign-gate init [--root DIR] [--issue-form]
       Adds the starter files that are missing: configuration, capacity file, example campaign,
-      workflow. Never overwrites an existing file.
+      workflow, campaign issue form. Never overwrites an existing file, except that --issue-form
+      regenerates the issue form's site list from the capacity file.
 
 Options:
   --root DIR        the repository (default: the current directory); paths are relative to it
@@ -77,6 +79,7 @@ const OPTIONS = {
   out: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
+  "issue-form": { type: "boolean" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -87,6 +90,7 @@ interface Values {
   changed?: string[];
   format?: string;
   out?: string;
+  "issue-form"?: boolean;
 }
 
 /** What a command's `run` gets: everything already checked. */
@@ -119,7 +123,7 @@ const COMMANDS: Record<string, Command> = {
     run: runReport,
   },
   calendar: { options: ["root", "config", "out", "now"], run: runCalendarCommand },
-  init: { options: ["root"], createsRoot: true, run: runInit },
+  init: { options: ["root", "issue-form"], createsRoot: true, run: runInit },
 };
 
 /** The options a command accepts (without the leading `--`); undefined for an unknown command. Docs tests use it. */
@@ -289,8 +293,14 @@ async function runCalendarCommand({ io, values, root, now }: CommandContext): Pr
 }
 
 /** `init`: adds the starter files that are missing, keeps the others. */
-async function runInit({ io, root, now }: CommandContext): Promise<number> {
+async function runInit({ io, root, now, values }: CommandContext): Promise<number> {
   const { created, kept } = await (await load.scaffold()).scaffold(root, now);
+  // The campaign issue form lists the capacity file's sites; --issue-form rewrites it.
+  const form = await (await load.issueForm()).writeIssueForm(root, values["issue-form"] === true);
+  const formPath = ".github/ISSUE_TEMPLATE/campaign.yml";
+  if (form === "kept") kept.push(formPath);
+  else if (form !== "skipped")
+    created.push(form === "updated" ? `${formPath} (regenerated from the capacity file)` : formPath);
   const lines: string[] = [];
   if (created.length > 0) lines.push("Created:", ...created.map((p) => `  ${p}`));
   if (kept.length > 0) lines.push("Kept (already present, not changed):", ...kept.map((p) => `  ${p}`));
@@ -299,6 +309,10 @@ async function runInit({ io, root, now }: CommandContext): Promise<number> {
       ? "Next: edit infra/capacity.yaml with your real limits, then run campaign-gate check."
       : "Nothing to add: every starter file is already there.",
   );
+  if (form === "skipped")
+    lines.push(
+      `Not created: ${formPath} (the capacity file has errors or no sites; fix it, then run campaign-gate init --issue-form).`,
+    );
   io.stdout(`${lines.join("\n")}\n`);
   return 0;
 }
