@@ -22,6 +22,7 @@ const load = {
   repo: () => import("./io/local-repo.js"),
   candidates: () => import("./io/campaign-candidates.js"),
   scaffold: () => import("./init/scaffold.js"),
+  issueForm: () => import("./init/issue-form.js"),
   calendar: () => import("./report/calendar.js"),
   calendarKinds: () => import("./core/calendar/calendar-events.js"),
   revisions: () => import("./core/calendar/revisions.js"),
@@ -55,9 +56,10 @@ Usage:
       those needing IT work that respects notice_days and change freezes (docs/dashboard.md).
   campaign-gate report --html DIR [--root DIR] [--now ISO-8601]
       Writes the dashboard (DIR/index.html, self-contained, works offline) (docs/dashboard.md).
-  campaign-gate init [--root DIR]
+  campaign-gate init [--root DIR] [--issue-form]
       Adds the starter files that are missing: configuration, capacity file, example campaign,
-      workflow. Never overwrites an existing file.
+      workflow, campaign issue form. Never overwrites an existing file, except that --issue-form
+      regenerates the issue form's site list from the capacity file.
 
 Options:
   --root DIR        the repository (default: the current directory); paths are relative to it
@@ -101,6 +103,7 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
   ...FIT_OPTIONS,
+  "issue-form": { type: "boolean" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -120,6 +123,7 @@ interface Values {
   duration?: string;
   from?: string;
   html?: string;
+  "issue-form"?: boolean;
 }
 
 /** What a command's `run` gets: everything already checked. */
@@ -155,7 +159,7 @@ const COMMANDS: Record<string, Command> = {
     options: ["root", "config", "out", "now", "repo", "only", "previous"],
     run: runCalendarCommand,
   },
-  init: { options: ["root"], createsRoot: true, run: runInit },
+  init: { options: ["root", "issue-form"], createsRoot: true, run: runInit },
   fit: {
     options: ["root", "config", "now", "format", "site", "users", "rps", "duration", "from"],
     formats: ["text", "json"],
@@ -392,8 +396,14 @@ async function runHtmlReport({ io, values, root, now }: CommandContext): Promise
 }
 
 /** `init`: adds the starter files that are missing, keeps the others. */
-async function runInit({ io, root, now }: CommandContext): Promise<number> {
+async function runInit({ io, root, now, values }: CommandContext): Promise<number> {
   const { created, kept } = await (await load.scaffold()).scaffold(root, now);
+  // The campaign issue form lists the capacity file's sites; --issue-form rewrites it.
+  const form = await (await load.issueForm()).writeIssueForm(root, values["issue-form"] === true);
+  const formPath = ".github/ISSUE_TEMPLATE/campaign.yml";
+  if (form === "kept") kept.push(formPath);
+  else if (form !== "skipped")
+    created.push(form === "updated" ? `${formPath} (regenerated from the capacity file)` : formPath);
   const lines: string[] = [];
   if (created.length > 0) lines.push("Created:", ...created.map((p) => `  ${p}`));
   if (kept.length > 0) lines.push("Kept (already present, not changed):", ...kept.map((p) => `  ${p}`));
@@ -402,6 +412,10 @@ async function runInit({ io, root, now }: CommandContext): Promise<number> {
       ? "Next: edit infra/capacity.yaml with your real limits, then run campaign-gate check."
       : "Nothing to add: every starter file is already there.",
   );
+  if (form === "skipped")
+    lines.push(
+      `Not created: ${formPath} (the capacity file has errors or no sites; fix it, then run campaign-gate init --issue-form).`,
+    );
   io.stdout(`${lines.join("\n")}\n`);
   return 0;
 }
