@@ -29,7 +29,8 @@ export async function announcementsSection(
 ): Promise<string> {
   const capacityPath = repository.config.capacity;
   const baseSha = ctx.pull?.baseSha;
-  if (!baseSha || !changed?.includes(capacityPath)) return "";
+  // Without a readable capacity file at the head there is nothing to compare: skip the base read.
+  if (!baseSha || !repository.capacity || !changed?.includes(capacityPath)) return "";
   let baseCapacity;
   try {
     baseCapacity = await readFileAt(client, { owner: ctx.owner, repo: ctx.repo }, capacityPath, baseSha);

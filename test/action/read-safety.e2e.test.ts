@@ -53,6 +53,8 @@ it("on a fork PR, links and `..` paths to files outside the workspace are findin
 
   gh = await startFakeGitHub({
     "GET /repos/{owner}/{repo}/pulls/{pull_number}": () => ({ body: event.pull_request }),
+    // The capacity file at the base (the trusted branch), for the maintenance announcements.
+    "GET /repos/{owner}/{repo}/contents/{path}": () => ({ status: 404, body: { message: "Not Found" } }),
     "GET /repos/{owner}/{repo}/pulls/{pull_number}/files": () => ({
       body: changed.map((filename, i) => ({
         sha: String(i).padStart(40, "a"),
