@@ -64,8 +64,9 @@ describe("npm pack, then npm install --global of the tarball", () => {
     const bin = path.join(prefix, "bin/campaign-gate");
     expect((await exec(bin, ["--version"])).stdout).toBe(`${pkg.version}\n`);
     const { stdout } = await exec(bin, ["validate", "--root", ACME]);
-    expect(stdout).toMatch(
-      /^PASS campaign-gate validate: 0 errors, 0 warnings, 0 notices \(7 campaign files found, 7 checked\)$/m,
+    const acmeFiles = (await readdir(path.join(ACME, "campaigns"))).filter((f) => f.endsWith(".yaml")).length;
+    expect(stdout).toContain(
+      `PASS campaign-gate validate: 0 errors, 0 warnings, 0 notices (${acmeFiles} campaign files found, ${acmeFiles} checked)\n`,
     );
     const init = path.join(dir, "new-repo");
     await exec(bin, ["init", "--root", init]);
