@@ -116,7 +116,11 @@ describe("two app processes, one delivery at the same moment", () => {
         changed_files: 1,
       });
       payload.pull_request.base.sha = BASE_SHA;
-      const outcomes = await deliverToBoth("pull_request", payload, new RegExp(`#${number}: `));
+      const outcomes = await deliverToBoth(
+        "pull_request",
+        payload,
+        new RegExp(`^IT preparation issue for .*#${number}: `),
+      );
       expect(
         outcomes.filter((line) => line.endsWith(": created")),
         `round ${round}`,
