@@ -126,12 +126,14 @@ export async function closeCompletedAnnouncements(
         () => postOnce(client, issue, done.body, done.marker),
       );
       if (!claimed.won) continue;
+      // Closing again is harmless, and finishes the job of a run that posted and then stopped;
+      // only the run that posted the comment reports the close.
       await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
         ...issue,
         state: "closed",
         state_reason: "completed",
       });
-      closed.push(done.number);
+      if (claimed.value) closed.push(done.number);
     }
   }
   return closed;
