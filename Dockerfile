@@ -6,7 +6,9 @@ COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY src ./src
 COPY schemas ./schemas
-RUN npm run build && npm prune --omit=dev
+# No `npm prune --omit=dev`: the app's own packages (probot, @octokit/rest) are optional peers kept
+# among the development packages, so the command-line install stays small (README, Install).
+RUN npm run build
 
 FROM node:20-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
