@@ -60,7 +60,9 @@ export function pointerToPath(pointer: string, data: unknown): DataPath {
 export function describePath(path: DataPath): string {
   let text = "";
   for (const segment of path) {
-    text += typeof segment === "number" ? `[${segment + 1}]` : text === "" ? segment : `.${segment}`;
+    // A key can be any length; a message names at most 60 characters of it.
+    const key = typeof segment === "string" && segment.length > 60 ? `${segment.slice(0, 57)}...` : segment;
+    text += typeof key === "number" ? `[${key + 1}]` : text === "" ? key : `.${key}`;
   }
   return text;
 }
@@ -124,7 +126,7 @@ function messageFor(parsed: ParsedYaml, error: ErrorObject, path: DataPath): str
       );
       const hint = allowed.length > 0 ? didYouMean(key, allowed) : "";
       const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(", ")}.` : "";
-      return `${field(path)} has an unknown key \`${key}\`${hint}.${list}`;
+      return `${field(path)} has an unknown key ${quote(key)}${hint}.${list}`;
     }
     case "enum":
       return `${field(path)} must be one of ${(p.allowedValues as unknown[]).join(", ")} — found ${quote(value)}.`;

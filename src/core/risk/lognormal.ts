@@ -17,7 +17,12 @@ export interface LogNormal {
 /** The factor R of a campaign whose expected value is `expected` and planning value `planning`. */
 export function planningFactor(expected: number, planning: number): LogNormal {
   if (!(planning > 0) || !(expected > 0)) return { median: 1, sigma: 0 };
-  return { median: expected / planning, sigma: Math.max(0, Math.log(planning / expected) / Z90) };
+  const median = expected / planning;
+  const sigma = Math.log(planning / expected) / Z90;
+  // Absurd spreads (an expected value of 5e-324 beside a real planning value) overflow: then the
+  // planning value is taken as certain, the deterministic check's own (pessimistic) reading.
+  if (!(median > 0) || !Number.isFinite(sigma)) return { median: 1, sigma: 0 };
+  return { median, sigma: Math.max(0, sigma) };
 }
 
 /**
