@@ -7,6 +7,9 @@ import type { CampaignSummary, ServicePeak } from "../report.js";
 import { round6 } from "../format.js";
 import type { ServiceState } from "./service-state.js";
 
+/** The highest utilization a report states: far beyond any real load, and finite. */
+const MAX_UTILIZATION = 1e9;
+
 /** The step holding each service's peak: the highest load, earliest on ties; -1 without load. */
 export function peakStep(state: ServiceState): number {
   const i = state.peak.argmax(0, state.steps.times.length - 1);
@@ -27,7 +30,8 @@ export function servicePeaks(
       peak_rps: round6(peak),
       peak_at: at === undefined ? null : new Date(at).toISOString(),
       capacity_rps: round6(state.capacityRps),
-      utilization: state.capacityRps > 0 ? round6(peak / state.capacityRps) : 0,
+      // A capacity near zero (a fuzzed 5e-324) would overflow to Infinity, which JSON cannot hold.
+      utilization: state.capacityRps > 0 ? round6(Math.min(peak / state.capacityRps, MAX_UTILIZATION)) : 0,
       contributors: at === undefined ? [] : contributors(state.index, at),
     };
   });
