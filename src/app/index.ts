@@ -4,7 +4,6 @@
  * Run with `npm start` (probot run ./lib/app/index.js) and APP_ID, PRIVATE_KEY, WEBHOOK_SECRET.
  */
 import type { Probot } from "probot";
-import { registerAnnouncements } from "./coordination/announce.js";
 import { registerCoordination } from "./coordination/index.js";
 import { registerMembershipHandler } from "./membership-handler.js";
 import { registerPullHandlers } from "./pull-handlers.js";
@@ -16,5 +15,4 @@ export default function campaignGateApp(app: Probot): void {
   registerPullHandlers(app, appId);
   registerMembershipHandler(app, appId);
   registerCoordination(app);
-  registerAnnouncements(app);
 }

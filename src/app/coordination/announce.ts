@@ -6,7 +6,6 @@
  * After the window: `closeCompletedAnnouncements`, called by the scheduled run (sla-run.ts), comments
  * "completed" once (under a claim, like the escalation comment) and closes the issue.
  */
-import type { Probot } from "probot";
 import { announceChanges } from "../../core/announce/announce-changes.js";
 import { announcementIssue, announcementLabel } from "../../core/announce/announcement-issue.js";
 import { completedAnnouncements } from "../../core/announce/completed-announcements.js";
@@ -20,41 +19,9 @@ import { readRepositoryAt } from "../../github/repo-files.js";
 import { underClaim } from "./claim.js";
 import { createIssueOnce, type IssueOutcome } from "./create-issue-once.js";
 import { postOnce } from "./escalate.js";
-import { configAt } from "./index.js";
 import type { MergedPull } from "./it-issue.js";
 
 export type AnnounceOutcome = { key: string; outcome: IssueOutcome }[] | "not-needed" | "incomplete";
-
-/** Registers the announcement on `pull_request.closed` (merged). */
-export function registerAnnouncements(app: Probot): void {
-  app.on("pull_request.closed", async (context) => {
-    const { pull_request: pr, repository } = context.payload;
-    if (!pr.merged || !pr.merge_commit_sha) return;
-    const repo = { owner: repository.owner.login, repo: repository.name };
-    const config = await configAt(context.octokit, repo, pr.base.sha, context.log);
-    if (!config) return;
-    const outcome = await announceMerged(
-      context.octokit,
-      {
-        ...repo,
-        number: pr.number,
-        title: pr.title,
-        url: pr.html_url,
-        author: pr.user?.login ?? "",
-        mergeSha: pr.merge_commit_sha,
-        changed_files: pr.changed_files,
-      },
-      pr.base.sha,
-      config,
-      Date.now(),
-    );
-    const said =
-      typeof outcome === "string"
-        ? outcome
-        : outcome.map((o) => `${o.key} ${o.outcome}`).join(", ") || "none";
-    context.log.info(`announcements for ${repo.owner}/${repo.repo}#${pr.number}: ${said}`);
-  });
-}
 
 /** Opens the announcement issues of a merged pull request (none unless it changed the capacity file). */
 export async function announceMerged(

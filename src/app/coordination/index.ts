@@ -1,5 +1,6 @@
 /**
- * Coordination webhooks: the IT preparation issue when a pull request is merged, and the alarm
+ * Coordination webhooks: the IT preparation issue and the maintenance announcements when a pull
+ * request is merged, and the alarm
  * when campaign files reach the default branch without a reviewed pull request. (Reviewer
  * requests and the fast lane run inside the review evaluation; the SLA sweep runs on a schedule.)
  */
@@ -9,6 +10,7 @@ import { DEFAULT_CONFIG_PATH, type Config } from "../../core/model.js";
 import type { GitHubClient } from "../../github/client.js";
 import { readFileAt } from "../../github/config-at-base.js";
 import { raiseDirectPushAlarm } from "./direct-push.js";
+import { announceMerged } from "./announce.js";
 import { openItPrepIssue } from "./it-issue.js";
 
 const NO_COMMIT = /^0+$/;
@@ -22,21 +24,32 @@ export function registerCoordination(app: Probot): void {
     // The rules and paths of the base before the merge: a pull request cannot change them for itself.
     const config = await configAt(context.octokit, repo, pr.base.sha, context.log);
     if (!config) return;
-    const outcome = await openItPrepIssue(
-      context.octokit,
-      {
-        ...repo,
-        number: pr.number,
-        title: pr.title,
-        url: pr.html_url,
-        author: pr.user?.login ?? "",
-        mergeSha: pr.merge_commit_sha,
-        changed_files: pr.changed_files,
-      },
-      config,
-      Date.now(),
-    );
-    context.log.info(`IT preparation issue for ${repo.owner}/${repo.repo}#${pr.number}: ${outcome}`);
+    const pull = {
+      ...repo,
+      number: pr.number,
+      title: pr.title,
+      url: pr.html_url,
+      author: pr.user?.login ?? "",
+      mergeSha: pr.merge_commit_sha,
+      changed_files: pr.changed_files,
+    };
+    // Both side effects of a merge from one delivery and one configuration read; neither one's
+    // failure keeps the other from happening.
+    const [itIssue, announced] = await Promise.allSettled([
+      openItPrepIssue(context.octokit, pull, config, Date.now()),
+      announceMerged(context.octokit, pull, pr.base.sha, config, Date.now()),
+    ]);
+    if (itIssue.status === "fulfilled")
+      context.log.info(`IT preparation issue for ${repo.owner}/${repo.repo}#${pr.number}: ${itIssue.value}`);
+    if (announced.status === "fulfilled") {
+      const outcome = announced.value;
+      const said =
+        typeof outcome === "string"
+          ? outcome
+          : outcome.map((o) => `${o.key} ${o.outcome}`).join(", ") || "none";
+      context.log.info(`announcements for ${repo.owner}/${repo.repo}#${pr.number}: ${said}`);
+    }
+    for (const result of [itIssue, announced]) if (result.status === "rejected") throw result.reason;
   });
 
   app.on("push", async (context) => {
