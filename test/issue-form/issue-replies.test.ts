@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  issueReplyMarker,
-  renderProblems,
-  renderReadyFile,
-} from "../../src/core/issue-form/render-issue-reply.js";
+import { issueReplyMarker } from "../../src/core/issue-form/issue-reply-marker.js";
+import { renderProblems } from "../../src/core/issue-form/render-problems.js";
+import { renderReadyFile } from "../../src/core/issue-form/render-ready-file.js";
 import { findMarker } from "../../src/core/markers.js";
 
 describe("issue replies", () => {
