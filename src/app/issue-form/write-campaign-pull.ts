@@ -68,6 +68,13 @@ async function createBranch(
   branch: string,
   sha: string,
 ): Promise<void> {
+  // Look first: a redelivery finds the branch and writes nothing.
+  try {
+    await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${branch}` });
+    return;
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+  }
   try {
     await client.request("POST /repos/{owner}/{repo}/git/refs", {
       ...repo,

@@ -42,7 +42,7 @@ export function planCampaignPull(input: CampaignPullInput): CampaignPull {
     path: input.path,
   });
   const impact = input.summary
-    ? `Highest load it adds on the way: **${Math.round(input.summary.impact * 100)}%** of a service's safe capacity.`
+    ? `At its busiest it takes a service to **${Math.round(input.summary.impact * 100)}%** of its safe capacity.`
     : "";
   const notes = input.findings.map((f) => `- ${f.severity}: ${f.message}`);
   const body = [
