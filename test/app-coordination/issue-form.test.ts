@@ -16,11 +16,9 @@ import {
   OWNER,
   REPO,
   closeWorld,
-  newWorld,
   serveWorld,
   type Served,
   type World,
-  type WorldIssue,
 } from "./world.js";
 
 const BRANCH = "campaign-gate/issue-1";
