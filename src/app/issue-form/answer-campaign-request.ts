@@ -1,5 +1,5 @@
 /**
- * Answers one campaign request issue (DESIGN section 7): reads the issue fresh, and the form, the
+ * Answers one campaign request issue (DESIGN section 5.1): reads the issue fresh, and the form, the
  * configuration, the capacity file and the campaigns from the default branch's head (never from
  * the issue: a request cannot change the rules it is checked by); `campaignFromIssue` decides;
  * then either the one comment with the problems and the needs-changes label, or the branch, the

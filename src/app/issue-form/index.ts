@@ -1,5 +1,5 @@
 /**
- * Campaign request issues (issue forms, DESIGN section 7): an issue opened, edited, labelled or
+ * Campaign request issues (issue forms, DESIGN section 5.1): an issue opened, edited, labelled or
  * reopened with the form's label becomes a checked pull request or one comment saying what to fix;
  * closing it closes the pull request. The payload only says which issue: the answer reads the issue
  * again, fresh, under its claim (answer-campaign-request.ts).
