@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { issueReplyMarker } from "../../src/core/issue-form/issue-reply-marker.js";
 import { renderProblems } from "../../src/core/issue-form/render-problems.js";
-import { renderReadyFile } from "../../src/core/issue-form/render-ready-file.js";
+import { BODY_MAX_CHARS, renderReadyFile } from "../../src/core/issue-form/render-ready-file.js";
+import { buildIssueForm } from "../../src/core/issue-form/build-issue-form.js";
+import { campaignFromIssue } from "../../src/core/issue-form/campaign-from-issue.js";
+import { defaultConfig } from "../../src/core/load/index.js";
 import { findMarker } from "../../src/core/markers.js";
 
 describe("issue replies", () => {
@@ -25,5 +28,32 @@ describe("issue replies", () => {
     expect(url.searchParams.get("value")).toBe(file.text);
     // The fence is longer than any backtick run in the file, so the file cannot close it.
     expect(text).toContain("````yaml\nid: sale");
+  });
+});
+
+describe("GitHub's body limit", () => {
+  it("leaves the create-file link out when it would push the comment past 65,536 characters", () => {
+    const file = { path: "campaigns/sale.yaml", text: `id: sale\nnotes: "${"x".repeat(40_000)}"\n` };
+    const text = renderReadyFile(3, { owner: "acme", name: "site", branch: "main" }, file);
+    expect(text.length).toBeLessThanOrEqual(BODY_MAX_CHARS);
+    expect(text).not.toContain("https://github.com/");
+    expect(text).toContain("Add this file as `campaigns/sale.yaml` in a pull request (include `Closes #3`)");
+    expect(text).toContain(file.text.trimEnd());
+  });
+
+  it("refuses an issue body longer than GitHub allows, in one plain problem", () => {
+    const out = campaignFromIssue({
+      body: "### Campaign name\n\n" + "x".repeat(BODY_MAX_CHARS),
+      form: buildIssueForm(["www"]),
+      author: "jane",
+      config: defaultConfig(),
+      capacity: undefined,
+      campaigns: [],
+      now: 0,
+    });
+    expect(out.problems).toEqual([
+      { field: "form", message: expect.stringContaining("longer than GitHub allows") },
+    ]);
+    expect(out.text).toBeUndefined();
   });
 });
