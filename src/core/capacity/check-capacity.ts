@@ -166,7 +166,7 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
       const item = items[p]!;
       const c = live[item.owner]!;
       const load = item.loads.find((l) => l.service === service)?.rps ?? 0;
-      return { id: c.id, load, ...riskFactor(c, capacity.defaults) };
+      return { id: c.id, load, until: c.end, ...riskFactor(c, capacity.defaults) };
     });
   });
   const loadAt = (state: ServiceState, instant: number): number =>

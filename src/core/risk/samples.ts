@@ -20,7 +20,11 @@ export function streamSeed(id: string, seed: number): number {
 }
 
 /** `count` standard normals from the stream `seed` (mulberry32 uniforms, Box–Muller pairs). */
-export function normals(seed: number, count: number, out = new Float64Array(count)): Float64Array {
+export function normals(
+  seed: number,
+  count: number,
+  out: Float64Array = new Float64Array(count),
+): Float64Array {
   let a = seed >>> 0;
   const uniform = (): number => {
     a = (a + 0x6d2b79f5) >>> 0;
