@@ -315,8 +315,11 @@ async function runReport({ io, name, values, root, now, format }: CommandContext
   const changed = values.changed?.map((c) => relativeTo(root, c));
   const report =
     name === "validate" ? runValidate(input) : runCheck({ ...input, ...(changed ? { changed } : {}) });
-  if (format === "json") io.stdout((await load.json()).renderJson(report));
-  else if (format === "markdown") io.stdout((await load.markdown()).renderMarkdown(report));
+  if (format === "json") {
+    // In pieces: stdout is synchronous for files, pipes and terminals on POSIX, so a large report
+    // never sits in memory whole.
+    for (const piece of (await load.json()).renderJsonChunks(report)) io.stdout(piece);
+  } else if (format === "markdown") io.stdout((await load.markdown()).renderMarkdown(report));
   else
     io.stdout(
       (await load.text()).renderText(report, {
