@@ -66,6 +66,9 @@ export function factorSamples(
   return out;
 }
 
+/** sampledRisk's running sums, reused: a fresh 32 KB buffer per point was thousands of them for the collector. */
+const SUMS = new Float64Array(RISK_SAMPLES);
+
 /** The Monte Carlo estimate of P(Σ R_j × load_j > left), RISK_SAMPLES samples, one stream per campaign. */
 export function sampledRisk(
   left: number,
@@ -73,11 +76,18 @@ export function sampledRisk(
   seed: number,
   samples: FactorSamples = factorSamples,
 ): number {
-  const sums = new Float64Array(RISK_SAMPLES);
+  const sums = SUMS.fill(0);
   for (const t of terms) {
     const factors = samples(t, seed);
     const scale = t.load * t.median;
-    for (let k = 0; k < RISK_SAMPLES; k++) sums[k]! += scale * factors[k]!;
+    // Four at a time (RISK_SAMPLES is a multiple of 4): the same additions in the same order for
+    // every sample, about twice as fast — this loop runs ~500 million times for 10,000 campaigns.
+    for (let k = 0; k < RISK_SAMPLES; k += 4) {
+      sums[k]! += scale * factors[k]!;
+      sums[k + 1]! += scale * factors[k + 1]!;
+      sums[k + 2]! += scale * factors[k + 2]!;
+      sums[k + 3]! += scale * factors[k + 3]!;
+    }
   }
   let over = 0;
   for (let k = 0; k < RISK_SAMPLES; k++) if (sums[k]! > left) over++;

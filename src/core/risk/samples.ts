@@ -5,7 +5,7 @@
  */
 
 /** Samples per Monte Carlo estimate: sampling error √(p(1−p)/4000), at most 0.8 percentage points. */
-export const RISK_SAMPLES = 4000;
+export const RISK_SAMPLES = 4000; // a multiple of 4: sampledRisk adds four at a time
 /** The fixed seed every report uses. */
 export const RISK_SEED = 20_261_203;
 
