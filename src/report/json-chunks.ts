@@ -46,11 +46,48 @@ function* arrayPieces(
   const inner = outer + step;
   for (let i = 0; i < list.length; i++) {
     yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
+    if (depth <= 1) {
+      // Elements are leaves here: BATCH of them in one JSON.stringify, already indented.
+      const batch = list.slice(i, i + BATCH);
+      if (!batch.some(hasToJSON)) {
+        yield nestedText(batch, outer.length / step.length, step);
+        i += batch.length - 1;
+        continue;
+      }
+    }
     const item = walk(list[i], String(i), inner, step, depth - 1);
     if (item === undefined) yield "null";
     else yield* item;
   }
   yield `\n${outer}]`;
+}
+
+const BATCH = 128;
+
+/**
+ * The elements of `batch` as JSON.stringify writes them inside an array at `level` steps of
+ * indentation: the batch is wrapped in `level` arrays, stringified, and the wrappers cut off.
+ * (Elements with toJSON go one by one: toJSON is given the element's own index.)
+ */
+function nestedText(batch: unknown[], level: number, step: string): string {
+  let wrapped: unknown = batch;
+  let prefix = "";
+  let suffix = "";
+  for (let i = 0; i <= level; i++) {
+    prefix += `[\n${step.repeat(i + 1)}`;
+    suffix = `\n${step.repeat(i)}]${suffix}`;
+    if (i < level) wrapped = [wrapped];
+  }
+  const text = JSON.stringify(wrapped, null, step);
+  return text.slice(prefix.length, text.length - suffix.length);
+}
+
+function hasToJSON(value: unknown): boolean {
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as { toJSON?: unknown }).toJSON === "function"
+  );
 }
 
 function* objectPieces(object: object, outer: string, step: string, depth: number): Generator<string> {

@@ -56,6 +56,18 @@ describe("JSON in pieces", () => {
     );
   });
 
+  it("long arrays (written in batches) at every level, with a toJSON element inside a batch", () => {
+    const items = Array.from({ length: 1000 }, (_, i) =>
+      i === 700
+        ? { toJSON: (key: string) => ({ key }) }
+        : { n: i, s: `x\ny${i}`, list: [i, { deep: [i] }], none: undefined },
+    );
+    for (const v of [items, { findings: items, other: [] }, { a: { b: items } }, [[items]]]) {
+      for (const depth of [1, 2, 3, 4])
+        expect(join(stringifyInChunks(v, 2, depth))).toBe(JSON.stringify(v, null, 2));
+    }
+  });
+
   it("the CLI's JSON report is JSON.stringify's text of itself, written in several pieces", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "cg-json-chunks-"));
     try {
