@@ -83,10 +83,23 @@ describe("JSON in pieces", () => {
         "--now",
         new Date(now).toISOString(),
       ]);
-      // runCli concatenates; count the pieces through a second capturing run.
+      // runCli concatenates; count the pieces through a second capturing run, whose stdout is a
+      // pipe that is always full: the CLI waits for it to drain before every next piece.
       const { main } = await import("../../src/cli.js");
+      let waiting = false;
+      let waits = 0;
       await main(["check", "--format", "json", "--root", dir, "--now", new Date(now).toISOString()], {
-        stdout: (t) => pieces.push(t),
+        stdout: (t) => {
+          expect(waiting, "wrote while the pipe was full").toBe(false);
+          pieces.push(t);
+          waiting = true;
+          return false;
+        },
+        drained: async () => {
+          await new Promise((resolve) => setImmediate(resolve));
+          waits++;
+          waiting = false;
+        },
         stderr: () => {},
         isTTY: false,
         cwd: process.cwd(),
@@ -98,6 +111,7 @@ describe("JSON in pieces", () => {
       expect(r.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
       expect(pieces.join("")).toBe(r.stdout);
       expect(pieces.length).toBeGreaterThan(2);
+      expect(waits).toBe(pieces.length);
       for (const p of pieces.slice(0, -1)) expect(p.length).toBeLessThan(2 * 65_536);
     } finally {
       rmSync(dir, { recursive: true, force: true });
