@@ -80,7 +80,10 @@ Exit status: 0 pass or warnings, 1 the check failed, 2 the command was misused,
 3 campaign-gate itself failed (a bug: please report it).`;
 
 export interface Io {
-  stdout: (text: string) => void;
+  /** false: the text is queued (a pipe that is full); wait for `drained` before writing more. */
+  stdout: (text: string) => unknown;
+  /** Resolves when queued stdout has been written (absent: stdout never queues). */
+  drained?: () => Promise<void>;
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour only there). */
   isTTY: boolean;
@@ -315,8 +318,12 @@ async function runReport({ io, name, values, root, now, format }: CommandContext
   const changed = values.changed?.map((c) => relativeTo(root, c));
   const report =
     name === "validate" ? runValidate(input) : runCheck({ ...input, ...(changed ? { changed } : {}) });
-  if (format === "json") io.stdout((await load.json()).renderJson(report));
-  else if (format === "markdown") io.stdout((await load.markdown()).renderMarkdown(report));
+  if (format === "json") {
+    // In pieces, waiting whenever a pipe is full: a large report never sits in memory whole.
+    for (const piece of (await load.json()).renderJsonChunks(report)) {
+      if (io.stdout(piece) === false && io.drained) await io.drained();
+    }
+  } else if (format === "markdown") io.stdout((await load.markdown()).renderMarkdown(report));
   else
     io.stdout(
       (await load.text()).renderText(report, {
@@ -482,6 +489,7 @@ function defaultIo(): Io {
   process.stderr.on("error", quiet);
   return {
     stdout: (t) => process.stdout.write(t),
+    drained: () => new Promise((resolve) => process.stdout.once("drain", resolve)),
     stderr: (t) => process.stderr.write(t),
     isTTY: process.stdout.isTTY === true,
     cwd: process.cwd(),

@@ -77,13 +77,23 @@ export function finding(
   return {
     rule,
     severity: RULE_SEVERITY[rule],
-    message,
+    message: flat(message),
     file,
     line: at.line,
     column: at.column,
     ...extra,
     counted: true,
   };
+}
+
+/**
+ * The message as one flat string. Messages are built by concatenation, and V8 keeps a
+ * concatenation as a tree of pieces until the text is read: 30,000 findings held ~26 MB of such
+ * trees. Reading one character makes V8 flatten it (the same text, about a third of the memory).
+ */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 } as const;

@@ -6,19 +6,38 @@
  */
 import type { Finding } from "../core/findings.js";
 import type { PlanEntry, Report, ServicePeak } from "../core/report.js";
+import { stringifyInChunks } from "./json-chunks.js";
 
 /** Ids kept per list: plenty for any reader, bounded when thousands of campaigns overlap. */
 export const JSON_LIST_LIMIT = 20;
 
 export function renderJson(report: Report): string {
+  return [...renderJsonChunks(report)].join("");
+}
+
+/**
+ * The same text in pieces of about CHUNK characters, built as they are written: a report with
+ * tens of thousands of findings never sits in memory as one string.
+ */
+export function* renderJsonChunks(report: Report): Generator<string> {
   const bounded = {
     ...report,
     findings: report.findings.map(boundFinding),
     services: report.services.map(boundService),
     plan: report.plan.map(boundPlan),
   };
-  return `${JSON.stringify(bounded, null, 2)}\n`;
+  let buffered = "";
+  for (const piece of stringifyInChunks(bounded)) {
+    buffered += piece;
+    if (buffered.length >= CHUNK) {
+      yield buffered;
+      buffered = "";
+    }
+  }
+  yield `${buffered}\n`;
 }
+
+const CHUNK = 1 << 16;
 
 function boundFinding(f: Finding): Finding & { campaigns_total?: number } {
   if (!f.campaigns || f.campaigns.length <= JSON_LIST_LIMIT) return f;

@@ -4,6 +4,8 @@
  */
 import { describe, expect, test } from "vitest";
 import {
+  FactorCache,
+  factorSamples,
   normalCdf,
   normals,
   overloadRisk,
@@ -81,5 +83,32 @@ describe("determinism", () => {
     const f = planningFactor(250, 500);
     const terms = ["a", "b"].map((id) => ({ id, load: 500, ...f }));
     expect(sampledRisk(1000, terms, 9)).toBe(sampledRisk(1000, [...terms].reverse(), 9));
+  });
+});
+
+describe("factor cache (each campaign's samples computed once per report)", () => {
+  test("cached samples are the fresh ones, through releases and a full cache; estimates are identical", () => {
+    const f = planningFactor(250, 500);
+    const g = planningFactor(100, 400);
+    const terms = Array.from({ length: 12 }, (_, i) => ({
+      id: `c-${i}`,
+      load: 100 + 37 * i,
+      until: 1000 * (i + 1),
+      ...(i % 2 ? f : g),
+    }));
+    // A limit below the number of campaigns forces evictions and reuse of evicted buffers.
+    const cache = new FactorCache(3);
+    for (let instant = 0; instant < 12_000; instant += 500) {
+      cache.release(instant);
+      const active = terms.filter((t) => t.until > instant);
+      for (const capacity of [1500, 3000, 6000]) {
+        expect(overloadRisk(0, active, capacity, 11, cache.samples)).toBe(
+          overloadRisk(0, active, capacity, 11),
+        );
+      }
+    }
+    for (const t of terms) expect(cache.samples(t, 11)).toEqual(factorSamples(t, 11));
+    // Another seed or σ is another stream.
+    expect(cache.samples(terms[0]!, 12)).not.toEqual(factorSamples(terms[0]!, 11));
   });
 });

@@ -17,6 +17,7 @@ import { addProfiledBaseline, baselineProfiles } from "./baseline-profiles.js";
 import { riskCandidates, riskResults } from "./risk.js";
 import type { RiskAt, RiskResults } from "./risk.js";
 import { RISK_SAMPLES, RISK_SEED } from "../risk/index.js";
+import type { LogNormal } from "../risk/index.js";
 import { round6 } from "../format.js";
 import { standbyLoads } from "./standby.js";
 import type { Range } from "./assess.js";
@@ -160,13 +161,17 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     }
     return list;
   };
+  // Each campaign's log-normal once, not once per point it takes part in.
+  const factors = new Map<number, LogNormal>();
   const risks = riskResults(risk, (service, instant) => {
     const pieces = active.get(instant)?.get(service) ?? [];
     return pieces.map((p) => {
       const item = items[p]!;
       const c = live[item.owner]!;
       const load = item.loads.find((l) => l.service === service)?.rps ?? 0;
-      return { id: c.id, load, ...riskFactor(c, capacity.defaults) };
+      let f = factors.get(item.owner);
+      if (!f) factors.set(item.owner, (f = riskFactor(c, capacity.defaults)));
+      return { id: c.id, load, until: c.end, median: f.median, sigma: f.sigma };
     });
   });
   const loadAt = (state: ServiceState, instant: number): number =>

@@ -7,8 +7,8 @@
  * of highest such ratio within its pieces on each service it loads; the chance is then computed
  * there only (src/core/risk), once per (service, step).
  */
-import { overloadRisk, RISK_SEED } from "../risk/index.js";
-import type { RiskTerm } from "../risk/index.js";
+import { FactorCache, overloadRisk, RISK_SEED } from "../risk/index.js";
+import type { TimedRiskTerm } from "../risk/index.js";
 import type { ProfileSlots } from "../shape/index.js";
 import type { Range } from "./assess.js";
 import type { ServiceLoad } from "./loads.js";
@@ -110,11 +110,24 @@ export interface RiskResults {
 /** Computes the chance at every candidate point; `termsAt` gives the campaigns active there. */
 export function riskResults(
   candidates: RiskCandidates,
-  termsAt: (service: number, instant: number) => RiskTerm[],
+  termsAt: (service: number, instant: number) => TimedRiskTerm[],
 ): RiskResults {
-  const probabilities = candidates.points.map((p) =>
-    overloadRisk(p.base, termsAt(p.service, p.instant), p.capacity, RISK_SEED),
-  );
+  // In time order, so a campaign's samples are computed once and released when its window ends.
+  const { points } = candidates;
+  const order = points.map((_, k) => k).sort((a, b) => points[a]!.instant - points[b]!.instant || a - b);
+  const cache = new FactorCache();
+  const probabilities = new Array<number>(points.length);
+  for (const k of order) {
+    const p = points[k]!;
+    cache.release(p.instant);
+    probabilities[k] = overloadRisk(
+      p.base,
+      termsAt(p.service, p.instant),
+      p.capacity,
+      RISK_SEED,
+      cache.samples,
+    );
+  }
   const worst = (list: readonly number[]): RiskAt => {
     let best: number | undefined;
     for (const k of list) {

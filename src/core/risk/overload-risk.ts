@@ -29,6 +29,7 @@ export function overloadRisk(
   terms: readonly RiskTerm[],
   capacity: number,
   seed: number,
+  samples: FactorSamples = factorSamples,
 ): number {
   const room = capacity - base;
   const uncertain = terms.filter((t) => t.load > 0 && t.sigma > 0);
@@ -45,17 +46,48 @@ export function overloadRisk(
   let bound = 0;
   for (const t of uncertain) bound += t.load * t.median * Math.exp(z * t.sigma);
   if (bound <= left) return 0;
-  return sampledRisk(left, uncertain, seed);
+  return sampledRisk(left, uncertain, seed, samples);
 }
 
+/**
+ * Where the Monte Carlo takes a term's RISK_SAMPLES factors e^{σZ}: `factorSamples` computes them
+ * afresh; the engine passes a cache (FactorCache) because one campaign takes part in many points.
+ */
+export type FactorSamples = (term: RiskTerm, seed: number) => Float64Array;
+
+/** A term's factor samples e^{σZ}, Z from the campaign's own stream (samples.ts). */
+export function factorSamples(
+  term: RiskTerm,
+  seed: number,
+  out: Float64Array = new Float64Array(RISK_SAMPLES),
+): Float64Array {
+  normals(streamSeed(term.id, seed), RISK_SAMPLES, out);
+  for (let k = 0; k < RISK_SAMPLES; k++) out[k] = Math.exp(term.sigma * out[k]!);
+  return out;
+}
+
+/** sampledRisk's running sums, reused: a fresh 32 KB buffer per point was thousands of them for the collector. */
+const SUMS = new Float64Array(RISK_SAMPLES);
+
 /** The Monte Carlo estimate of P(Σ R_j × load_j > left), RISK_SAMPLES samples, one stream per campaign. */
-export function sampledRisk(left: number, terms: readonly RiskTerm[], seed: number): number {
-  const sums = new Float64Array(RISK_SAMPLES);
-  const draws = new Float64Array(RISK_SAMPLES);
+export function sampledRisk(
+  left: number,
+  terms: readonly RiskTerm[],
+  seed: number,
+  samples: FactorSamples = factorSamples,
+): number {
+  const sums = SUMS.fill(0);
   for (const t of terms) {
-    normals(streamSeed(t.id, seed), RISK_SAMPLES, draws);
+    const factors = samples(t, seed);
     const scale = t.load * t.median;
-    for (let k = 0; k < RISK_SAMPLES; k++) sums[k]! += scale * Math.exp(t.sigma * draws[k]!);
+    // Four at a time (RISK_SAMPLES is a multiple of 4): the same additions in the same order for
+    // every sample, about twice as fast — this loop runs ~500 million times for 10,000 campaigns.
+    for (let k = 0; k < RISK_SAMPLES; k += 4) {
+      sums[k]! += scale * factors[k]!;
+      sums[k + 1]! += scale * factors[k + 1]!;
+      sums[k + 2]! += scale * factors[k + 2]!;
+      sums[k + 3]! += scale * factors[k + 3]!;
+    }
   }
   let over = 0;
   for (let k = 0; k < RISK_SAMPLES; k++) if (sums[k]! > left) over++;

@@ -5,7 +5,7 @@
  */
 
 /** Samples per Monte Carlo estimate: sampling error √(p(1−p)/4000), at most 0.8 percentage points. */
-export const RISK_SAMPLES = 4000;
+export const RISK_SAMPLES = 4000; // a multiple of 4: sampledRisk adds four at a time
 /** The fixed seed every report uses. */
 export const RISK_SEED = 20_261_203;
 
@@ -20,7 +20,11 @@ export function streamSeed(id: string, seed: number): number {
 }
 
 /** `count` standard normals from the stream `seed` (mulberry32 uniforms, Box–Muller pairs). */
-export function normals(seed: number, count: number, out = new Float64Array(count)): Float64Array {
+export function normals(
+  seed: number,
+  count: number,
+  out: Float64Array = new Float64Array(count),
+): Float64Array {
   let a = seed >>> 0;
   const uniform = (): number => {
     a = (a + 0x6d2b79f5) >>> 0;

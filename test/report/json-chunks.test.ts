@@ -1,0 +1,120 @@
+/**
+ * The JSON report goes out in pieces (src/report/json-chunks.ts) so a 30,000-finding report never
+ * sits in memory whole. The pieces joined must be exactly JSON.stringify's text: fuzzed values
+ * against JSON.stringify itself, a synthetic report through the real CLI, and its piece sizes.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: the bench's generator is plain JavaScript
+import { syntheticRepository, writeRepository } from "../../bench/synthetic.js";
+import { stringifyInChunks } from "../../src/report/json-chunks.js";
+import { runCli } from "../cli/run-cli.js";
+
+const join = (pieces: Iterable<string>) => [...pieces].join("");
+
+/** Values JSON.stringify treats specially, mixed into JSON-like data. */
+const special = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(() => 1),
+  fc.constant(Symbol("s")),
+  fc.constant(new Date(Date.UTC(2026, 10, 23, 9))),
+  fc.constant({ toJSON: (key: string) => `key:${key}` }),
+  fc.constant({ toJSON: () => undefined }),
+  fc.constant(Object.create(null) as object),
+  fc.constant(new Map([["a", 1]])),
+  fc.constant(Number.NaN),
+  fc.constant(-0),
+  fc.constant('line\nbreak \u2028 "quoted" \\'),
+);
+const value = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: "small" },
+    fc.jsonValue({ maxDepth: 2 }),
+    special,
+    fc.array(tie("node"), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 4 }), tie("node"), { maxKeys: 4 }),
+  ),
+})).node;
+
+describe("JSON in pieces", () => {
+  it("joins to JSON.stringify's text for any value, indent and depth", () => {
+    fc.assert(
+      fc.property(
+        value,
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 5 }),
+        (v, indent, depth) => {
+          const expected = JSON.stringify(v, null, indent);
+          const pieces = join(stringifyInChunks(v, indent, depth));
+          expect(pieces).toBe(expected ?? "");
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("long arrays (written in batches) at every level, with a toJSON element inside a batch", () => {
+    const items = Array.from({ length: 1000 }, (_, i) =>
+      i === 700
+        ? { toJSON: (key: string) => ({ key }) }
+        : { n: i, s: `x\ny${i}`, list: [i, { deep: [i] }], none: undefined },
+    );
+    for (const v of [items, { findings: items, other: [] }, { a: { b: items } }, [[items]]]) {
+      for (const depth of [1, 2, 3, 4])
+        expect(join(stringifyInChunks(v, 2, depth))).toBe(JSON.stringify(v, null, 2));
+    }
+  });
+
+  it("the CLI's JSON report is JSON.stringify's text of itself, written in several pieces", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cg-json-chunks-"));
+    try {
+      const now = Date.UTC(2026, 10, 23, 9);
+      writeRepository(dir, syntheticRepository({ campaigns: 400, sites: 40, services: 12, now }));
+      const pieces: string[] = [];
+      const r = await runCli([
+        "check",
+        "--format",
+        "json",
+        "--root",
+        dir,
+        "--now",
+        new Date(now).toISOString(),
+      ]);
+      // runCli concatenates; count the pieces through a second capturing run, whose stdout is a
+      // pipe that is always full: the CLI waits for it to drain before every next piece.
+      const { main } = await import("../../src/cli.js");
+      let waiting = false;
+      let waits = 0;
+      await main(["check", "--format", "json", "--root", dir, "--now", new Date(now).toISOString()], {
+        stdout: (t) => {
+          expect(waiting, "wrote while the pipe was full").toBe(false);
+          pieces.push(t);
+          waiting = true;
+          return false;
+        },
+        drained: async () => {
+          await new Promise((resolve) => setImmediate(resolve));
+          waits++;
+          waiting = false;
+        },
+        stderr: () => {},
+        isTTY: false,
+        cwd: process.cwd(),
+        clock: () => now,
+      });
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout) as { findings: unknown[] };
+      expect(report.findings.length).toBeGreaterThan(100);
+      expect(r.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
+      expect(pieces.join("")).toBe(r.stdout);
+      expect(pieces.length).toBeGreaterThan(2);
+      expect(waits).toBe(pieces.length);
+      for (const p of pieces.slice(0, -1)) expect(p.length).toBeLessThan(2 * 65_536);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
