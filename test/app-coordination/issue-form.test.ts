@@ -255,6 +255,13 @@ describe("the review of the pull request the app opened", () => {
     expect(checks().at(-1)!.output.title).toBe("Waiting for review: marketing");
     expect(checks().at(-1)!.conclusion).toBeUndefined();
 
+    // Someone with write access edits the body's marker to name another person: nothing changes,
+    // the author comes from the issue the app's branch names.
+    payload.pull_request.body = pull.body!.replace("author=mona", "author=mike");
+    await receive(probot, "pull_request_review", payload);
+    expect(checks().at(-1)!.output.title).toBe("Waiting for review: marketing");
+    expect(served.fake.calls()).toContain(`GET /repos/${OWNER}/${REPO}/issues/1`);
+
     pull.reviews.push(review("mike", 3));
     await receive(probot, "pull_request_review", payload);
     expect(checks().at(-1)!.conclusion).toBe("success");
