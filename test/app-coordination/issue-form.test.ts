@@ -209,6 +209,16 @@ describe("a campaign request issue", () => {
     expect(link.searchParams.get("filename")).toBe("campaigns/easter-mail.yaml");
   });
 
+  it("whose body no longer follows the form gets one comment saying so, and no pull request", async () => {
+    const { world, issue } = requestWorld("We need a big sale in March, about 3k people, shop site. Thanks!");
+    const probot = await probotFor(world);
+    await receive(probot, "issues", issuePayload("opened", issue));
+    expect(world.pulls).toEqual([]);
+    expect(world.comments).toHaveLength(1);
+    expect(world.comments[0]!.body).toContain("This issue no longer follows the campaign form");
+    expect(issue.labels).toContain("campaign-request-needs-changes");
+  });
+
   it("from another issue (no form label) costs no API call", async () => {
     const { world, issue } = requestWorld();
     const probot = await probotFor(world);
