@@ -10,13 +10,13 @@ import { loadConfig } from "../core/load/index.js";
 import { DEFAULT_CONFIG_PATH } from "../core/model.js";
 import { nextReads, pullState, type Evidence, type EvidenceRead } from "../core/review/evidence.js";
 import type { Review } from "../core/review/reviews.js";
-import { effectiveAuthor } from "../core/review/effective-author.js";
 import type { ConfigState, PullInfo, PullState } from "../core/review/state.js";
 import { filesChangedSince } from "./changed-since.js";
 import type { GitHubClient } from "./client.js";
 import { cachedAtCommit, rememberAtCommit } from "./commit-cache.js";
 import { readFileAt } from "./config-at-base.js";
 import { listAll } from "./paginate.js";
+import { readPullAuthor } from "./pull-author.js";
 import { changedPaths, listPullFiles } from "./pull-files.js";
 import { activeTeamMembers } from "./team-members.js";
 
@@ -31,8 +31,7 @@ export interface ApiPull {
   number: number;
   state: string;
   user: { login: string; type?: string } | null;
-  body?: string | null;
-  head: { sha: string };
+  head: { sha: string; ref?: string };
   base: { sha: string; ref: string };
   changed_files?: number;
   draft?: boolean;
@@ -63,7 +62,7 @@ export interface GatherOptions {
   pull?: ApiPull;
   /** Reviews already read (or known to be none, for a pull request just opened). */
   reviews?: Review[];
-  /** The app's bot login, read only for a pull request a bot opened (effective-author.ts). */
+  /** The app's bot login, read only for a pull request a bot opened (src/core/review/effective-author.ts). */
   appLogin?: (() => Promise<string>) | undefined;
 }
 
@@ -83,8 +82,9 @@ export async function gatherPullState(
       })
     ).data as ApiPull);
   if (pr.state !== "open") return { open: false };
+  const opener = { opener: pr.user?.login ?? "", head_ref: pr.head.ref };
   const appLogin = pr.user?.type === "Bot" ? await options.appLogin?.() : undefined;
-  const pull = pullInfo(repo, pr, appLogin);
+  const pull = pullInfo(repo, pr, await readPullAuthor(client, repo, opener, appLogin));
   const evidence: Evidence = {
     pull,
     config: await configAtBase(client, pull),
@@ -157,11 +157,11 @@ export async function listReviews(client: GitHubClient, pull: PullRef): Promise<
   return reviews.filter((review) => review.user?.type !== "Bot").map(toReview);
 }
 
-function pullInfo(repo: { owner: string; repo: string }, pr: ApiPull, appLogin?: string): PullInfo {
+function pullInfo(repo: { owner: string; repo: string }, pr: ApiPull, author: string): PullInfo {
   return {
     ...repo,
     number: pr.number,
-    author: effectiveAuthor({ opener: pr.user?.login ?? "", body: pr.body }, appLogin),
+    author,
     head_sha: pr.head.sha,
     base_sha: pr.base.sha,
     base_ref: pr.base.ref,

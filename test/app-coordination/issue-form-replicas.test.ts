@@ -102,7 +102,7 @@ describe("two app processes answering one campaign request at the same moment", 
     expect(world.comments).toHaveLength(ROUNDS);
   }, 240_000);
 
-  it("answer one edit each with the newest text when two edits arrive one at each process", async () => {
+  it("end with the newest text when two quick edits each reach both processes", async () => {
     const { world, issue } = requestWorld(requestBody({ Start: DAY, End: DAY }));
     world.latency = () => Math.random() * 10;
     const served = await serveWorld(world);

@@ -209,6 +209,16 @@ describe("a campaign request issue", () => {
     expect(link.searchParams.get("filename")).toBe("campaigns/easter-mail.yaml");
   });
 
+  it("whose body no longer follows the form gets one comment saying so, and no pull request", async () => {
+    const { world, issue } = requestWorld("We need a big sale in March, about 3k people, shop site. Thanks!");
+    const probot = await probotFor(world);
+    await receive(probot, "issues", issuePayload("opened", issue));
+    expect(world.pulls).toEqual([]);
+    expect(world.comments).toHaveLength(1);
+    expect(world.comments[0]!.body).toContain("This issue no longer follows the campaign form");
+    expect(issue.labels).toContain("campaign-request-needs-changes");
+  });
+
   it("from another issue (no form label) costs no API call", async () => {
     const { world, issue } = requestWorld();
     const probot = await probotFor(world);
@@ -254,6 +264,13 @@ describe("the review of the pull request the app opened", () => {
     await receive(probot, "pull_request_review", payload);
     expect(checks().at(-1)!.output.title).toBe("Waiting for review: marketing");
     expect(checks().at(-1)!.conclusion).toBeUndefined();
+
+    // Someone with write access edits the body's marker to name another person: nothing changes,
+    // the author comes from the issue the app's branch names.
+    payload.pull_request.body = pull.body!.replace("author=mona", "author=mike");
+    await receive(probot, "pull_request_review", payload);
+    expect(checks().at(-1)!.output.title).toBe("Waiting for review: marketing");
+    expect(served.fake.calls()).toContain(`GET /repos/${OWNER}/${REPO}/issues/1`);
 
     pull.reviews.push(review("mike", 3));
     await receive(probot, "pull_request_review", payload);

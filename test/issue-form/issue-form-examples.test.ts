@@ -67,7 +67,7 @@ describe("the docs' examples of the app's answers", () => {
     expect(readFileSync("docs/issue-form.md", "utf8")).toContain(shown(comment));
   });
 
-  it("docs/issue-form.md shows the pull request and the comment linking it for a request that passes", async () => {
+  it("docs/issue-form.md shows the pull request, and it and the README the comment linking it, for a request that passes", async () => {
     const built = await answer();
     expect(built.problems).toEqual([]);
     const pull = planCampaignPull({
@@ -81,6 +81,9 @@ describe("the docs' examples of the app's answers", () => {
     const doc = readFileSync("docs/issue-form.md", "utf8");
     expect(doc).toContain(shown(`${pull.title}\n\n${pull.body.replace(/^<!--[^>]*-->\n/, "")}`));
     expect(doc).toContain(shown(renderPullLink(42, { number: 43, path: built.path! })));
+    expect(readFileSync("README.md", "utf8")).toContain(
+      shown(renderPullLink(42, { number: 43, path: built.path! })),
+    );
     expect(doc).toContain("```yaml\n" + built.text);
   });
 });

@@ -1,33 +1,41 @@
 import { describe, expect, it } from "vitest";
-import { planCampaignPull } from "../../src/core/issue-form/plan-campaign-pull.js";
 import { evaluateReview } from "../../src/core/review/evaluate.js";
 import { effectiveAuthor } from "../../src/core/review/effective-author.js";
 import type { PullState } from "../../src/core/review/state.js";
 
 const APP = "campaign-gate[bot]";
-const body = planCampaignPull({
-  issue: 7,
-  author: "jane",
-  name: "Sale",
-  path: "campaigns/sale.yaml",
-  findings: [],
-}).body;
+const BRANCH = "campaign-gate/issue-7";
 
 describe("effectiveAuthor", () => {
-  it("is the issue's author on a pull request the app opened for a campaign request", () => {
-    expect(effectiveAuthor({ opener: APP, body }, APP)).toBe("jane");
+  it("asks for the author of the issue the app's branch names, then makes them the author", () => {
+    expect(effectiveAuthor({ opener: APP, head_ref: BRANCH }, APP)).toEqual({ read: 7 });
+    expect(effectiveAuthor({ opener: APP, head_ref: BRANCH }, APP, { 7: "jane" })).toEqual({
+      author: "jane",
+    });
+    expect(effectiveAuthor({ opener: "Campaign-Gate[bot]", head_ref: BRANCH }, APP, { 7: "jane" })).toEqual({
+      author: "jane",
+    });
   });
 
-  it("ignores the marker on a pull request anyone else opened (anyone can type a marker)", () => {
-    expect(effectiveAuthor({ opener: "mallory", body }, APP)).toBe("mallory");
-    expect(effectiveAuthor({ opener: "other-app[bot]", body }, APP)).toBe("other-app[bot]");
+  it("keeps the opener on a pull request anyone else opened, whatever its branch (anyone can name a branch)", () => {
+    expect(effectiveAuthor({ opener: "mallory", head_ref: BRANCH }, APP, { 7: "jane" })).toEqual({
+      author: "mallory",
+    });
+    expect(effectiveAuthor({ opener: "other-app[bot]", head_ref: BRANCH }, APP)).toEqual({
+      author: "other-app[bot]",
+    });
   });
 
-  it("ignores the marker when the app's login is unknown, and a malformed author", () => {
-    expect(effectiveAuthor({ opener: APP, body }, undefined)).toBe(APP);
-    const forged = body.replace("author=jane", "author=a[bot]");
-    expect(effectiveAuthor({ opener: APP, body: forged }, APP)).toBe(APP);
-    expect(effectiveAuthor({ opener: APP, body: null }, APP)).toBe(APP);
+  it("keeps the opener when the app's login is unknown or the app's branch is not a campaign request's", () => {
+    expect(effectiveAuthor({ opener: APP, head_ref: BRANCH }, undefined)).toEqual({ author: APP });
+    for (const head_ref of [
+      "feature",
+      "campaign-gate/issue-",
+      "campaign-gate/issue-07",
+      "x/campaign-gate/issue-7",
+      undefined,
+    ])
+      expect(effectiveAuthor({ opener: APP, head_ref }, APP)).toEqual({ author: APP });
   });
 });
 
@@ -69,7 +77,8 @@ describe("the review of a campaign request's pull request", () => {
   });
 
   it("does not count the issue author's own approval, and counts a colleague's", () => {
-    const author = effectiveAuthor({ opener: APP, body }, APP);
+    const verdict = effectiveAuthor({ opener: APP, head_ref: BRANCH }, APP, { 7: "jane" });
+    const author = "author" in verdict ? verdict.author : APP;
     expect(evaluateReview(state(author, ["jane"])).status).not.toBe("success");
     expect(evaluateReview(state(author, ["jane", "mike"])).status).toBe("success");
     // Without the rule the app would be the author and jane's approval would pass the review.

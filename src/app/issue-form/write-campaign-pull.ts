@@ -13,6 +13,7 @@ import { findMarker } from "../../core/markers.js";
 import type { GitHubClient } from "../../github/client.js";
 import { statusOf } from "../../github/config-at-base.js";
 import { NO_RETRY } from "../coordination/claim.js";
+import { isRateLimit } from "../review-pull.js";
 import { findCampaignPull, type CampaignPullFound } from "./find-campaign-pull.js";
 
 export interface CampaignFileWrite {
@@ -45,7 +46,8 @@ export async function writeCampaignPull(
     if (previous && previous !== write.file.path)
       changed = (await deleteFile(client, repo, write.pull.branch, previous, write.issue)) || changed;
   } catch (error) {
-    if (statusOf(error) === 403) return { outcome: "forbidden" };
+    // A 403 that is a rate limit is not a missing permission: it fails, and the next event retries.
+    if (statusOf(error) === 403 && !isRateLimit(error)) return { outcome: "forbidden" };
     throw error;
   }
   if (!existing) return { outcome: "opened", number: await createPull(client, repo, write) };

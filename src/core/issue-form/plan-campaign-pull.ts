@@ -1,9 +1,9 @@
 /**
  * The pull request the app opens for a campaign request that passes the check: its branch, title
  * and body. The body says `Closes #N` (merging closes the issue), gives the capacity result, and
- * carries a hidden marker naming the issue and its author: the review counts that person as the
- * pull request's author (src/core/review/effective-author.ts), because the app only typed the file
- * they asked for. Pure; the GitHub side is src/app/issue-form/.
+ * carries a hidden marker naming the issue, its author and the file. The review counts the issue's
+ * author as the pull request's author (src/core/review/effective-author.ts), from the branch name
+ * and the issue itself, not from this editable body. Pure; the GitHub side is src/app/issue-form/.
  */
 import type { Finding } from "../findings.js";
 import { hiddenMarker } from "../markers.js";
