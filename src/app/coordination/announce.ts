@@ -3,22 +3,18 @@
  * maintenance window or a change freeze gets one announcement issue per window (what, when, the
  * services and sites, the campaigns touched with their owners mentioned, the pull request), through
  * `createIssueOnce` (marker, claim, clean-up), so a redelivery or two replicas still open one.
- * After the window: `closeCompletedAnnouncements`, called by the scheduled run (sla-run.ts), comments
- * "completed" once (under a claim, like the escalation comment) and closes the issue.
+ * What happens to the issues afterwards (completed, reminders) is the scheduled run's:
+ * announcement-sweep.ts.
  */
 import { announceChanges } from "../../core/announce/announce-changes.js";
-import { announcementIssue, announcementLabel } from "../../core/announce/announcement-issue.js";
-import { completedAnnouncements } from "../../core/announce/completed-announcements.js";
+import { announcementIssue } from "../../core/announce/announcement-issue.js";
 import { runCheck } from "../../core/check.js";
 import type { Config } from "../../core/model.js";
 import type { GitHubClient } from "../../github/client.js";
 import { readFileAt } from "../../github/config-at-base.js";
-import { listAll } from "../../github/paginate.js";
 import { changedPaths, listPullFiles } from "../../github/pull-files.js";
 import { readRepositoryAt } from "../../github/repo-files.js";
-import { underClaim } from "./claim.js";
 import { createIssueOnce, type IssueOutcome } from "./create-issue-once.js";
-import { postOnce } from "./escalate.js";
 import type { MergedPull } from "./it-issue.js";
 
 export type AnnounceOutcome = { key: string; outcome: IssueOutcome }[] | "not-needed" | "incomplete";
@@ -57,51 +53,4 @@ export async function announceMerged(
     outcomes.push({ key: a.key, outcome: await createIssueOnce(client, repo, issue) });
   }
   return outcomes;
-}
-
-interface ApiIssue {
-  number: number;
-  body?: string | null;
-  pull_request?: unknown;
-}
-
-/**
- * Comments "completed" on, and closes, every open announcement issue whose window has ended.
- * Returns the numbers of the issues this run closed.
- */
-export async function closeCompletedAnnouncements(
-  client: GitHubClient,
-  repo: { owner: string; repo: string },
-  now: number,
-): Promise<number[]> {
-  const closed: number[] = [];
-  for (const kind of ["maintenance", "freeze"] as const) {
-    const open = await listAll<ApiIssue>(
-      client,
-      "GET /repos/{owner}/{repo}/issues",
-      { ...repo, state: "open", labels: announcementLabel(kind) },
-      { maxPages: 10 },
-    );
-    const issues = open.filter((i) => !i.pull_request).map((i) => ({ number: i.number, body: i.body ?? "" }));
-    for (const done of completedAnnouncements(issues, now)) {
-      const issue = { ...repo, issue_number: done.number };
-      // Two runs at once: the claim lets one comment and close; the other leaves the issue to it.
-      const claimed = await underClaim(
-        client,
-        repo,
-        `${repo.owner}/${repo.repo}#${done.number} ${done.marker}`,
-        () => postOnce(client, issue, done.body, done.marker),
-      );
-      if (!claimed.won) continue;
-      // Closing again is harmless, and finishes the job of a run that posted and then stopped;
-      // only the run that posted the comment reports the close.
-      await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-        ...issue,
-        state: "closed",
-        state_reason: "completed",
-      });
-      if (claimed.value) closed.push(done.number);
-    }
-  }
-  return closed;
 }
