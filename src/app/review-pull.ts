@@ -27,6 +27,7 @@ import {
 } from "../github/review-state.js";
 import { renderReviewSummary } from "../report/review-summary.js";
 import { fastLaneWaivers } from "./coordination/fast-lane.js";
+import { attendOwners } from "./coordination/owner-attention.js";
 import { requestReviewers } from "./coordination/request-reviewers.js";
 
 export interface ReviewTarget extends PullRef {
@@ -121,6 +122,8 @@ async function evaluateOnce(
     state.pull.requested_users = union(state.pull.requested_users, asked.users);
     state.pull.requested_teams = union(state.pull.requested_teams, asked.teams);
     result = await askMissingReviewers(client, state, result, log);
+    // Issue 14: owners of campaigns a moved maintenance window or freeze touches (no request otherwise).
+    await attendOwners(client, state, log);
   }
   const seen: Seen = {
     head_sha: head.head_sha,
