@@ -3,6 +3,8 @@
  * open announcement issues as time passes. Each decision is pure (src/core/announce/); this shell
  * lists the issues, reads what a decision needs, and writes each comment once under a claim, so
  * two runs at once, or a run repeated an hour later, leave one comment.
+ * - A window moved or removed on the default branch before it ended: "moved, see #M" or
+ *   "cancelled" comment, issue closed as not planned.
  * - A window that has ended: "completed" comment, issue closed.
  * - A freeze starting within `coordination.freeze_reminder_days`: one reminder comment to the
  *   owners of the campaigns that need IT work before it (the default branch's check decides which).
@@ -15,9 +17,12 @@ import {
 import { dueFreezeReminders } from "../../core/announce/due-freeze-reminders.js";
 import { freezeReminderComment } from "../../core/announce/freeze-reminder-comment.js";
 import { runCheckModel } from "../../core/check.js";
+import { supersededAnnouncements } from "../../core/announce/superseded-announcements.js";
+import { loadCapacity } from "../../core/load/index.js";
 import { hasMarker } from "../../core/markers.js";
 import { DEFAULT_FREEZE_REMINDER_DAYS, type Config } from "../../core/model.js";
 import type { GitHubClient } from "../../github/client.js";
+import { readFileAt } from "../../github/config-at-base.js";
 import { listAll } from "../../github/paginate.js";
 import { readRepositoryAt } from "../../github/repo-files.js";
 import { underClaim } from "./claim.js";
@@ -43,26 +48,28 @@ export async function sweepAnnouncements(
   const said: string[] = [];
   let open = await openAnnouncements(client, repo);
 
-  const completed = completedAnnouncements(open, now);
-  for (const done of completed) {
-    const issue = { ...repo, issue_number: done.number };
-    // Two runs at once: the claim lets one comment and close; the other leaves the issue to it.
-    const claimed = await underClaim(
-      client,
-      repo,
-      `${repo.owner}/${repo.repo}#${done.number} ${done.marker}`,
-      () => postOnce(client, issue, done.body, done.marker),
-    );
-    if (!claimed.won) continue;
-    // Closing again is harmless, and finishes the job of a run that posted and then stopped;
-    // only the run that posted the comment reports the close.
-    await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-      ...issue,
-      state: "closed",
-      state_reason: "completed",
-    });
-    if (claimed.value) said.push(`campaign-gate: announcement #${done.number} completed and closed`);
+  // Moved or removed before they ended: compared with the default branch's capacity file, read
+  // only when some announcement is still running or ahead.
+  const ahead = open.length > completedAnnouncements(open, now).length;
+  const loaded = ahead
+    ? loadCapacity(await readFileAt(client, repo, config.capacity, branch), config.capacity).capacity
+    : undefined;
+  // A capacity file that does not load says nothing about the windows: close nothing on it.
+  const superseded = loaded ? supersededAnnouncements(open, loaded, now) : [];
+  for (const gone of superseded) {
+    // Neither moved nor cancelled windows happen as announced: "not planned".
+    if (await closeOnce(client, repo, gone, "not_planned"))
+      said.push(
+        `campaign-gate: announcement #${gone.number} ${gone.change}${gone.replacement ? ` (see #${gone.replacement})` : ""} and closed`,
+      );
   }
+  const gone = new Set(superseded.map((g) => g.number));
+  open = open.filter((issue) => !gone.has(issue.number));
+
+  const completed = completedAnnouncements(open, now);
+  for (const done of completed)
+    if (await closeOnce(client, repo, done, "completed"))
+      said.push(`campaign-gate: announcement #${done.number} completed and closed`);
   const closed = new Set(completed.map((d) => d.number));
   open = open.filter((issue) => !closed.has(issue.number));
 
@@ -130,4 +137,32 @@ async function hasComment(
     { maxPages: 30 },
   );
   return comments.some((c) => hasMarker(c.body ?? "", marker));
+}
+
+/**
+ * Comments `closing.body` once and closes the issue. Two runs at once: the claim lets one comment
+ * and close; the other leaves the issue to it. True when this run posted the comment.
+ */
+async function closeOnce(
+  client: GitHubClient,
+  repo: { owner: string; repo: string },
+  closing: { number: number; marker: string; body: string },
+  reason: "completed" | "not_planned",
+): Promise<boolean> {
+  const issue = { ...repo, issue_number: closing.number };
+  const claimed = await underClaim(
+    client,
+    repo,
+    `${repo.owner}/${repo.repo}#${closing.number} ${closing.marker}`,
+    () => postOnce(client, issue, closing.body, closing.marker),
+  );
+  if (!claimed.won) return false;
+  // Closing again is harmless, and finishes the job of a run that posted and then stopped;
+  // only the run that posted the comment reports the close.
+  await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    ...issue,
+    state: "closed",
+    state_reason: reason,
+  });
+  return claimed.value;
 }
