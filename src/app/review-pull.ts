@@ -122,8 +122,6 @@ async function evaluateOnce(
     state.pull.requested_users = union(state.pull.requested_users, asked.users);
     state.pull.requested_teams = union(state.pull.requested_teams, asked.teams);
     result = await askMissingReviewers(client, state, result, log);
-    // Issue 14: owners of campaigns a moved maintenance window or freeze touches (no request otherwise).
-    await attendOwners(client, state, log);
   }
   const seen: Seen = {
     head_sha: head.head_sha,
@@ -138,6 +136,9 @@ async function evaluateOnce(
     { status: result.status, title, summary },
     { seen: seenId(seen), appId, existing },
   );
+  // Issue 14: owners of campaigns a moved maintenance window or freeze touches, after the check is
+  // out (it may read every campaign); no request unless the pull request changes the capacity file.
+  if (state) await attendOwners(client, state, log);
   // Nothing written (the run already shows this result from this view): nothing to re-check.
   if (published.action === "unchanged") return { result };
   return state && usedReviews ? { result, reviews: state.reviews } : { result };
