@@ -27,6 +27,7 @@ import {
 } from "../github/review-state.js";
 import { renderReviewSummary } from "../report/review-summary.js";
 import { fastLaneWaivers } from "./coordination/fast-lane.js";
+import { attendOwners } from "./coordination/owner-attention.js";
 import { requestReviewers } from "./coordination/request-reviewers.js";
 
 export interface ReviewTarget extends PullRef {
@@ -138,6 +139,9 @@ async function evaluateOnce(
     { status: result.status, title, summary },
     { seen: seenId(seen), appId, existing },
   );
+  // Issue 14: owners of campaigns a moved maintenance window or freeze touches, after the check is
+  // out (it may read every campaign); no request unless the pull request changes the capacity file.
+  if (state) await attendOwners(client, state, log);
   // Nothing written (the run already shows this result from this view): nothing to re-check.
   if (published.action === "unchanged") return { result };
   return state && usedReviews ? { result, reviews: state.reviews } : { result };

@@ -12,7 +12,7 @@ import { Octokit } from "@octokit/rest";
 import { DEFAULT_CONFIG_PATH } from "../core/model.js";
 import { parseNow } from "../core/now.js";
 import type { GitHubClient } from "../github/client.js";
-import { closeCompletedAnnouncements } from "./coordination/announce.js";
+import { sweepAnnouncements } from "./coordination/announcement-sweep.js";
 import { configAt } from "./coordination/index.js";
 import { escalateOverdue, type EscalationOutcome } from "./coordination/escalate.js";
 
@@ -58,9 +58,8 @@ export async function runSla(
     };
     const config = await configAt(client, repo, default_branch, { error: err });
     if (!config) return 1;
-    // Issue 14: announcements of windows that have ended are closed by the same scheduled run.
-    for (const number of await closeCompletedAnnouncements(client, repo, now))
-      out(`campaign-gate: announcement #${number} completed and closed`);
+    // Issue 14: announcements are closed after their window, and freezes reminded of, by the same run.
+    for (const line of await sweepAnnouncements(client, repo, config, default_branch, now)) out(line);
     if (!config.review?.sla) {
       out(
         `campaign-gate SLA: ${DEFAULT_CONFIG_PATH} on ${default_branch} sets no review.sla; nothing to do.`,

@@ -228,6 +228,17 @@ export interface Config {
   capacity: string;
   /** Undefined when the configuration has no `review` section. */
   review?: ReviewPolicy;
+  /** Undefined when the configuration has no `coordination` section (the defaults apply). */
+  coordination?: CoordinationPolicy;
 }
+
+/** `coordination` in the configuration: what the app's scheduled run announces, and when. */
+export interface CoordinationPolicy {
+  /** Days before a freeze starts when its announcement reminds the owners of IT work due; 0 = off. */
+  freeze_reminder_days: number;
+}
+
+/** `coordination.freeze_reminder_days` when the configuration does not set it. */
+export const DEFAULT_FREEZE_REMINDER_DAYS = 3;
 
 export const DEFAULT_CONFIG_PATH = ".github/campaign-gate.yml";

@@ -99,6 +99,8 @@ it("merge → one announcement issue (two processes, delivered twice); after the
   expect(`${MARKER}\n\n${shown}`).toBe(issue.body);
   expect(section.replace(/\s+/g, " ")).toContain(`(issue title: \`${issue.title}\`)`);
 
+  // The merge is on the default branch now (the scheduled run compares the announcement with it).
+  world.commits[BASE_SHA] = world.commits[MERGE_SHA];
   const script = join(lib, "app/sla-run.js");
   const sweep = (now: string) =>
     Promise.all(

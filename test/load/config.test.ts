@@ -1,4 +1,6 @@
 /** Loading .github/campaign-gate.yml: DESIGN 1.3 defaults and the extended SLA section. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/core/load/index.js";
 
@@ -67,6 +69,26 @@ review:
       invalidate_on_push: false,
       request_reviewers: false,
     });
+  });
+
+  it("reads coordination.freeze_reminder_days (0 turns the reminder off; an empty section takes the default 3)", () => {
+    expect(loadConfig(file("coordination: { freeze_reminder_days: 0 }\n")).config.coordination).toEqual({
+      freeze_reminder_days: 0,
+    });
+    expect(loadConfig(file("coordination: {}\n")).config.coordination).toEqual({ freeze_reminder_days: 3 });
+    expect(loadConfig(file("{}\n")).config.coordination).toBeUndefined();
+    const wrong = loadConfig(file("coordination:\n  freeze_reminder_days: 2.5\n"));
+    expect(wrong.findings).toMatchObject([{ rule: "schema", line: 2 }]);
+    expect(wrong.findings[0]!.message).toContain("freeze_reminder_days");
+  });
+
+  it("loads the configuration of docs/DESIGN.md section 1.3, whose comments state the defaults", () => {
+    const design = readFileSync(join(import.meta.dirname, "../../docs/DESIGN.md"), "utf8");
+    const block = /### 1\.3 Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(design)![1]!;
+    const { config, findings } = loadConfig(file(block));
+    expect(findings).toEqual([]);
+    expect(block).toContain("freeze_reminder_days: 3        # default 3");
+    expect(config.coordination).toEqual({ freeze_reminder_days: 3 });
   });
 
   it("returns findings and the defaults for a broken file, so the check still runs and fails", () => {

@@ -3,19 +3,20 @@
  * maintenance window or a change freeze gets one announcement issue per window (what, when, the
  * services and sites, the campaigns touched with their owners mentioned, the pull request), through
  * `createIssueOnce` (marker, claim, clean-up), so a redelivery or two replicas still open one.
- * After the window: `closeCompletedAnnouncements`, called by the scheduled run (sla-run.ts), comments
- * "completed" once (under a claim, like the escalation comment) and closes the issue.
+ * What happens to the issues afterwards (completed, reminders) is the scheduled run's:
+ * announcement-sweep.ts.
  */
 import { announceChanges } from "../../core/announce/announce-changes.js";
-import { announcementIssue, announcementLabel } from "../../core/announce/announcement-issue.js";
-import { completedAnnouncements } from "../../core/announce/completed-announcements.js";
+import type { Announcement } from "../../core/announce/announce-windows.js";
+import { announcementIssue } from "../../core/announce/announcement-issue.js";
+import { windowsChanged } from "../../core/announce/windows-changed.js";
+import { runCheck } from "../../core/check.js";
 import type { Config } from "../../core/model.js";
 import type { GitHubClient } from "../../github/client.js";
 import { readFileAt } from "../../github/config-at-base.js";
-import { listAll } from "../../github/paginate.js";
-import { underClaim } from "./claim.js";
+import { changedPaths, listPullFiles } from "../../github/pull-files.js";
+import { readRepositoryAt } from "../../github/repo-files.js";
 import { createIssueOnce, type IssueOutcome } from "./create-issue-once.js";
-import { postOnce } from "./escalate.js";
 import type { MergedCheck, MergedPull } from "./merged-check.js";
 
 export type AnnounceOutcome = { key: string; outcome: IssueOutcome }[] | "not-needed" | "incomplete";
@@ -32,14 +33,14 @@ export async function announceMerged(
   if (!merged.changed.includes(config.capacity)) return "not-needed";
   // Campaigns missing from the list would go unmentioned: better no announcement than a wrong one (logged).
   if (merged.kind !== "checked") return merged.kind;
-  const { files, report } = merged;
   const repo = { owner: pull.owner, repo: pull.repo };
+  // The merge commit's repository and check are shared with the IT issue (checkMerged).
   const announcements = announceChanges({
     config,
     baseCapacity: await readFileAt(client, repo, config.capacity, baseSha),
-    capacity: files.capacity,
-    campaigns: files.campaigns,
-    report,
+    capacity: merged.files.capacity,
+    campaigns: merged.files.campaigns,
+    report: merged.report,
     now,
   });
   const outcomes: { key: string; outcome: IssueOutcome }[] = [];
@@ -50,49 +51,52 @@ export async function announceMerged(
   return outcomes;
 }
 
-interface ApiIssue {
-  number: number;
-  body?: string | null;
-  pull_request?: unknown;
-}
-
 /**
- * Comments "completed" on, and closes, every open announcement issue whose window has ended.
- * Returns the numbers of the issues this run closed.
+ * The maintenance windows and freezes a pull request adds or changes (`announceChanges` of the
+ * capacity file at `baseSha` and the repository at `headSha`): "not-needed" when it does not change
+ * the capacity file, "incomplete" when some file cannot be read.
  */
-export async function closeCompletedAnnouncements(
+export async function pullAnnouncements(
   client: GitHubClient,
-  repo: { owner: string; repo: string },
+  pull: {
+    owner: string;
+    repo: string;
+    number: number;
+    changed_files?: number;
+    headSha: string;
+    baseSha: string;
+    /** The pull request's complete list of changed paths, when the caller has it (spares the listing). */
+    changed?: string[];
+  },
+  config: Config,
   now: number,
-): Promise<number[]> {
-  const closed: number[] = [];
-  for (const kind of ["maintenance", "freeze"] as const) {
-    const open = await listAll<ApiIssue>(
-      client,
-      "GET /repos/{owner}/{repo}/issues",
-      { ...repo, state: "open", labels: announcementLabel(kind) },
-      { maxPages: 10 },
-    );
-    const issues = open.filter((i) => !i.pull_request).map((i) => ({ number: i.number, body: i.body ?? "" }));
-    for (const done of completedAnnouncements(issues, now)) {
-      const issue = { ...repo, issue_number: done.number };
-      // Two runs at once: the claim lets one comment and close; the other leaves the issue to it.
-      const claimed = await underClaim(
-        client,
-        repo,
-        `${repo.owner}/${repo.repo}#${done.number} ${done.marker}`,
-        () => postOnce(client, issue, done.body, done.marker),
-      );
-      if (!claimed.won) continue;
-      // Closing again is harmless, and finishes the job of a run that posted and then stopped;
-      // only the run that posted the comment reports the close.
-      await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-        ...issue,
-        state: "closed",
-        state_reason: "completed",
-      });
-      if (claimed.value) closed.push(done.number);
-    }
-  }
-  return closed;
+): Promise<Announcement[] | "not-needed" | "incomplete"> {
+  const repo = { owner: pull.owner, repo: pull.repo };
+  const listed = pull.changed
+    ? { changed: pull.changed, complete: true }
+    : await listPullFiles(client, {
+        ...repo,
+        pull_number: pull.number,
+        ...(pull.changed_files !== undefined ? { changed_files: pull.changed_files } : {}),
+      }).then((l) => ({ changed: changedPaths(l.files), complete: l.complete }));
+  const { changed } = listed;
+  if (!changed.includes(config.capacity)) return "not-needed";
+  const [baseCapacity, headCapacity] = await Promise.all([
+    readFileAt(client, repo, config.capacity, pull.baseSha),
+    readFileAt(client, repo, config.capacity, pull.headSha),
+  ]);
+  // No window added or moved: nothing to announce, and no need to read every campaign.
+  if (!windowsChanged({ config, baseCapacity, capacity: headCapacity, now })) return [];
+  const files = await readRepositoryAt(client, { ...repo, sha: pull.headSha }, config);
+  // Campaigns missing from the list would go unmentioned: better no announcement than a wrong one (logged).
+  if (!files.complete || !listed.complete) return "incomplete";
+  const report = runCheck({ config, ...files, now, changed });
+  return announceChanges({
+    config,
+    baseCapacity,
+    capacity: files.capacity,
+    campaigns: files.campaigns,
+    report,
+    now,
+  });
 }

@@ -1,6 +1,7 @@
 /** Loading `.github/campaign-gate.yml` (DESIGN 1.3) with its defaults. */
 import { finding } from "../findings.js";
 import type { Finding } from "../findings.js";
+import { DEFAULT_FREEZE_REMINDER_DAYS } from "../model.js";
 import type { Config, ReviewGroup, ReviewPolicy, SourceFile } from "../model.js";
 import type { CampaignGateConfiguration, Group } from "./schema-types.js";
 import { dictionary } from "./dictionary.js";
@@ -42,6 +43,10 @@ export function loadConfig(file: SourceFile | undefined): { config: Config; find
     capacity: data.capacity ?? defaults.capacity,
   };
   if (data.review) config.review = toReview(data.review);
+  if (data.coordination)
+    config.coordination = {
+      freeze_reminder_days: data.coordination.freeze_reminder_days ?? DEFAULT_FREEZE_REMINDER_DAYS,
+    };
   return { config, findings: [] };
 }
 

@@ -464,6 +464,15 @@ export interface CampaignGateConfiguration {
       label?: string;
     };
   };
+  /**
+   * How the GitHub App's scheduled run keeps marketing and IT informed about maintenance windows and change freezes.
+   */
+  coordination?: {
+    /**
+     * Days before a change freeze starts when the app reminds, on the freeze's announcement issue, the owners of campaigns that need IT work before it. 0 turns the reminder off. Default 3.
+     */
+    freeze_reminder_days?: number;
+  };
 }
 /**
  * One reviewer group, named by this key (lowercase letters, digits, dashes and underscores, like `marketing`): the GitHub teams and users whose approval fills it. Rules name it under `require`.

@@ -7161,6 +7161,24 @@ const schema47 = {
         },
       ],
     },
+    coordination: {
+      description:
+        "How the GitHub App's scheduled run keeps marketing and IT informed about maintenance windows and change freezes.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        freeze_reminder_days: {
+          description:
+            "Days before a change freeze starts when the app reminds, on the freeze's announcement issue, the owners of campaigns that need IT work before it. 0 turns the reminder off. Default 3.",
+          type: "integer",
+          minimum: 0,
+          maximum: 365,
+          default: 3,
+          examples: [3],
+        },
+      },
+      examples: [{ freeze_reminder_days: 3 }],
+    },
   },
   $defs: {
     name: { type: "string", pattern: "^[a-z0-9]+([-_][a-z0-9]+)*$" },
@@ -7202,6 +7220,7 @@ const schema47 = {
         fast_lane: { max_utilization: 0.5, waive: ["it"] },
         sla: { hours: 24, escalate: { teams: ["it-oncall"] } },
       },
+      coordination: { freeze_reminder_days: 3 },
     },
   ],
 };
@@ -7244,7 +7263,7 @@ function validate24(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "campaigns" || key0 === "capacity" || key0 === "review")) {
+      if (!(key0 === "campaigns" || key0 === "capacity" || key0 === "review" || key0 === "coordination")) {
         const err0 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -8933,8 +8952,109 @@ function validate24(
         errors++;
       }
     }
+    if (data.coordination !== undefined) {
+      let data37 = data.coordination;
+      if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+        for (const key9 in data37) {
+          if (!(key9 === "freeze_reminder_days")) {
+            const err80 = {
+              instancePath: instancePath + "/coordination",
+              schemaPath: "#/properties/coordination/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key9 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema47.properties.coordination,
+              data: data37,
+            };
+            if (vErrors === null) {
+              vErrors = [err80];
+            } else {
+              vErrors.push(err80);
+            }
+            errors++;
+          }
+        }
+        if (data37.freeze_reminder_days !== undefined) {
+          let data38 = data37.freeze_reminder_days;
+          if (!(typeof data38 == "number" && !(data38 % 1) && !isNaN(data38) && isFinite(data38))) {
+            const err81 = {
+              instancePath: instancePath + "/coordination/freeze_reminder_days",
+              schemaPath: "#/properties/coordination/properties/freeze_reminder_days/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+              schema: schema47.properties.coordination.properties.freeze_reminder_days.type,
+              parentSchema: schema47.properties.coordination.properties.freeze_reminder_days,
+              data: data38,
+            };
+            if (vErrors === null) {
+              vErrors = [err81];
+            } else {
+              vErrors.push(err81);
+            }
+            errors++;
+          }
+          if (typeof data38 == "number" && isFinite(data38)) {
+            if (data38 > 365 || isNaN(data38)) {
+              const err82 = {
+                instancePath: instancePath + "/coordination/freeze_reminder_days",
+                schemaPath: "#/properties/coordination/properties/freeze_reminder_days/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 365 },
+                message: "must be <= 365",
+                schema: 365,
+                parentSchema: schema47.properties.coordination.properties.freeze_reminder_days,
+                data: data38,
+              };
+              if (vErrors === null) {
+                vErrors = [err82];
+              } else {
+                vErrors.push(err82);
+              }
+              errors++;
+            }
+            if (data38 < 0 || isNaN(data38)) {
+              const err83 = {
+                instancePath: instancePath + "/coordination/freeze_reminder_days",
+                schemaPath: "#/properties/coordination/properties/freeze_reminder_days/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
+                parentSchema: schema47.properties.coordination.properties.freeze_reminder_days,
+                data: data38,
+              };
+              if (vErrors === null) {
+                vErrors = [err83];
+              } else {
+                vErrors.push(err83);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err84 = {
+          instancePath: instancePath + "/coordination",
+          schemaPath: "#/properties/coordination/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema47.properties.coordination.type,
+          parentSchema: schema47.properties.coordination,
+          data: data37,
+        };
+        if (vErrors === null) {
+          vErrors = [err84];
+        } else {
+          vErrors.push(err84);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err80 = {
+    const err85 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -8945,9 +9065,9 @@ function validate24(
       data,
     };
     if (vErrors === null) {
-      vErrors = [err80];
+      vErrors = [err85];
     } else {
-      vErrors.push(err80);
+      vErrors.push(err85);
     }
     errors++;
   }
