@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { announceMerged } from "../../src/app/coordination/announce.js";
+import { checkMerged } from "../../src/app/coordination/merged-check.js";
 import { sweepAnnouncements } from "../../src/app/coordination/announcement-sweep.js";
 import { loadConfig } from "../../src/core/load/index.js";
 import { compileApp, removeApp, runNode } from "../helpers/two-apps.js";
@@ -60,7 +61,8 @@ async function merge(world: World, served: Served, number: number, changes: Reco
     mergeSha: MERGE_SHA,
     changed_files: Object.keys(changes).length,
   };
-  const outcome = await announceMerged(served.client, pull, BASE_SHA, config, MERGED_AT);
+  const merged = await checkMerged(served.client, pull, config, MERGED_AT);
+  const outcome = await announceMerged(served.client, pull, merged, BASE_SHA, config, MERGED_AT);
   push(world, world.commits[MERGE_SHA]!);
   return outcome;
 }
