@@ -11,12 +11,12 @@
 // (say(line) prints a line of the report).
 //
 // BENCH_QUICK=1 skips the 100k repository (about half the run).
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { alternate as measureAlternately } from "./measure.js";
 import { syntheticRepository, writeRepository } from "./synthetic.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -25,51 +25,10 @@ const baseline = path.join(here, "baseline.js");
 const NOW = Date.UTC(2026, 10, 23, 9);
 const NOW_ISO = new Date(NOW).toISOString();
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
-
-/** Runs `node args` as a child process: wall ms and peak RSS in MiB (from /usr/bin/time, when present). */
-function run(args, env = {}) {
-  const command = TIME ? [TIME, "-f", "%M", process.execPath, ...args] : [process.execPath, ...args];
-  const t0 = performance.now();
-  const r = spawnSync(command[0], command.slice(1), {
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-    maxBuffer: 1 << 30,
-  });
-  const ms = performance.now() - t0;
-  if (r.status !== 0 && r.status !== 1)
-    throw new Error(`${args.join(" ")} exited with ${r.status}: ${r.stderr}`);
-  const rss = TIME ? Number(/(\d+)\s*$/.exec(r.stderr)?.[1] ?? NaN) / 1024 : NaN;
-  return { ms, rss, stdout: r.stdout };
-}
-
 const check = (root, extra = []) => ["check", "--format", "json", "--root", root, "--now", NOW_ISO, ...extra];
 
-/** Median of the rounds (alternating with the others measured in the same loop). */
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-/** Measures several commands alternately, ROUNDS times; median wall time and the highest peak RSS of each. */
-function alternate(commands, rounds = ROUNDS) {
-  const results = Object.fromEntries(Object.keys(commands).map((k) => [k, { ms: [], rss: [] }]));
-  let outputs = {};
-  for (let i = 0; i < rounds; i++) {
-    for (const [name, args] of Object.entries(commands)) {
-      const r = run(args);
-      results[name].ms.push(r.ms);
-      results[name].rss.push(r.rss);
-      outputs[name] = r.stdout;
-    }
-  }
-  return Object.fromEntries(
-    Object.entries(results).map(([k, v]) => [
-      k,
-      { ms: median(v.ms), rss: Math.max(...v.rss), out: outputs[k] },
-    ]),
-  );
-}
+/** Measures several commands alternately (bench/measure.js), ROUNDS times unless told. */
+const alternate = (commands, rounds = ROUNDS) => measureAlternately(commands, rounds);
 
 const dir = mkdtempSync(path.join(tmpdir(), "cg-bench-"));
 const repo = (name, n, profile) => {
