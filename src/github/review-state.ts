@@ -17,7 +17,7 @@ import { cachedAtCommit, rememberAtCommit } from "./commit-cache.js";
 import { readFileAt } from "./config-at-base.js";
 import { listAll } from "./paginate.js";
 import { changedPaths, listPullFiles } from "./pull-files.js";
-import { activeTeamMembers } from "./team-members.js";
+import { activeMembersAmong } from "./team-members.js";
 
 export interface PullRef {
   owner: string;
@@ -92,6 +92,9 @@ export async function gatherPullState(
   for (let round = 0; round < 10; round++) {
     const reads = nextReads(evidence);
     if (reads.length === 0) break;
+    // Memberships of every team asked for in this round come in one request.
+    const members = reads.filter((read) => read.read === "members");
+    if (members.length > 0) await fetchMembers(client, evidence, members);
     for (const read of reads) await fetchEvidence(client, evidence, read, pr.changed_files);
   }
   if (nextReads(evidence).length > 0) throw new Error("The review evidence could not be completed.");
@@ -128,16 +131,28 @@ async function fetchEvidence(
     case "reviews":
       evidence.reviews = await listReviews(client, pull);
       return;
-    case "members": {
-      const found = await activeTeamMembers(client, [read.team], read.logins, pull.owner);
-      const members = new Set([...(evidence.team_members[read.team] ?? []), ...(found[read.team] ?? [])]);
-      evidence.team_members[read.team] = [...members].sort();
-      evidence.looked_up[read.team] = [...(evidence.looked_up[read.team] ?? []), ...read.logins];
-      return;
-    }
+    case "members":
+      return; // fetched for the whole round by fetchMembers
     case "compare":
       evidence.changed_since[read.base] = await filesChangedSince(client, repo, read.base, read.head);
       return;
+  }
+}
+
+async function fetchMembers(
+  client: GitHubClient,
+  evidence: Evidence,
+  reads: Extract<EvidenceRead, { read: "members" }>[],
+): Promise<void> {
+  const found = await activeMembersAmong(
+    client,
+    Object.fromEntries(reads.map((read) => [read.team, read.logins])),
+    evidence.pull.owner,
+  );
+  for (const read of reads) {
+    const members = new Set([...(evidence.team_members[read.team] ?? []), ...(found[read.team] ?? [])]);
+    evidence.team_members[read.team] = [...members].sort();
+    evidence.looked_up[read.team] = [...(evidence.looked_up[read.team] ?? []), ...read.logins];
   }
 }
 

@@ -8,7 +8,7 @@
  * the app's answer (Probot answers after the handlers finished). Everything listens on 127.0.0.1.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -86,9 +86,19 @@ export async function startGitHub(
         status = 422;
         body = { message: String(error) };
       }
+      // As GitHub: every GET answer carries an ETag, and a request naming it gets 304 when unchanged.
+      let text = JSON.stringify(body);
+      if ((req.method ?? "GET") === "GET" && status === 200) {
+        headers.etag = `W/"${createHash("sha1").update(text).digest("hex")}"`;
+        if (req.headers["if-none-match"] === headers.etag) {
+          status = 304;
+          text = "";
+        }
+      }
+      const recorded = log[log.length - 1];
+      if (recorded) recorded.status = status;
       setTimeout(
-        () =>
-          res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body)),
+        () => res.writeHead(status, { "content-type": "application/json", ...headers }).end(text),
         options.latency?.() ?? 0,
       );
     });
