@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conditionalRequests } from "../../src/app/conditional-requests.js";
 import { defaultWorld, worldReview, type World } from "../helpers/app-github.js";
-import { startGitHub, type FakeGitHubServer } from "../helpers/app-processes.js";
+import { startGitHub, type FakeGitHubServer } from "../helpers/two-apps.js";
 import { ProbotOctokit } from "probot";
 
 let world: World = defaultWorld();

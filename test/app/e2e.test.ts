@@ -4,7 +4,7 @@
  * signed like GitHub's. The replicas share nothing but the fake GitHub, as in production.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -18,14 +18,16 @@ import {
 import { examplePayload, type Payload } from "../helpers/app-probot.js";
 import {
   compileApp,
+  removeApp,
   sign,
   startApp,
   startGitHub,
   type AppProcess,
   type FakeGitHubServer,
-} from "../helpers/app-processes.js";
+} from "../helpers/two-apps.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
+const SANDBOX = "campaign-gate-app-e2e";
 /**
  * Races: 50 by default and in `npm run bench` (bench/review-e2e.js); 20 in CI, where this file runs
  * beside the whole suite on 2 cores. CAMPAIGN_GATE_RACES overrides both.
@@ -33,7 +35,7 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const RACES = Number(process.env.CAMPAIGN_GATE_RACES ?? (process.env.CI ? 20 : 50));
 
 let world: World = defaultWorld();
-let sandbox: string;
+let lib: string;
 let github: FakeGitHubServer;
 let slowGitHub: FakeGitHubServer;
 let a: AppProcess;
@@ -42,15 +44,15 @@ let racerA: AppProcess;
 let racerB: AppProcess;
 
 beforeAll(async () => {
-  sandbox = compileApp("campaign-gate-app-e2e");
+  lib = await compileApp(SANDBOX);
   github = await startGitHub(() => world);
   // The racing replicas see GitHub answer each request after 0–15 ms, at random.
   slowGitHub = await startGitHub(() => world, { latency: () => Math.random() * 15 });
   [a, b, racerA, racerB] = await Promise.all([
-    startApp(sandbox, github),
-    startApp(sandbox, github),
-    startApp(sandbox, slowGitHub),
-    startApp(sandbox, slowGitHub),
+    startApp(lib, github),
+    startApp(lib, github),
+    startApp(lib, slowGitHub),
+    startApp(lib, slowGitHub),
   ]);
   // Warm each process up with one evaluation, so no test meets a cold start (loading the schemas).
   for (const app of [a, b, racerA, racerB]) {
@@ -63,7 +65,7 @@ afterAll(async () => {
   await Promise.all([a, b, racerA, racerB].map((app) => app?.stop("SIGKILL")));
   await github?.close();
   await slowGitHub?.close();
-  if (sandbox) rmSync(sandbox, { recursive: true, force: true });
+  removeApp(SANDBOX);
 });
 
 let sha = 0;
@@ -372,7 +374,7 @@ describe("the container's commands (Dockerfile; no Docker engine needed)", () =>
     const cmd = execForm("CMD");
     expect(cmd.slice(0, 2)).toEqual(["node", "lib/app/server.js"]);
     const health = execForm("HEALTHCHECK");
-    const app = await startApp(sandbox, github, { command: [process.execPath, ...cmd.slice(1)] });
+    const app = await startApp(lib, github, { command: [process.execPath, ...cmd.slice(1)] });
     const probe = () =>
       spawnSync(process.execPath, health.slice(1), { env: { ...process.env, PORT: String(app.port) } })
         .status;
