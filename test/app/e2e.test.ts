@@ -353,6 +353,27 @@ describe("API requests per delivered event", () => {
     if (report) writeFileSync(`${report}.requests.json`, JSON.stringify(figures, null, 2));
     console.log(JSON.stringify(figures), JSON.stringify(seen, null, 1));
     expect(invalid(github.log)).toEqual([]);
+    // The figures in docs/deploy.md's table and the README's line are these measurements.
+    const deploy = readFileSync(join(ROOT, "docs/deploy.md"), "utf8");
+    const rows: Record<string, string> = {
+      opened: "`pull_request.opened`",
+      synchronize: "`pull_request.synchronize`",
+      "review submitted": "`pull_request_review` (2×)",
+      membership: "`membership.removed`",
+    };
+    for (const [type, label] of Object.entries(rows)) {
+      const row = deploy.split("\n").find((line) => line.startsWith(`| ${label}`));
+      const cells = row?.split("|").map((cell) => cell.trim());
+      expect(cells?.slice(2, 4), `docs/deploy.md row ${label}`).toEqual([
+        String(figures[type]!.median),
+        String(figures[type]!.sent),
+      ]);
+      expect(cells?.[5], `docs/deploy.md row ${label}`).toBe(figures[type]!.all.join(", "));
+    }
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8").replace(/\s+/g, " ");
+    expect(readme).toContain(
+      `opened ${figures.opened!.median}, synchronize ${figures.synchronize!.median}, review submitted ${figures["review submitted"]!.median}, membership ${figures.membership!.median}`,
+    );
     // Issue 9's target: at most 6 requests against the rate limit, median per event type.
     for (const [type, { median: m }] of Object.entries(figures)) expect(m, type).toBeLessThanOrEqual(6);
   }, 60_000);
