@@ -92,3 +92,30 @@ export function writeRepository(dir, repo) {
 function iso(ms) {
   return new Date(ms).toISOString().replace(".000Z", "Z");
 }
+
+const HOURS = [
+  0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.3, 0.5, 0.6, 0.7, 0.7, 0.75, 0.8, 0.75, 0.7, 0.7, 0.75, 0.8, 0.9, 1, 1,
+  0.9, 0.7, 0.5,
+];
+const SHAPES = [
+  () => `  shape:\n    kind: daily\n    peak_hours: ["12:00-14:00", "19:00-22:00"]\n`,
+  (start) => `  shape:\n    kind: spike\n    at: ["${start}"]\n    half_life_minutes: 15\n`,
+  () => `  shape:\n    kind: front_loaded\n    half_life_hours: 6\n`,
+];
+
+/** The synthetic repository with shapes on every third campaign and a profile on every site. */
+export function shapedRepository(repo) {
+  const capacity = repo.capacity.replace(
+    /( {4}uses: \{[^\n]*\}\n)/g,
+    `$1    profile: { timezone: Europe/Berlin, hours: [${HOURS.join(", ")}], weekdays: [1, 1, 1, 1, 1, 0.8, 0.7] }\n`,
+  );
+  const campaigns = repo.campaigns.map((f, i) => {
+    if (i % 3 !== 0) return f;
+    const start = /\n {2}start: (\S+)\n/.exec(f.text)[1];
+    return {
+      ...f,
+      text: f.text.replace('\nnotes: "generated"', `\n${SHAPES[(i / 3) % 3](start)}notes: "generated"`),
+    };
+  });
+  return { ...repo, capacity, campaigns };
+}

@@ -12,7 +12,11 @@ import { reviewPull } from "./review-pull.js";
 export const MEMBERSHIP_PULL_LIMIT = 100;
 
 /** Registers the membership handler; `appId` finds the app's own check runs. */
-export function registerMembershipHandler(app: Probot, appId?: number): void {
+export function registerMembershipHandler(
+  app: Probot,
+  appId?: number,
+  appLogin?: () => Promise<string>,
+): void {
   app.on(["membership.added", "membership.removed"], async (context) => {
     const client: GitHubClient = context.octokit;
     const repositories = await installationRepositories(client);
@@ -38,7 +42,7 @@ export function registerMembershipHandler(app: Probot, appId?: number): void {
           { ...repo, number: pull.number, head_sha: pull.head.sha },
           context.log,
           // The listed pull request is as fresh as a read of it (only changed_files is missing).
-          { pull, appId },
+          { pull, appId, appLogin },
         ).catch((error: unknown) =>
           context.log.error(`${repo.owner}/${repo.repo}#${pull.number}: ${String(error)}`),
         );

@@ -22,11 +22,11 @@ const PULL_EVENTS = [
 type PullContext = Context<"pull_request" | "pull_request_review">;
 
 /** Registers the pull request and review handlers; `appId` finds the app's own check runs. */
-export function registerPullHandlers(app: Probot, appId?: number): void {
-  app.on([...PULL_EVENTS], (context) => evaluate(context, appId));
+export function registerPullHandlers(app: Probot, appId?: number, appLogin?: () => Promise<string>): void {
+  app.on([...PULL_EVENTS], (context) => evaluate(context, appId, appLogin));
   // Only a retargeted base changes the review (its rules come from the base); title edits do not.
   app.on("pull_request.edited", async (context) => {
-    if (context.payload.changes.base) await evaluate(context, appId);
+    if (context.payload.changes.base) await evaluate(context, appId, appLogin);
   });
   app.on("check_run.rerequested", async (context) => {
     const { check_run, repository } = context.payload;
@@ -41,13 +41,17 @@ export function registerPullHandlers(app: Probot, appId?: number): void {
           head_sha: check_run.head_sha,
         },
         context.log,
-        { appId },
+        { appId, appLogin },
       );
     }
   });
 }
 
-async function evaluate(context: PullContext, appId: number | undefined): Promise<void> {
+async function evaluate(
+  context: PullContext,
+  appId: number | undefined,
+  appLogin?: () => Promise<string>,
+): Promise<void> {
   const { repository, pull_request } = context.payload;
   await reviewPull(
     context.octokit,
@@ -62,6 +66,7 @@ async function evaluate(context: PullContext, appId: number | undefined): Promis
       pull: pull_request as unknown as ApiPull,
       opened: context.name === "pull_request" && context.payload.action === "opened",
       appId,
+      appLogin,
     },
   );
 }

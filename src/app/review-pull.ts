@@ -41,6 +41,8 @@ export interface ReviewOptions {
   opened?: boolean;
   /** The app's id, so only its own check runs are found. */
   appId?: number | undefined;
+  /** The app's bot login (see GatherOptions.appLogin). */
+  appLogin?: (() => Promise<string>) | undefined;
 }
 
 interface Log {
@@ -61,6 +63,7 @@ export async function reviewPull(
   let gather: GatherOptions = {
     ...(options.pull ? { pull: options.pull } : {}),
     ...(options.opened ? { reviews: [] } : {}),
+    appLogin: options.appLogin,
   };
   for (let round = 1; ; round++) {
     const evaluated = await evaluateOnce(client, target, log, gather, options.appId);
@@ -83,7 +86,7 @@ export async function reviewPull(
       return result;
     }
     // The world moved under this evaluation: evaluate again from what GitHub has now.
-    gather = { reviews: now };
+    gather = { reviews: now, appLogin: options.appLogin };
   }
 }
 

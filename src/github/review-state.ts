@@ -10,6 +10,7 @@ import { loadConfig } from "../core/load/index.js";
 import { DEFAULT_CONFIG_PATH } from "../core/model.js";
 import { nextReads, pullState, type Evidence, type EvidenceRead } from "../core/review/evidence.js";
 import type { Review } from "../core/review/reviews.js";
+import { effectiveAuthor } from "../core/review/effective-author.js";
 import type { ConfigState, PullInfo, PullState } from "../core/review/state.js";
 import { filesChangedSince } from "./changed-since.js";
 import type { GitHubClient } from "./client.js";
@@ -29,7 +30,8 @@ export interface PullRef {
 export interface ApiPull {
   number: number;
   state: string;
-  user: { login: string } | null;
+  user: { login: string; type?: string } | null;
+  body?: string | null;
   head: { sha: string };
   base: { sha: string; ref: string };
   changed_files?: number;
@@ -40,7 +42,7 @@ export interface ApiPull {
 
 interface ApiReview {
   id: number;
-  user: { login: string } | null;
+  user: { login: string; type?: string } | null;
   state: string;
   commit_id: string | null;
   submitted_at?: string;
@@ -61,6 +63,8 @@ export interface GatherOptions {
   pull?: ApiPull;
   /** Reviews already read (or known to be none, for a pull request just opened). */
   reviews?: Review[];
+  /** The app's bot login, read only for a pull request a bot opened (effective-author.ts). */
+  appLogin?: (() => Promise<string>) | undefined;
 }
 
 /** Reads the pull request, its base configuration, then whatever evidence the core asks for. */
@@ -79,7 +83,8 @@ export async function gatherPullState(
       })
     ).data as ApiPull);
   if (pr.state !== "open") return { open: false };
-  const pull = pullInfo(repo, pr);
+  const appLogin = pr.user?.type === "Bot" ? await options.appLogin?.() : undefined;
+  const pull = pullInfo(repo, pr, appLogin);
   const evidence: Evidence = {
     pull,
     config: await configAtBase(client, pull),
@@ -163,14 +168,15 @@ export async function listReviews(client: GitHubClient, pull: PullRef): Promise<
     repo: pull.repo,
     pull_number: pull.number,
   });
-  return reviews.map(toReview);
+  // A bot's review is no person's judgement: the app's own (or any other app's) never counts.
+  return reviews.filter((review) => review.user?.type !== "Bot").map(toReview);
 }
 
-function pullInfo(repo: { owner: string; repo: string }, pr: ApiPull): PullInfo {
+function pullInfo(repo: { owner: string; repo: string }, pr: ApiPull, appLogin?: string): PullInfo {
   return {
     ...repo,
     number: pr.number,
-    author: pr.user?.login ?? "",
+    author: effectiveAuthor({ opener: pr.user?.login ?? "", body: pr.body }, appLogin),
     head_sha: pr.head.sha,
     base_sha: pr.base.sha,
     base_ref: pr.base.ref,

@@ -9,7 +9,12 @@ import { createHash } from "node:crypto";
 import { Octokit } from "@octokit/rest";
 import { clearBlobCache } from "../../src/github/blob-cache.js";
 import { answerGraphql } from "../helpers/graphql.js";
-import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from "../helpers/fake-github.js";
+import {
+  startFakeGitHub,
+  type FakeGitHub,
+  type Handler,
+  type RecordedRequest,
+} from "../helpers/fake-github.js";
 
 export const OWNER = "Codertocat";
 export const REPO = "Hello-World";
@@ -85,6 +90,11 @@ export interface WorldPull {
   labels: string[];
   reviews: { id: number; user: string; state: string; commit_id: string; submitted_at: string }[];
   timeline: Record<string, unknown>[];
+  /** Head branch name (pull requests the app opens); "feature" when absent. */
+  head_ref?: string;
+  title?: string;
+  body?: string;
+  merged_at?: string | null;
 }
 
 export interface WorldComment {
@@ -104,6 +114,8 @@ export interface WorldIssue {
   state: "open" | "closed";
   state_reason?: string;
   created_at?: string;
+  /** The issue's author ("campaign-gate[bot]" when absent: the app's own issues). */
+  user?: string;
 }
 
 export interface World {
@@ -128,6 +140,8 @@ export interface World {
   failAfter?: (call: string) => number | undefined;
   /** Repository labels (name → description), unique by name as on GitHub (case-insensitive). */
   repoLabels: Map<string, { name: string; description: string }>;
+  /** Branch name → head commit sha, besides the default branch (always BASE_SHA). */
+  branches?: Record<string, string>;
   /** Milliseconds to hold a request before handling it and again before answering (random API delays, so races are real). */
   latency?: () => number;
   /**
@@ -192,7 +206,7 @@ export function blobSha(text: string): string {
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
-const user = (login: string) => ({ login, id: login.length, type: "User" });
+const user = (login: string) => ({ login, id: login.length, type: login.endsWith("[bot]") ? "Bot" : "User" });
 const notFound = { status: 404, body: { message: "Not Found" } };
 
 /** Pages of `items` as GitHub serves them (`page`, `per_page`). */
@@ -263,11 +277,17 @@ export async function serveWorld(world: World): Promise<Served> {
   route("GET /repos/{owner}/{repo}", () => ({ body: { default_branch: world.defaultBranch, name: REPO } }));
   route("GET /repos/{owner}/{repo}/contents/{path}", (request, { path }) => {
     const ref = request.query.get("ref") ?? world.defaultBranch;
-    const files = world.commits[ref === world.defaultBranch ? BASE_SHA : ref];
+    const files = world.commits[ref === world.defaultBranch ? BASE_SHA : (world.branches?.[ref] ?? ref)];
     const text = files?.[path!];
     if (text === undefined) return notFound;
     return {
-      body: { type: "file", encoding: "base64", path, content: Buffer.from(text).toString("base64") },
+      body: {
+        type: "file",
+        encoding: "base64",
+        path,
+        sha: blobSha(text),
+        content: Buffer.from(text).toString("base64"),
+      },
     };
   });
   route("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", (request, { tree_sha }) => {
@@ -303,20 +323,30 @@ export async function serveWorld(world: World): Promise<Served> {
       },
     };
   });
-  route("GET /repos/{owner}/{repo}/pulls", (request) => ({
-    body: paged(
-      request,
-      world.pulls
-        .filter((p) => p.state === "open")
-        .map((p) => ({
-          number: p.number,
-          draft: p.draft,
-          created_at: p.created_at,
-          head: { sha: p.head_sha },
-          labels: p.labels.map((name) => ({ name })),
-        })),
-    ),
-  }));
+  route("GET /repos/{owner}/{repo}/pulls", (request) => {
+    const state = request.query.get("state") ?? "open";
+    const head = request.query.get("head");
+    return {
+      body: paged(
+        request,
+        world.pulls
+          .filter((p) => state === "all" || p.state === state)
+          .filter((p) => head === null || head === `${OWNER}:${p.head_ref ?? "feature"}`)
+          .map((p) => ({
+            number: p.number,
+            state: p.state,
+            draft: p.draft,
+            created_at: p.created_at,
+            title: p.title ?? "",
+            body: p.body ?? null,
+            merged_at: p.merged_at ?? null,
+            user: user(p.author),
+            head: { sha: p.head_sha, ref: p.head_ref ?? "feature" },
+            labels: p.labels.map((name) => ({ name })),
+          })),
+      ),
+    };
+  });
   route("GET /repos/{owner}/{repo}/pulls/{pull_number}", (_request, { pull_number }) => {
     const p = pullOf(pull_number!);
     if (!p) return notFound;
@@ -326,7 +356,8 @@ export async function serveWorld(world: World): Promise<Served> {
         state: p.state,
         draft: p.draft,
         user: user(p.author),
-        head: { sha: p.head_sha, ref: "feature" },
+        body: p.body ?? null,
+        head: { sha: p.head_sha, ref: p.head_ref ?? "feature" },
         base: { sha: p.base_sha, ref: world.defaultBranch },
         changed_files: p.files.length,
         requested_reviewers: p.requested_reviewers.map(user),
@@ -384,7 +415,7 @@ export async function serveWorld(world: World): Promise<Served> {
     return { status: 204 };
   });
   route("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", (request, { issue_number }) => {
-    const p = pullOf(issue_number!)!;
+    const p = pullOf(issue_number!) ?? world.issues.find((i) => i.number === Number(issue_number))!;
     p.labels.push(...(request.body as { labels: string[] }).labels);
     return { body: p.labels.map((name) => ({ name })) };
   });
@@ -399,7 +430,7 @@ export async function serveWorld(world: World): Promise<Served> {
           .map((i) => ({
             ...i,
             labels: i.labels.map((name) => ({ name })),
-            user: user("campaign-gate[bot]"),
+            user: user(i.user ?? "campaign-gate[bot]"),
           }))
           // GitHub lists the newest first.
           .reverse(),
@@ -473,6 +504,8 @@ export async function serveWorld(world: World): Promise<Served> {
       : notFound,
   );
 
+  serveCampaignRequests(world, route);
+
   const quiet = { debug() {}, info() {}, warn() {}, error() {} };
   const client = new Octokit({ auth: "test", baseUrl: fake.url, log: quiet });
   live = {
@@ -491,4 +524,141 @@ export async function serveWorld(world: World): Promise<Served> {
 
 function expectRecursive(request: RecordedRequest): void {
   if (request.query.get("recursive") === null) throw new Error("the tree must be read recursively");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Campaign request issues (issue 15): the app's own identity, one issue read, branches (git refs),
+// file writes through the contents API, pull requests it opens and updates, comment edits and label
+// removal. Writes follow GitHub's answers: 422 for a branch or an open pull request of that head
+// that already exists, 422 without / 409 with a wrong `sha` when replacing a file.
+// ---------------------------------------------------------------------------------------------
+
+/** The app's login in this world (GET /app answers slug "campaign-gate"). */
+export const APP_LOGIN = "campaign-gate[bot]";
+
+function serveCampaignRequests(world: World, route: (key: string, handler: Handler) => void): void {
+  const branches = () => (world.branches ??= {});
+  const headOf = (branch: string) => (branch === world.defaultBranch ? BASE_SHA : branches()[branch]);
+  const issueOf = (n: string) => world.issues.find((i) => i.number === Number(n));
+  let commits = 0;
+
+  route("GET /app", () => ({ body: { id: 1, slug: "campaign-gate", name: "campaign-gate" } }));
+  route("GET /repos/{owner}/{repo}/issues/{issue_number}", (_request, { issue_number }) => {
+    const issue = issueOf(issue_number!);
+    if (!issue) return notFound;
+    return {
+      body: {
+        ...issue,
+        labels: issue.labels.map((name) => ({ name })),
+        user: user(issue.user ?? APP_LOGIN),
+      },
+    };
+  });
+  route("GET /repos/{owner}/{repo}/git/ref/{ref}", (_request, { ref }) => {
+    const sha = headOf(ref!.replace(/^heads\//, ""));
+    return sha ? { body: { ref: `refs/${ref!}`, object: { sha, type: "commit" } } } : notFound;
+  });
+  route("POST /repos/{owner}/{repo}/git/refs", (request) => {
+    const { ref, sha } = request.body as { ref: string; sha: string };
+    const branch = ref.replace(/^refs\/heads\//, "");
+    if (headOf(branch)) return { status: 422, body: { message: "Reference already exists" } };
+    if (!world.commits[sha]) return { status: 422, body: { message: "Object does not exist" } };
+    branches()[branch] = sha;
+    return { status: 201, body: { ref, object: { sha, type: "commit" } } };
+  });
+  const writeFile = (request: RecordedRequest, path: string, remove: boolean) => {
+    const body = request.body as { branch?: string; sha?: string; content?: string; message: string };
+    const branch = body.branch ?? world.defaultBranch;
+    const head = headOf(branch);
+    if (!head) return { status: 404, body: { message: `Branch ${branch} not found` } };
+    const files = { ...world.commits[head] };
+    const current = files[path];
+    if (remove && current === undefined) return notFound;
+    if (current !== undefined && body.sha === undefined)
+      return { status: 422, body: { message: `Invalid request.\n\n"sha" wasn't supplied.` } };
+    if (current !== undefined && body.sha !== blobSha(current))
+      return { status: 409, body: { message: `${path} does not match ${body.sha}` } };
+    if (remove) delete files[path];
+    else files[path] = Buffer.from(body.content ?? "", "base64").toString("utf8");
+    const sha = createHash("sha1").update(`${head} ${++commits} ${path}`).digest("hex");
+    world.commits[sha] = files;
+    branches()[branch] = sha;
+    for (const pull of world.pulls.filter((p) => p.head_ref === branch && p.state === "open")) {
+      pull.head_sha = sha;
+      pull.files = changedFiles(world.commits[pull.base_sha] ?? {}, files);
+    }
+    const content = remove ? null : { path, sha: blobSha(files[path]!) };
+    return { status: remove || current !== undefined ? 200 : 201, body: { content, commit: { sha } } };
+  };
+  route("PUT /repos/{owner}/{repo}/contents/{path}", (request, { path }) => writeFile(request, path!, false));
+  route("DELETE /repos/{owner}/{repo}/contents/{path}", (request, { path }) =>
+    writeFile(request, path!, true),
+  );
+  route("POST /repos/{owner}/{repo}/pulls", (request) => {
+    const body = request.body as { title: string; head: string; base: string; body?: string };
+    const head = headOf(body.head);
+    if (!head) return { status: 422, body: { message: "Validation Failed", errors: [{ field: "head" }] } };
+    if (world.pulls.some((p) => p.state === "open" && p.head_ref === body.head))
+      return {
+        status: 422,
+        body: { message: `A pull request already exists for ${OWNER}:${body.head}.` },
+      };
+    const number = Math.max(
+      200,
+      ...world.pulls.map((p) => p.number + 1),
+      ...world.issues.map((i) => i.number + 1),
+    );
+    const pull: WorldPull = {
+      number,
+      author: APP_LOGIN,
+      draft: false,
+      state: "open",
+      created_at: "2026-11-25T15:00:00Z",
+      head_sha: head,
+      base_sha: headOf(body.base)!,
+      files: changedFiles(world.commits[headOf(body.base)!] ?? {}, world.commits[head] ?? {}),
+      requested_reviewers: [],
+      requested_teams: [],
+      labels: [],
+      reviews: [],
+      timeline: [],
+      head_ref: body.head,
+      title: body.title,
+      body: body.body ?? "",
+      merged_at: null,
+    };
+    world.pulls.push(pull);
+    return { status: 201, body: { number, html_url: `https://github.com/${OWNER}/${REPO}/pull/${number}` } };
+  });
+  route("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", (request, { pull_number }) => {
+    const pull = world.pulls.find((p) => p.number === Number(pull_number));
+    if (!pull) return notFound;
+    const body = request.body as { title?: string; body?: string; state?: "open" | "closed" };
+    if (body.title !== undefined) pull.title = body.title;
+    if (body.body !== undefined) pull.body = body.body;
+    if (body.state !== undefined) pull.state = body.state;
+    return { body: { number: pull.number, state: pull.state } };
+  });
+  route("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", (request, { comment_id }) => {
+    const comment = world.comments.find((c) => c.id === Number(comment_id));
+    if (!comment) return notFound;
+    comment.body = (request.body as { body: string }).body;
+    return { body: { id: comment.id } };
+  });
+  route(
+    "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+    (_request, { issue_number, name }) => {
+      const issue = issueOf(issue_number!);
+      if (!issue?.labels.includes(name!)) return notFound;
+      issue.labels = issue.labels.filter((label) => label !== name);
+      return { body: issue.labels.map((label) => ({ name: label })) };
+    },
+  );
+}
+
+/** Paths whose text differs between two commits' files. */
+function changedFiles(base: Record<string, string>, head: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(base), ...Object.keys(head)])]
+    .filter((path) => base[path] !== head[path])
+    .sort();
 }

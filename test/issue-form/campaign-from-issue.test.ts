@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildIssueForm } from "../../src/core/issue-form/build-issue-form.js";
-import { campaignFromIssue, slugOf } from "../../src/core/issue-form/campaign-from-issue.js";
+import { campaignFromIssue } from "../../src/core/issue-form/campaign-from-issue.js";
+import { slugOf } from "../../src/core/issue-form/slug-of.js";
 import { defaultConfig } from "../../src/core/load/index.js";
 
 const capacity = {

@@ -9,17 +9,14 @@
 import { announceChanges } from "../../core/announce/announce-changes.js";
 import { announcementIssue, announcementLabel } from "../../core/announce/announcement-issue.js";
 import { completedAnnouncements } from "../../core/announce/completed-announcements.js";
-import { runCheck } from "../../core/check.js";
 import type { Config } from "../../core/model.js";
 import type { GitHubClient } from "../../github/client.js";
 import { readFileAt } from "../../github/config-at-base.js";
 import { listAll } from "../../github/paginate.js";
-import { changedPaths, listPullFiles } from "../../github/pull-files.js";
-import { readRepositoryAt } from "../../github/repo-files.js";
 import { underClaim } from "./claim.js";
 import { createIssueOnce, type IssueOutcome } from "./create-issue-once.js";
 import { postOnce } from "./escalate.js";
-import type { MergedPull } from "./it-issue.js";
+import type { MergedCheck, MergedPull } from "./merged-check.js";
 
 export type AnnounceOutcome = { key: string; outcome: IssueOutcome }[] | "not-needed" | "incomplete";
 
@@ -27,22 +24,16 @@ export type AnnounceOutcome = { key: string; outcome: IssueOutcome }[] | "not-ne
 export async function announceMerged(
   client: GitHubClient,
   pull: MergedPull,
+  merged: MergedCheck,
   baseSha: string,
   config: Config,
   now: number,
 ): Promise<AnnounceOutcome> {
-  const repo = { owner: pull.owner, repo: pull.repo };
-  const listed = await listPullFiles(client, {
-    ...repo,
-    pull_number: pull.number,
-    ...(pull.changed_files !== undefined ? { changed_files: pull.changed_files } : {}),
-  });
-  const changed = changedPaths(listed.files);
-  if (!changed.includes(config.capacity)) return "not-needed";
-  const files = await readRepositoryAt(client, { ...repo, sha: pull.mergeSha }, config);
+  if (!merged.changed.includes(config.capacity)) return "not-needed";
   // Campaigns missing from the list would go unmentioned: better no announcement than a wrong one (logged).
-  if (!files.complete || !listed.complete) return "incomplete";
-  const report = runCheck({ config, ...files, now, changed });
+  if (merged.kind !== "checked") return merged.kind;
+  const { files, report } = merged;
+  const repo = { owner: pull.owner, repo: pull.repo };
   const announcements = announceChanges({
     config,
     baseCapacity: await readFileAt(client, repo, config.capacity, baseSha),

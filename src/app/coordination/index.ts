@@ -12,6 +12,7 @@ import { readFileAt } from "../../github/config-at-base.js";
 import { raiseDirectPushAlarm } from "./direct-push.js";
 import { announceMerged } from "./announce.js";
 import { openItPrepIssue } from "./it-issue.js";
+import { checkMerged } from "./merged-check.js";
 
 const NO_COMMIT = /^0+$/;
 
@@ -33,11 +34,13 @@ export function registerCoordination(app: Probot): void {
       mergeSha: pr.merge_commit_sha,
       changed_files: pr.changed_files,
     };
-    // Both side effects of a merge from one delivery and one configuration read; neither one's
-    // failure keeps the other from happening.
+    // Both side effects of a merge from one delivery, one configuration read and one check of the
+    // merge commit; neither one's failure to write keeps the other from happening.
+    const now = Date.now();
+    const merged = await checkMerged(context.octokit, pull, config, now);
     const [itIssue, announced] = await Promise.allSettled([
-      openItPrepIssue(context.octokit, pull, config, Date.now()),
-      announceMerged(context.octokit, pull, pr.base.sha, config, Date.now()),
+      openItPrepIssue(context.octokit, pull, merged, config),
+      announceMerged(context.octokit, pull, merged, pr.base.sha, config, now),
     ]);
     if (itIssue.status === "fulfilled")
       context.log.info(`IT preparation issue for ${repo.owner}/${repo.repo}#${pr.number}: ${itIssue.value}`);

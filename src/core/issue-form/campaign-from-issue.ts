@@ -10,7 +10,10 @@ import { stringify } from "yaml";
 import { runCheck } from "../check.js";
 import type { Finding } from "../findings.js";
 import type { Config, SourceFile } from "../model.js";
+import type { CampaignSummary } from "../report.js";
 import { OTHER_ZONE, PEAK_UNITS } from "./build-issue-form.js";
+import { BODY_MAX_CHARS } from "./render-ready-file.js";
+import { slugOf } from "./slug-of.js";
 
 /** One problem to show the issue's author, attached to a form field (or `form` for the whole issue). */
 export interface FieldProblem {
@@ -34,6 +37,8 @@ export interface IssueInput {
 
 export interface IssueCampaign {
   id?: string;
+  /** The campaign's name as typed (the pull request's title). */
+  name?: string;
   /** Where the campaign file goes, relative to the repository root. */
   path?: string;
   /** The campaign file's text; present even with problems, so a reviewer sees what was built. */
@@ -41,6 +46,8 @@ export interface IssueCampaign {
   problems: FieldProblem[];
   /** The checked findings on the new file (including warnings), for the pull request body. */
   findings: Finding[];
+  /** The campaign's row of the capacity check (its highest utilization), when it was checked. */
+  summary?: CampaignSummary;
 }
 
 const REQUIRED: Record<string, string> = {
@@ -81,6 +88,17 @@ type Parsed = Record<string, string | string[] | { selected: string[]; unselecte
 
 /** Builds and checks the campaign an issue asks for. */
 export function campaignFromIssue(input: IssueInput): IssueCampaign {
+  // GitHub refuses longer bodies; one that reached us anyway is not read further.
+  if (input.body.length > BODY_MAX_CHARS)
+    return {
+      problems: [
+        {
+          field: "form",
+          message: `This issue is longer than GitHub allows (${BODY_MAX_CHARS} characters): shorten the **Basis** and **Notes** answers.`,
+        },
+      ],
+      findings: [],
+    };
   let parsed: Parsed;
   try {
     parsed = parseIssue(input.body, input.form);
@@ -159,21 +177,8 @@ export function campaignFromIssue(input: IssueInput): IssueCampaign {
   const lines = fileText.split("\n");
   for (const f of mine.filter((x) => x.severity === "error"))
     problems.push({ field: fieldAt(f.file === path ? lines[f.line - 1] : undefined), message: f.message });
-  return { id, path, text: fileText, problems, findings: mine };
-}
-
-/** A lowercase slug of the name, within the schema's id pattern; "campaign" when nothing is left. */
-export function slugOf(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/ß/g, "ss")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-  return slug === "" ? "campaign" : slug;
+  const summary = report.campaigns.find((c) => c.id === id);
+  return { id, name, path, text: fileText, problems, findings: mine, ...(summary ? { summary } : {}) };
 }
 
 /** The slug, or slug-2, slug-3… : never another campaign's id or file. */

@@ -1,0 +1,53 @@
+// Whole-process measurement for the bench scripts: a command as a child process, its wall time and
+// peak RSS (from /usr/bin/time when the machine has it), and several commands measured alternately
+// so that they share the machine's noise. Kept apart so every bench step measures the same way.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
+/** Runs `node args` as a child process: wall ms and peak RSS in MiB (NaN without /usr/bin/time). */
+export function run(args, env = {}) {
+  const command = TIME ? [TIME, "-f", "%M", process.execPath, ...args] : [process.execPath, ...args];
+  const t0 = performance.now();
+  const r = spawnSync(command[0], command.slice(1), {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${args.join(" ")} exited with ${r.status}: ${r.stderr}`);
+  const rss = TIME ? Number(/(\d+)\s*$/.exec(r.stderr)?.[1] ?? NaN) / 1024 : NaN;
+  return { ms, rss, stdout: r.stdout };
+}
+
+/** The median of a list of numbers (the upper one of the middle two for an even count). */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * Measures several commands alternately, `rounds` times: the median wall time and the highest peak
+ * RSS of each, and the last standard output.
+ */
+export function alternate(commands, rounds) {
+  const results = Object.fromEntries(Object.keys(commands).map((k) => [k, { ms: [], rss: [] }]));
+  const outputs = {};
+  for (let i = 0; i < rounds; i++) {
+    for (const [name, args] of Object.entries(commands)) {
+      const r = run(args);
+      results[name].ms.push(r.ms);
+      results[name].rss.push(r.rss);
+      outputs[name] = r.stdout;
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(results).map(([k, v]) => [
+      k,
+      { ms: median(v.ms), rss: Math.max(...v.rss), out: outputs[k] },
+    ]),
+  );
+}
