@@ -16,7 +16,16 @@ import {
 } from "../core/review/evaluate.js";
 import { reviewsFingerprint, type Review } from "../core/review/reviews.js";
 import type { PullState } from "../core/review/state.js";
-import { askedIn, findReviewCheck, publishReviewCheck, seenId, type Seen } from "../github/check-run.js";
+import {
+  askedIn,
+  evidenceText,
+  findReviewCheck,
+  publishReviewCheck,
+  recordedEvidence,
+  seenId,
+  type RecordedEvidence,
+  type Seen,
+} from "../github/check-run.js";
 import type { GitHubClient } from "../github/client.js";
 import {
   gatherPullState,
@@ -101,11 +110,28 @@ async function evaluateOnce(
   let result: ReviewResult;
   let state: PullState | undefined;
   let usedReviews = false;
+  let facts: RecordedEvidence | undefined;
+  // The run first: it may record facts of this head that need no second read (only this app's
+  // own runs are trusted, so only when the app id is known).
+  const listed = {
+    owner: target.owner,
+    repo: target.repo,
+    head_sha: gather.pull?.head.sha ?? target.head_sha,
+  };
+  let existing = await findReviewCheck(client, listed, appId);
+  const recorded =
+    appId === undefined
+      ? undefined
+      : existing
+          .map((run) => recordedEvidence(run, listed.head_sha))
+          .filter((found) => found !== undefined)
+          .pop();
   try {
-    const gathered = await gatherPullState(client, target, gather);
+    const gathered = await gatherPullState(client, target, { ...gather, recorded });
     if (!gathered.open) return undefined;
     state = gathered.state;
     usedReviews = gathered.usedReviews;
+    facts = gathered.facts;
     await applyFastLane(client, state);
     result = evaluateReview(state);
   } catch (error) {
@@ -116,7 +142,8 @@ async function evaluateOnce(
     state = undefined;
   }
   const head = { owner: target.owner, repo: target.repo, head_sha: state?.pull.head_sha ?? target.head_sha };
-  const existing = await findReviewCheck(client, head, appId);
+  // The pull request read fresh (no payload) may name another head than the one listed.
+  if (head.head_sha !== listed.head_sha) existing = await findReviewCheck(client, head, appId);
   if (state) {
     // Reviewers this app already asked for on this head count as asked (a redelivered webhook
     // carries the pull request as it was before that request).
@@ -135,7 +162,7 @@ async function evaluateOnce(
   const published = await publishReviewCheck(
     client,
     head,
-    { status: result.status, title, summary },
+    { status: result.status, title, summary, ...(state && facts ? { text: evidenceText(facts) } : {}) },
     { seen: seenId(seen), appId, existing },
   );
   // Nothing written (the run already shows this result from this view): nothing to re-check.
