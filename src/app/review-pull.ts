@@ -48,6 +48,12 @@ export interface ReviewOptions {
   pull?: ApiPull;
   /** The pull request was just opened: no review can exist yet, and the re-read after writing proves it. */
   opened?: boolean;
+  /**
+   * The head was just pushed (opened, synchronize): its run, if any, records nothing worth reading
+   * first, so the run is looked up after gathering, just before writing (a shorter window in which
+   * another replica can create a run too).
+   */
+  newHead?: boolean;
   /** The app's id, so only its own check runs are found. */
   appId?: number | undefined;
   /** The app's bot login (see GatherOptions.appLogin). */
@@ -75,7 +81,14 @@ export async function reviewPull(
     appLogin: options.appLogin,
   };
   for (let round = 1; ; round++) {
-    const evaluated = await evaluateOnce(client, target, log, gather, options.appId);
+    const evaluated = await evaluateOnce(
+      client,
+      target,
+      log,
+      gather,
+      options.appId,
+      round === 1 && options.newHead === true,
+    );
     if (!evaluated) return undefined;
     const { result, reviews } = evaluated;
     log.info(`review of ${target.owner}/${target.repo}#${target.number}: ${result.outcome}`);
@@ -106,6 +119,7 @@ async function evaluateOnce(
   log: Log,
   gather: GatherOptions,
   appId: number | undefined,
+  newHead: boolean,
 ): Promise<{ result: ReviewResult; reviews?: Review[] } | undefined> {
   let result: ReviewResult;
   let state: PullState | undefined;
@@ -118,9 +132,9 @@ async function evaluateOnce(
     repo: target.repo,
     head_sha: gather.pull?.head.sha ?? target.head_sha,
   };
-  let existing = await findReviewCheck(client, listed, appId);
+  let existing = newHead ? undefined : await findReviewCheck(client, listed, appId);
   const recorded =
-    appId === undefined
+    appId === undefined || !existing
       ? undefined
       : existing
           .map((run) => recordedEvidence(run, listed.head_sha))
@@ -143,7 +157,7 @@ async function evaluateOnce(
   }
   const head = { owner: target.owner, repo: target.repo, head_sha: state?.pull.head_sha ?? target.head_sha };
   // The pull request read fresh (no payload) may name another head than the one listed.
-  if (head.head_sha !== listed.head_sha) existing = await findReviewCheck(client, head, appId);
+  if (!existing || head.head_sha !== listed.head_sha) existing = await findReviewCheck(client, head, appId);
   if (state) {
     // Reviewers this app already asked for on this head count as asked (a redelivered webhook
     // carries the pull request as it was before that request).

@@ -252,8 +252,8 @@ describe("campaign-gate/review check", () => {
     });
     // The pull request comes with the webhook; no review is read when none is configured.
     expect(apiRequests(log).map((r) => r.operationId)).toEqual([
-      "checks/list-for-ref",
       "repos/get-content",
+      "checks/list-for-ref",
       "checks/create",
     ]);
   });
@@ -312,15 +312,16 @@ describe("campaign-gate/review check", () => {
     world.compares[`${OLD}...${world.pull.head_sha}`] = { status: "ahead", files: ["README.md"] };
     await receive("pull_request", pullEvent("synchronize"));
     const ops = apiRequests(log).map((r) => r.operationId);
-    // The pull request comes with the webhook. Find the run (none yet), config, files, reviews,
-    // both teams' members (one GraphQL request), 1 compare, create the run, re-read the reviews.
+    // The pull request comes with the webhook. Config, files, reviews, both teams' members (one
+    // GraphQL request), 1 compare; a new head: find the run just before writing (none yet),
+    // create it, re-read the reviews.
     expect(ops).toEqual([
-      "checks/list-for-ref",
       "repos/get-content",
       "pulls/list-files",
       "pulls/list-reviews",
       "graphql",
       "repos/compare-commits-with-basehead",
+      "checks/list-for-ref",
       "checks/create",
       "pulls/list-reviews",
     ]);
