@@ -65,6 +65,9 @@ async function evaluate(
     {
       pull: pull_request as unknown as ApiPull,
       opened: context.name === "pull_request" && context.payload.action === "opened",
+      newHead:
+        context.name === "pull_request" &&
+        (context.payload.action === "opened" || context.payload.action === "synchronize"),
       appId,
       appLogin,
     },

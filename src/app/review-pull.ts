@@ -16,7 +16,16 @@ import {
 } from "../core/review/evaluate.js";
 import { reviewsFingerprint, type Review } from "../core/review/reviews.js";
 import type { PullState } from "../core/review/state.js";
-import { askedIn, findReviewCheck, publishReviewCheck, seenId, type Seen } from "../github/check-run.js";
+import {
+  askedIn,
+  evidenceText,
+  findReviewCheck,
+  publishReviewCheck,
+  recordedEvidence,
+  seenId,
+  type RecordedEvidence,
+  type Seen,
+} from "../github/check-run.js";
 import type { GitHubClient } from "../github/client.js";
 import {
   gatherPullState,
@@ -40,6 +49,12 @@ export interface ReviewOptions {
   pull?: ApiPull;
   /** The pull request was just opened: no review can exist yet, and the re-read after writing proves it. */
   opened?: boolean;
+  /**
+   * The head was just pushed (opened, synchronize): its run, if any, records nothing worth reading
+   * first, so the run is looked up after gathering, just before writing (a shorter window in which
+   * another replica can create a run too).
+   */
+  newHead?: boolean;
   /** The app's id, so only its own check runs are found. */
   appId?: number | undefined;
   /** The app's bot login (see GatherOptions.appLogin). */
@@ -67,7 +82,14 @@ export async function reviewPull(
     appLogin: options.appLogin,
   };
   for (let round = 1; ; round++) {
-    const evaluated = await evaluateOnce(client, target, log, gather, options.appId);
+    const evaluated = await evaluateOnce(
+      client,
+      target,
+      log,
+      gather,
+      options.appId,
+      round === 1 && options.newHead === true,
+    );
     if (!evaluated) return undefined;
     const { result, reviews } = evaluated;
     log.info(`review of ${target.owner}/${target.repo}#${target.number}: ${result.outcome}`);
@@ -98,15 +120,33 @@ async function evaluateOnce(
   log: Log,
   gather: GatherOptions,
   appId: number | undefined,
+  newHead: boolean,
 ): Promise<{ result: ReviewResult; reviews?: Review[] } | undefined> {
   let result: ReviewResult;
   let state: PullState | undefined;
   let usedReviews = false;
+  let facts: RecordedEvidence | undefined;
+  // The run first: it may record facts of this head that need no second read (only this app's
+  // own runs are trusted, so only when the app id is known).
+  const listed = {
+    owner: target.owner,
+    repo: target.repo,
+    head_sha: gather.pull?.head.sha ?? target.head_sha,
+  };
+  let existing = newHead ? undefined : await findReviewCheck(client, listed, appId);
+  const recorded =
+    appId === undefined || !existing
+      ? undefined
+      : existing
+          .map((run) => recordedEvidence(run, listed.head_sha))
+          .filter((found) => found !== undefined)
+          .pop();
   try {
-    const gathered = await gatherPullState(client, target, gather);
+    const gathered = await gatherPullState(client, target, { ...gather, recorded });
     if (!gathered.open) return undefined;
     state = gathered.state;
     usedReviews = gathered.usedReviews;
+    facts = gathered.facts;
     await applyFastLane(client, state);
     result = evaluateReview(state);
   } catch (error) {
@@ -117,7 +157,8 @@ async function evaluateOnce(
     state = undefined;
   }
   const head = { owner: target.owner, repo: target.repo, head_sha: state?.pull.head_sha ?? target.head_sha };
-  const existing = await findReviewCheck(client, head, appId);
+  // The pull request read fresh (no payload) may name another head than the one listed.
+  if (!existing || head.head_sha !== listed.head_sha) existing = await findReviewCheck(client, head, appId);
   if (state) {
     // Reviewers this app already asked for on this head count as asked (a redelivered webhook
     // carries the pull request as it was before that request).
@@ -136,7 +177,7 @@ async function evaluateOnce(
   const published = await publishReviewCheck(
     client,
     head,
-    { status: result.status, title, summary },
+    { status: result.status, title, summary, ...(state && facts ? { text: evidenceText(facts) } : {}) },
     { seen: seenId(seen), appId, existing },
   );
   // Issue 14: owners of campaigns a moved maintenance window or freeze touches, after the check is

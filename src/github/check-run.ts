@@ -17,6 +17,8 @@ export interface CheckRunOutput {
   status: "success" | "pending" | "failure";
   title: string;
   summary: string;
+  /** The run's details text (carries the recorded evidence, see `evidenceText`). */
+  text?: string;
 }
 
 export interface CheckTarget {
@@ -42,7 +44,60 @@ export interface ReviewCheckRun {
   status: string;
   conclusion?: string | null;
   app?: { id: number } | null;
-  output?: { title?: string | null; summary?: string | null };
+  output?: { title?: string | null; summary?: string | null; text?: string | null };
+}
+
+/**
+ * Facts a commit sha fixes forever, as an evaluation read them: the pull request's file list
+ * between `base` and `head`, and the paths changed from reviewed commits to `head` (null:
+ * unknown). Recorded in the run so that the next evaluation of the same head, on any replica,
+ * need not read them again: GitHub is the replicas' only shared store, and only this app can
+ * write its own runs.
+ */
+export interface RecordedEvidence {
+  base: string;
+  head: string;
+  files?: { paths: string[]; complete: boolean };
+  changed_since: Record<string, string[] | null>;
+}
+
+const EVIDENCE_MARK = "campaign-gate-evidence";
+/** Recorded evidence larger than this is left out (a run's text holds at most 65,535 characters). */
+const MAX_EVIDENCE_CHARS = 20_000;
+
+/** The run's details text recording `evidence` (invisible in the rendered text), or "" when too large. */
+export function evidenceText(evidence: RecordedEvidence): string {
+  const json = JSON.stringify(evidence);
+  return json.length > MAX_EVIDENCE_CHARS ? "" : `<!-- ${EVIDENCE_MARK} ${json} -->`;
+}
+
+/** The evidence a run recorded for this head, if any (anything unreadable: none); the gather checks the base. */
+export function recordedEvidence(
+  run: ReviewCheckRun | undefined,
+  head: string,
+): RecordedEvidence | undefined {
+  const match = new RegExp(`<!-- ${EVIDENCE_MARK} (\\{.*\\}) -->`).exec(run?.output?.text ?? "");
+  if (!match) return undefined;
+  try {
+    const evidence = JSON.parse(match[1]!) as Partial<RecordedEvidence>;
+    if (evidence.head !== head || typeof evidence.base !== "string") return undefined;
+    const files = evidence.files;
+    const since = evidence.changed_since;
+    return {
+      base: evidence.base,
+      head,
+      ...(files && Array.isArray(files.paths) && files.paths.every((p) => typeof p === "string")
+        ? { files: { paths: files.paths, complete: files.complete === true } }
+        : {}),
+      changed_since: Object.fromEntries(
+        Object.entries(since && typeof since === "object" ? since : {}).filter(
+          ([, paths]) => Array.isArray(paths) && paths.every((p) => typeof p === "string"),
+        ),
+      ),
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 /** What an evaluation saw, recorded in the run's `external_id`. */
@@ -106,7 +161,7 @@ interface RunBody {
   external_id: string;
   status: "in_progress" | "completed";
   conclusion?: "success" | "failure";
-  output: { title: string; summary: string };
+  output: { title: string; summary: string; text?: string };
 }
 
 function runBody(output: CheckRunOutput, seen: string): RunBody {
@@ -115,7 +170,11 @@ function runBody(output: CheckRunOutput, seen: string): RunBody {
     ...(output.status === "pending"
       ? { status: "in_progress" as const }
       : { status: "completed" as const, conclusion: output.status }),
-    output: { title: output.title, summary: output.summary },
+    output: {
+      title: output.title,
+      summary: output.summary,
+      ...(output.text ? { text: output.text } : {}),
+    },
   };
 }
 

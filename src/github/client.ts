@@ -10,4 +10,6 @@ export interface GitHubResponse<T = unknown> {
 
 export interface GitHubClient {
   request(route: string, parameters?: Record<string, unknown>): Promise<GitHubResponse<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** GitHub's GraphQL endpoint (Octokit's `graphql`, which also finds it on GitHub Enterprise Server). */
+  graphql?(query: string, parameters?: Record<string, unknown>): Promise<unknown>;
 }

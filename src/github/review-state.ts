@@ -13,12 +13,13 @@ import type { Review } from "../core/review/reviews.js";
 import type { ConfigState, PullInfo, PullState } from "../core/review/state.js";
 import { filesChangedSince } from "./changed-since.js";
 import type { GitHubClient } from "./client.js";
+import type { RecordedEvidence } from "./check-run.js";
 import { cachedAtCommit, rememberAtCommit } from "./commit-cache.js";
 import { readFileAt } from "./config-at-base.js";
 import { listAll } from "./paginate.js";
 import { readPullAuthor } from "./pull-author.js";
 import { changedPaths, listPullFiles } from "./pull-files.js";
-import { activeTeamMembers } from "./team-members.js";
+import { activeMembersAmong } from "./team-members.js";
 
 export interface PullRef {
   owner: string;
@@ -54,10 +55,17 @@ export type Gathered =
       state: PullState;
       /** Whether the result depends on the reviews (then a re-read of them shows whether the world moved). */
       usedReviews: boolean;
+      /** What of it a commit sha fixes forever (read or recorded), to record in the run. */
+      facts: RecordedEvidence;
     }
   | { open: false };
 
 export interface GatherOptions {
+  /**
+   * Facts recorded in the app's run on the head (check-run.ts `recordedEvidence`): used instead of
+   * reading them again when they are for this pull request's base and head.
+   */
+  recorded?: RecordedEvidence | undefined;
   /** The pull request as the webhook carried it: spares reading it again. */
   pull?: ApiPull;
   /** Reviews already read (or known to be none, for a pull request just opened). */
@@ -93,16 +101,34 @@ export async function gatherPullState(
     changed_since: {},
     ...(options.reviews ? { reviews: options.reviews } : {}),
   };
+  const recorded = options.recorded;
+  if (recorded && recorded.base === pull.base_sha && recorded.head === pull.head_sha) {
+    if (recorded.files?.complete) evidence.files = recorded.files;
+    for (const [commit, paths] of Object.entries(recorded.changed_since))
+      if (Array.isArray(paths)) evidence.changed_since[commit] = paths;
+  }
   // Each round fetches what the core asked for; the core's stages make this a handful of rounds.
   for (let round = 0; round < 10; round++) {
     const reads = nextReads(evidence);
     if (reads.length === 0) break;
+    // Memberships of every team asked for in this round come in one request.
+    const members = reads.filter((read) => read.read === "members");
+    if (members.length > 0) await fetchMembers(client, evidence, members);
     for (const read of reads) await fetchEvidence(client, evidence, read, pr.changed_files);
   }
   if (nextReads(evidence).length > 0) throw new Error("The review evidence could not be completed.");
   // The result depends on the reviews exactly when the core would have asked for them.
   const usedReviews = nextReads({ ...evidence, reviews: undefined }).some((read) => read.read === "reviews");
-  return { open: true, state: pullState(evidence), usedReviews };
+  const facts: RecordedEvidence = {
+    base: pull.base_sha,
+    head: pull.head_sha,
+    ...(evidence.files?.complete ? { files: evidence.files } : {}),
+    // Unknown compares (null) are not facts: the next evaluation tries again.
+    changed_since: Object.fromEntries(
+      Object.entries(evidence.changed_since).filter(([, paths]) => Array.isArray(paths)),
+    ),
+  };
+  return { open: true, state: pullState(evidence), usedReviews, facts };
 }
 
 async function fetchEvidence(
@@ -133,16 +159,28 @@ async function fetchEvidence(
     case "reviews":
       evidence.reviews = await listReviews(client, pull);
       return;
-    case "members": {
-      const found = await activeTeamMembers(client, [read.team], read.logins, pull.owner);
-      const members = new Set([...(evidence.team_members[read.team] ?? []), ...(found[read.team] ?? [])]);
-      evidence.team_members[read.team] = [...members].sort();
-      evidence.looked_up[read.team] = [...(evidence.looked_up[read.team] ?? []), ...read.logins];
-      return;
-    }
+    case "members":
+      return; // fetched for the whole round by fetchMembers
     case "compare":
       evidence.changed_since[read.base] = await filesChangedSince(client, repo, read.base, read.head);
       return;
+  }
+}
+
+async function fetchMembers(
+  client: GitHubClient,
+  evidence: Evidence,
+  reads: Extract<EvidenceRead, { read: "members" }>[],
+): Promise<void> {
+  const found = await activeMembersAmong(
+    client,
+    Object.fromEntries(reads.map((read) => [read.team, read.logins])),
+    evidence.pull.owner,
+  );
+  for (const read of reads) {
+    const members = new Set([...(evidence.team_members[read.team] ?? []), ...(found[read.team] ?? [])]);
+    evidence.team_members[read.team] = [...members].sort();
+    evidence.looked_up[read.team] = [...(evidence.looked_up[read.team] ?? []), ...read.logins];
   }
 }
 

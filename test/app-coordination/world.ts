@@ -8,6 +8,7 @@ import { expect } from "vitest";
 import { createHash } from "node:crypto";
 import { Octokit } from "@octokit/rest";
 import { clearBlobCache } from "../../src/github/blob-cache.js";
+import { answerGraphql } from "../helpers/graphql.js";
 import {
   startFakeGitHub,
   type FakeGitHub,
@@ -494,6 +495,9 @@ export async function serveWorld(world: World): Promise<Served> {
     const team = world.teams[team_slug!];
     return team ? { body: paged(request, team.map(user)) } : notFound;
   });
+  route("POST /graphql", (request) => ({
+    body: answerGraphql(request.body, (org, slug) => (org === OWNER ? world.teams[slug] : undefined)),
+  }));
   route("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", (_request, { team_slug, username }) =>
     world.teams[team_slug!]?.includes(username!)
       ? { body: { state: "active", role: "member", url: "" } }
@@ -507,7 +511,13 @@ export async function serveWorld(world: World): Promise<Served> {
   live = {
     fake,
     client,
-    writes: () => fake.calls().filter((call) => !call.startsWith("GET ") && !call.includes("/access_tokens")),
+    // A GraphQL query (POST /graphql) reads; it is not a write.
+    writes: () =>
+      fake
+        .calls()
+        .filter(
+          (call) => !call.startsWith("GET ") && !call.includes("/access_tokens") && call !== "POST /graphql",
+        ),
   };
   return live;
 }

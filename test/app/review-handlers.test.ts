@@ -69,11 +69,9 @@ describe("campaign-gate/review check", () => {
     });
     expect(check.output.title).toBe("Waiting for review: marketing");
     expect(check.output.summary).toContain("| it | ✅ approved by @bob |");
-    // The author is never looked up: only bob's membership is.
-    expect(log.filter((r) => r.path.includes("/memberships/")).map((r) => r.path.split("/").pop())).toEqual([
-      "bob",
-      "bob",
-    ]);
+    // Memberships come from one GraphQL request for both teams, never one request per person.
+    expect(log.filter((r) => r.path.includes("/memberships/"))).toEqual([]);
+    expect(log.filter((r) => r.operationId === "graphql")).toHaveLength(1);
   });
 
   it("one person in both teams fills one group", async () => {
@@ -173,10 +171,10 @@ describe("campaign-gate/review check", () => {
     await receive("pull_request_review", reviewEvent("submitted", "bob", "APPROVED"));
     expect(lastCheck().output.summary).toContain("| it | ⏳ waiting");
 
-    // With several reviewers the member list is read instead; it holds active members only.
+    // With several reviewers too: the member lists hold active members only.
     worldReview(world, "ann", "APPROVED");
     await receive("pull_request_review", reviewEvent("submitted", "ann", "APPROVED"));
-    expect(log.some((r) => r.operationId === "teams/list-members-in-org")).toBe(true);
+    expect(log.some((r) => r.operationId === "graphql")).toBe(true);
     expect(lastCheck().output.title).toBe("Waiting for review: it");
   });
 
@@ -188,18 +186,12 @@ describe("campaign-gate/review check", () => {
     await receive("pull_request_review", structuredClone(payload));
     expect(world.checkRuns).toHaveLength(1);
     expect(log.filter((r) => r.operationId === "checks/update")).toHaveLength(0);
-    // After the first delivery's re-read of the reviews, the redelivery reads and looks up the run,
+    // After the first delivery's re-read of the reviews, the redelivery looks up the run, reads,
     // writes nothing, and so re-reads nothing after.
     const second = log.slice(log.findLastIndex((r) => r.operationId === "checks/create") + 1);
     expect(
       second.map((r) => r.operationId).filter((op) => op !== "apps/create-installation-access-token"),
-    ).toEqual([
-      "pulls/list-reviews",
-      "pulls/list-reviews",
-      "teams/list-members-in-org",
-      "teams/list-members-in-org",
-      "checks/list-for-ref",
-    ]);
+    ).toEqual(["pulls/list-reviews", "checks/list-for-ref", "pulls/list-reviews", "graphql"]);
     expect(lastCheck().conclusion).toBe("success");
   });
 
@@ -320,20 +312,47 @@ describe("campaign-gate/review check", () => {
     world.compares[`${OLD}...${world.pull.head_sha}`] = { status: "ahead", files: ["README.md"] };
     await receive("pull_request", pullEvent("synchronize"));
     const ops = apiRequests(log).map((r) => r.operationId);
-    // The pull request comes with the webhook. Config, files, reviews, 2 teams × member list
-    // (2 reviewers), 1 compare, find the run, create it, re-read the reviews (nothing moved).
+    // The pull request comes with the webhook. Config, files, reviews, both teams' members (one
+    // GraphQL request), 1 compare; a new head: find the run just before writing (none yet),
+    // create it, re-read the reviews.
     expect(ops).toEqual([
       "repos/get-content",
       "pulls/list-files",
       "pulls/list-reviews",
-      "teams/list-members-in-org",
-      "teams/list-members-in-org",
+      "graphql",
       "repos/compare-commits-with-basehead",
       "checks/list-for-ref",
       "checks/create",
       "pulls/list-reviews",
     ]);
     expect(lastCheck().conclusion).toBe("success");
+  });
+
+  it("another replica reads the file list and the compares from the run, not from GitHub again", async () => {
+    process.env.APP_ID = "1";
+    try {
+      probot = await appProbot(); // a fresh process: nothing remembered by sha
+      worldReview(world, "ann", "APPROVED", OLD);
+      world.compares[`${OLD}...${world.pull.head_sha}`] = { status: "ahead", files: ["README.md"] };
+      await receive("pull_request", pullEvent("synchronize"));
+      expect(lastCheck().output).toMatchObject({ title: "Waiting for review: it" });
+      probot = await appProbot(); // the other replica
+      worldReview(world, "bob", "APPROVED");
+      const from = log.length;
+      await receive("pull_request_review", reviewEvent("submitted", "bob", "APPROVED"));
+      const ops = apiRequests(log.slice(from)).map((r) => r.operationId);
+      expect(ops).not.toContain("pulls/list-files");
+      expect(ops).not.toContain("repos/compare-commits-with-basehead");
+      expect(lastCheck()).toMatchObject({ conclusion: "success" });
+      // A run of another app (or an unknown app id) is never trusted for them.
+      delete process.env.APP_ID;
+      probot = await appProbot();
+      const again = log.length;
+      await receive("pull_request_review", reviewEvent("submitted", "bob", "APPROVED"));
+      expect(apiRequests(log.slice(again)).map((r) => r.operationId)).toContain("pulls/list-files");
+    } finally {
+      delete process.env.APP_ID;
+    }
   });
 
   it("requests the missing groups' teams once, and not again on redelivery", async () => {

@@ -5,6 +5,7 @@
  * recorded, so tests can assert what the app asked for, what it posted, and how many requests an
  * evaluation took. The same answerer serves nock (handler tests) and a local HTTP server (e2e).
  */
+import { answerGraphql } from "./graphql.js";
 import { checkRequest } from "./openapi.js";
 
 export interface WorldReview {
@@ -64,6 +65,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   operationId: string;
   body: unknown;
+  /** The status answered, where the server records it (304: not modified, outside the rate limit). */
+  status?: number;
 }
 
 export const CONFIG = `review:
@@ -223,6 +226,14 @@ function answerChecked(
         },
       };
     }
+    case "graphql":
+      return {
+        status: 200,
+        body: answerGraphql(body, (org, slug) => {
+          const team = org === world.owner ? world.teams[slug] : undefined;
+          return team && Object.keys(team).filter((login) => team[login] === "active");
+        }),
+      };
     case "apps/list-repos-accessible-to-installation":
       return {
         status: 200,

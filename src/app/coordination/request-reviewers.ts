@@ -9,8 +9,7 @@ import { teamSlug } from "../../core/coordination/mentions.js";
 import type { ReviewResult } from "../../core/review/evaluate.js";
 import type { PullState } from "../../core/review/state.js";
 import type { GitHubClient } from "../../github/client.js";
-import { listAll } from "../../github/paginate.js";
-import { teamRef } from "../../github/team-members.js";
+import { readTeamMembers } from "../../github/team-members.js";
 
 /** Pages of 100 members read per team at most; a bigger team is requested without checking. */
 const TEAM_MEMBER_PAGES = 5;
@@ -44,11 +43,7 @@ export async function requestReviewers(
       }),
     ),
   ];
-  const teamMembers: Record<string, string[]> = {};
-  for (const team of teams) {
-    const members = await allActiveMembers(client, team, pull.owner);
-    if (members) teamMembers[team] = members;
-  }
+  const teamMembers = await completeMemberLists(client, teams, pull.owner);
   const plan = planReviewerRequests({
     author: pull.author,
     draft: options.draft,
@@ -70,23 +65,24 @@ export async function requestReviewers(
   return plan;
 }
 
-/** Active members of a team, or undefined when they cannot be listed. */
-async function allActiveMembers(
+/**
+ * Active members of the teams whose whole list could be read (one request for all teams; lists the
+ * evaluation already read are not read again). A team missing here is unknown (missing, hidden, or
+ * longer than we read): the planner then requests the team without checking, and GitHub itself
+ * rejects a team that does not exist.
+ */
+async function completeMemberLists(
   client: GitHubClient,
-  team: string,
+  teams: string[],
   defaultOrg: string,
-): Promise<string[] | undefined> {
+): Promise<Record<string, string[]>> {
+  if (teams.length === 0) return {};
   try {
-    const members = await listAll<{ login: string }>(
-      client,
-      "GET /orgs/{org}/teams/{team_slug}/members",
-      teamRef(team, defaultOrg),
-      { maxPages: TEAM_MEMBER_PAGES },
+    const read = await readTeamMembers(client, teams, defaultOrg, { maxPages: TEAM_MEMBER_PAGES });
+    return Object.fromEntries(
+      Object.entries(read).flatMap(([team, list]) => (list?.complete ? [[team, list.members]] : [])),
     );
-    return members.map((member) => member.login);
   } catch {
-    // Unknown membership (team missing, hidden, or longer than we read): the planner then
-    // requests the team without checking, and GitHub itself rejects a team that does not exist.
-    return undefined;
+    return {};
   }
 }
