@@ -87,7 +87,12 @@ export async function startFakeGitHub(routes: Record<string, Handler> = {}): Pro
         const method = (req.method ?? "GET").toUpperCase();
         const url = req.url ?? "/";
         const parsed = new URL(url, "http://127.0.0.1");
-        const path = parsed.pathname.startsWith("/api/v3/") ? parsed.pathname.slice(7) : parsed.pathname;
+        // GitHub Enterprise Server's prefixes: `/api/v3` for REST, `/api/graphql` for GraphQL.
+        const path = parsed.pathname.startsWith("/api/v3/")
+          ? parsed.pathname.slice(7)
+          : parsed.pathname === "/api/graphql"
+            ? "/graphql"
+            : parsed.pathname;
         const text = Buffer.concat(chunks).toString("utf8");
         let body: unknown = text === "" ? undefined : text;
         if (text !== "" && String(req.headers["content-type"] ?? "").includes("json")) {
