@@ -3,6 +3,7 @@ import { escalateOverdue } from "../../src/app/coordination/escalate.js";
 import { waitingSince } from "../../src/core/coordination/waiting-since.js";
 import { loadConfig } from "../../src/core/load/index.js";
 import {
+  APP_LOGIN,
   CONFIG,
   HEAD_SHA,
   OWNER,
@@ -69,6 +70,28 @@ describe("escalateOverdue", () => {
     expect(comment!.body).toContain("@Codertocat/it-oncall @carol");
     expect(comment!.body).toContain("<!-- campaign-gate:escalation group=it -->");
     expect(world.pulls[0]!.labels).toEqual(["review-overdue"]);
+  });
+
+  it("counts a campaign request's author as its author: their own approval does not spare marketing an escalation", async () => {
+    const world = overdueWorld(400);
+    // The app opened the pull request for issue 5, which mona (a marketing member) wrote; she approved.
+    Object.assign(world.pulls[0]!, { author: APP_LOGIN, head_ref: "campaign-gate/issue-5" });
+    world.issues.push({
+      number: 5,
+      title: "Campaign request: Summer sale",
+      body: "",
+      labels: ["campaign-request"],
+      assignees: [],
+      state: "open",
+      user: "mona",
+    });
+    served = await serveWorld(world);
+    const [outcome] = await escalateOverdue(served.client, repo, config, DUE);
+    expect(outcome).toMatchObject({ number: 2, escalated: ["marketing", "it"] });
+    expect(world.comments.map((c) => c.body.split("\n")[0])).toEqual([
+      "⏰ **Review overdue: marketing**",
+      "⏰ **Review overdue: it**",
+    ]);
   });
 
   it("posts nothing on the next sweep", async () => {

@@ -40,6 +40,7 @@ export interface EscalationOutcome {
 interface ApiPull {
   number: number;
   draft?: boolean;
+  user?: { login: string } | null;
   created_at: string;
   head: { sha: string };
   labels: { name: string }[];
@@ -98,7 +99,15 @@ async function escalatePull(
   now: number,
 ): Promise<EscalationOutcome | undefined> {
   const sla = config.review!.sla!;
-  const gathered = await gatherPullState(client, { ...repo, number: pull.number });
+  // The scheduled run cannot ask GitHub for the app's login (it runs with the workflow's token), so
+  // a campaign request's pull request opened by a bot counts its issue's author as the author, as
+  // the review check does. Escalation only notifies: trusting any bot here can at worst escalate
+  // once more, never let a pull request merge (the review check verifies the app's own login).
+  const gathered = await gatherPullState(
+    client,
+    { ...repo, number: pull.number },
+    { appLogin: () => Promise.resolve(pull.user?.login ?? "") },
+  );
   if (!gathered.open || gathered.state.config.kind !== "loaded") return undefined;
   const { state } = gathered;
   const baseConfig = state.config.kind === "loaded" ? state.config.config : config;
