@@ -7,10 +7,11 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Payload } from "../helpers/app-probot.js";
-import { compileApp, removeApp, runNode, startReplicas, type Replicas } from "../helpers/two-apps.js";
-import { BASE_SHA, CAPACITY, OWNER, REPO, addPull, closeWorld, newWorld, serveWorld } from "./world.js";
+import { runNode } from "../helpers/two-apps.js";
+import { replicaSuite } from "./replica-suite.js";
+import { BASE_SHA, CAPACITY, OWNER, REPO, addPull, newWorld, serveWorld } from "./world.js";
 
 const SANDBOX = "campaign-gate-announce";
 const MERGE_SHA = "e".repeat(40);
@@ -29,18 +30,7 @@ const MARKER =
 type Definitions = { name: string; examples: Payload[] }[];
 const examples = createRequire(import.meta.url)("@octokit/webhooks-examples") as Definitions;
 
-let lib: string;
-let replicas: Replicas | undefined;
-
-beforeAll(async () => {
-  lib = await compileApp(SANDBOX);
-}, 60_000);
-afterEach(async () => {
-  await replicas?.stop();
-  replicas = undefined;
-  await closeWorld();
-});
-afterAll(() => removeApp(SANDBOX));
+const suite = replicaSuite(SANDBOX);
 
 it("merge → one announcement issue (two processes, delivered twice); after the window → one 'completed' comment and closed", async () => {
   const world = newWorld();
@@ -48,7 +38,7 @@ it("merge → one announcement issue (two processes, delivered twice); after the
   addPull(world, { "infra/capacity.yaml": WITH_MAINTENANCE }, { number: PR, state: "closed" });
   world.commits[MERGE_SHA] = { ...world.commits["c".repeat(40)] };
   const served = await serveWorld(world);
-  replicas = await startReplicas(lib, served.fake.url, 2);
+  await suite.start(served.fake.url);
 
   const payload = structuredClone(
     examples.find((d) => d.name === "pull_request")!.examples.find((p) => p.action === "closed")!,
@@ -65,11 +55,10 @@ it("merge → one announcement issue (two processes, delivered twice); after the
   payload.pull_request.base.sha = BASE_SHA;
 
   for (let delivery = 1; delivery <= 2; delivery++) {
-    const statuses = await replicas.deliver("pull_request", payload);
-    expect(statuses.every((s) => s === 200 || s === 202)).toBe(true);
-    await until(() => logged(/^announcements for .*#7: /).length >= 2 * delivery);
+    await suite.deliver("pull_request", payload);
+    await suite.until(() => suite.logged(/^announcements for .*#7: /).length >= 2 * delivery);
   }
-  const outcomes = logged(/^announcements for .*#7: /);
+  const outcomes = suite.logged(/^announcements for .*#7: /);
   expect(outcomes.filter((line) => line.endsWith("maintenance:Web host patching created"))).toHaveLength(1);
 
   const announcements = world.issues.filter((i) => i.body.includes(MARKER));
@@ -101,7 +90,7 @@ it("merge → one announcement issue (two processes, delivered twice); after the
 
   // The merge is on the default branch now (the scheduled run compares the announcement with it).
   world.commits[BASE_SHA] = world.commits[MERGE_SHA];
-  const script = join(lib, "app/sla-run.js");
+  const script = join(suite.lib, "app/sla-run.js");
   const sweep = (now: string) =>
     Promise.all(
       [1, 2].map(() =>
@@ -135,25 +124,4 @@ it("merge → one announcement issue (two processes, delivered twice); after the
   expect(issue.state).toBe("closed");
   expect(issue.state_reason).toBe("completed");
   expect(world.repoLabels.size).toBe(0);
-
-  function logged(pattern: RegExp): string[] {
-    return replicas!.output
-      .flatMap((text) => text.split("\n"))
-      .flatMap((line) => {
-        try {
-          const message = (JSON.parse(line) as { msg?: string }).msg ?? "";
-          return pattern.test(message) ? [message] : [];
-        } catch {
-          return [];
-        }
-      });
-  }
 }, 120_000);
-
-async function until(done: () => boolean): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out:\n${replicas!.output.join("\n---\n")}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -6,62 +6,29 @@
  * redelivery), then an edit to both. Whatever the interleaving: one branch, one pull request and
  * one comment per issue, and no claim label left behind.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { compileApp, removeApp, startReplicas, type Replicas } from "../helpers/two-apps.js";
+import { describe, expect, it } from "vitest";
+import { replicaSuite } from "./replica-suite.js";
 import { addRequest, issuePayload, requestBody, requestWorld } from "./campaign-requests.js";
-import { closeWorld, serveWorld } from "./world.js";
+import { serveWorld } from "./world.js";
 
 const SANDBOX = "campaign-gate-issue-form-replicas";
 const ROUNDS = 4;
 // The processes run on the real clock: a campaign far in the future stays checkable.
 const DAY = "2036-03-02";
 
-let lib: string;
-let replicas: Replicas | undefined;
-
-beforeAll(async () => {
-  lib = await compileApp(SANDBOX);
-}, 60_000);
-afterEach(async () => {
-  await replicas?.stop();
-  replicas = undefined;
-  await closeWorld();
-});
-afterAll(() => removeApp(SANDBOX));
-
-/** The apps' log messages (LOG_FORMAT=json) matching `pattern`. */
-function logged(pattern: RegExp): string[] {
-  return replicas!.output
-    .flatMap((text) => text.split("\n"))
-    .flatMap((line) => {
-      try {
-        const message = (JSON.parse(line) as { msg?: string }).msg ?? "";
-        return pattern.test(message) ? [message] : [];
-      } catch {
-        return [];
-      }
-    });
-}
+const suite = replicaSuite(SANDBOX);
 
 /** Delivers to both processes at once and waits until `count` outcomes for the issue are logged in all. */
 async function deliverToBoth(payload: object, issue: number, count: number): Promise<string[]> {
-  const statuses = await replicas!.deliver("issues", payload);
-  if (statuses.some((status) => status !== 200 && status !== 202))
-    throw new Error(`the app answered ${statuses.join(", ")}:\n${replicas!.output.join("\n---\n")}`);
+  await suite.deliver("issues", payload);
   return outcomes(issue, count);
 }
 
 /** Waits until `count` outcomes for issue `issue` are logged, across the processes. */
 async function outcomes(issue: number, count: number): Promise<string[]> {
   const pattern = new RegExp(`^campaign request \\S+#${issue}: `);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const lines = logged(pattern);
-    if (lines.length >= count) return lines;
-    if (Date.now() > deadline)
-      throw new Error(`no outcome logged for #${issue}:\n${replicas!.output.join("\n---\n")}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await suite.until(() => suite.logged(pattern).length >= count, `outcomes for #${issue}`);
+  return suite.logged(pattern);
 }
 
 describe("two app processes answering one campaign request at the same moment", () => {
@@ -71,7 +38,7 @@ describe("two app processes answering one campaign request at the same moment", 
     world.issues = [];
     world.latency = () => Math.random() * 10;
     const served = await serveWorld(world);
-    replicas = await startReplicas(lib, served.fake.url, 2);
+    await suite.start(served.fake.url);
 
     for (let round = 1; round <= ROUNDS; round++) {
       const issue = addRequest(
@@ -87,7 +54,7 @@ describe("two app processes answering one campaign request at the same moment", 
 
       const branch = `campaign-gate/issue-${round}`;
       const pulls = world.pulls.filter((p) => p.head_ref === branch);
-      expect(pulls, replicas.output.join("\n---\n")).toHaveLength(1);
+      expect(pulls, suite.replicas.output.join("\n---\n")).toHaveLength(1);
       expect(pulls[0]!.body).toContain(`Closes #${round}`);
       expect(Object.keys(world.branches ?? {}).filter((b) => b === branch)).toHaveLength(1);
       const file = world.commits[world.branches![branch]!]![`campaigns/easter-mail-${round}.yaml`]!;
@@ -106,14 +73,14 @@ describe("two app processes answering one campaign request at the same moment", 
     const { world, issue } = requestWorld(requestBody({ Start: DAY, End: DAY }));
     world.latency = () => Math.random() * 10;
     const served = await serveWorld(world);
-    replicas = await startReplicas(lib, served.fake.url, 2);
+    await suite.start(served.fake.url);
     await deliverToBoth(issuePayload("opened", issue), 1, 2);
     // The issue is edited twice in quick succession; whichever process holds the claim when the
     // second edit lands, the last answer reads the issue after it.
     issue.body = requestBody({ Start: DAY, End: DAY, "Expected peak": "150" });
-    const first = replicas.deliver("issues", issuePayload("edited", issue));
+    const first = suite.replicas.deliver("issues", issuePayload("edited", issue));
     issue.body = requestBody({ Start: DAY, End: DAY, "Expected peak": "170" });
-    const second = replicas.deliver("issues", issuePayload("edited", issue));
+    const second = suite.replicas.deliver("issues", issuePayload("edited", issue));
     await Promise.all([first, second]);
     await outcomes(1, 6);
     const file = world.commits[world.branches!["campaign-gate/issue-1"]!]!["campaigns/easter-mail.yaml"]!;

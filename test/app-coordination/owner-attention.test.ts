@@ -8,26 +8,16 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Payload } from "../helpers/app-probot.js";
-import { compileApp, removeApp, startReplicas, type Replicas } from "../helpers/two-apps.js";
-import { BASE_SHA, CAPACITY, addPull, campaignYaml, closeWorld, newWorld, serveWorld } from "./world.js";
+import { replicaSuite } from "./replica-suite.js";
+import { BASE_SHA, CAPACITY, addPull, campaignYaml, newWorld, serveWorld } from "./world.js";
 
 const SANDBOX = "campaign-gate-owner-attention";
 type Definitions = { name: string; examples: Payload[] }[];
 const examples = createRequire(import.meta.url)("@octokit/webhooks-examples") as Definitions;
 
-let lib: string;
-let replicas: Replicas | undefined;
-beforeAll(async () => {
-  lib = await compileApp(SANDBOX);
-}, 60_000);
-afterEach(async () => {
-  await replicas?.stop();
-  replicas = undefined;
-  await closeWorld();
-});
-afterAll(() => removeApp(SANDBOX));
+const suite = replicaSuite(SANDBOX);
 
 const maintenance = (day: string) => `${CAPACITY}maintenance:
   - name: Web host patching
@@ -82,7 +72,7 @@ it("owners who are collaborators get a review request; when one is not, all are 
       return { status: 201, body: { number: pull.number } };
     },
   );
-  replicas = await startReplicas(lib, served.fake.url, 2);
+  await suite.start(served.fake.url);
 
   const opened = examples
     .find((d) => d.name === "pull_request")!
@@ -96,11 +86,10 @@ it("owners who are collaborators get a review request; when one is not, all are 
     payload.pull_request.base.sha = BASE_SHA;
     const pattern = new RegExp(`^owner attention for .*#${number}: `);
     for (let delivery = 1; delivery <= 2; delivery++) {
-      const statuses = await replicas!.deliver("pull_request", payload);
-      expect(statuses.every((s) => s === 200 || s === 202)).toBe(true);
-      await until(() => logged(pattern).length >= 2 * delivery);
+      await suite.deliver("pull_request", payload);
+      await suite.until(() => suite.logged(pattern).length >= 2 * delivery);
     }
-    return logged(pattern);
+    return suite.logged(pattern);
   };
 
   const first = await open(7);
@@ -132,25 +121,4 @@ it("owners who are collaborators get a review request; when one is not, all are 
     `${comments[0]!.body}\n`,
   );
   expect(world.repoLabels.size).toBe(0);
-
-  function logged(pattern: RegExp): string[] {
-    return replicas!.output
-      .flatMap((text) => text.split("\n"))
-      .flatMap((line) => {
-        try {
-          const message = (JSON.parse(line) as { msg?: string }).msg ?? "";
-          return pattern.test(message) ? [message] : [];
-        } catch {
-          return [];
-        }
-      });
-  }
 }, 180_000);
-
-async function until(done: () => boolean): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out:\n${replicas!.output.join("\n---\n")}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -7,16 +7,16 @@
  */
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Payload } from "../helpers/app-probot.js";
-import { compileApp, removeApp, runNode, startReplicas, type Replicas } from "../helpers/two-apps.js";
+import { runNode, type Replicas } from "../helpers/two-apps.js";
+import { replicaSuite } from "./replica-suite.js";
 import {
   BASE_SHA,
   OWNER,
   REPO,
   addPull,
   campaignYaml,
-  closeWorld,
   newWorld,
   serveWorld,
   type Served,
@@ -39,25 +39,13 @@ function example(event: string, pick: (payload: Payload) => boolean): Payload {
 const sha = (round: number, letter: string) => `${letter}${String(round).padStart(3, "0")}`.padEnd(40, "0");
 const randomLatency = () => Math.random() * 10;
 
-let lib: string;
 let world: World;
 let served: Served;
-let replicas: Replicas | undefined;
-
-beforeAll(async () => {
-  lib = await compileApp(SANDBOX);
-}, 60_000);
-afterEach(async () => {
-  await replicas?.stop();
-  replicas = undefined;
-  await closeWorld();
-});
-afterAll(() => removeApp(SANDBOX));
+const suite = replicaSuite(SANDBOX);
 
 async function serveToReplicas(): Promise<Replicas> {
   served = await serveWorld(world);
-  replicas = await startReplicas(lib, served.fake.url, 2);
-  return replicas;
+  return suite.start(served.fake.url);
 }
 
 /**
@@ -65,32 +53,9 @@ async function serveToReplicas(): Promise<Replicas> {
  * `done`): Probot answers 202 and goes on when a handler takes over 9 s, as it can on a busy machine.
  */
 async function deliverToBoth(event: string, payload: object, done: RegExp): Promise<string[]> {
-  const statuses = await replicas!.deliver(event, payload);
-  if (statuses.some((status) => status !== 200 && status !== 202)) {
-    throw new Error(`the app answered ${statuses.join(", ")}:\n${replicas!.output.join("\n---\n")}`);
-  }
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const lines = logged(done);
-    if (lines.length >= 2) return lines;
-    if (Date.now() > deadline)
-      throw new Error(`no outcome logged for ${String(done)}:\n${replicas!.output.join("\n---\n")}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** The apps' log lines (JSON, LOG_FORMAT=json) whose message matches `pattern`. */
-function logged(pattern: RegExp): string[] {
-  return replicas!.output
-    .flatMap((text) => text.split("\n"))
-    .flatMap((line) => {
-      try {
-        const message = (JSON.parse(line) as { msg?: string }).msg ?? "";
-        return pattern.test(message) ? [message] : [];
-      } catch {
-        return [];
-      }
-    });
+  await suite.deliver(event, payload);
+  await suite.until(() => suite.logged(done).length >= 2, `outcomes matching ${String(done)}`);
+  return suite.logged(done);
 }
 
 describe("two app processes, one delivery at the same moment", () => {
@@ -136,7 +101,7 @@ describe("two app processes, one delivery at the same moment", () => {
       expect(world.repoLabels.size, `claim labels left after round ${round}`).toBe(0);
     }
     // Both processes handled every delivery: one created, the other found the claim or the issue.
-    const outcomes = logged(/^IT preparation issue for /);
+    const outcomes = suite.logged(/^IT preparation issue for /);
     expect(outcomes).toHaveLength(2 * ROUNDS);
     expect(outcomes.filter((line) => line.endsWith(": created"))).toHaveLength(ROUNDS);
     expect(world.issues).toHaveLength(ROUNDS);
@@ -179,7 +144,7 @@ describe("two app processes, one delivery at the same moment", () => {
       expect(alarms[0]!.labels).toEqual(["unreviewed-campaign-change"]);
       expect(world.repoLabels.size, `claim labels left after round ${round}`).toBe(0);
     }
-    expect(logged(/^direct-push check of .*: created$/)).toHaveLength(ROUNDS);
+    expect(suite.logged(/^direct-push check of .*: created$/)).toHaveLength(ROUNDS);
     expect(world.issues).toHaveLength(ROUNDS);
   }, 120_000);
 });
@@ -217,7 +182,7 @@ describe("two SLA sweeps at the same moment", () => {
       });
     }
     served = await serveWorld(world);
-    const script = join(lib, "app/sla-run.js");
+    const script = join(suite.lib, "app/sla-run.js");
     const env = {
       GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
       GITHUB_TOKEN: "test",
