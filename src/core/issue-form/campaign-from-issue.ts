@@ -13,6 +13,8 @@ import type { Config, SourceFile } from "../model.js";
 import type { CampaignSummary } from "../report.js";
 import { OTHER_ZONE, PEAK_UNITS } from "./build-issue-form.js";
 import { BODY_MAX_CHARS } from "./render-ready-file.js";
+import { shapeFromAnswers } from "./shape-from-answers.js";
+import { sharesFromAnswer } from "./shares-from-answer.js";
 import { slugOf } from "./slug-of.js";
 
 /** One problem to show the issue's author, attached to a form field (or `form` for the whole issue). */
@@ -74,7 +76,14 @@ const FIELD_OF_KEY: Record<string, string> = {
   timezone: "timezone",
   targets: "sites",
   site: "sites",
-  share: "sites",
+  share: "shares",
+  shape: "shape",
+  kind: "shape",
+  peak_hours: "peak_hours",
+  off_peak: "off_peak",
+  at: "at",
+  half_life_minutes: "half_life",
+  half_life_hours: "half_life",
   forecast: "peak",
   peak_concurrent_users: "peak",
   peak_requests_per_second: "peak",
@@ -130,6 +139,7 @@ export function campaignFromIssue(input: IssueInput): IssueCampaign {
   const sites =
     sitesAnswer && !Array.isArray(sitesAnswer) && typeof sitesAnswer === "object" ? sitesAnswer.selected : [];
   if (sites.length === 0) problems.push({ field: "sites", message: "**Sites**: tick at least one site." });
+  const shares = sharesFromAnswer(text("shares"), sites, problems);
 
   const zoneChoice = text("timezone");
   const timezone = zoneChoice === OTHER_ZONE ? text("timezone_other") : zoneChoice;
@@ -140,6 +150,16 @@ export function campaignFromIssue(input: IssueInput): IssueCampaign {
     });
   const peak = numberOf(text("peak"), "Expected peak", "peak", problems);
   const high = numberOf(text("high"), "Pessimistic estimate", "high", problems);
+  const shape = shapeFromAnswers(
+    {
+      shape: text("shape"),
+      peak_hours: text("peak_hours"),
+      off_peak: text("off_peak"),
+      at: text("at"),
+      half_life: text("half_life"),
+    },
+    problems,
+  );
   const unitKey = PEAK_UNITS[(text("unit") ?? "") as keyof typeof PEAK_UNITS] as string | undefined;
 
   const name = text("name");
@@ -155,12 +175,16 @@ export function campaignFromIssue(input: IssueInput): IssueCampaign {
     type: text("type"),
     window: { start: text("start"), end: text("end") },
     timezone,
-    targets: sites.map((site) => ({ site })),
+    targets: sites.map((site) => {
+      const share = shares.get(site);
+      return share === undefined ? { site } : { site, share };
+    }),
     forecast: {
       [unitKey ?? "peak_concurrent_users"]: peak,
       ...(high === undefined ? {} : { high }),
       confidence: text("confidence"),
       basis: text("basis"),
+      ...(shape === undefined ? {} : { shape }),
     },
     ...(text("notes") === undefined ? {} : { notes: text("notes") }),
   };
@@ -176,7 +200,7 @@ export function campaignFromIssue(input: IssueInput): IssueCampaign {
   const mine = report.findings.filter((f) => f.file === path || (f.campaigns ?? []).includes(id));
   const lines = fileText.split("\n");
   for (const f of mine.filter((x) => x.severity === "error"))
-    problems.push({ field: fieldAt(f.file === path ? lines[f.line - 1] : undefined), message: f.message });
+    problems.push({ field: f.file === path ? fieldAt(lines, f.line) : "form", message: f.message });
   const summary = report.campaigns.find((c) => c.id === id);
   return { id, name, path, text: fileText, problems, findings: mine, ...(summary ? { summary } : {}) };
 }
@@ -210,7 +234,15 @@ function numberOf(
   return undefined;
 }
 
-function fieldAt(line: string | undefined): string {
-  const key = /^\s*(?:-\s*)?([a-z_]+):/.exec(line ?? "")?.[1];
-  return (key && FIELD_OF_KEY[key]) ?? "form";
+/**
+ * The form field behind the file's line `line` (1-based): the key on that line, or, for an item of
+ * a list of plain values (an airing time, a peak-hours range), the key of the list above it.
+ */
+function fieldAt(lines: string[], line: number): string {
+  for (let i = line - 1; i >= 0 && i < lines.length; i--) {
+    const key = /^\s*(?:-\s*)?([a-z_]+):/.exec(lines[i] ?? "")?.[1];
+    if (key) return FIELD_OF_KEY[key] ?? "form";
+    if (!/^\s*-\s/.test(lines[i] ?? "")) return "form";
+  }
+  return "form";
 }
