@@ -261,7 +261,7 @@ describe("campaignFromIssue", () => {
         { site: "shop" },
         { site: "outlet", share: 0.3 },
       ]);
-      const both = runAcme({ "Share per site": "shop: 70%\noutlet = 0.3" });
+      const both = runAcme({ "Share per site": "Shop: 70%\noutlet = 0.3" });
       expect((parse(both.text ?? "") as { targets: unknown }).targets).toEqual([
         { site: "shop", share: 0.7 },
         { site: "outlet", share: 0.3 },
@@ -269,13 +269,21 @@ describe("campaignFromIssue", () => {
     });
 
     it("a share for a site not ticked, not a number or out of range is a problem on the field", () => {
-      const out = runAcme({ "Share per site": "brand: 20%\nshop: lots\noutlet: 0%\nwhatever" });
+      const out = runAcme({
+        "Share per site": "brand: 20%\nshop: lots\noutlet: 0%\nwhatever\nstore: 10%",
+      });
       expect(out.text).toBeUndefined();
       expect(out.problems).toEqual([
         { field: "shares", message: expect.stringContaining('"brand", which is not ticked under **Sites**') },
         { field: "shares", message: expect.stringContaining('share of "shop" must be a percentage') },
         { field: "shares", message: expect.stringContaining('found "0%"') },
         { field: "shares", message: expect.stringContaining('such as `shop: 70%`; found "whatever"') },
+        {
+          field: "shares",
+          message: expect.stringContaining(
+            '"store", which is not one of the **Sites** (shop, brand, outlet)',
+          ),
+        },
       ]);
     });
   });

@@ -6,7 +6,7 @@
  * Every answer is serialised with the YAML library: free text can never inject YAML or a path.
  */
 import { parseIssue } from "@github/issue-parser";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { runCheck } from "../check.js";
 import type { Finding } from "../findings.js";
 import type { Config, SourceFile } from "../model.js";
@@ -139,7 +139,13 @@ export function campaignFromIssue(input: IssueInput): IssueCampaign {
   const sites =
     sitesAnswer && !Array.isArray(sitesAnswer) && typeof sitesAnswer === "object" ? sitesAnswer.selected : [];
   if (sites.length === 0) problems.push({ field: "sites", message: "**Sites**: tick at least one site." });
-  const shares = sharesFromAnswer(text("shares"), sites, problems);
+  // The sites offered, in the form's order (the answer lists ticked ones first).
+  const answered =
+    sitesAnswer && !Array.isArray(sitesAnswer) && typeof sitesAnswer === "object"
+      ? [...sitesAnswer.selected, ...sitesAnswer.unselected]
+      : [];
+  const offered = formSites(input.form).filter((s) => answered.includes(s));
+  const shares = sharesFromAnswer(text("shares"), sites, offered, problems);
 
   const zoneChoice = text("timezone");
   const timezone = zoneChoice === OTHER_ZONE ? text("timezone_other") : zoneChoice;
@@ -203,6 +209,19 @@ export function campaignFromIssue(input: IssueInput): IssueCampaign {
     problems.push({ field: f.file === path ? fieldAt(lines, f.line) : "form", message: f.message });
   const summary = report.campaigns.find((c) => c.id === id);
   return { id, name, path, text: fileText, problems, findings: mine, ...(summary ? { summary } : {}) };
+}
+
+/** The labels of the form's site checkboxes, in order ([] for a form that cannot be read). */
+function formSites(form: string): string[] {
+  try {
+    const body = (
+      parse(form) as { body?: { id?: string; attributes?: { options?: { label?: unknown }[] } }[] }
+    ).body;
+    const options = body?.find((e) => e.id === "sites")?.attributes?.options ?? [];
+    return options.flatMap((o) => (typeof o.label === "string" ? [o.label] : []));
+  } catch {
+    return [];
+  }
 }
 
 /** The slug, or slug-2, slug-3… : never another campaign's id or file. */

@@ -16,6 +16,7 @@ const LABEL = "Share per site";
 export function sharesFromAnswer(
   answer: string | undefined,
   ticked: readonly string[],
+  offered: readonly string[],
   problems: FieldProblem[],
 ): Map<string, number> {
   const shares = new Map<string, number>();
@@ -25,8 +26,10 @@ export function sharesFromAnswer(
     const line = raw.trim().replace(/^[-*]\s+/, "");
     if (line === "") continue;
     const m = /^(.+?)\s*[:=]\s*(.+)$/.exec(line) ?? /^(\S+)\s+(\S+)$/.exec(line);
-    const site = m?.[1]?.trim();
+    const typed = m?.[1]?.trim();
     const value = m?.[2]?.trim();
+    // "Shop: 70%" means the site shop: names are matched whatever their case.
+    const site = [...ticked, ...offered].find((s) => s.toLowerCase() === typed?.toLowerCase()) ?? typed;
     if (!site || !value) {
       problems.push({
         field: "shares",
@@ -37,7 +40,9 @@ export function sharesFromAnswer(
     if (!ticked.includes(site)) {
       problems.push({
         field: "shares",
-        message: `**${LABEL}** gives a share to "${site}", which is not ticked under **Sites**: tick it, or remove the line.`,
+        message: offered.includes(site)
+          ? `**${LABEL}** gives a share to "${site}", which is not ticked under **Sites**: tick it, or remove the line.`
+          : `**${LABEL}** gives a share to "${site}", which is not one of the **Sites** (${offered.join(", ")}): correct the name, or remove the line.`,
       });
       continue;
     }
