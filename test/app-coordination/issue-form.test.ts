@@ -148,6 +148,34 @@ describe("a campaign request issue", () => {
     expect(issue.labels).toEqual(["campaign-request"]);
   });
 
+  it("with a traffic shape and a share: the pull request's file has them; a bad detail is named in the comment first", async () => {
+    const shaped = {
+      "Share per site": "shop: 60%",
+      "Traffic shape": "front-loaded: an e-mail that is busiest right after the send",
+      "Airing or send times (spike, front-loaded)": "2027-03-01 08:00",
+      "How fast it fades (spike, front-loaded)": "soon",
+    };
+    const { world, issue } = requestWorld(requestBody(shaped));
+    const probot = await probotFor(world);
+    await receive(probot, "issues", issuePayload("opened", issue));
+    expect(world.pulls).toEqual([]);
+    expect(world.comments).toHaveLength(1);
+    expect(world.comments[0]!.body).toContain(
+      '- **How fast it fades (spike, front-loaded)** must be a time with its unit, such as 10 minutes or 6 hours; found "soon".',
+    );
+
+    issue.body = requestBody({ ...shaped, "How fast it fades (spike, front-loaded)": "4 hours" });
+    await receive(probot, "issues", issuePayload("edited", issue));
+    expect(world.pulls).toHaveLength(1);
+    const file = parse(fileOnBranch(world, "campaigns/easter-mail.yaml") ?? "") as {
+      targets: unknown;
+      forecast: { shape: unknown };
+    };
+    expect(file.targets).toEqual([{ site: "shop", share: 0.6 }]);
+    expect(file.forecast.shape).toEqual({ kind: "front_loaded", at: "2027-03-01T08:00", half_life_hours: 4 });
+    expect(issue.labels).toEqual(["campaign-request"]);
+  });
+
   it("edited after its pull request updates the same branch and pull request (a new name moves the file)", async () => {
     const { world, issue } = requestWorld();
     const probot = await probotFor(world);

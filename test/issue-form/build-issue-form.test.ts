@@ -118,7 +118,10 @@ const ISSUE_FORM_SCHEMA = {
 
 type Element = { type: string; id?: string; attributes: { label?: string; options?: unknown[] } };
 
-/** The rules a JSON Schema cannot say: unique ids and labels, "None" is reserved in dropdowns. */
+/**
+ * The rules a JSON Schema cannot say: unique ids and labels, "None" is reserved in dropdowns, and
+ * no comma in a dropdown option (the answer would be read back as several choices).
+ */
 function crossRuleErrors(form: { body: Element[] }): string[] {
   const errors: string[] = [];
   const ids = form.body.flatMap((e) => (e.id ? [e.id] : []));
@@ -128,6 +131,10 @@ function crossRuleErrors(form: { body: Element[] }): string[] {
   for (const e of form.body)
     if (e.type === "dropdown" && e.attributes.options?.some((o) => String(o).toLowerCase() === "none"))
       errors.push(`dropdown ${e.id} has the reserved option None`);
+  // GitHub writes a dropdown's answer as its options joined by ", ", and the parser splits there.
+  for (const e of form.body)
+    if (e.type === "dropdown" && e.attributes.options?.some((o) => String(o).includes(",")))
+      errors.push(`dropdown ${e.id} has an option with a comma`);
   return errors;
 }
 
@@ -150,11 +157,17 @@ describe("buildIssueForm", () => {
       "timezone",
       "timezone_other",
       "sites",
+      "shares",
       "peak",
       "unit",
       "high",
       "confidence",
       "basis",
+      "shape",
+      "peak_hours",
+      "off_peak",
+      "at",
+      "half_life",
       "notes",
     ]);
   });
@@ -165,6 +178,10 @@ describe("buildIssueForm", () => {
     const dup = parse(buildIssueForm(["shop"])) as { body: Element[] };
     dup.body[2] = { ...dup.body[2], id: "name" } as Element;
     expect(crossRuleErrors(dup)).toContain("duplicate id");
+    const comma = parse(buildIssueForm(["shop"])) as { body: Element[] };
+    const shape = comma.body.find((e) => e.id === "shape")!;
+    shape.attributes.options = ["spike: TV, radio"];
+    expect(crossRuleErrors(comma)).toContain("dropdown shape has an option with a comma");
   });
 
   it("is read the same way by the issue parser (field types by id)", () => {

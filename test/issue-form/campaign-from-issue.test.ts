@@ -23,11 +23,17 @@ function body(answers: Partial<Record<string, string>> = {}): string {
     "Time zone": "Europe/Paris",
     "Other time zone": "_No response_",
     Sites: "- [X] www",
+    "Share per site": "_No response_",
     "Expected peak": "1 200",
     "Peak unit": "people on the site at the same time",
     "Pessimistic estimate": "_No response_",
     Confidence: "historical",
     Basis: "Last year peaked at 1,000.\nThe list grew 20%.",
+    "Traffic shape": "_No response_",
+    "Peak hours (daily)": "_No response_",
+    "Traffic outside peak hours (daily)": "_No response_",
+    "Airing or send times (spike, front-loaded)": "_No response_",
+    "How fast it fades (spike, front-loaded)": "_No response_",
     Notes: "_No response_",
     ...answers,
   };
@@ -36,10 +42,10 @@ function body(answers: Partial<Record<string, string>> = {}): string {
     .join("\n\n");
 }
 
-const run = (b: string, campaigns: { path: string; text: string }[] = []) =>
+const run = (b: string, campaigns: { path: string; text: string }[] = [], template = form) =>
   campaignFromIssue({
     body: b,
-    form,
+    form: template,
     author: "jane-doe",
     config: defaultConfig(),
     capacity,
@@ -123,5 +129,162 @@ describe("campaignFromIssue", () => {
   it("slugs names into the schema's id pattern", () => {
     for (const name of ["Black Friday 2026!", "☀️", "Ça va", "a".repeat(200)])
       expect(slugOf(name)).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  describe("traffic shape", () => {
+    const forecastOf = (out: { text?: string }) =>
+      (parse(out.text ?? "") as { forecast: Record<string, unknown> }).forecast;
+
+    it("writes no shape when none is chosen (constant, the default)", () => {
+      const out = run(body({ "Traffic shape": "constant: the same all through the campaign (default)" }));
+      expect(out.problems).toEqual([]);
+      expect(forecastOf(out).shape).toBeUndefined();
+      expect(forecastOf(run(body())).shape).toBeUndefined();
+    });
+
+    it("daily: peak hours written loosely become the schema's ranges, the off-peak % a share", () => {
+      const out = run(
+        body({
+          "Traffic shape": "daily: busiest at the same hours every day",
+          "Peak hours (daily)": "12-14, 19:00 – 22:00 and 22:00-02:00",
+          "Traffic outside peak hours (daily)": "10%",
+        }),
+      );
+      expect(out.problems).toEqual([]);
+      expect(forecastOf(out).shape).toEqual({
+        kind: "daily",
+        peak_hours: ["12:00-14:00", "19:00-22:00", "22:00-02:00"],
+        off_peak: 0.1,
+      });
+    });
+
+    it("spike: airing times and a half-life in hours or minutes", () => {
+      const out = run(
+        body({
+          "Traffic shape": "spike: TV or radio ads or push messages that fade after each airing",
+          "Airing or send times (spike, front-loaded)": "2026-11-27 20:15, 2026-11-29T9:05",
+          "How fast it fades (spike, front-loaded)": "0.5 hours",
+        }),
+      );
+      expect(out.problems).toEqual([]);
+      expect(forecastOf(out).shape).toEqual({
+        kind: "spike",
+        at: ["2026-11-27T20:15", "2026-11-29T09:05"],
+        half_life_minutes: 30,
+      });
+    });
+
+    it("front-loaded: the send time is optional, the half-life becomes hours", () => {
+      const shape = "front-loaded: an e-mail that is busiest right after the send";
+      const fade = { "How fast it fades (spike, front-loaded)": "90 min" };
+      const out = run(body({ "Traffic shape": shape, ...fade }));
+      expect(out.problems).toEqual([]);
+      expect(forecastOf(out).shape).toEqual({ kind: "front_loaded", half_life_hours: 1.5 });
+      const sent = run(
+        body({
+          "Traffic shape": shape,
+          ...fade,
+          "Airing or send times (spike, front-loaded)": "2026-11-28 08:00",
+        }),
+      );
+      expect(forecastOf(sent).shape).toEqual({
+        kind: "front_loaded",
+        at: "2026-11-28T08:00",
+        half_life_hours: 1.5,
+      });
+    });
+
+    it("missing, unreadable or misplaced details are problems on their own field", () => {
+      const spike = run(
+        body({
+          "Traffic shape": "spike: TV or radio ads or push messages that fade after each airing",
+          "How fast it fades (spike, front-loaded)": "10",
+          "Peak hours (daily)": "12:00-14:00",
+        }),
+      );
+      expect(spike.text).toBeUndefined();
+      expect(spike.problems.map((p) => p.field)).toEqual(["peak_hours", "at", "half_life"]);
+      expect(spike.problems[0]?.message).toContain("only counts for the daily shape");
+      expect(spike.problems[1]?.message).toContain("**Airing or send times (spike, front-loaded)** is empty");
+      expect(spike.problems[2]?.message).toContain('such as 10 minutes or 6 hours; found "10"');
+      const daily = run(
+        body({
+          "Traffic shape": "daily: busiest at the same hours every day",
+          "Peak hours (daily)": "lunchtime",
+          "Traffic outside peak hours (daily)": "150%",
+        }),
+      );
+      expect(daily.problems).toEqual([
+        { field: "peak_hours", message: expect.stringContaining('"lunchtime" is not a time range') },
+        { field: "off_peak", message: expect.stringContaining('found "150%"') },
+      ]);
+      const typed = run(body({ "Traffic shape": "wave" }));
+      expect(typed.problems).toEqual([{ field: "shape", message: expect.stringContaining('"wave"') }]);
+    });
+
+    it("maps the core check's finding on an airing outside the window back to the airing field", () => {
+      const out = run(
+        body({
+          "Traffic shape": "spike: TV or radio ads or push messages that fade after each airing",
+          "Airing or send times (spike, front-loaded)": "2026-11-27 20:15, 2026-12-24 20:15",
+          "How fast it fades (spike, front-loaded)": "10 minutes",
+        }),
+      );
+      expect(out.text).toContain("2026-12-24T20:15");
+      expect(out.problems).toEqual([
+        { field: "at", message: expect.stringContaining("outside the campaign's window") },
+      ]);
+    });
+  });
+
+  describe("share per site", () => {
+    const acme = {
+      path: "infra/capacity.yaml",
+      text: readFileSync(new URL("../../examples/acme/infra/capacity.yaml", import.meta.url), "utf8"),
+    };
+    const twoSites = buildIssueForm(["shop", "brand", "outlet"]);
+    const runAcme = (answers: Partial<Record<string, string>>) =>
+      campaignFromIssue({
+        body: body({ Sites: "- [X] shop\n- [ ] brand\n- [X] outlet", ...answers }),
+        form: twoSites,
+        author: "jane-doe",
+        config: defaultConfig(),
+        capacity: acme,
+        campaigns: [],
+        now: NOW,
+      });
+
+    it("gives each listed site its share; a ticked site without a line keeps the whole peak", () => {
+      const out = runAcme({ "Share per site": "- outlet: 30 %\n\n" });
+      expect(out.problems).toEqual([]);
+      expect((parse(out.text ?? "") as { targets: unknown }).targets).toEqual([
+        { site: "shop" },
+        { site: "outlet", share: 0.3 },
+      ]);
+      const both = runAcme({ "Share per site": "Shop: 70%\noutlet = 0.3" });
+      expect((parse(both.text ?? "") as { targets: unknown }).targets).toEqual([
+        { site: "shop", share: 0.7 },
+        { site: "outlet", share: 0.3 },
+      ]);
+    });
+
+    it("a share for a site not ticked, not a number or out of range is a problem on the field", () => {
+      const out = runAcme({
+        "Share per site": "brand: 20%\nshop: lots\noutlet: 0%\nwhatever\nstore: 10%",
+      });
+      expect(out.text).toBeUndefined();
+      expect(out.problems).toEqual([
+        { field: "shares", message: expect.stringContaining('"brand", which is not ticked under **Sites**') },
+        { field: "shares", message: expect.stringContaining('share of "shop" must be a percentage') },
+        { field: "shares", message: expect.stringContaining('found "0%"') },
+        { field: "shares", message: expect.stringContaining('such as `shop: 70%`; found "whatever"') },
+        {
+          field: "shares",
+          message: expect.stringContaining(
+            '"store", which is not one of the **Sites** (shop, brand, outlet)',
+          ),
+        },
+      ]);
+    });
   });
 });

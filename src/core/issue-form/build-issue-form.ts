@@ -36,6 +36,14 @@ export const PEAK_UNITS = {
   "requests per second": "peak_requests_per_second",
 } as const;
 
+/** Dropdown labels of the traffic shape (`forecast.shape.kind`); no answer means constant. */
+export const SHAPE_KINDS = {
+  "constant: the same all through the campaign (default)": "constant",
+  "daily: busiest at the same hours every day": "daily",
+  "spike: TV or radio ads or push messages that fade after each airing": "spike",
+  "front-loaded: an e-mail that is busiest right after the send": "front_loaded",
+} as const;
+
 const TIME_FORMATS = "2026-11-27 or 2026-11-27T06:00 or 2026-11-27T06:00:00-05:00";
 
 /** The form's YAML text for the given capacity site names (in file order). */
@@ -92,6 +100,13 @@ export function buildIssueForm(siteNames: readonly string[]): string {
           options: siteNames.map((label) => ({ label })),
         },
       },
+      textarea(
+        "shares",
+        "Share per site",
+        "Optional, when the visitors are split between sites: the part of the expected peak each ticked site gets, one line per site. A ticked site without a line gets all of it.",
+        `${siteNames[0] ?? "shop"}: 70%`,
+        false,
+      ),
       input(
         "peak",
         "Expected peak",
@@ -120,6 +135,41 @@ export function buildIssueForm(siteNames: readonly string[]): string {
         "Where the number comes from, in a sentence.",
         "2025 peaked at 31k; the email list grew 30%",
         true,
+      ),
+      dropdown(
+        "shape",
+        "Traffic shape",
+        "Optional: how the visitors spread over the campaign. Leave it empty when they may come at any time; the details below only count for the shape they name.",
+        Object.keys(SHAPE_KINDS),
+        false,
+      ),
+      input(
+        "peak_hours",
+        "Peak hours (daily)",
+        "The busiest hours each day, in the time zone above, separated by commas.",
+        "12:00-14:00, 19:00-22:00",
+        false,
+      ),
+      input(
+        "off_peak",
+        "Traffic outside peak hours (daily)",
+        "Optional: the part of the peak that still comes outside those hours (20% when empty).",
+        "20%",
+        false,
+      ),
+      input(
+        "at",
+        "Airing or send times (spike, front-loaded)",
+        "Spike: each time the ad airs or the message goes out, separated by commas. Front-loaded: when the e-mail is sent (the start when empty). In the time zone above.",
+        "2026-12-03 20:15, 2026-12-05 20:15",
+        false,
+      ),
+      input(
+        "half_life",
+        "How fast it fades (spike, front-loaded)",
+        "The time after which the rush has halved: minutes for a TV ad, hours for an e-mail.",
+        "10 minutes",
+        false,
       ),
       textarea(
         "notes",

@@ -6,13 +6,15 @@
  * Every answer is serialised with the YAML library: free text can never inject YAML or a path.
  */
 import { parseIssue } from "@github/issue-parser";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { runCheck } from "../check.js";
 import type { Finding } from "../findings.js";
 import type { Config, SourceFile } from "../model.js";
 import type { CampaignSummary } from "../report.js";
 import { OTHER_ZONE, PEAK_UNITS } from "./build-issue-form.js";
 import { BODY_MAX_CHARS } from "./render-ready-file.js";
+import { shapeFromAnswers } from "./shape-from-answers.js";
+import { sharesFromAnswer } from "./shares-from-answer.js";
 import { slugOf } from "./slug-of.js";
 
 /** One problem to show the issue's author, attached to a form field (or `form` for the whole issue). */
@@ -74,7 +76,14 @@ const FIELD_OF_KEY: Record<string, string> = {
   timezone: "timezone",
   targets: "sites",
   site: "sites",
-  share: "sites",
+  share: "shares",
+  shape: "shape",
+  kind: "shape",
+  peak_hours: "peak_hours",
+  off_peak: "off_peak",
+  at: "at",
+  half_life_minutes: "half_life",
+  half_life_hours: "half_life",
   forecast: "peak",
   peak_concurrent_users: "peak",
   peak_requests_per_second: "peak",
@@ -130,6 +139,13 @@ export function campaignFromIssue(input: IssueInput): IssueCampaign {
   const sites =
     sitesAnswer && !Array.isArray(sitesAnswer) && typeof sitesAnswer === "object" ? sitesAnswer.selected : [];
   if (sites.length === 0) problems.push({ field: "sites", message: "**Sites**: tick at least one site." });
+  // The sites offered, in the form's order (the answer lists ticked ones first).
+  const answered =
+    sitesAnswer && !Array.isArray(sitesAnswer) && typeof sitesAnswer === "object"
+      ? [...sitesAnswer.selected, ...sitesAnswer.unselected]
+      : [];
+  const offered = formSites(input.form).filter((s) => answered.includes(s));
+  const shares = sharesFromAnswer(text("shares"), sites, offered, problems);
 
   const zoneChoice = text("timezone");
   const timezone = zoneChoice === OTHER_ZONE ? text("timezone_other") : zoneChoice;
@@ -140,6 +156,16 @@ export function campaignFromIssue(input: IssueInput): IssueCampaign {
     });
   const peak = numberOf(text("peak"), "Expected peak", "peak", problems);
   const high = numberOf(text("high"), "Pessimistic estimate", "high", problems);
+  const shape = shapeFromAnswers(
+    {
+      shape: text("shape"),
+      peak_hours: text("peak_hours"),
+      off_peak: text("off_peak"),
+      at: text("at"),
+      half_life: text("half_life"),
+    },
+    problems,
+  );
   const unitKey = PEAK_UNITS[(text("unit") ?? "") as keyof typeof PEAK_UNITS] as string | undefined;
 
   const name = text("name");
@@ -155,12 +181,16 @@ export function campaignFromIssue(input: IssueInput): IssueCampaign {
     type: text("type"),
     window: { start: text("start"), end: text("end") },
     timezone,
-    targets: sites.map((site) => ({ site })),
+    targets: sites.map((site) => {
+      const share = shares.get(site);
+      return share === undefined ? { site } : { site, share };
+    }),
     forecast: {
       [unitKey ?? "peak_concurrent_users"]: peak,
       ...(high === undefined ? {} : { high }),
       confidence: text("confidence"),
       basis: text("basis"),
+      ...(shape === undefined ? {} : { shape }),
     },
     ...(text("notes") === undefined ? {} : { notes: text("notes") }),
   };
@@ -176,9 +206,22 @@ export function campaignFromIssue(input: IssueInput): IssueCampaign {
   const mine = report.findings.filter((f) => f.file === path || (f.campaigns ?? []).includes(id));
   const lines = fileText.split("\n");
   for (const f of mine.filter((x) => x.severity === "error"))
-    problems.push({ field: fieldAt(f.file === path ? lines[f.line - 1] : undefined), message: f.message });
+    problems.push({ field: f.file === path ? fieldAt(lines, f.line) : "form", message: f.message });
   const summary = report.campaigns.find((c) => c.id === id);
   return { id, name, path, text: fileText, problems, findings: mine, ...(summary ? { summary } : {}) };
+}
+
+/** The labels of the form's site checkboxes, in order ([] for a form that cannot be read). */
+function formSites(form: string): string[] {
+  try {
+    const body = (
+      parse(form) as { body?: { id?: string; attributes?: { options?: { label?: unknown }[] } }[] }
+    ).body;
+    const options = body?.find((e) => e.id === "sites")?.attributes?.options ?? [];
+    return options.flatMap((o) => (typeof o.label === "string" ? [o.label] : []));
+  } catch {
+    return [];
+  }
 }
 
 /** The slug, or slug-2, slug-3… : never another campaign's id or file. */
@@ -210,7 +253,15 @@ function numberOf(
   return undefined;
 }
 
-function fieldAt(line: string | undefined): string {
-  const key = /^\s*(?:-\s*)?([a-z_]+):/.exec(line ?? "")?.[1];
-  return (key && FIELD_OF_KEY[key]) ?? "form";
+/**
+ * The form field behind the file's line `line` (1-based): the key on that line, or, for an item of
+ * a list of plain values (an airing time, a peak-hours range), the key of the list above it.
+ */
+function fieldAt(lines: string[], line: number): string {
+  for (let i = line - 1; i >= 0 && i < lines.length; i--) {
+    const key = /^\s*(?:-\s*)?([a-z_]+):/.exec(lines[i] ?? "")?.[1];
+    if (key) return FIELD_OF_KEY[key] ?? "form";
+    if (!/^\s*-\s/.test(lines[i] ?? "")) return "form";
+  }
+  return "form";
 }
