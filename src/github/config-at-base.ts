@@ -5,14 +5,17 @@
 import type { SourceFile } from "../core/model.js";
 import type { GitHubClient } from "./client.js";
 
-/** The file at `path` on commit `ref`, or undefined when it does not exist there. */
+/**
+ * The file at `path` on commit (or branch) `ref`, or undefined when it does not exist there; `sha`
+ * is its blob's, which a write through the contents API must name to replace it.
+ */
 export async function readFileAt(
   client: GitHubClient,
   repo: { owner: string; repo: string },
   path: string,
   ref: string,
-): Promise<SourceFile | undefined> {
-  let data: { type?: string; encoding?: string; content?: string };
+): Promise<(SourceFile & { sha: string }) | undefined> {
+  let data: { type?: string; encoding?: string; content?: string; sha?: string };
   try {
     const response = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
       ...repo,
@@ -28,7 +31,7 @@ export async function readFileAt(
     throw new Error(
       `${path} on the base branch is not a readable file (it may be a folder or larger than 1 MB).`,
     );
-  return { path, text: Buffer.from(data.content, "base64").toString("utf8") };
+  return { path, text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha ?? "" };
 }
 
 /** The HTTP status of an Octokit request error, if it is one. */

@@ -23,10 +23,11 @@ import { hasMarker } from "../../core/markers.js";
 import { DEFAULT_FREEZE_REMINDER_DAYS, type Config } from "../../core/model.js";
 import type { GitHubClient } from "../../github/client.js";
 import { readFileAt } from "../../github/config-at-base.js";
+import { listIssueComments } from "../../github/issue-comments.js";
 import { listAll } from "../../github/paginate.js";
 import { readRepositoryAt } from "../../github/repo-files.js";
 import { underClaim } from "./claim.js";
-import { postOnce } from "./escalate.js";
+import { postOnce } from "./post-once.js";
 
 interface ApiIssue {
   number: number;
@@ -130,12 +131,7 @@ async function hasComment(
   issue: { owner: string; repo: string; issue_number: number },
   marker: string,
 ): Promise<boolean> {
-  const comments = await listAll<{ body?: string }>(
-    client,
-    "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-    issue,
-    { maxPages: 30 },
-  );
+  const comments = await listIssueComments(client, issue);
   return comments.some((c) => hasMarker(c.body ?? "", marker));
 }
 

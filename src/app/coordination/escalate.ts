@@ -11,16 +11,17 @@ import {
   escalationMarker,
   planEscalations,
 } from "../../core/coordination/sla-escalation.js";
-import { hasMarker } from "../../core/markers.js";
 import { statusOf } from "../../github/config-at-base.js";
 import type { Config } from "../../core/model.js";
 import { evaluateReview } from "../../core/review/evaluate.js";
 import type { GitHubClient } from "../../github/client.js";
+import { listIssueComments } from "../../github/issue-comments.js";
 import { listAll } from "../../github/paginate.js";
 import { gatherPullState } from "../../github/review-state.js";
 import { activeTeamMembers } from "../../github/team-members.js";
 import { describeError } from "../review-pull.js";
-import { NO_RETRY, underClaim } from "./claim.js";
+import { underClaim } from "./claim.js";
+import { postOnce } from "./post-once.js";
 import { fastLaneWaivers } from "./fast-lane.js";
 
 /** Open pull requests looked at per sweep at most (oldest first: they are the likeliest overdue). */
@@ -44,13 +45,6 @@ interface ApiPull {
   created_at: string;
   head: { sha: string };
   labels: { name: string }[];
-}
-
-interface ApiComment {
-  id: number;
-  body?: string;
-  user: { login: string } | null;
-  created_at: string;
 }
 
 /**
@@ -148,7 +142,7 @@ async function escalatePull(
     groups = groups.filter((group) => !lane.waived.includes(group.group));
   }
 
-  const comments = await listComments(client, issue);
+  const comments = await listIssueComments(client, issue);
   const plan = planEscalations({
     now,
     sla,
@@ -179,7 +173,7 @@ async function escalatePull(
   }
   // Should two escalations exist anyway (see duplicates.ts), keep the earliest.
   const deleted = duplicateEscalations(
-    (await listComments(client, issue)).map((c) => ({
+    (await listIssueComments(client, issue)).map((c) => ({
       id: c.id,
       body: c.body ?? "",
       author: c.user?.login ?? "",
@@ -200,39 +194,4 @@ async function escalatePull(
     labelled: plan.addLabel,
     deleted,
   };
-}
-
-/**
- * Posts `body` unless a comment with `marker` is on the pull request (read again under the claim:
- * the sweep that held it before may have posted since). A post is not repeated by Octokit; after
- * an error answer the comments are read: the marker there means it happened. True when posted.
- */
-export async function postOnce(
-  client: GitHubClient,
-  issue: { owner: string; repo: string; issue_number: number },
-  body: string,
-  marker: string,
-): Promise<boolean> {
-  const posted = async () => (await listComments(client, issue)).some((c) => hasMarker(c.body ?? "", marker));
-  if (await posted()) return false;
-  try {
-    await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      ...issue,
-      body,
-      ...NO_RETRY,
-    });
-  } catch (error) {
-    const status = statusOf(error);
-    if ((status !== undefined && status < 500) || !(await posted())) throw error;
-  }
-  return true;
-}
-
-function listComments(
-  client: GitHubClient,
-  issue: { owner: string; repo: string; issue_number: number },
-): Promise<ApiComment[]> {
-  return listAll<ApiComment>(client, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", issue, {
-    maxPages: 30,
-  });
 }

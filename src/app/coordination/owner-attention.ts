@@ -13,12 +13,13 @@
  */
 import { ownerAttentionComment } from "../../core/announce/owner-attention-comment.js";
 import { planOwnerAttention } from "../../core/announce/plan-owner-attention.js";
+import type { Config } from "../../core/model.js";
 import type { PullState } from "../../core/review/state.js";
 import type { GitHubClient } from "../../github/client.js";
 import { statusOf } from "../../github/config-at-base.js";
 import { pullAnnouncements } from "./announce.js";
 import { underClaim } from "./claim.js";
-import { postOnce } from "./escalate.js";
+import { postOnce } from "./post-once.js";
 
 export type AttentionOutcome = "not-needed" | "incomplete" | { requested: string[]; mentioned: string[] };
 
@@ -38,7 +39,7 @@ export async function attendOwners(
   if (!config || pull.draft || !state.files.complete || !state.files.paths.includes(config.capacity)) return;
   const where = `${pull.owner}/${pull.repo}#${pull.number}`;
   try {
-    const outcome = await askOwnersAttention(client, state, now);
+    const outcome = await askOwnersAttention(client, state, config, now);
     const said =
       typeof outcome === "string"
         ? outcome
@@ -55,10 +56,10 @@ export async function attendOwners(
 async function askOwnersAttention(
   client: GitHubClient,
   state: PullState,
+  config: Config,
   now: number,
 ): Promise<AttentionOutcome> {
   const { pull } = state;
-  const config = (state.config as { config: Parameters<typeof pullAnnouncements>[2] }).config;
   const announcements = await pullAnnouncements(
     client,
     { ...pull, headSha: pull.head_sha, baseSha: pull.base_sha, changed: state.files.paths },

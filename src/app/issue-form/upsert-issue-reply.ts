@@ -7,14 +7,8 @@
 import { issueReplyMarker } from "../../core/issue-form/issue-reply-marker.js";
 import { hasMarker } from "../../core/markers.js";
 import type { GitHubClient } from "../../github/client.js";
-import { listAll } from "../../github/paginate.js";
+import { listIssueComments } from "../../github/issue-comments.js";
 import { NO_RETRY } from "../coordination/claim.js";
-
-interface ApiComment {
-  id: number;
-  body?: string | null;
-  user: { login: string; type?: string } | null;
-}
 
 /** Writes `body` as the app's comment on issue `issue`; returns what it did. */
 export async function upsertIssueReply(
@@ -24,14 +18,7 @@ export async function upsertIssueReply(
   body: string,
 ): Promise<"created" | "updated" | "unchanged"> {
   const marker = issueReplyMarker(issue);
-  const comments = await listAll<ApiComment>(
-    client,
-    "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-    {
-      ...repo,
-      issue_number: issue,
-    },
-  );
+  const comments = await listIssueComments(client, { ...repo, issue_number: issue });
   const mine = comments.find((c) => c.user?.type === "Bot" && hasMarker(c.body ?? "", marker));
   if (mine?.body === body) return "unchanged";
   if (mine) {

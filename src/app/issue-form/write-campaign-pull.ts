@@ -11,7 +11,7 @@ import type { CampaignPull } from "../../core/issue-form/plan-campaign-pull.js";
 import { ISSUE_PULL_MARKER } from "../../core/issue-form/plan-campaign-pull.js";
 import { findMarker } from "../../core/markers.js";
 import type { GitHubClient } from "../../github/client.js";
-import { statusOf } from "../../github/config-at-base.js";
+import { readFileAt, statusOf } from "../../github/config-at-base.js";
 import { NO_RETRY } from "../coordination/claim.js";
 import { isRateLimit } from "../review-pull.js";
 import { findCampaignPull, type CampaignPullFound } from "./find-campaign-pull.js";
@@ -90,31 +90,13 @@ async function createBranch(
   }
 }
 
-/** The file's blob sha and text on `branch`, or undefined when it is not there. */
-async function fileOn(
-  client: GitHubClient,
-  repo: { owner: string; repo: string },
-  branch: string,
-  path: string,
-): Promise<{ sha: string; text: string } | undefined> {
-  try {
-    const data = (
-      await client.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path, ref: branch })
-    ).data as { sha: string; content?: string; encoding?: string };
-    return { sha: data.sha, text: Buffer.from(data.content ?? "", "base64").toString("utf8") };
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw error;
-  }
-}
-
 /** Creates or replaces the file on the branch; false when it already had this text. */
 async function putFile(
   client: GitHubClient,
   repo: { owner: string; repo: string },
   write: CampaignFileWrite,
 ): Promise<boolean> {
-  const current = await fileOn(client, repo, write.pull.branch, write.file.path);
+  const current = await readFileAt(client, repo, write.file.path, write.pull.branch);
   if (current?.text === write.file.text) return false;
   await client.request("PUT /repos/{owner}/{repo}/contents/{path}", {
     ...repo,
@@ -135,7 +117,7 @@ async function deleteFile(
   path: string,
   issue: number,
 ): Promise<boolean> {
-  const current = await fileOn(client, repo, branch, path);
+  const current = await readFileAt(client, repo, path, branch);
   if (!current) return false;
   await client.request("DELETE /repos/{owner}/{repo}/contents/{path}", {
     ...repo,
