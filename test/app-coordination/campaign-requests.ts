@@ -2,6 +2,7 @@
  * Campaign request issues in the fake world: the issue body as GitHub writes it from the form, the
  * base repository with the form, and real `issues` payloads from @octokit/webhooks-examples.
  */
+import { issueFormBody } from "../helpers/issue-form-body.js";
 import { createRequire } from "node:module";
 import { buildIssueForm, ISSUE_FORM_PATH } from "../../src/core/issue-form/build-issue-form.js";
 import type { Payload } from "../helpers/app-probot.js";
@@ -9,31 +10,19 @@ import { BASE_SHA, newWorld, type World, type WorldIssue } from "./world.js";
 
 /** An issue body exactly as GitHub writes it from the form: `### <label>`, blank line, answer. */
 export function requestBody(answers: Partial<Record<string, string>> = {}): string {
-  const all: Record<string, string> = {
+  return issueFormBody({
     "Campaign name": "Easter mail",
     Type: "email",
     Start: "2027-03-01",
     End: "2027-03-01",
     "Time zone": "UTC",
-    "Other time zone": "_No response_",
     Sites: "- [X] shop",
-    "Share per site": "_No response_",
     "Expected peak": "100",
     "Peak unit": "requests per second",
-    "Pessimistic estimate": "_No response_",
     Confidence: "historical",
     Basis: "Last Easter's mailing peaked at 80 requests/s.",
-    "Traffic shape": "_No response_",
-    "Peak hours (daily)": "_No response_",
-    "Traffic outside peak hours (daily)": "_No response_",
-    "Airing or send times (spike, front-loaded)": "_No response_",
-    "How fast it fades (spike, front-loaded)": "_No response_",
-    Notes: "_No response_",
     ...answers,
-  };
-  return Object.entries(all)
-    .map(([label, answer]) => `### ${label}\n\n${answer}`)
-    .join("\n\n");
+  });
 }
 
 /** The base repository with the form, and issue #1 by mona from it. */

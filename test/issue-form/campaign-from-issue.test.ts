@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { issueFormBody } from "../helpers/issue-form-body.js";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildIssueForm } from "../../src/core/issue-form/build-issue-form.js";
@@ -15,31 +16,19 @@ const NOW = Date.parse("2026-09-01T00:00:00Z");
 
 /** An issue body exactly as GitHub writes it from the form (headings = labels, "_No response_"). */
 function body(answers: Partial<Record<string, string>> = {}): string {
-  const a: Record<string, string> = {
+  return issueFormBody({
     "Campaign name": "Soldes d'été — Übergröße ☀️",
     Type: "email",
     Start: "2026-11-27",
     End: "2026-11-30",
     "Time zone": "Europe/Paris",
-    "Other time zone": "_No response_",
     Sites: "- [X] www",
-    "Share per site": "_No response_",
     "Expected peak": "1 200",
     "Peak unit": "people on the site at the same time",
-    "Pessimistic estimate": "_No response_",
     Confidence: "historical",
     Basis: "Last year peaked at 1,000.\nThe list grew 20%.",
-    "Traffic shape": "_No response_",
-    "Peak hours (daily)": "_No response_",
-    "Traffic outside peak hours (daily)": "_No response_",
-    "Airing or send times (spike, front-loaded)": "_No response_",
-    "How fast it fades (spike, front-loaded)": "_No response_",
-    Notes: "_No response_",
     ...answers,
-  };
-  return Object.entries(a)
-    .map(([k, v]) => `### ${k}\n\n${v}`)
-    .join("\n\n");
+  });
 }
 
 const run = (b: string, campaigns: { path: string; text: string }[] = [], template = form) =>
