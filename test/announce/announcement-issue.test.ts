@@ -70,6 +70,8 @@ describe("completedAnnouncements", () => {
       { number: 8, body: marker },
       { number: 3, body: "no marker" },
       { number: 5, body: "<!-- campaign-gate:announcement key=x start=a end=b -->" },
+      // A key edited by hand into something that does not decode: skipped, not a crash of the sweep.
+      { number: 6, body: marker.replace("freeze%3A", "freeze%E0%A4%A") },
       { number: 2, body: marker },
     ];
     expect(completedAnnouncements(open, end).map((d) => d.number)).toEqual([2, 8]);

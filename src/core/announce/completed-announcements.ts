@@ -5,13 +5,10 @@
  * marker so that it is posted once.
  */
 import { formatInstant } from "../format.js";
-import { findMarker, hiddenMarker } from "../markers.js";
-import { ANNOUNCEMENT_MARKER } from "./announcement-issue.js";
+import { hiddenMarker } from "../markers.js";
+import { readAnnouncements, type OpenAnnouncement } from "./read-announcements.js";
 
-export interface OpenAnnouncement {
-  number: number;
-  body: string;
-}
+export type { OpenAnnouncement };
 
 export interface Completion {
   number: number;
@@ -24,17 +21,15 @@ export interface Completion {
 /** The issues among `open` whose announced window ended at or before `now` (epoch ms), oldest issue first. */
 export function completedAnnouncements(open: readonly OpenAnnouncement[], now: number): Completion[] {
   const done: Completion[] = [];
-  for (const issue of [...open].sort((a, b) => a.number - b.number)) {
-    const found = findMarker(issue.body, ANNOUNCEMENT_MARKER);
-    const end = Date.parse(found?.attributes.end ?? "");
-    if (!found || Number.isNaN(end) || end > now) continue;
-    const key = decodeURIComponent(found.attributes.key ?? "");
-    const marker = hiddenMarker("announcement-completed", { issue: issue.number });
-    const what = key.startsWith("freeze:")
-      ? `The change freeze "${key.slice("freeze:".length)}" is over: IT can scale and change infrastructure again.`
-      : `The maintenance "${key.slice(key.indexOf(":") + 1)}" is completed: its services are back to full capacity.`;
+  for (const { number, kind, name, end } of readAnnouncements(open)) {
+    if (end > now) continue;
+    const marker = hiddenMarker("announcement-completed", { issue: number });
+    const what =
+      kind === "freeze"
+        ? `The change freeze "${name}" is over: IT can scale and change infrastructure again.`
+        : `The maintenance "${name}" is completed: its services are back to full capacity.`;
     done.push({
-      number: issue.number,
+      number,
       marker,
       body: [
         marker,

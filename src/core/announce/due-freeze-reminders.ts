@@ -6,9 +6,8 @@
  * work due) only when a reminder may be posted, and two runs at once decide alike.
  */
 import { DAY_MS } from "../capacity/deadlines.js";
-import { findMarker, hiddenMarker } from "../markers.js";
-import { ANNOUNCEMENT_MARKER } from "./announcement-issue.js";
-import type { OpenAnnouncement } from "./completed-announcements.js";
+import { hiddenMarker } from "../markers.js";
+import { readAnnouncements, type OpenAnnouncement } from "./read-announcements.js";
 
 /** A freeze announcement whose reminder is due. */
 export interface DueFreeze {
@@ -35,24 +34,10 @@ export function dueFreezeReminders(
 ): DueFreeze[] {
   if (days <= 0) return [];
   const due: DueFreeze[] = [];
-  for (const issue of [...open].sort((a, b) => a.number - b.number)) {
-    const found = findMarker(issue.body, ANNOUNCEMENT_MARKER);
-    if (!found) continue;
-    const key = safeDecode(found.attributes.key ?? "");
-    const start = Date.parse(found.attributes.start ?? "");
-    const end = Date.parse(found.attributes.end ?? "");
-    if (!key?.startsWith("freeze:") || Number.isNaN(start) || Number.isNaN(end)) continue;
-    if (now < start - days * DAY_MS || now >= start) continue;
-    const marker = hiddenMarker("freeze-reminder", { issue: issue.number });
-    due.push({ number: issue.number, name: key.slice("freeze:".length), start, end, marker });
+  for (const { number, kind, name, start, end } of readAnnouncements(open)) {
+    if (kind !== "freeze" || now < start - days * DAY_MS || now >= start) continue;
+    const marker = hiddenMarker("freeze-reminder", { issue: number });
+    due.push({ number, name, start, end, marker });
   }
   return due;
-}
-
-function safeDecode(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -8,10 +8,9 @@
  * one); none means it was cancelled (or renamed: a renamed window is announced as a new one).
  */
 import { formatInstant, formatWindowEnd } from "../format.js";
-import { findMarker, hiddenMarker } from "../markers.js";
+import { hiddenMarker } from "../markers.js";
 import type { Freeze, Maintenance } from "../model.js";
-import { ANNOUNCEMENT_MARKER } from "./announcement-issue.js";
-import type { OpenAnnouncement } from "./completed-announcements.js";
+import { readAnnouncements, type OpenAnnouncement } from "./read-announcements.js";
 
 export interface Supersession {
   number: number;
@@ -21,14 +20,6 @@ export interface Supersession {
   /** Marker of the closing comment (one per issue). */
   marker: string;
   body: string;
-}
-
-interface Marked {
-  number: number;
-  kind: "maintenance" | "freeze";
-  name: string;
-  start: number;
-  end: number;
 }
 
 /**
@@ -44,18 +35,7 @@ export function supersededAnnouncements(
   },
   now: number,
 ): Supersession[] {
-  const marked = [...open]
-    .sort((a, b) => a.number - b.number)
-    .flatMap((issue): Marked[] => {
-      const found = findMarker(issue.body, ANNOUNCEMENT_MARKER);
-      const key = decoded(found?.attributes.key ?? "");
-      const start = Date.parse(found?.attributes.start ?? "");
-      const end = Date.parse(found?.attributes.end ?? "");
-      const kind = key?.slice(0, key.indexOf(":"));
-      if (!key || (kind !== "maintenance" && kind !== "freeze") || Number.isNaN(start) || Number.isNaN(end))
-        return [];
-      return [{ number: issue.number, kind, name: key.slice(kind.length + 1), start, end }];
-    });
+  const marked = readAnnouncements(open);
   const result: Supersession[] = [];
   for (const issue of marked) {
     if (issue.end <= now) continue;
@@ -104,12 +84,4 @@ export function supersededAnnouncements(
     });
   }
   return result;
-}
-
-function decoded(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
 }
