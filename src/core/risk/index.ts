@@ -1,13 +1,16 @@
 /**
  * Risk of overload (DESIGN 2, "Risk of overload"): campaign peaks as independent log-normals and
- * the chance their sum exceeds a capacity. lognormal.ts (parameters, Φ), samples.ts (seeded
- * streams), overload-risk.ts (closed form, union bound, Monte Carlo), factor-cache.ts (each
+ * the chance their sum exceeds a capacity. lognormal.ts (parameters), normal.ts (Φ, Φ⁻¹),
+ * samples.ts (the Latin hypercube: stratified normals, seeded orders), factor-table.ts (e^{σz}
+ * once per σ), overload-risk.ts (closed form, samples' range, sampling), factor-cache.ts (each
  * campaign's samples computed once per report).
  */
 export { factorSamples, overloadRisk, sampledRisk } from "./overload-risk.js";
 export type { FactorSamples, RiskTerm } from "./overload-risk.js";
 export { FactorCache } from "./factor-cache.js";
 export type { TimedRiskTerm } from "./factor-cache.js";
-export { planningFactor, normalCdf, Z90 } from "./lognormal.js";
+export { factorTable } from "./factor-table.js";
+export { planningFactor, Z90 } from "./lognormal.js";
 export type { LogNormal } from "./lognormal.js";
-export { normals, streamSeed, RISK_SAMPLES, RISK_SEED } from "./samples.js";
+export { normalCdf, normalQuantile } from "./normal.js";
+export { shuffle, stratifiedNormals, streamSeed, RISK_SAMPLES, RISK_SEED } from "./samples.js";

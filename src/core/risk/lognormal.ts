@@ -24,30 +24,3 @@ export function planningFactor(expected: number, planning: number): LogNormal {
   if (!(median > 0) || !Number.isFinite(sigma)) return { median: 1, sigma: 0 };
   return { median, sigma: Math.max(0, sigma) };
 }
-
-/**
- * The standard normal CDF Φ(x), via the complementary error function of Numerical Recipes
- * (erfcc, fractional error below 1.2e-7 everywhere): far below the Monte Carlo's sampling error.
- */
-export function normalCdf(x: number): number {
-  const z = Math.abs(x) / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * z);
-  const erfc =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
-}
