@@ -38,15 +38,20 @@ export function loadCampaigns(
   capacity: Capacity | undefined,
 ): { campaigns: Campaign[]; findings: Finding[] } {
   const loaded = files.map((f) => loadIsolated(f, capacity));
-  const byId = new Map<string, LoadedFile[]>();
+  // The first file of each id, and the groups of files that share one (rare: no list per id).
+  const first = new Map<string, LoadedFile>();
+  const shared = new Map<string, LoadedFile[]>();
   for (const l of loaded) {
     if (!l.id) continue;
-    const group = byId.get(l.id.value);
-    if (group) group.push(l);
-    else byId.set(l.id.value, [l]);
+    const seen = first.get(l.id.value);
+    if (seen === undefined) first.set(l.id.value, l);
+    else {
+      const group = shared.get(l.id.value);
+      if (group) group.push(l);
+      else shared.set(l.id.value, [seen, l]);
+    }
   }
-  for (const [id, group] of byId) {
-    if (group.length < 2) continue;
+  for (const [id, group] of shared) {
     for (const l of group) {
       const others = group.filter((o) => o !== l).map((o) => o.file);
       l.findings.push(
