@@ -205,4 +205,30 @@ describe("files that cannot be read", () => {
     expect(read.campaigns[1999]!.text).toBe(campaign("c-1999", "notes: été ✓\n"));
     expect(read.campaigns.find((c) => c.path === "campaigns/empty.yaml")!.text).toBe("");
   });
+
+  it("reads each file whole and alone, around the shared read buffer's size and past the read limit", async () => {
+    const { repo } = world();
+    // Sizes around 64 KiB (the shared buffer), a multi-byte character across its edge, and a
+    // file past the 2 MiB read limit (read only that far, so the loader reports it as too large).
+    const texts = new Map<string, string>();
+    for (const [name, bytes] of [
+      ["a-small", 100],
+      ["b-edge-1", 64 * 1024 - 2],
+      ["c-edge", 64 * 1024 - 1],
+      ["d-edge+1", 64 * 1024],
+      ["e-small", 50],
+      ["f-big", 300_000],
+      ["g-small", 30],
+    ] as const) {
+      const text = `# ${name}\n${"x".repeat(bytes - name.length - 6)}é\n`;
+      texts.set(`campaigns/${name}.yaml`, text);
+      writeFileSync(path.join(repo, `campaigns/${name}.yaml`), text);
+    }
+    writeFileSync(path.join(repo, "campaigns/h-huge.yaml"), Buffer.alloc(3 * 1024 * 1024, 0x61));
+    const read = await readLocalRepository(repo);
+    for (const [file, text] of texts) expect(read.campaigns.find((c) => c.path === file)!.text).toBe(text);
+    expect(read.campaigns.find((c) => c.path === "campaigns/h-huge.yaml")!.text).toBe(
+      "a".repeat(2 * 1024 * 1024 + 1),
+    );
+  });
 });

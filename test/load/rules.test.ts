@@ -235,6 +235,25 @@ describe("references and duplicates", () => {
     expect(r.findings.every((f) => f.message.includes("left out of the load"))).toBe(true);
   });
 
+  it("reports every file of an id used three times, next to another shared id, in file order", () => {
+    const window = "{ start: 2026-12-01T10:00Z, end: 2026-12-01T11:00Z }";
+    const files = ["x", "y", "x", "z", "y", "x"].map((id, i) => ({
+      path: `campaigns/${i}.yaml`,
+      text: campaign(window, "", id),
+    }));
+    const r = loadCampaigns(files, capacity);
+    expect(r.campaigns.map((x) => x.id)).toEqual(["z"]);
+    expect(r.findings.map((f) => [f.file, f.campaign])).toEqual([
+      ["campaigns/0.yaml", "x"],
+      ["campaigns/1.yaml", "y"],
+      ["campaigns/2.yaml", "x"],
+      ["campaigns/4.yaml", "y"],
+      ["campaigns/5.yaml", "x"],
+    ]);
+    expect(r.findings[0]!.message).toContain("also used by campaigns/2.yaml, campaigns/5.yaml;");
+    expect(r.findings[4]!.message).toContain("also used by campaigns/0.yaml, campaigns/2.yaml;");
+  });
+
   it("suggests the closest site and checks sites only when the capacity file loaded", () => {
     const text = campaign("{ start: 2026-12-01T10:00Z, end: 2026-12-01T11:00Z }", "", "x", "brnd");
     const r = loadCampaigns([{ path: "c.yaml", text }], capacity);

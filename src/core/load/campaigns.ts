@@ -38,12 +38,20 @@ export function loadCampaigns(
   capacity: Capacity | undefined,
 ): { campaigns: Campaign[]; findings: Finding[] } {
   const loaded = files.map((f) => loadIsolated(f, capacity));
-  const byId = new Map<string, LoadedFile[]>();
+  // The first file of each id, and the groups of files that share one (rare: no list per id).
+  const first = new Map<string, LoadedFile>();
+  const shared = new Map<string, LoadedFile[]>();
   for (const l of loaded) {
-    if (l.id) byId.set(l.id.value, [...(byId.get(l.id.value) ?? []), l]);
+    if (!l.id) continue;
+    const seen = first.get(l.id.value);
+    if (seen === undefined) first.set(l.id.value, l);
+    else {
+      const group = shared.get(l.id.value);
+      if (group) group.push(l);
+      else shared.set(l.id.value, [seen, l]);
+    }
   }
-  for (const [id, group] of byId) {
-    if (group.length < 2) continue;
+  for (const [id, group] of shared) {
     for (const l of group) {
       const others = group.filter((o) => o !== l).map((o) => o.file);
       l.findings.push(
@@ -99,14 +107,13 @@ function loadCampaignFile(source: SourceFile, capacity: Capacity | undefined): L
   const errors = validate(parsed.data) ? [] : (validate.errors ?? []);
   const parts = checkableParts(parsed.data, errors);
   const window: ResolvedWindow = parts.window ? resolveWindow(parsed, parts.window) : { findings: [] };
-  const findings = [
-    ...schemaFindings(parsed, errors, LEFT_OUT),
-    ...forecastFindings(parsed, parts.forecast),
-    ...targetFindings(parsed, parts.targets, parts.forecast, capacity),
-    ...window.findings,
-  ].map((f) => (id ? { ...f, campaign: id.value } : f));
+  const findings = schemaFindings(parsed, errors, LEFT_OUT).concat(
+    forecastFindings(parsed, parts.forecast),
+    targetFindings(parsed, parts.targets, parts.forecast, capacity),
+    window.findings,
+  );
   if (findings.length > 0 || window.start === undefined || window.end === undefined)
-    return { file: source.path, id, findings };
+    return { file: source.path, id, findings: findings.map((f) => (id ? { ...f, campaign: id.value } : f)) };
   const data = parsed.data as unknown as CampaignData;
   const campaign = toCampaign(parsed, data, window.start, window.end);
   if (data.forecast.shape) {

@@ -38,10 +38,11 @@ export function setFastParse(on: boolean): void {
 /** Larger files go to the reference parse, which also enforces the size limit. */
 const MAX_FAST_CHARS = 64 * 1024;
 const MAX_DEPTH = 16;
+/** Positions are kept packed (line × 2^17 + column) until asked for: MAX_FAST_CHARS keeps both below 2^17. */
+const LINE_FACTOR = 0x20000;
 /** Everything the fast path refuses to look at: controls, tabs, CR, BOM, odd line breaks, U+FFFD. */
 // eslint-disable-next-line no-control-regex
 const REFUSED_CHARACTER = /[\u0000-\u0009\u000B-\u001F\u007F\u0085\u2028\u2029\uFEFF\uFFFD]/;
-const KEY = /^[A-Za-z_][A-Za-z0-9_-]*/;
 /** Keys the core schema reads as something other than text. */
 const NON_TEXT_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 /** Numbers the fast path converts itself (exactly what the core schema's int/float give). */
@@ -75,17 +76,45 @@ export function parseFast(text: string): FastParsed | undefined {
   }
 }
 
-function encode(path: Path): string {
-  let key = "";
-  for (const segment of path) key += typeof segment === "number" ? `\u0001${segment}` : `\u0002${segment}`;
-  return key;
+/**
+ * What the fast parse recorded about one node: where its key (in a mapping) and its value start,
+ * packed, and its children by key or index. A tree rather than a map of encoded paths: a file's
+ * 30-odd nodes then cost no path arrays and no path strings, only a lookup walks a path.
+ */
+class Spot {
+  key = -1;
+  value = -1;
+  children: Map<string | number, Spot> | undefined = undefined;
+
+  child(segment: string | number): Spot {
+    this.children ??= new Map();
+    let spot = this.children.get(segment);
+    if (!spot) {
+      spot = new Spot();
+      this.children.set(segment, spot);
+    }
+    return spot;
+  }
+}
+
+function find(root: Spot, path: Path): Spot | undefined {
+  let spot: Spot | undefined = root;
+  for (const segment of path) {
+    spot = spot.children?.get(segment);
+    if (!spot) return undefined;
+  }
+  return spot;
+}
+
+function unpack(packed: number | undefined): Position | undefined {
+  if (packed === undefined || packed < 0) return undefined;
+  return { line: Math.floor(packed / LINE_FACTOR), column: packed % LINE_FACTOR };
 }
 
 class FastParser {
   private readonly lines: Line[] = [];
   private i = 0;
-  private readonly keys = new Map<string, Position>();
-  private readonly values = new Map<string, Position>();
+  private readonly root = new Spot();
 
   constructor(text: string) {
     let start = 0;
@@ -97,7 +126,8 @@ class FastParser {
       let indent = 0;
       while (line.charCodeAt(indent) === 0x20) indent++;
       if (indent < line.length && line[indent] !== "#") {
-        if (indent === 0 && /^(?:---|\.\.\.|%)/.test(line)) throw GIVE_UP;
+        if (indent === 0 && (line.startsWith("---") || line.startsWith("...") || line[0] === "%"))
+          throw GIVE_UP;
         this.lines.push({ start, number, indent, text: line });
       }
       start = end + 1;
@@ -108,40 +138,38 @@ class FastParser {
   parse(): FastParsed {
     const first = this.lines[0];
     if (!first || first.indent !== 0) throw GIVE_UP;
-    const data = this.map(0, 0, [], 1);
+    const root = this.root;
+    root.value = this.pos(first, 0);
+    const data = this.map(0, 0, root, 1);
     if (this.i < this.lines.length) throw GIVE_UP;
-    const keys = this.keys;
-    const values = this.values;
     return {
       data,
       locate: {
-        key: (path) => keys.get(encode(path)),
-        value: (path) => values.get(encode(path)),
+        key: (path) => unpack(find(root, path)?.key),
+        value: (path) => unpack(find(root, path)?.value),
       },
     };
   }
 
-  private pos(line: Line, column: number): Position {
-    return { line: line.number + 1, column: column + 1 };
+  /** The packed position of `column` (0-based) on `line`. */
+  private pos(line: Line, column: number): number {
+    return (line.number + 1) * LINE_FACTOR + column + 1;
   }
 
   /** A block mapping whose keys start at `column`; the first key may start mid-line (after `- `). */
-  private map(column: number, firstAt: number, path: Path, depth: number): Record<string, unknown> {
+  private map(column: number, firstAt: number, spot: Spot, depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const result: Record<string, unknown> = {};
     let at = firstAt;
     for (;;) {
       const line = this.lines[this.i]!;
-      const match = KEY.exec(line.text.slice(at));
-      if (!match) throw GIVE_UP;
-      const key = match[0];
-      const colon = at + key.length;
+      const colon = keyEnd(line.text, at);
+      if (colon === -1) throw GIVE_UP;
+      const key = line.text.slice(at, colon);
       if (line.text[colon] !== ":" || NON_TEXT_KEY.test(key) || key === "__proto__") throw GIVE_UP;
       if (Object.hasOwn(result, key)) throw GIVE_UP;
-      const here = [...path, key];
-      const id = encode(here);
-      this.keys.set(id, this.pos(line, at));
-      if (this.values.size === 0 && path.length === 0) this.values.set(encode([]), this.pos(line, at));
+      const here = spot.child(key);
+      here.key = this.pos(line, at);
       let valueAt = colon + 1;
       if (valueAt < line.text.length && line.text[valueAt] !== " ") throw GIVE_UP;
       while (line.text[valueAt] === " ") valueAt++;
@@ -153,7 +181,7 @@ class FastParser {
         this.i++;
         if (isDash(next.text, next.indent)) result[key] = this.seq(next.indent, here, depth + 1);
         else {
-          this.values.set(id, this.pos(next, next.indent));
+          here.value = this.pos(next, next.indent);
           result[key] = this.map(next.indent, next.indent, here, depth + 1);
         }
       } else {
@@ -168,22 +196,22 @@ class FastParser {
   }
 
   /** A block list whose dashes stand at `column`. */
-  private seq(column: number, path: Path, depth: number): unknown[] {
+  private seq(column: number, spot: Spot, depth: number): unknown[] {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const result: unknown[] = [];
     const first = this.lines[this.i]!;
-    this.values.set(encode(path), this.pos(first, column));
+    spot.value = this.pos(first, column);
     for (;;) {
       const line = this.lines[this.i]!;
       let at = column + 1;
       if (line.text[at] !== " ") throw GIVE_UP;
       while (line.text[at] === " ") at++;
-      const here = [...path, result.length];
+      const here = spot.child(result.length);
       const c = line.text[at];
       if (c === undefined || c === "#" || c === "-") throw GIVE_UP;
-      const key = KEY.exec(line.text.slice(at));
-      if (key && line.text[at + key[0].length] === ":") {
-        this.values.set(encode(here), this.pos(line, at));
+      const keyStop = keyEnd(line.text, at);
+      if (keyStop !== -1 && line.text[keyStop] === ":") {
+        here.value = this.pos(line, at);
         result.push(this.map(at, at, here, depth + 1));
       } else {
         result.push(this.inline(line, at, here));
@@ -196,24 +224,25 @@ class FastParser {
   }
 
   /** A value that starts on the key's line and ends there: a scalar or a one-line flow collection. */
-  private inline(line: Line, at: number, path: Path): unknown {
+  private inline(line: Line, at: number, spot: Spot): unknown {
     const text = line.text;
-    this.values.set(encode(path), this.pos(line, at));
+    spot.value = this.pos(line, at);
     const c = text[at]!;
     let value: unknown;
     let end: number;
-    if (c === "{" || c === "[") [value, end] = this.flow(line, at, path);
+    if (c === "{" || c === "[") [value, end] = this.flow(line, at, spot);
     else if (c === '"' || c === "'") [value, end] = quoted(text, at);
     else {
       [value, end] = plain(text, at, false);
-      if (text.slice(at, end).includes(": ")) throw GIVE_UP;
+      const colon = text.indexOf(": ", at);
+      if (colon !== -1 && colon + 2 <= end) throw GIVE_UP;
     }
     restOfLine(text, end);
     return value;
   }
 
   /** `{ key: value, … }` or `[ value, … ]` on one line, scalars only. */
-  private flow(line: Line, open: number, path: Path): [unknown, number] {
+  private flow(line: Line, open: number, spot: Spot): [unknown, number] {
     const text = line.text;
     const isMap = text[open] === "{";
     const close = isMap ? "}" : "]";
@@ -222,25 +251,26 @@ class FastParser {
     let at = open + 1;
     for (;;) {
       while (text[at] === " ") at++;
-      let here: Path;
+      let here: Spot;
+      let name = "";
       if (isMap) {
-        const key = KEY.exec(text.slice(at));
-        if (!key) throw GIVE_UP;
-        const name = key[0];
+        const stop = keyEnd(text, at);
+        if (stop === -1) throw GIVE_UP;
+        name = text.slice(at, stop);
         if (NON_TEXT_KEY.test(name) || name === "__proto__" || Object.hasOwn(map, name)) throw GIVE_UP;
-        if (text[at + name.length] !== ":" || text[at + name.length + 1] !== " ") throw GIVE_UP;
-        here = [...path, name];
-        this.keys.set(encode(here), this.pos(line, at));
-        at += name.length + 1;
+        if (text[stop] !== ":" || text[stop + 1] !== " ") throw GIVE_UP;
+        here = spot.child(name);
+        here.key = this.pos(line, at);
+        at = stop + 1;
         while (text[at] === " ") at++;
-      } else here = [...path, list.length];
+      } else here = spot.child(list.length);
       const c = text[at];
       if (c === undefined) throw GIVE_UP;
-      this.values.set(encode(here), this.pos(line, at));
+      here.value = this.pos(line, at);
       let value: unknown;
       if (c === '"' || c === "'") [value, at] = quoted(text, at);
       else [value, at] = plain(text, at, true);
-      if (isMap) map[here[here.length - 1] as string] = value;
+      if (isMap) map[name] = value;
       else list.push(value);
       while (text[at] === " ") at++;
       if (text[at] === ",") {
@@ -251,6 +281,25 @@ class FastParser {
       throw GIVE_UP;
     }
   }
+}
+
+/**
+ * Where a key (`[A-Za-z_][A-Za-z0-9_-]*`) starting at `at` ends, or -1 when none starts there.
+ * Scanned by hand: a regex would need the rest of the line sliced off first.
+ */
+function keyEnd(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  if (!(isLetter(first) || first === 0x5f)) return -1;
+  let end = at + 1;
+  for (; end < text.length; end++) {
+    const c = text.charCodeAt(end);
+    if (!(isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d)) break;
+  }
+  return end;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function isDash(text: string, at: number): boolean {

@@ -1,9 +1,11 @@
 /**
  * Turning the time strings of the files into instants (epoch ms). All time-zone arithmetic is
  * Temporal's (temporal-polyfill): DST gaps are detected with `disambiguation: "reject"`, fall-back
- * overlaps take the earlier instant.
+ * overlaps take the earlier instant. The common UTC and offset times need no zone and are computed
+ * without Temporal's parser (utc-instant.ts), to the same millisecond.
  */
 import { Temporal } from "temporal-polyfill";
+import { readUtcInstant } from "./utc-instant.js";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const HAS_OFFSET = /(Z|[+-]\d{2}:\d{2})$/i;
@@ -60,6 +62,9 @@ export function hasOffset(text: string): boolean {
  * `zone`; the caller makes sure `zone` is set and valid when `hasOffset` is false.
  */
 export function resolveInstant(text: string, end: WindowEnd, zone: string): InstantResult {
+  // The common `…Z` / `…+01:00` form without Temporal's parser; anything else reads as before.
+  const utc = readUtcInstant(text);
+  if (utc !== undefined) return { ok: true, ms: utc };
   try {
     if (DATE_ONLY.test(text)) {
       const date = Temporal.PlainDate.from(text);

@@ -216,6 +216,7 @@ function isMisspeltRequired(error: ErrorObject, errors: readonly ErrorObject[]):
  * is left out of the load).
  */
 export function schemaFindings(parsed: ParsedYaml, errors: readonly ErrorObject[], suffix = ""): Finding[] {
+  if (errors.length === 0) return [];
   // Errors inside a failed oneOf branch are noise: the oneOf error itself says what is wrong.
   const oneOfs = errors
     .filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf")

@@ -45,40 +45,46 @@ const BAD_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 /** Parses a file; returns either the parsed file or exactly one `syntax` finding. */
 export function parseYaml(source: SourceFile, what: string): ParsedYaml | Finding {
   const fast = parseFast(source.text);
-  return fast ? parsedLazily(source, what, fast.data, fast.locate) : parseReference(source, what);
+  return fast ? new LazilyParsed(source, what, fast.data, fast.locate) : parseReference(source, what);
 }
 
 /**
  * The fast parse's result, with the reference syntax tree built only when something asks for a
- * position the fast parse did not record (in practice: a schema error on a missing key).
+ * position the fast parse did not record (in practice: a schema error on a missing key). A class:
+ * its getters live once on the prototype, not as a closure and accessor pair on each file's object.
  */
-function parsedLazily(
-  source: SourceFile,
-  what: string,
-  data: Record<string, unknown>,
-  locate: Locator,
-): ParsedYaml {
-  let reference: ParsedYaml | undefined;
-  const full = (): ParsedYaml => {
-    if (!reference) {
-      const parsed = parseReference(source, what);
-      if (!("doc" in parsed)) throw new Error(`the fast and the reference parse disagree on ${source.path}`);
-      reference = parsed;
+class LazilyParsed implements ParsedYaml {
+  readonly file: string;
+  readonly text: string;
+  private reference: ParsedYaml | undefined = undefined;
+
+  constructor(
+    private readonly source: SourceFile,
+    private readonly what: string,
+    readonly data: Record<string, unknown>,
+    readonly locate: Locator,
+  ) {
+    this.file = source.path;
+    this.text = source.text;
+  }
+
+  get doc(): Document {
+    return this.full().doc;
+  }
+
+  get lineCounter(): LineCounter {
+    return this.full().lineCounter;
+  }
+
+  private full(): ParsedYaml {
+    if (!this.reference) {
+      const parsed = parseReference(this.source, this.what);
+      if (!("doc" in parsed))
+        throw new Error(`the fast and the reference parse disagree on ${this.source.path}`);
+      this.reference = parsed;
     }
-    return reference;
-  };
-  return {
-    file: source.path,
-    text: source.text,
-    data,
-    locate,
-    get doc() {
-      return full().doc;
-    },
-    get lineCounter() {
-      return full().lineCounter;
-    },
-  };
+    return this.reference;
+  }
 }
 
 /** The reference parse: eemeli/yaml's full syntax tree with source positions. */
