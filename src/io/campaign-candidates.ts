@@ -3,10 +3,15 @@
  * every YAML file of the checkout in any capitalisation (`Sale.YAML`), with the first bytes of
  * those the globs do not match, for the "campaign-shaped" test. Separate from reading the
  * repository on purpose: it only names files, it never loads them as campaigns.
+ *
+ * The walk is our own, synchronous one: a glob library cost a module graph at start-up and a slower
+ * walk of a 10,000-file checkout for what is one `readdir` per folder. It lists what
+ * `**\/*.{yaml,yml}` matches with a glob library's defaults (test/io/campaign-candidates.test.ts
+ * compares the two): no dot files or dot folders, no `node_modules`, links neither listed nor
+ * followed.
  */
-import { lstat, open } from "node:fs/promises";
+import { closeSync, constants, lstatSync, openSync, readdirSync, readSync, type Dirent } from "node:fs";
 import path from "node:path";
-import { glob } from "tinyglobby";
 import { campaignMatcher } from "../core/campaign-files.js";
 import type { CandidateFile } from "../core/coverage/find-unseen-files.js";
 import type { Config } from "../core/model.js";
@@ -15,46 +20,65 @@ import type { Config } from "../core/model.js";
 const HEAD_BYTES = 4096;
 /** Reading the heads of more files than this would slow a huge repository down; the rest go by name. */
 const MAX_HEADS = 2000;
+const YAML_NAME = /\.ya?ml$/i;
+/** A link put in place between the check and the open is refused, not followed (POSIX). */
+const NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
 
-export async function listCampaignCandidates(root: string, config: Config): Promise<CandidateFile[]> {
-  const paths = await glob(["**/*.yaml", "**/*.yml"], {
-    cwd: root,
-    onlyFiles: true,
-    caseSensitiveMatch: false,
-    followSymbolicLinks: false,
-    expandDirectories: false,
-    ignore: ["**/node_modules/**"],
-  });
+export function listCampaignCandidates(root: string, config: Config): Promise<CandidateFile[]> {
+  try {
+    return Promise.resolve(listCandidatesSync(root, config));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+function listCandidatesSync(root: string, config: Config): CandidateFile[] {
+  const paths: string[] = [];
+  walk(root, "", paths);
   const isCampaign = campaignMatcher(config);
   const candidates: CandidateFile[] = [];
   let heads = 0;
-  for (const p of [...new Set(paths.map(toPosix))].sort()) {
+  const head = Buffer.alloc(HEAD_BYTES);
+  for (const p of paths.sort()) {
     if (isCampaign(p)) continue;
-    const head = heads < MAX_HEADS ? await readHead(root, p) : undefined;
-    if (head !== undefined) heads++;
-    candidates.push(head === undefined ? { path: p } : { path: p, head });
+    const text = heads < MAX_HEADS ? readHead(root, p, head) : undefined;
+    if (text !== undefined) heads++;
+    candidates.push(text === undefined ? { path: p } : { path: p, head: text });
   }
   return candidates;
 }
 
+/** Depth-first: YAML names below `dir` (posix, relative), skipping dot entries, node_modules and links. */
+function walk(root: string, dir: string, out: string[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir === "" ? root : path.join(root, dir), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const name = entry.name;
+    if (name.startsWith(".") || entry.isSymbolicLink()) continue;
+    const rel = dir === "" ? name : `${dir}/${name}`;
+    if (entry.isDirectory()) {
+      if (name !== "node_modules") walk(root, rel, out);
+    } else if (YAML_NAME.test(name)) out.push(rel);
+  }
+}
+
 /** The first bytes of a regular file inside the root; nothing for links, special or unreadable files. */
-async function readHead(root: string, rel: string): Promise<string | undefined> {
+function readHead(root: string, rel: string, buffer: Buffer): string | undefined {
   const full = path.join(root, rel);
   try {
-    if (!(await lstat(full)).isFile()) return undefined;
-    const handle = await open(full, "r");
+    if (!lstatSync(full).isFile()) return undefined;
+    const fd = openSync(full, NO_FOLLOW);
     try {
-      const buffer = Buffer.alloc(HEAD_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-      return buffer.subarray(0, bytesRead).toString("utf8");
+      const bytesRead = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+      return buffer.toString("utf8", 0, bytesRead);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch {
     return undefined;
   }
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join("/").replace(/^\.\//, "");
 }
