@@ -12,7 +12,7 @@
 //
 // BENCH_QUICK=1 skips the 100k repository (about half the run).
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -48,7 +48,7 @@ const say = (line) => {
 try {
   const t0 = performance.now();
   say(
-    `campaign-gate bench — ${ROUNDS} alternating rounds, median wall time, peak RSS; node ${process.version}`,
+    `campaign-gate bench — ${ROUNDS} alternating rounds, median wall time, peak RSS; node ${process.version}; ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the start`,
   );
   const ratios = {};
   const growth = {};
@@ -106,7 +106,7 @@ try {
     await (await import(path.join(here, file))).bench(say);
   }
   say(
-    `stress ratio ${ratios.stress.toFixed(2)}x, clean ratio ${ratios.clean.toFixed(2)}x; bench took ${fmtMs(performance.now() - t0)}`,
+    `stress ratio ${ratios.stress.toFixed(2)}x, clean ratio ${ratios.clean.toFixed(2)}x; bench took ${fmtMs(performance.now() - t0)}, load average ${loadavg()[0].toFixed(1)} at the end`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });
