@@ -1,65 +1,213 @@
-// Builds the Action's committed bundle: action/main.ts -> action/dist/index.js, plus chunks in
-// action/dist/chunks/ for code loaded only when needed (the GitHub client: pull requests only).
-// ESM for node24 runners (and Node 20); the banner gives bundled CommonJS code (@actions/http-client
-// requires `net`) a `require`. Options are fixed and paths relative, so the output is deterministic
-// and scripts/check-bundle.js can compare a fresh build byte for byte.
+// Builds the Action's committed bundle: action/main.ts -> action/dist/index.js, plus the parts only
+// some runs need in action/dist/chunks/, each required the first time it is used. Options are fixed
+// and paths relative, so the output is deterministic and scripts/check-bundle.js can compare a
+// fresh build byte for byte.
 //
-// Cold start is what every workflow run pays (`npm run bench` measures it against `node -e 0`), so:
-// whitespace and syntax are minified (names are kept, for readable stack traces), and
-// @actions/core's OIDC token client — never used here, but it would pull the whole HTTP stack
-// (undici) into every start — is replaced by a stub that says so if it is ever called.
+// Cold start is what every workflow run pays (`npm run bench` measures it against `node -e 0`), and
+// on a push to a repository without campaigns it is mostly Node compiling code and loading built-in
+// modules, so:
+// - CommonJS, not ESM (action/dist/package.json says so): starting from an ESM entry costs Node's
+//   ESM loader, about 10 ms of every run. CommonJS also lets a chunk be required synchronously, the
+//   moment some code first touches it, which is what makes the next two lazy.
+// - The GitHub client (@actions/github: Octokit and undici, 700 KB) is chunks/github.js, loaded by the
+//   `import()` in src/action/run.ts only when a run talks to GitHub (pull requests, comment-from).
+// - Temporal (temporal-polyfill, 150 KB that also does work at load) is chunks/temporal.js: the core
+//   imports `Temporal` as usual and gets an object whose members load the chunk on first access, so
+//   runs that never meet a date in a time zone (no campaigns) never load it.
+// - node:crypto (about 5 ms with the streams it pulls in) is required on the first call of one of
+//   its functions, not at start: calendar UIDs hash only when there are events.
+// - @actions/core's OIDC token client (it would pull the whole HTTP stack in) and its runner-platform
+//   details (@actions/exec, i.e. node:child_process) are never used here and are replaced by stubs
+//   that say so if they ever are called.
+// Whitespace and syntax are minified; names are kept, for readable stack traces.
 import { build } from "esbuild";
-import { mkdir, readdir, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { Temporal } from "temporal-polyfill";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const distDir = path.join(root, "action", "dist");
 export const bundlePath = path.join(distDir, "index.js");
 
-/** esbuild plugin: @actions/core's oidc-utils gets a stub instead of @actions/http-client. */
-const noOidcHttpClient = {
-  name: "no-oidc-http-client",
-  setup(b) {
-    b.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, (args) =>
-      /[\\/]@actions[\\/]core[\\/]/.test(args.importer)
-        ? { path: args.path, namespace: "oidc-stub" }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "oidc-stub" }, () => ({
-      contents:
-        "const no = () => { throw new Error('campaign-gate does not bundle the OIDC token client'); };\n" +
-        "export class HttpClient { constructor() { no(); } }\nexport class BearerCredentialHandler { constructor() { no(); } }\n",
-      loader: "js",
-    }));
-  },
+/** The lazily required parts: chunk name -> source of its entry (what the main bundle may use). */
+const CHUNKS = {
+  github: 'export { getOctokit } from "@actions/github";\n',
+  temporal: 'export { Temporal } from "temporal-polyfill";\n',
 };
+
+/** The functions of node:crypto the bundle may use; each loads the module on its first call. */
+const LAZY_CRYPTO_FUNCTIONS = ["createHash", "randomUUID"];
 
 /** Builds the bundle into `outdir` (default: the committed action/dist/), replacing what was there. */
 export async function buildBundle(outdir = distDir) {
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
-  await build({
+  const common = {
     absWorkingDir: root,
-    entryPoints: { index: "action/main.ts" },
-    outdir,
-    chunkNames: "chunks/[name]-[hash]",
-    splitting: true,
     bundle: true,
     platform: "node",
-    format: "esm",
+    format: "cjs",
     target: "node20",
     minifyWhitespace: true,
     minifySyntax: true,
-    plugins: [noOidcHttpClient],
-    banner: {
-      js: "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);",
-    },
     legalComments: "eof",
     sourcemap: false,
     logLevel: "warning",
+    // A stub or lazy module that lacks something its importer uses must fail the build, not give
+    // `undefined` at run time; so must an `import.meta` CommonJS would leave empty.
+    logOverride: { "import-is-undefined": "error", "empty-import-meta": "error" },
+  };
+  await build({
+    ...common,
+    entryPoints: { index: "action/main.ts" },
+    outdir,
+    // `import()` of a chunk becomes a `require` (a chunk is CommonJS, like the bundle).
+    supported: { "dynamic-import": false },
+    plugins: [chunkImports, lazyCrypto, coreStubs, fdirPicomatch],
   });
+  await build({
+    ...common,
+    entryPoints: Object.keys(CHUNKS),
+    outdir: path.join(outdir, "chunks"),
+    plugins: [chunkEntries],
+  });
+  await writeFile(
+    path.join(outdir, "package.json"),
+    '{\n  "//": "Built by scripts/bundle.js: CommonJS for a faster start.",\n  "type": "commonjs"\n}\n',
+  );
 }
+
+/** esbuild plugin: the entries of the chunks, from CHUNKS. */
+const chunkEntries = {
+  name: "chunk-entries",
+  setup(b) {
+    b.onResolve({ filter: /^[a-z]+$/ }, (args) =>
+      args.kind === "entry-point" && args.path in CHUNKS
+        ? { path: args.path, namespace: "chunk" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "chunk" }, (args) => ({
+      contents: CHUNKS[args.path],
+      loader: "js",
+      resolveDir: root,
+    }));
+  },
+};
+
+/**
+ * esbuild plugin: @actions/github is chunks/github.js; temporal-polyfill is a stand-in `Temporal`
+ * whose members (the classes and `Now`, listed from the installed version) require chunks/temporal.js
+ * on first access.
+ */
+const chunkImports = {
+  name: "chunk-imports",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/chunks\// }, (args) =>
+      args.namespace === "lazy" ? { path: args.path, external: true } : undefined,
+    );
+    b.onResolve({ filter: /^@actions\/github$/ }, () => ({ path: "./chunks/github.js", external: true }));
+    b.onResolve({ filter: /^temporal-polyfill$/ }, () => ({ path: "temporal", namespace: "lazy" }));
+    b.onLoad({ filter: /^temporal$/, namespace: "lazy" }, () => {
+      const members = Object.getOwnPropertyNames(Temporal)
+        .sort()
+        .map((name) => `  ${name}: { enumerable: true, get: () => load().${name} },\n`)
+        .join("");
+      return {
+        contents:
+          "let temporal;\n" +
+          'const load = () => (temporal ??= require("./chunks/temporal.js").Temporal);\n' +
+          "export const Temporal = Object.defineProperties({}, {\n" +
+          members +
+          '  [Symbol.toStringTag]: { value: "Temporal" },\n});\n',
+        loader: "js",
+      };
+    });
+  },
+};
+
+/**
+ * esbuild plugin: `node:crypto` is a module of LAZY_CRYPTO_FUNCTIONS that load it on first call,
+ * except randomUUID: @actions/core calls it for every output (the delimiter of the GITHUB_OUTPUT
+ * entry), so it reads its 16 random bytes from the kernel (/dev/urandom, the source node:crypto's
+ * generator is seeded from) and loads node:crypto only where that fails (Windows).
+ */
+const lazyCrypto = {
+  name: "lazy-crypto",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?crypto$/ }, (args) =>
+      args.namespace === "lazy" ? { path: args.path, external: true } : { path: "crypto", namespace: "lazy" },
+    );
+    b.onLoad({ filter: /^crypto$/, namespace: "lazy" }, () => ({
+      contents:
+        'import { closeSync, openSync, readSync } from "node:fs";\n' +
+        "let crypto;\n" +
+        'const load = () => (crypto ??= require("node:crypto"));\n' +
+        LAZY_CRYPTO_FUNCTIONS.filter((f) => f !== "randomUUID")
+          .map((f) => `export function ${f}(...args) { return load().${f}(...args); }\n`)
+          .join("") +
+        RANDOM_UUID,
+      loader: "js",
+    }));
+  },
+};
+
+/** A version 4 UUID from /dev/urandom (RFC 9562: version and variant bits set), else from node:crypto. */
+const RANDOM_UUID = `export function randomUUID() {
+  const bytes = Buffer.alloc(16);
+  let fd;
+  try {
+    fd = openSync("/dev/urandom", "r");
+    if (readSync(fd, bytes, 0, 16, null) !== 16) return load().randomUUID();
+  } catch {
+    return load().randomUUID();
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return \`\${hex.slice(0, 8)}-\${hex.slice(8, 12)}-\${hex.slice(12, 16)}-\${hex.slice(16, 20)}-\${hex.slice(20)}\`;
+}
+`;
+
+/** esbuild plugin: stubs for the parts of @actions/core this Action never calls. */
+const coreStubs = {
+  name: "core-stubs",
+  setup(b) {
+    const fromCore = (args) => /[\\/]@actions[\\/]core[\\/]/.test(args.importer);
+    b.onResolve({ filter: /^@actions\/(http-client(\/lib\/auth)?|exec)$/ }, (args) =>
+      fromCore(args) ? { path: args.path, namespace: "core-stub" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "core-stub" }, (args) => ({
+      contents:
+        `const no = () => { throw new Error("campaign-gate does not bundle ${args.path} (used by @actions/core)"); };\n` +
+        (args.path === "@actions/exec"
+          ? "export function exec() { no(); }\nexport function getExecOutput() { no(); }\n"
+          : "export class HttpClient { constructor() { no(); } }\nexport class BearerCredentialHandler { constructor() { no(); } }\n"),
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * esbuild plugin: fdir (under tinyglobby) looks for an optional picomatch with a `require` made from
+ * import.meta.url, at load time. From a bundle that finds node_modules next to the checkout or
+ * nothing, so the Action would depend on where it runs; it gets the bundled picomatch instead.
+ */
+const fdirPicomatch = {
+  name: "fdir-picomatch",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const lookup =
+        /var __require = \/\* @__PURE__ \*\/ createRequire\(import\.meta\.url\);([^]*)__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/;
+      if (!lookup.test(source))
+        throw new Error(`${args.path}: fdir's optional picomatch lookup changed; update scripts/bundle.js`);
+      return { contents: source.replace(lookup, '$1pm = require("picomatch");'), loader: "js" };
+    });
+  },
+};
 
 /** Every file of a bundle directory, relative to it (sorted). */
 export async function bundleFiles(dir = distDir) {
