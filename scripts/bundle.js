@@ -3,38 +3,39 @@
 // and paths relative, so the output is deterministic and scripts/check-bundle.js can compare a
 // fresh build byte for byte.
 //
-// Cold start is what every workflow run pays (`npm run bench` measures it against `node -e 0`), and
-// on a push to a repository without campaigns it is mostly Node compiling code and loading built-in
-// modules, so:
-// - CommonJS, not ESM (action/dist/package.json says so): starting from an ESM entry costs Node's
-//   ESM loader, about 10 ms of every run. CommonJS also lets a chunk be required synchronously, the
-//   moment some code first touches it, which is what makes the next two lazy.
-// - The GitHub client (@actions/github: Octokit and undici, 700 KB) is chunks/github.js, loaded by the
-//   `import()` in src/action/run.ts only when a run talks to GitHub (pull requests, comment-from).
-// - Temporal (temporal-polyfill, 150 KB that also does work at load) is chunks/temporal.js: the core
-//   imports `Temporal` as usual and gets an object whose members load the chunk on first access, so
-//   runs that never meet a date in a time zone (no campaigns) never load it.
-// - node:crypto (about 5 ms with the streams it pulls in) is required on the first call of one of
-//   its functions, not at start: calendar UIDs hash only when there are events.
+// Cold start is what every workflow run pays (`npm run bench` measures it against `node -e 0`). On a
+// push to a repository without campaigns it is mostly V8 parsing the bundle and Node loading built-in
+// modules, so the bundle holds what such a run executes and little else:
+// - CommonJS, not ESM (action/dist/package.json says so): an ESM entry costs Node's ESM loader,
+//   about 10 ms of every run. CommonJS also lets a chunk be required synchronously, the moment some
+//   code first touches it, which is what makes the packages below lazy.
+// - LAZY_PACKAGES are chunks, required on first use: the GitHub client (@actions/github: Octokit
+//   and undici, 700 KB; pull requests and comment-from only), Temporal (150 KB that also works at
+//   load; only dates in a time zone, i.e. campaigns, need it) and eemeli/yaml (160 KB, 40 modules
+//   to initialise; only files the fast parse gives up on, and source positions, need it).
+// - node:crypto (about 5 ms with the streams it pulls in) loads on the first call of one of its
+//   functions: calendar UIDs hash only when there are events, and @actions/core's output delimiters
+//   take their random bytes from /dev/urandom.
 // - @actions/core's OIDC token client (it would pull the whole HTTP stack in) and its runner-platform
 //   details (@actions/exec, i.e. node:child_process) are never used here and are replaced by stubs
 //   that say so if they ever are called.
-// Whitespace and syntax are minified; names are kept, for readable stack traces.
+// Whitespace and syntax are minified; names are kept, for readable stack traces (minifying them
+// was measured: no faster, and slower with esbuild's keepNames).
 import { build } from "esbuild";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { Temporal } from "temporal-polyfill";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const distDir = path.join(root, "action", "dist");
 export const bundlePath = path.join(distDir, "index.js");
 
-/** The lazily required parts: chunk name -> source of its entry (what the main bundle may use). */
-const CHUNKS = {
-  github: 'export { getOctokit } from "@actions/github";\n',
-  temporal: 'export { Temporal } from "temporal-polyfill";\n',
-};
+/**
+ * Packages the bundle requires only on first use, each from its own file action/dist/chunks/NAME.js
+ * (name -> package). In the bundle, `import { x } from "package"` gets a stand-in whose members
+ * require the chunk the first time one is read.
+ */
+const LAZY_PACKAGES = { github: "@actions/github", temporal: "temporal-polyfill", yaml: "yaml" };
 
 /** The functions of node:crypto the bundle may use; each loads the module on its first call. */
 const LAZY_CRYPTO_FUNCTIONS = ["createHash", "randomUUID"];
@@ -68,7 +69,7 @@ export async function buildBundle(outdir = distDir) {
   });
   await build({
     ...common,
-    entryPoints: Object.keys(CHUNKS),
+    entryPoints: Object.keys(LAZY_PACKAGES),
     outdir: path.join(outdir, "chunks"),
     plugins: [chunkEntries],
   });
@@ -78,17 +79,17 @@ export async function buildBundle(outdir = distDir) {
   );
 }
 
-/** esbuild plugin: the entries of the chunks, from CHUNKS. */
+/** esbuild plugin: the entry of each chunk is its package, whole. */
 const chunkEntries = {
   name: "chunk-entries",
   setup(b) {
     b.onResolve({ filter: /^[a-z]+$/ }, (args) =>
-      args.kind === "entry-point" && args.path in CHUNKS
+      args.kind === "entry-point" && args.path in LAZY_PACKAGES
         ? { path: args.path, namespace: "chunk" }
         : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: "chunk" }, (args) => ({
-      contents: CHUNKS[args.path],
+      contents: `export * from ${JSON.stringify(LAZY_PACKAGES[args.path])};\n`,
       loader: "js",
       resolveDir: root,
     }));
@@ -96,30 +97,35 @@ const chunkEntries = {
 };
 
 /**
- * esbuild plugin: @actions/github is chunks/github.js; temporal-polyfill is a stand-in `Temporal`
- * whose members (the classes and `Now`, listed from the installed version) require chunks/temporal.js
- * on first access.
+ * esbuild plugin: each of LAZY_PACKAGES is a stand-in (CommonJS, so every use reads a property)
+ * with a getter per export of the installed package that requires the chunk on first access.
  */
 const chunkImports = {
   name: "chunk-imports",
   setup(b) {
-    b.onResolve({ filter: /^\.\/chunks\// }, (args) =>
-      args.namespace === "lazy" ? { path: args.path, external: true } : undefined,
+    const names = new Map(Object.entries(LAZY_PACKAGES).map(([name, pkg]) => [pkg, name]));
+    b.onResolve({ filter: /./ }, (args) =>
+      names.has(args.path) ? { path: names.get(args.path), namespace: "lazy-package" } : undefined,
     );
-    b.onResolve({ filter: /^@actions\/github$/ }, () => ({ path: "./chunks/github.js", external: true }));
-    b.onResolve({ filter: /^temporal-polyfill$/ }, () => ({ path: "temporal", namespace: "lazy" }));
-    b.onLoad({ filter: /^temporal$/, namespace: "lazy" }, () => {
-      const members = Object.getOwnPropertyNames(Temporal)
-        .sort()
-        .map((name) => `  ${name}: { enumerable: true, get: () => load().${name} },\n`)
-        .join("");
+    b.onResolve({ filter: /^\.\/chunks\// }, (args) =>
+      args.namespace === "lazy-package" ? { path: args.path, external: true } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-package" }, async (args) => {
+      // The chunk is `export * from` the package: every named export, no default.
+      const exports = Object.keys(await import(LAZY_PACKAGES[args.path]))
+        .filter((e) => e !== "default")
+        .sort();
       return {
         contents:
-          "let temporal;\n" +
-          'const load = () => (temporal ??= require("./chunks/temporal.js").Temporal);\n' +
-          "export const Temporal = Object.defineProperties({}, {\n" +
-          members +
-          '  [Symbol.toStringTag]: { value: "Temporal" },\n});\n',
+          "let chunk;\n" +
+          `const load = () => (chunk ??= require("./chunks/${args.path}.js"));\n` +
+          'Object.defineProperty(exports, "__esModule", { value: true });\n' +
+          exports
+            .map(
+              (e) =>
+                `Object.defineProperty(exports, "${e}", { enumerable: true, get: () => load()["${e}"] });\n`,
+            )
+            .join(""),
         loader: "js",
       };
     });
