@@ -201,7 +201,7 @@ const coreStubs = {
  * import.meta.url, at load time. From a bundle that finds node_modules next to the checkout or
  * nothing, so the Action would depend on where it runs; it gets the bundled picomatch instead.
  */
-const fdirPicomatch = {
+export const fdirPicomatch = {
   name: "fdir-picomatch",
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
