@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (lib/ is built by `npm ci` through the prepare script).
-import { main } from "../lib/cli.js";
+// Runs the command line, bundled into lib/cli.bundle.js by `npm run build` (scripts/bundle-cli.js;
+// `npm ci` builds through the prepare script): one file to load instead of some 165 modules.
+import { main } from "../lib/cli.bundle.js";
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,15 +1,28 @@
-// Builds the Action's committed bundle: action/main.ts -> action/dist/index.js, plus chunks in
-// action/dist/chunks/ for code loaded only when needed (the GitHub client: pull requests only).
-// ESM for node24 runners (and Node 20); the banner gives bundled CommonJS code (@actions/http-client
-// requires `net`) a `require`. Options are fixed and paths relative, so the output is deterministic
-// and scripts/check-bundle.js can compare a fresh build byte for byte.
+// Builds the Action's committed bundle: action/main.ts -> action/dist/index.js, plus the parts only
+// some runs need in action/dist/chunks/, each required the first time it is used. Options are fixed
+// and paths relative, so the output is deterministic and scripts/check-bundle.js can compare a
+// fresh build byte for byte.
 //
-// Cold start is what every workflow run pays (`npm run bench` measures it against `node -e 0`), so:
-// whitespace and syntax are minified (names are kept, for readable stack traces), and
-// @actions/core's OIDC token client — never used here, but it would pull the whole HTTP stack
-// (undici) into every start — is replaced by a stub that says so if it is ever called.
+// Cold start is what every workflow run pays (`npm run bench` measures it against `node -e 0`). On a
+// push to a repository without campaigns it is mostly V8 parsing the bundle and Node loading built-in
+// modules, so the bundle holds what such a run executes and little else:
+// - CommonJS, not ESM (action/dist/package.json says so): an ESM entry costs Node's ESM loader,
+//   about 10 ms of every run. CommonJS also lets a chunk be required synchronously, the moment some
+//   code first touches it, which is what makes the packages below lazy.
+// - LAZY_PACKAGES are chunks, required on first use: the GitHub client (@actions/github: Octokit
+//   and undici, 700 KB; pull requests and comment-from only), Temporal (150 KB that also works at
+//   load; only dates in a time zone, i.e. campaigns, need it) and eemeli/yaml (160 KB, 40 modules
+//   to initialise; only files the fast parse gives up on, and source positions, need it).
+// - node:crypto (about 5 ms with the streams it pulls in) loads on the first call of one of its
+//   functions: calendar UIDs hash only when there are events, and @actions/core's output delimiters
+//   take their random bytes from /dev/urandom.
+// - @actions/core's OIDC token client (it would pull the whole HTTP stack in) and its runner-platform
+//   details (@actions/exec, i.e. node:child_process) are never used here and are replaced by stubs
+//   that say so if they ever are called.
+// Whitespace and syntax are minified; names are kept, for readable stack traces (minifying them
+// was measured: no faster, and slower with esbuild's keepNames).
 import { build } from "esbuild";
-import { mkdir, readdir, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -17,49 +30,190 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const distDir = path.join(root, "action", "dist");
 export const bundlePath = path.join(distDir, "index.js");
 
-/** esbuild plugin: @actions/core's oidc-utils gets a stub instead of @actions/http-client. */
-const noOidcHttpClient = {
-  name: "no-oidc-http-client",
-  setup(b) {
-    b.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, (args) =>
-      /[\\/]@actions[\\/]core[\\/]/.test(args.importer)
-        ? { path: args.path, namespace: "oidc-stub" }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "oidc-stub" }, () => ({
-      contents:
-        "const no = () => { throw new Error('campaign-gate does not bundle the OIDC token client'); };\n" +
-        "export class HttpClient { constructor() { no(); } }\nexport class BearerCredentialHandler { constructor() { no(); } }\n",
-      loader: "js",
-    }));
-  },
-};
+/**
+ * Packages the bundle requires only on first use, each from its own file action/dist/chunks/NAME.js
+ * (name -> package). In the bundle, `import { x } from "package"` gets a stand-in whose members
+ * require the chunk the first time one is read.
+ */
+const LAZY_PACKAGES = { github: "@actions/github", temporal: "temporal-polyfill", yaml: "yaml" };
+
+/** The functions of node:crypto the bundle may use; each loads the module on its first call. */
+const LAZY_CRYPTO_FUNCTIONS = ["createHash", "randomUUID"];
 
 /** Builds the bundle into `outdir` (default: the committed action/dist/), replacing what was there. */
 export async function buildBundle(outdir = distDir) {
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
-  await build({
+  const common = {
     absWorkingDir: root,
-    entryPoints: { index: "action/main.ts" },
-    outdir,
-    chunkNames: "chunks/[name]-[hash]",
-    splitting: true,
     bundle: true,
     platform: "node",
-    format: "esm",
+    format: "cjs",
     target: "node20",
     minifyWhitespace: true,
     minifySyntax: true,
-    plugins: [noOidcHttpClient],
-    banner: {
-      js: "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);",
-    },
     legalComments: "eof",
     sourcemap: false,
     logLevel: "warning",
+    // A stub or lazy module that lacks something its importer uses must fail the build, not give
+    // `undefined` at run time; so must an `import.meta` CommonJS would leave empty.
+    logOverride: { "import-is-undefined": "error", "empty-import-meta": "error" },
+  };
+  await build({
+    ...common,
+    entryPoints: { index: "action/main.ts" },
+    outdir,
+    // `import()` of a chunk becomes a `require` (a chunk is CommonJS, like the bundle).
+    supported: { "dynamic-import": false },
+    plugins: [chunkImports, lazyCrypto, coreStubs, fdirPicomatch],
   });
+  await build({
+    ...common,
+    entryPoints: Object.keys(LAZY_PACKAGES),
+    outdir: path.join(outdir, "chunks"),
+    plugins: [chunkEntries],
+  });
+  await writeFile(
+    path.join(outdir, "package.json"),
+    '{\n  "//": "Built by scripts/bundle.js: CommonJS for a faster start.",\n  "type": "commonjs"\n}\n',
+  );
 }
+
+/** esbuild plugin: the entry of each chunk is its package, whole. */
+const chunkEntries = {
+  name: "chunk-entries",
+  setup(b) {
+    b.onResolve({ filter: /^[a-z]+$/ }, (args) =>
+      args.kind === "entry-point" && args.path in LAZY_PACKAGES
+        ? { path: args.path, namespace: "chunk" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "chunk" }, (args) => ({
+      contents: `export * from ${JSON.stringify(LAZY_PACKAGES[args.path])};\n`,
+      loader: "js",
+      resolveDir: root,
+    }));
+  },
+};
+
+/**
+ * esbuild plugin: each of LAZY_PACKAGES is a stand-in (CommonJS, so every use reads a property)
+ * with a getter per export of the installed package that requires the chunk on first access.
+ */
+const chunkImports = {
+  name: "chunk-imports",
+  setup(b) {
+    const names = new Map(Object.entries(LAZY_PACKAGES).map(([name, pkg]) => [pkg, name]));
+    b.onResolve({ filter: /./ }, (args) =>
+      names.has(args.path) ? { path: names.get(args.path), namespace: "lazy-package" } : undefined,
+    );
+    b.onResolve({ filter: /^\.\/chunks\// }, (args) =>
+      args.namespace === "lazy-package" ? { path: args.path, external: true } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-package" }, async (args) => {
+      // The chunk is `export * from` the package: every named export, no default.
+      const exports = Object.keys(await import(LAZY_PACKAGES[args.path]))
+        .filter((e) => e !== "default")
+        .sort();
+      return {
+        contents:
+          "let chunk;\n" +
+          `const load = () => (chunk ??= require("./chunks/${args.path}.js"));\n` +
+          'Object.defineProperty(exports, "__esModule", { value: true });\n' +
+          exports
+            .map(
+              (e) =>
+                `Object.defineProperty(exports, "${e}", { enumerable: true, get: () => load()["${e}"] });\n`,
+            )
+            .join(""),
+        loader: "js",
+      };
+    });
+  },
+};
+
+/**
+ * esbuild plugin: `node:crypto` is a module of LAZY_CRYPTO_FUNCTIONS that load it on first call,
+ * except randomUUID: @actions/core calls it for every output (the delimiter of the GITHUB_OUTPUT
+ * entry), so it reads its 16 random bytes from the kernel (/dev/urandom, the source node:crypto's
+ * generator is seeded from) and loads node:crypto only where that fails (Windows).
+ */
+const lazyCrypto = {
+  name: "lazy-crypto",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?crypto$/ }, (args) =>
+      args.namespace === "lazy" ? { path: args.path, external: true } : { path: "crypto", namespace: "lazy" },
+    );
+    b.onLoad({ filter: /^crypto$/, namespace: "lazy" }, () => ({
+      contents:
+        'import { closeSync, openSync, readSync } from "node:fs";\n' +
+        "let crypto;\n" +
+        'const load = () => (crypto ??= require("node:crypto"));\n' +
+        LAZY_CRYPTO_FUNCTIONS.filter((f) => f !== "randomUUID")
+          .map((f) => `export function ${f}(...args) { return load().${f}(...args); }\n`)
+          .join("") +
+        RANDOM_UUID,
+      loader: "js",
+    }));
+  },
+};
+
+/** A version 4 UUID from /dev/urandom (RFC 9562: version and variant bits set), else from node:crypto. */
+const RANDOM_UUID = `export function randomUUID() {
+  const bytes = Buffer.alloc(16);
+  let fd;
+  try {
+    fd = openSync("/dev/urandom", "r");
+    if (readSync(fd, bytes, 0, 16, null) !== 16) return load().randomUUID();
+  } catch {
+    return load().randomUUID();
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return \`\${hex.slice(0, 8)}-\${hex.slice(8, 12)}-\${hex.slice(12, 16)}-\${hex.slice(16, 20)}-\${hex.slice(20)}\`;
+}
+`;
+
+/** esbuild plugin: stubs for the parts of @actions/core this Action never calls. */
+const coreStubs = {
+  name: "core-stubs",
+  setup(b) {
+    const fromCore = (args) => /[\\/]@actions[\\/]core[\\/]/.test(args.importer);
+    b.onResolve({ filter: /^@actions\/(http-client(\/lib\/auth)?|exec)$/ }, (args) =>
+      fromCore(args) ? { path: args.path, namespace: "core-stub" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "core-stub" }, (args) => ({
+      contents:
+        `const no = () => { throw new Error("campaign-gate does not bundle ${args.path} (used by @actions/core)"); };\n` +
+        (args.path === "@actions/exec"
+          ? "export function exec() { no(); }\nexport function getExecOutput() { no(); }\n"
+          : "export class HttpClient { constructor() { no(); } }\nexport class BearerCredentialHandler { constructor() { no(); } }\n"),
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * esbuild plugin: fdir (under tinyglobby) looks for an optional picomatch with a `require` made from
+ * import.meta.url, at load time. From a bundle that finds node_modules next to the checkout or
+ * nothing, so the Action would depend on where it runs; it gets the bundled picomatch instead.
+ */
+export const fdirPicomatch = {
+  name: "fdir-picomatch",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const lookup =
+        /var __require = \/\* @__PURE__ \*\/ createRequire\(import\.meta\.url\);([^]*)__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/;
+      if (!lookup.test(source))
+        throw new Error(`${args.path}: fdir's optional picomatch lookup changed; update scripts/bundle.js`);
+      return { contents: source.replace(lookup, '$1pm = require("picomatch");'), loader: "js" };
+    });
+  },
+};
 
 /** Every file of a bundle directory, relative to it (sorted). */
 export async function bundleFiles(dir = distDir) {
