@@ -14,7 +14,6 @@ import { build } from "esbuild";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { fdirPicomatch } from "./bundle.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const lib = path.join(root, "lib");
@@ -48,7 +47,7 @@ export async function bundleCli() {
     banner: {
       js: "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);",
     },
-    plugins: [initFromLib, fdirPicomatch],
+    plugins: [initFromLib],
     minifySyntax: true,
     sourcemap: false, // unminified whitespace and kept names: stack traces stay readable
     legalComments: "eof",

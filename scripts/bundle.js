@@ -22,7 +22,7 @@
 // Whitespace and syntax are minified; names are kept, for readable stack traces (minifying them
 // was measured: no faster, and slower with esbuild's keepNames).
 import { build } from "esbuild";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -65,7 +65,7 @@ export async function buildBundle(outdir = distDir) {
     outdir,
     // `import()` of a chunk becomes a `require` (a chunk is CommonJS, like the bundle).
     supported: { "dynamic-import": false },
-    plugins: [chunkImports, lazyCrypto, coreStubs, fdirPicomatch],
+    plugins: [chunkImports, lazyCrypto, coreStubs],
   });
   await build({
     ...common,
@@ -193,25 +193,6 @@ const coreStubs = {
           : "export class HttpClient { constructor() { no(); } }\nexport class BearerCredentialHandler { constructor() { no(); } }\n"),
       loader: "js",
     }));
-  },
-};
-
-/**
- * esbuild plugin: fdir (under tinyglobby) looks for an optional picomatch with a `require` made from
- * import.meta.url, at load time. From a bundle that finds node_modules next to the checkout or
- * nothing, so the Action would depend on where it runs; it gets the bundled picomatch instead.
- */
-export const fdirPicomatch = {
-  name: "fdir-picomatch",
-  setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      const lookup =
-        /var __require = \/\* @__PURE__ \*\/ createRequire\(import\.meta\.url\);([^]*)__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/;
-      if (!lookup.test(source))
-        throw new Error(`${args.path}: fdir's optional picomatch lookup changed; update scripts/bundle.js`);
-      return { contents: source.replace(lookup, '$1pm = require("picomatch");'), loader: "js" };
-    });
   },
 };
 

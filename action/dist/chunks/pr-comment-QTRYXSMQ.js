@@ -1,2 +1,0 @@
-import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);
-import{ACTIONS_BOT,COMMENT_MAX_CHARS,REPORT_MARKER,buildCommentBody,commentHeadSha,decideComment,findStickyComment,headMarker}from"./chunk-PE4M4GUV.js";import"./chunk-NKIPYLHE.js";import"./chunk-INAMKF23.js";export{ACTIONS_BOT,COMMENT_MAX_CHARS,REPORT_MARKER,buildCommentBody,commentHeadSha,decideComment,findStickyComment,headMarker};
