@@ -320,8 +320,8 @@ async function runReport({ io, name, values, root, now, format }: CommandContext
     name === "validate" ? runValidate(input) : runCheck({ ...input, ...(changed ? { changed } : {}) });
   if (format === "json") {
     // In pieces, waiting whenever a pipe is full: a large report never sits in memory whole.
-    for (const piece of (await load.json()).renderJsonChunks(report)) {
-      if (io.stdout(piece) === false && io.drained) await io.drained();
+    for (const parts of (await load.json()).renderJsonParts(report)) {
+      if (io.stdout(parts.join("")) === false && io.drained) await io.drained();
     }
   } else if (format === "markdown") io.stdout((await load.markdown()).renderMarkdown(report));
   else

@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: the bench's generator is plain JavaScript
 import { syntheticRepository, writeRepository } from "../../bench/synthetic.js";
-import { stringifyInChunks } from "../../src/report/json-chunks.js";
+import { mapLazily, stringifyInChunks, stringifyInParts } from "../../src/report/json-chunks.js";
 import { runCli } from "../cli/run-cli.js";
 
 const join = (pieces: Iterable<string>) => [...pieces].join("");
@@ -29,6 +29,15 @@ const special = fc.oneof(
   fc.constant(-0),
   fc.constant('line\nbreak \u2028 "quoted" \\'),
 );
+/** A lazily mapped list: each element wrapped in an object, or turned into JSON.stringify's specials. */
+const mapped = (list: unknown[]) =>
+  fc
+    .constantFrom(
+      (item: unknown) => ({ item }),
+      (item: unknown) => (typeof item === "number" ? undefined : item),
+      (item: unknown) => ({ toJSON: (key: string) => [key, item] }),
+    )
+    .map((map) => mapLazily(list, map));
 const value = fc.letrec((tie) => ({
   node: fc.oneof(
     { depthSize: "small" },
@@ -36,6 +45,7 @@ const value = fc.letrec((tie) => ({
     special,
     fc.array(tie("node"), { maxLength: 4 }),
     fc.dictionary(fc.string({ maxLength: 4 }), tie("node"), { maxKeys: 4 }),
+    fc.array(tie("node"), { maxLength: 4 }).chain(mapped),
   ),
 })).node;
 
@@ -56,15 +66,43 @@ describe("JSON in pieces", () => {
     );
   });
 
-  it("long arrays (written in batches) at every level, with a toJSON element inside a batch", () => {
+  it("a lazily mapped list is mapped one element at a time, just before it is written", () => {
+    const made: number[] = [];
+    const list = mapLazily(
+      Array.from({ length: 5000 }, (_, i) => i),
+      (i) => {
+        made.push(i);
+        return { i, text: "x".repeat(100) };
+      },
+    );
+    const value = { before: 1, list, after: [2] };
+    let chunks = 0;
+    for (const parts of stringifyInParts(value)) {
+      chunks++;
+      const written = parts.join("").match(/"i": \d+/g) ?? [];
+      // Only the elements of this chunk and (at most) the first of the next are made so far.
+      if (written.length > 0) expect(made.length).toBeLessThanOrEqual(Number(written.at(-1)!.slice(5)) + 2);
+    }
+    expect(chunks).toBeGreaterThan(5);
+    expect(made).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    expect(join(stringifyInChunks(value))).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it("long arrays at every level, with a toJSON element among them, in chunks of about 64 K characters", () => {
     const items = Array.from({ length: 1000 }, (_, i) =>
       i === 700
         ? { toJSON: (key: string) => ({ key }) }
         : { n: i, s: `x\ny${i}`, list: [i, { deep: [i] }], none: undefined },
     );
     for (const v of [items, { findings: items, other: [] }, { a: { b: items } }, [[items]]]) {
-      for (const depth of [1, 2, 3, 4])
-        expect(join(stringifyInChunks(v, 2, depth))).toBe(JSON.stringify(v, null, 2));
+      for (const depth of [0, 1, 2, 3, 4])
+        for (const indent of [0, 2]) {
+          const chunks = [...stringifyInChunks(v, indent, depth)];
+          expect(chunks.join("")).toBe(JSON.stringify(v, null, indent));
+          // Deep enough to reach the long list (never deeper than 2 here): no chunk is much more than 64 K.
+          if (depth >= 3)
+            for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeLessThan(65_536 + 200);
+        }
     }
   });
 
