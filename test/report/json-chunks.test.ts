@@ -1,17 +1,22 @@
 /**
  * The JSON report goes out in pieces (src/report/json-chunks.ts) so a 30,000-finding report never
  * sits in memory whole. The pieces joined must be exactly JSON.stringify's text: fuzzed values
- * against JSON.stringify itself, a synthetic report through the real CLI, and its piece sizes.
+ * against JSON.stringify itself, a synthetic report through the real CLI (in-process with its
+ * piece sizes and waits, and as a child process writing to a file and to a slowly read pipe).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: the bench's generator is plain JavaScript
 import { syntheticRepository, writeRepository } from "../../bench/synthetic.js";
 import { mapLazily, stringifyInChunks, stringifyInParts } from "../../src/report/json-chunks.js";
+import { main } from "../../src/cli.js";
 import { runCli } from "../cli/run-cli.js";
+import { cliFile } from "../html/cli-process.js";
 
 const join = (pieces: Iterable<string>) => [...pieces].join("");
 
@@ -106,27 +111,31 @@ describe("JSON in pieces", () => {
     }
   });
 
-  it("the CLI's JSON report is JSON.stringify's text of itself, written in several pieces", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "cg-json-chunks-"));
-    try {
-      const now = Date.UTC(2026, 10, 23, 9);
+  describe("through the CLI", () => {
+    const now = Date.UTC(2026, 10, 23, 9);
+    let dir: string;
+    let args: string[];
+    beforeAll(() => {
+      dir = mkdtempSync(path.join(tmpdir(), "cg-json-chunks-"));
       writeRepository(dir, syntheticRepository({ campaigns: 400, sites: 40, services: 12, now }));
-      const pieces: string[] = [];
-      const r = await runCli([
-        "check",
-        "--format",
-        "json",
-        "--root",
-        dir,
-        "--now",
-        new Date(now).toISOString(),
-      ]);
+      args = ["check", "--format", "json", "--root", dir, "--now", new Date(now).toISOString()];
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const io = { stderr: () => {}, isTTY: false, cwd: process.cwd(), clock: () => now };
+
+    it("the JSON report is JSON.stringify's text of itself, written in several pieces", async () => {
+      const r = await runCli(args);
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout) as { findings: unknown[] };
+      expect(report.findings.length).toBeGreaterThan(100);
+      expect(r.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
       // runCli concatenates; count the pieces through a second capturing run, whose stdout is a
       // pipe that is always full: the CLI waits for it to drain before every next piece.
-      const { main } = await import("../../src/cli.js");
+      const pieces: string[] = [];
       let waiting = false;
       let waits = 0;
-      await main(["check", "--format", "json", "--root", dir, "--now", new Date(now).toISOString()], {
+      await main(args, {
+        ...io,
         stdout: (t) => {
           expect(waiting, "wrote while the pipe was full").toBe(false);
           pieces.push(t);
@@ -138,21 +147,50 @@ describe("JSON in pieces", () => {
           waits++;
           waiting = false;
         },
-        stderr: () => {},
-        isTTY: false,
-        cwd: process.cwd(),
-        clock: () => now,
       });
-      expect(r.code).toBe(1);
-      const report = JSON.parse(r.stdout) as { findings: unknown[] };
-      expect(report.findings.length).toBeGreaterThan(100);
-      expect(r.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
       expect(pieces.join("")).toBe(r.stdout);
       expect(pieces.length).toBeGreaterThan(2);
       expect(waits).toBe(pieces.length);
       for (const p of pieces.slice(0, -1)) expect(p.length).toBeLessThan(2 * 65_536);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
+
+    it("given an Io that takes parts, the parts are the same text, the next written once a queued write is done", async () => {
+      const expected = (await runCli(args)).stdout;
+      const chunks: string[] = [];
+      let queued = false;
+      await main(args, {
+        ...io,
+        stdout: () => expect.fail("the JSON report goes through stdoutParts"),
+        stdoutParts: (parts) => {
+          expect(queued, "wrote while a write was queued").toBe(false);
+          chunks.push(parts.join(""));
+          if (chunks.length % 2 === 1) return undefined;
+          queued = true;
+          return new Promise<void>((resolve) =>
+            setTimeout(() => {
+              queued = false;
+              resolve();
+            }, 1),
+          );
+        },
+      });
+      expect(chunks.join("")).toBe(expected);
+      expect(chunks.length).toBeGreaterThan(4);
+    });
+
+    it("as a child process, to a file and to a pipe read slowly: the same bytes", async () => {
+      const expected = (await runCli(args)).stdout;
+      const file = await cliFile();
+      const out = path.join(dir, "report.json");
+      const quote = (a: string) => `'${a.replaceAll("'", "'\\''")}'`;
+      const command = [process.execPath, file, ...args].map(quote).join(" ");
+      const shell = promisify(execFile);
+      // The report (~1 MB, with non-ASCII characters) is far larger than a pipe's 64 KB: the
+      // writes queue until the reader, asleep at first, takes them.
+      const piped = await shell("sh", ["-c", `${command} | (sleep 1; cat)`], { maxBuffer: 1 << 26 });
+      expect(piped.stdout).toBe(expected);
+      await shell("sh", ["-c", `${command} > ${quote(out)}; test $? = 1`]);
+      expect(readFileSync(out, "utf8")).toBe(expected);
+    });
   });
 });
