@@ -4,9 +4,9 @@
  * write buffer). The chunks joined are byte for byte JSON.stringify's text: objects and arrays
  * near the top are walked here with JSON.stringify's rules (key order, undefined/function/symbol
  * members left out of objects and `null` in arrays, toJSON, empty `{}`/`[]`); every element of a
- * walked array, and anything deeper, is JSON.stringify's own text — one native call per element,
- * which is several times faster than one call for a batch of elements or for the whole value
- * (V8 builds a long result from parts and copies it again when it is read).
+ * walked array, and anything deeper, is JSON.stringify's own text — one native call per element:
+ * one call for the whole value is slower (V8 builds a long result from parts and copies it again
+ * when it is read), and per element every string is small and dies young.
  * One difference no report can hit: a toJSON that returns an object with its own toJSON.
  */
 export function* stringifyInChunks(value: unknown, indent = 2, depth = 2): Generator<string> {
@@ -31,8 +31,9 @@ export function* stringifyInParts(value: unknown, indent = 2, depth = 2): Genera
 const CHUNK = 1 << 16;
 
 /**
- * Pieces waiting to become one chunk: joined once when there are CHUNK characters, never
- * concatenated one by one (each `+=` would be a node of a rope that the write has to flatten).
+ * Parts waiting to become one chunk, handed over as a list once there are CHUNK characters:
+ * never concatenated one by one (each `+=` would be a node of a rope that the write has to
+ * flatten), and joined only by a reader that wants the string.
  */
 class Chunks {
   private parts: string[] = [];
