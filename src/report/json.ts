@@ -6,48 +6,47 @@
  */
 import type { Finding } from "../core/findings.js";
 import type { PlanEntry, Report, ServicePeak } from "../core/report.js";
-import { stringifyInChunks } from "./json-chunks.js";
+import { mapLazily, stringifyInParts } from "./json-chunks.js";
 
 /** Ids kept per list: plenty for any reader, bounded when thousands of campaigns overlap. */
 export const JSON_LIST_LIMIT = 20;
 
 export function renderJson(report: Report): string {
-  return [...renderJsonChunks(report)].join("");
+  const all: string[] = [];
+  for (const parts of renderJsonParts(report)) for (const part of parts) all.push(part);
+  return all.join("");
 }
 
 /**
- * The same text in pieces of about CHUNK characters, built as they are written: a report with
- * tens of thousands of findings never sits in memory as one string.
+ * The same text in chunks of about 64 K characters, each as the list of its parts, built as they
+ * are written: a report with tens of thousands of findings never sits in memory as one string.
  */
-export function* renderJsonChunks(report: Report): Generator<string> {
+export function* renderJsonParts(report: Report): Generator<string[]> {
   const bounded = {
     ...report,
-    findings: report.findings.map(boundFinding),
-    services: report.services.map(boundService),
-    plan: report.plan.map(boundPlan),
+    findings: mapLazily(report.findings, boundFinding),
+    services: mapLazily(report.services, boundService),
+    plan: mapLazily(report.plan, boundPlan),
   };
-  let buffered = "";
-  for (const piece of stringifyInChunks(bounded)) {
-    buffered += piece;
-    if (buffered.length >= CHUNK) {
-      yield buffered;
-      buffered = "";
-    }
+  // One chunk behind, so the closing line break goes with the last one.
+  let last: string[] = [];
+  for (const parts of stringifyInParts(bounded)) {
+    if (last.length > 0) yield last;
+    last = parts;
   }
-  yield `${buffered}\n`;
+  last.push("\n");
+  yield last;
 }
-
-const CHUNK = 1 << 16;
 
 function boundFinding(f: Finding): Finding & { campaigns_total?: number } {
   if (!f.campaigns || f.campaigns.length <= JSON_LIST_LIMIT) return f;
+  // The rest's own object, filled in: an object literal spreading it costs twice the time and,
+  // in V8, leaves its garbage in the old generation (10 MB for the 10k stress repository).
   const { counted, ...rest } = f;
-  return {
-    ...rest,
-    campaigns: f.campaigns.slice(0, JSON_LIST_LIMIT),
-    campaigns_total: f.campaigns.length,
-    counted,
-  };
+  const bounded: Omit<Finding, "counted"> & { campaigns_total?: number } = rest;
+  bounded.campaigns = f.campaigns.slice(0, JSON_LIST_LIMIT);
+  bounded.campaigns_total = f.campaigns.length;
+  return Object.assign(bounded, { counted });
 }
 
 function boundService(s: ServicePeak): ServicePeak & { contributors_total?: number } {

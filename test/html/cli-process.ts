@@ -33,10 +33,14 @@ async function bundle(): Promise<string> {
   return out;
 }
 
+/** The bundled CLI's file (built once per test file that asks). */
+export function cliFile(): Promise<string> {
+  return (entry ??= bundle());
+}
+
 /** Runs `campaign-gate ...args`; resolves with the exit status and output (never rejects on status). */
 export async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  entry ??= bundle();
-  const file = await entry;
+  const file = await cliFile();
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [file, ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };

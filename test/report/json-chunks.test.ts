@@ -1,17 +1,22 @@
 /**
  * The JSON report goes out in pieces (src/report/json-chunks.ts) so a 30,000-finding report never
  * sits in memory whole. The pieces joined must be exactly JSON.stringify's text: fuzzed values
- * against JSON.stringify itself, a synthetic report through the real CLI, and its piece sizes.
+ * against JSON.stringify itself, a synthetic report through the real CLI (in-process with its
+ * piece sizes and waits, and as a child process writing to a file and to a slowly read pipe).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: the bench's generator is plain JavaScript
 import { syntheticRepository, writeRepository } from "../../bench/synthetic.js";
-import { stringifyInChunks } from "../../src/report/json-chunks.js";
+import { mapLazily, stringifyInChunks, stringifyInParts } from "../../src/report/json-chunks.js";
+import { main } from "../../src/cli.js";
 import { runCli } from "../cli/run-cli.js";
+import { cliFile } from "../html/cli-process.js";
 
 const join = (pieces: Iterable<string>) => [...pieces].join("");
 
@@ -29,6 +34,15 @@ const special = fc.oneof(
   fc.constant(-0),
   fc.constant('line\nbreak \u2028 "quoted" \\'),
 );
+/** A lazily mapped list: each element wrapped in an object, or turned into JSON.stringify's specials. */
+const mapped = (list: unknown[]) =>
+  fc
+    .constantFrom(
+      (item: unknown) => ({ item }),
+      (item: unknown) => (typeof item === "number" ? undefined : item),
+      (item: unknown) => ({ toJSON: (key: string) => [key, item] }),
+    )
+    .map((map) => mapLazily(list, map));
 const value = fc.letrec((tie) => ({
   node: fc.oneof(
     { depthSize: "small" },
@@ -36,6 +50,7 @@ const value = fc.letrec((tie) => ({
     special,
     fc.array(tie("node"), { maxLength: 4 }),
     fc.dictionary(fc.string({ maxLength: 4 }), tie("node"), { maxKeys: 4 }),
+    fc.array(tie("node"), { maxLength: 4 }).chain(mapped),
   ),
 })).node;
 
@@ -56,39 +71,71 @@ describe("JSON in pieces", () => {
     );
   });
 
-  it("long arrays (written in batches) at every level, with a toJSON element inside a batch", () => {
+  it("a lazily mapped list is mapped one element at a time, just before it is written", () => {
+    const made: number[] = [];
+    const list = mapLazily(
+      Array.from({ length: 5000 }, (_, i) => i),
+      (i) => {
+        made.push(i);
+        return { i, text: "x".repeat(100) };
+      },
+    );
+    const value = { before: 1, list, after: [2] };
+    let chunks = 0;
+    for (const parts of stringifyInParts(value)) {
+      chunks++;
+      const written = parts.join("").match(/"i": \d+/g) ?? [];
+      // Only the elements of this chunk and (at most) the first of the next are made so far.
+      if (written.length > 0) expect(made.length).toBeLessThanOrEqual(Number(written.at(-1)!.slice(5)) + 2);
+    }
+    expect(chunks).toBeGreaterThan(5);
+    expect(made).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    expect(join(stringifyInChunks(value))).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it("long arrays at every level, with a toJSON element among them, in chunks of about 64 K characters", () => {
     const items = Array.from({ length: 1000 }, (_, i) =>
       i === 700
         ? { toJSON: (key: string) => ({ key }) }
         : { n: i, s: `x\ny${i}`, list: [i, { deep: [i] }], none: undefined },
     );
     for (const v of [items, { findings: items, other: [] }, { a: { b: items } }, [[items]]]) {
-      for (const depth of [1, 2, 3, 4])
-        expect(join(stringifyInChunks(v, 2, depth))).toBe(JSON.stringify(v, null, 2));
+      for (const depth of [0, 1, 2, 3, 4])
+        for (const indent of [0, 2]) {
+          const chunks = [...stringifyInChunks(v, indent, depth)];
+          expect(chunks.join("")).toBe(JSON.stringify(v, null, indent));
+          // Deep enough to reach the long list (never deeper than 2 here): no chunk is much more than 64 K.
+          if (depth >= 3)
+            for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeLessThan(65_536 + 200);
+        }
     }
   });
 
-  it("the CLI's JSON report is JSON.stringify's text of itself, written in several pieces", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "cg-json-chunks-"));
-    try {
-      const now = Date.UTC(2026, 10, 23, 9);
+  describe("through the CLI", () => {
+    const now = Date.UTC(2026, 10, 23, 9);
+    let dir: string;
+    let args: string[];
+    beforeAll(() => {
+      dir = mkdtempSync(path.join(tmpdir(), "cg-json-chunks-"));
       writeRepository(dir, syntheticRepository({ campaigns: 400, sites: 40, services: 12, now }));
-      const pieces: string[] = [];
-      const r = await runCli([
-        "check",
-        "--format",
-        "json",
-        "--root",
-        dir,
-        "--now",
-        new Date(now).toISOString(),
-      ]);
+      args = ["check", "--format", "json", "--root", dir, "--now", new Date(now).toISOString()];
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const io = { stderr: () => {}, isTTY: false, cwd: process.cwd(), clock: () => now };
+
+    it("the JSON report is JSON.stringify's text of itself, written in several pieces", async () => {
+      const r = await runCli(args);
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout) as { findings: unknown[] };
+      expect(report.findings.length).toBeGreaterThan(100);
+      expect(r.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
       // runCli concatenates; count the pieces through a second capturing run, whose stdout is a
       // pipe that is always full: the CLI waits for it to drain before every next piece.
-      const { main } = await import("../../src/cli.js");
+      const pieces: string[] = [];
       let waiting = false;
       let waits = 0;
-      await main(["check", "--format", "json", "--root", dir, "--now", new Date(now).toISOString()], {
+      await main(args, {
+        ...io,
         stdout: (t) => {
           expect(waiting, "wrote while the pipe was full").toBe(false);
           pieces.push(t);
@@ -100,21 +147,50 @@ describe("JSON in pieces", () => {
           waits++;
           waiting = false;
         },
-        stderr: () => {},
-        isTTY: false,
-        cwd: process.cwd(),
-        clock: () => now,
       });
-      expect(r.code).toBe(1);
-      const report = JSON.parse(r.stdout) as { findings: unknown[] };
-      expect(report.findings.length).toBeGreaterThan(100);
-      expect(r.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
       expect(pieces.join("")).toBe(r.stdout);
       expect(pieces.length).toBeGreaterThan(2);
       expect(waits).toBe(pieces.length);
       for (const p of pieces.slice(0, -1)) expect(p.length).toBeLessThan(2 * 65_536);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
+
+    it("given an Io that takes parts, the parts are the same text, the next written once a queued write is done", async () => {
+      const expected = (await runCli(args)).stdout;
+      const chunks: string[] = [];
+      let queued = false;
+      await main(args, {
+        ...io,
+        stdout: () => expect.fail("the JSON report goes through stdoutParts"),
+        stdoutParts: (parts) => {
+          expect(queued, "wrote while a write was queued").toBe(false);
+          chunks.push(parts.join(""));
+          if (chunks.length % 2 === 1) return undefined;
+          queued = true;
+          return new Promise<void>((resolve) =>
+            setTimeout(() => {
+              queued = false;
+              resolve();
+            }, 1),
+          );
+        },
+      });
+      expect(chunks.join("")).toBe(expected);
+      expect(chunks.length).toBeGreaterThan(4);
+    });
+
+    it("as a child process, to a file and to a pipe read slowly: the same bytes", async () => {
+      const expected = (await runCli(args)).stdout;
+      const file = await cliFile();
+      const out = path.join(dir, "report.json");
+      const quote = (a: string) => `'${a.replaceAll("'", "'\\''")}'`;
+      const command = [process.execPath, file, ...args].map(quote).join(" ");
+      const shell = promisify(execFile);
+      // The report (~1 MB, with non-ASCII characters) is far larger than a pipe's 64 KB: the
+      // writes queue until the reader, asleep at first, takes them.
+      const piped = await shell("sh", ["-c", `${command} | (sleep 1; cat)`], { maxBuffer: 1 << 26 });
+      expect(piped.stdout).toBe(expected);
+      await shell("sh", ["-c", `${command} > ${quote(out)}; test $? = 1`]);
+      expect(readFileSync(out, "utf8")).toBe(expected);
+    });
   });
 });
