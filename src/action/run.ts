@@ -3,7 +3,7 @@
  * annotations, job summary, JSON report, outputs and the sticky PR comment, and set the exit.
  * Every decision is made by pure functions (runCheck, selectAnnotations, decideComment, …).
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
 import { runCheckModel } from "../core/check.js";
@@ -19,7 +19,7 @@ import {
   type AnnotationBudget,
 } from "../report/annotations.js";
 import { buildJobSummary, describeScope, type CheckScope } from "../report/job-summary.js";
-import { renderJson } from "../report/json.js";
+import { renderJsonParts } from "../report/json.js";
 import { parseReportFile, peakUtilization } from "../report/report-file.js";
 import type { GitHubClient } from "../github/client.js";
 import { announcementsSection } from "./announcements.js";
@@ -351,7 +351,13 @@ async function writeReport(report: Report, env: NodeJS.ProcessEnv, workspace: st
   const dir = path.join(env.RUNNER_TEMP ?? workspace, "campaign-gate");
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, "report.json");
-  await writeFile(file, renderJson(report));
+  // Chunk by chunk: a report with tens of thousands of findings never sits in memory as one string.
+  const handle = await open(file, "w");
+  try {
+    for (const parts of renderJsonParts(report)) await handle.write(parts.join(""));
+  } finally {
+    await handle.close();
+  }
   return file;
 }
 
