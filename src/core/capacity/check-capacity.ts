@@ -13,6 +13,7 @@ import * as msg from "./findings.js";
 import type { Moment } from "./findings.js";
 import { instancesNeeded } from "./instances.js";
 import { baselineLoads, campaignServiceLoads, planningValue, riskFactor } from "./loads.js";
+import type { ServiceLoad } from "./loads.js";
 import { addProfiledBaseline, baselineProfiles } from "./baseline-profiles.js";
 import { riskCandidates, riskResults } from "./risk.js";
 import type { RiskAt, RiskResults } from "./risk.js";
@@ -162,16 +163,14 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     return list;
   };
   // Each campaign's log-normal once, not once per point it takes part in.
-  const factors = new Map<number, LogNormal>();
+  const factors: (LogNormal | undefined)[] = new Array<LogNormal | undefined>(live.length);
   const risks = riskResults(risk, (service, instant) => {
     const pieces = active.get(instant)?.get(service) ?? [];
     return pieces.map((p) => {
       const item = items[p]!;
       const c = live[item.owner]!;
-      const load = item.loads.find((l) => l.service === service)?.rps ?? 0;
-      let f = factors.get(item.owner);
-      if (!f) factors.set(item.owner, (f = riskFactor(c, capacity.defaults)));
-      return { id: c.id, load, until: c.end, median: f.median, sigma: f.sigma };
+      const f = (factors[item.owner] ??= riskFactor(c, capacity.defaults));
+      return { id: c.id, load: loadOn(item.loads, service), until: c.end, median: f.median, sigma: f.sigma };
     });
   });
   const loadAt = (state: ServiceState, instant: number): number =>
@@ -284,6 +283,12 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     states,
     risk: riskReport(risks, states, live, contributors),
   };
+}
+
+/** A load item's requests/s on a service, 0 when it does not reach it. */
+function loadOn(loads: readonly ServiceLoad[], service: number): number {
+  for (const l of loads) if (l.service === service) return l.rps;
+  return 0;
 }
 
 /** The JSON rows of the risk of overload: per service in file order, per live campaign in id order. */
