@@ -75,7 +75,8 @@ export function runCheckModel(input: CheckInput): {
   let risk: Report["risk"];
   if (loaded.capacity) {
     const result = checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now: input.now });
-    findings.push(...result.findings);
+    // Not push(...): tens of thousands of arguments can overflow the stack.
+    findings = findings.concat(result.findings);
     ({ services, plan, campaigns, risk } = result);
     model = fitModel(loaded.capacity, result.states, input.now);
   } else {

@@ -6,13 +6,14 @@ import { finding, sortFindings, type Finding } from "../findings.js";
 import type { Campaign, Capacity } from "../model.js";
 import type { CampaignSummary, PlanEntry, RiskReport, ServicePeak } from "../report.js";
 import { assessCampaign } from "./assess.js";
-import type { Assessment } from "./assess.js";
+import type { Assessment, Breach } from "./assess.js";
 import { moveBeforeFreezes, noticeRule } from "./deadlines.js";
 import type { Deadline } from "./deadlines.js";
 import * as msg from "./findings.js";
 import type { Moment } from "./findings.js";
 import { instancesNeeded } from "./instances.js";
 import { baselineLoads, campaignServiceLoads, planningValue, riskFactor } from "./loads.js";
+import type { ServiceLoad } from "./loads.js";
 import { addProfiledBaseline, baselineProfiles } from "./baseline-profiles.js";
 import { riskCandidates, riskResults } from "./risk.js";
 import type { RiskAt, RiskResults } from "./risk.js";
@@ -162,20 +163,57 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     return list;
   };
   // Each campaign's log-normal once, not once per point it takes part in.
-  const factors = new Map<number, LogNormal>();
+  const factors: (LogNormal | undefined)[] = new Array<LogNormal | undefined>(live.length);
   const risks = riskResults(risk, (service, instant) => {
     const pieces = active.get(instant)?.get(service) ?? [];
     return pieces.map((p) => {
       const item = items[p]!;
       const c = live[item.owner]!;
-      const load = item.loads.find((l) => l.service === service)?.rps ?? 0;
-      let f = factors.get(item.owner);
-      if (!f) factors.set(item.owner, (f = riskFactor(c, capacity.defaults)));
-      return { id: c.id, load, until: c.end, median: f.median, sigma: f.sigma };
+      const f = (factors[item.owner] ??= riskFactor(c, capacity.defaults));
+      return { id: c.id, load: loadOn(item.loads, service), until: c.end, median: f.median, sigma: f.sigma };
     });
   });
   const loadAt = (state: ServiceState, instant: number): number =>
     state.steps.loads[stepAt(state.steps.times, instant)]!;
+
+  /**
+   * The text of a breach. It depends only on the rule, the service, the instant (which fixes the
+   * step, so the load and the maintenance), the contributors and the zone; undefined when the
+   * rule has no finding on this kind of service.
+   */
+  const breachText = (b: Breach, m: Moment): string | undefined => {
+    const state = states[b.service]!;
+    if (b.rule === "capacity") return msg.capacityMessage(m, state.capacityRps);
+    if (b.rule === "failover") {
+      const entry = capacity.failover!.services.find((e) => e.service === state.service.name)!;
+      return msg.failoverMessage(m, capacity.failover!.name, entry, capacity.defaults.failover_utilization);
+    }
+    if (b.rule === "maintenance") {
+      const index = state.steps.maintenance[stepAt(state.steps.times, b.instant)]!;
+      const maint = capacity.maintenance[index]!;
+      return msg.maintenanceMessage(m, maint, state.capacityRps * maint.capacity_factor);
+    }
+    if (state.service.kind !== "scalable") return undefined;
+    if (b.rule === "redundancy") {
+      const needed = instancesNeeded(b.load, state.service, capacity.defaults.failover_utilization);
+      return msg.redundancyMessage(m, needed, state.service.max_instances, state.service.zones);
+    }
+    const entry = planOf.get(b.service)!;
+    const freeze = capacity.freezes.find((f) => f.start === entry.by);
+    return msg.scaleUpMessage(m, entry.instances, state.service.instances, entry.by, freeze);
+  };
+  // Campaigns sharing their worst instant on a service share the breach's text (30,000 scale-up
+  // findings on stress have 7,400 texts): built once, and one string in memory instead of many.
+  const texts = new Map<number, Map<string, string | undefined>>();
+  const sharedBreachText = (b: Breach, m: Moment): string | undefined => {
+    let atInstant = texts.get(b.instant);
+    if (!atInstant) texts.set(b.instant, (atInstant = new Map<string, string | undefined>()));
+    const key = `${b.service} ${b.rule} ${m.zone ?? ""}`;
+    if (atInstant.has(key)) return atInstant.get(key);
+    const text = breachText(b, m);
+    atInstant.set(key, text);
+    return text;
+  };
 
   const campaignFindings = (i: number, a: Assessment): void => {
     const c = live[i]!;
@@ -184,30 +222,13 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
       instant,
       load,
       contributors: contributors(service, instant),
-      ...(c.timezone !== undefined ? { zone: c.timezone } : {}),
+      zone: c.timezone,
     });
     for (const b of a.breaches) {
-      const state = states[b.service]!;
       const m = moment(b.service, b.instant, b.load);
-      const extra = { campaign: c.id, campaigns: m.contributors, service: state.service.name };
-      let text: string;
-      if (b.rule === "capacity") text = msg.capacityMessage(m, state.capacityRps);
-      else if (b.rule === "failover") {
-        const entry = capacity.failover!.services.find((e) => e.service === state.service.name)!;
-        text = msg.failoverMessage(m, capacity.failover!.name, entry, capacity.defaults.failover_utilization);
-      } else if (b.rule === "maintenance") {
-        const index = state.steps.maintenance[stepAt(state.steps.times, b.instant)]!;
-        const maint = capacity.maintenance[index]!;
-        text = msg.maintenanceMessage(m, maint, state.capacityRps * maint.capacity_factor);
-      } else if (state.service.kind !== "scalable") continue;
-      else if (b.rule === "redundancy") {
-        const needed = instancesNeeded(b.load, state.service, capacity.defaults.failover_utilization);
-        text = msg.redundancyMessage(m, needed, state.service.max_instances, state.service.zones);
-      } else {
-        const entry = planOf.get(b.service)!;
-        const freeze = capacity.freezes.find((f) => f.start === entry.by);
-        text = msg.scaleUpMessage(m, entry.instances, state.service.instances, entry.by, freeze);
-      }
+      const text = sharedBreachText(b, m);
+      if (text === undefined) continue;
+      const extra = { campaign: c.id, campaigns: m.contributors, service: m.service.name };
       findings.push(finding(b.rule, c.file, c.at.forecast, text, extra));
     }
     const deadline = deadlines.get(i);
@@ -262,6 +283,12 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     states,
     risk: riskReport(risks, states, live, contributors),
   };
+}
+
+/** A load item's requests/s on a service, 0 when it does not reach it. */
+function loadOn(loads: readonly ServiceLoad[], service: number): number {
+  for (const l of loads) if (l.service === service) return l.rps;
+  return 0;
 }
 
 /** The JSON rows of the risk of overload: per service in file order, per live campaign in id order. */

@@ -30,19 +30,39 @@ export function campaignServiceLoads(
   serviceIndex: ReadonlyMap<string, number>,
 ): ServiceLoad[] {
   const planning = planningValue(campaign, defaults);
-  const byService = new Map<number, number>();
+  // A campaign reaches a handful of services: a list searched in place is cheaper than a Map.
+  const loads: ServiceLoad[] = [];
   for (const target of campaign.targets) {
     const site = sites.get(target.site);
     if (!site) continue;
     const perUnit = campaign.forecast.unit === "users" ? (site.rps_per_user ?? 0) : 1;
     const siteRps = planning * perUnit * target.share;
-    for (const [name, factor] of Object.entries(site.uses)) {
-      const service = serviceIndex.get(name);
-      if (service === undefined) continue;
-      byService.set(service, (byService.get(service) ?? 0) + factor * siteRps);
+    for (const use of siteUses(site, serviceIndex)) {
+      const load = loads.find((l) => l.service === use.service);
+      if (load) load.rps += use.rps * siteRps;
+      else loads.push({ service: use.service, rps: use.rps * siteRps });
     }
   }
-  return [...byService.entries()].sort((a, b) => a[0] - b[0]).map(([service, rps]) => ({ service, rps }));
+  return loads.sort((a, b) => a.service - b.service);
+}
+
+const resolvedUses = new WeakMap<Site, { serviceIndex: ReadonlyMap<string, number>; uses: ServiceLoad[] }>();
+
+/**
+ * A site's `uses` as (service index, factor), in `uses` order, remembered per site: every
+ * campaign on the site needs them, and walking the record's entries per target cost more than the
+ * rest of the loads.
+ */
+function siteUses(site: Site, serviceIndex: ReadonlyMap<string, number>): readonly ServiceLoad[] {
+  const known = resolvedUses.get(site);
+  if (known && known.serviceIndex === serviceIndex) return known.uses;
+  const uses: ServiceLoad[] = [];
+  for (const [name, factor] of Object.entries(site.uses)) {
+    const service = serviceIndex.get(name);
+    if (service !== undefined) uses.push({ service, rps: factor });
+  }
+  resolvedUses.set(site, { serviceIndex, uses });
+  return uses;
 }
 
 /**

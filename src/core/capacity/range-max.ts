@@ -6,14 +6,22 @@ export class RangeMax {
   private readonly table: Int32Array[];
 
   constructor(private readonly values: ArrayLike<number>) {
+    // Plain loops: every service builds one to six of these over all its steps, and
+    // Int32Array.from with a callback or a method call per cell made the build show in profiles.
     const n = values.length;
-    const first = Int32Array.from({ length: n }, (_, i) => i);
+    const first = new Int32Array(n);
+    for (let i = 0; i < n; i++) first[i] = i;
     this.table = [first];
     for (let width = 2; width <= n; width *= 2) {
       const prev = this.table[this.table.length - 1]!;
       const half = width / 2;
       const next = new Int32Array(n - width + 1);
-      for (let i = 0; i < next.length; i++) next[i] = this.better(prev[i]!, prev[i + half]!);
+      // The left candidate has the smaller index, so it wins ties (the earliest on ties).
+      for (let i = 0; i < next.length; i++) {
+        const a = prev[i]!;
+        const b = prev[i + half]!;
+        next[i] = values[b]! > values[a]! ? b : a;
+      }
       this.table.push(next);
     }
   }
