@@ -8,7 +8,8 @@ COPY src ./src
 COPY schemas ./schemas
 # No `npm prune --omit=dev`: the app's own packages (probot, @octokit/rest) are optional peers kept
 # among the development packages, so the command-line install stays small (README, Install).
-RUN npm run build
+# The app needs tsc's lib/ only (`npm run build` also bundles the command line, from scripts/).
+RUN npx tsc -p tsconfig.build.json
 
 FROM node:20-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000

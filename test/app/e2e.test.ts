@@ -386,6 +386,24 @@ describe("the container's commands (Dockerfile; no Docker engine needed)", () =>
     return JSON.parse(line!.slice(line!.indexOf("CMD") + 3).trim()) as string[];
   };
 
+  it("the build stage copies every file its commands run (package scripts expanded)", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
+    const stage = dockerfile.split(/^FROM /m)[1]!;
+    const copied = [...stage.matchAll(/^COPY (.+) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
+    const expand = (command: string): string =>
+      command.replace(/npm run (?:-s )?([\w:-]+)/g, (_, name: string) => expand(pkg.scripts[name] ?? ""));
+    const commands = [...stage.matchAll(/^RUN (.+)$/gm)].map((m) => expand(m[1]!)).join("\n");
+    const needed = [...commands.matchAll(/(?:node |-p )([\w./-]+\.(?:json|js))/g)].map((m) => m[1]!);
+    expect(needed).toContain("tsconfig.build.json");
+    for (const file of needed)
+      expect(
+        copied.some((c) => file === c || file.startsWith(`${c.replace(/\/$/, "")}/`)),
+        file,
+      ).toBe(true);
+  });
+
   it("runs as a non-root user and declares a health check on /ping", () => {
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^HEALTHCHECK .* CMD \[/m);
