@@ -57,8 +57,6 @@ class GiveUp extends Error {}
 const GIVE_UP = new GiveUp();
 
 interface Line {
-  /** Offset of the line's first character in the text. */
-  start: number;
   /** 0-based line number. */
   number: number;
   indent: number;
@@ -79,28 +77,37 @@ export function parseFast(text: string): FastParsed | undefined {
 /**
  * What the fast parse recorded about one node: where its key (in a mapping) and its value start,
  * packed, and its children by key or index. A tree rather than a map of encoded paths: a file's
- * 30-odd nodes then cost no path arrays and no path strings, only a lookup walks a path.
+ * 30-odd nodes then cost no path arrays and no path strings, only a lookup walks a path. Children
+ * sit in one flat list (segment, spot, segment, spot, …) rather than a Map: a node has a handful,
+ * and a Map per node was a third of what parsing 10,000 files allocated.
  */
 class Spot {
   key = -1;
   value = -1;
-  children: Map<string | number, Spot> | undefined = undefined;
+  children: (string | number | Spot)[] | undefined = undefined;
 
+  /** A new child at `segment`: the parser never adds one twice (it gives up on duplicate keys). */
   child(segment: string | number): Spot {
-    this.children ??= new Map();
-    let spot = this.children.get(segment);
-    if (!spot) {
-      spot = new Spot();
-      this.children.set(segment, spot);
-    }
+    const spot = new Spot();
+    (this.children ??= []).push(segment, spot);
     return spot;
+  }
+
+  /** The child at `segment`, if any; list items are added in order, so item i is usually the i-th pair. */
+  find(segment: string | number): Spot | undefined {
+    const children = this.children;
+    if (!children) return undefined;
+    if (typeof segment === "number" && children[2 * segment] === segment)
+      return children[2 * segment + 1] as Spot;
+    for (let i = 0; i < children.length; i += 2) if (children[i] === segment) return children[i + 1] as Spot;
+    return undefined;
   }
 }
 
 function find(root: Spot, path: Path): Spot | undefined {
   let spot: Spot | undefined = root;
   for (const segment of path) {
-    spot = spot.children?.get(segment);
+    spot = spot.find(segment);
     if (!spot) return undefined;
   }
   return spot;
@@ -128,7 +135,7 @@ class FastParser {
       if (indent < line.length && line[indent] !== "#") {
         if (indent === 0 && (line.startsWith("---") || line.startsWith("...") || line[0] === "%"))
           throw GIVE_UP;
-        this.lines.push({ start, number, indent, text: line });
+        this.lines.push({ number, indent, text: line });
       }
       start = end + 1;
       number++;
@@ -229,20 +236,19 @@ class FastParser {
     spot.value = this.pos(line, at);
     const c = text[at]!;
     let value: unknown;
-    let end: number;
-    if (c === "{" || c === "[") [value, end] = this.flow(line, at, spot);
-    else if (c === '"' || c === "'") [value, end] = quoted(text, at);
+    if (c === "{" || c === "[") value = this.flow(line, at, spot);
+    else if (c === '"' || c === "'") value = quoted(text, at);
     else {
-      [value, end] = plain(text, at, false);
+      value = plain(text, at, false);
       const colon = text.indexOf(": ", at);
-      if (colon !== -1 && colon + 2 <= end) throw GIVE_UP;
+      if (colon !== -1 && colon + 2 <= scanEnd) throw GIVE_UP;
     }
-    restOfLine(text, end);
+    restOfLine(text, scanEnd);
     return value;
   }
 
-  /** `{ key: value, … }` or `[ value, … ]` on one line, scalars only. */
-  private flow(line: Line, open: number, spot: Spot): [unknown, number] {
+  /** `{ key: value, … }` or `[ value, … ]` on one line, scalars only; sets scanEnd past the bracket. */
+  private flow(line: Line, open: number, spot: Spot): unknown {
     const text = line.text;
     const isMap = text[open] === "{";
     const close = isMap ? "}" : "]";
@@ -268,8 +274,9 @@ class FastParser {
       if (c === undefined) throw GIVE_UP;
       here.value = this.pos(line, at);
       let value: unknown;
-      if (c === '"' || c === "'") [value, at] = quoted(text, at);
-      else [value, at] = plain(text, at, true);
+      if (c === '"' || c === "'") value = quoted(text, at);
+      else value = plain(text, at, true);
+      at = scanEnd;
       if (isMap) map[name] = value;
       else list.push(value);
       while (text[at] === " ") at++;
@@ -277,7 +284,10 @@ class FastParser {
         at++;
         continue;
       }
-      if (text[at] === close) return [isMap ? map : list, at + 1];
+      if (text[at] === close) {
+        scanEnd = at + 1;
+        return isMap ? map : list;
+      }
       throw GIVE_UP;
     }
   }
@@ -315,19 +325,26 @@ function restOfLine(text: string, end: number): void {
   throw GIVE_UP;
 }
 
+/**
+ * Where the value last scanned (by quoted, plain or flow) ends: a field rather than a [value, end]
+ * pair returned per scalar, which cost one array for every value of every file.
+ */
+let scanEnd = 0;
+
 /** A quoted scalar without escapes: `"…"` without `\`, `'…'` without `''`. */
-function quoted(text: string, at: number): [string, number] {
+function quoted(text: string, at: number): string {
   const q = text[at]!;
   const end = text.indexOf(q, at + 1);
   if (end === -1) throw GIVE_UP;
   const value = text.slice(at + 1, end);
   if (q === '"' && value.includes("\\")) throw GIVE_UP;
   if (q === "'" && text[end + 1] === "'") throw GIVE_UP;
-  return [value, end + 1];
+  scanEnd = end + 1;
+  return value;
 }
 
 /** A plain scalar up to a comment, the end of the line, or (in a flow collection) `,` `]` `}`. */
-function plain(text: string, at: number, inFlow: boolean): [unknown, number] {
+function plain(text: string, at: number, inFlow: boolean): unknown {
   if (INDICATOR.has(text[at]!)) throw GIVE_UP;
   let end = at;
   for (; end < text.length; end++) {
@@ -340,7 +357,8 @@ function plain(text: string, at: number, inFlow: boolean): [unknown, number] {
   while (text[last - 1] === " ") last--;
   const source = text.slice(at, last);
   if (source.endsWith(":")) throw GIVE_UP;
-  return [resolve(source), last];
+  scanEnd = last;
+  return resolve(source);
 }
 
 /** The core schema's reading of a plain scalar, for the cases the fast path is sure of. */
