@@ -56,13 +56,6 @@ const INDICATOR = new Set("-?:,[]{}#&*!|>'\"%@`");
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp();
 
-interface Line {
-  /** 0-based line number. */
-  number: number;
-  indent: number;
-  text: string;
-}
-
 /** The fast parse of `text`, or undefined when the reference parse must do it. */
 export function parseFast(text: string): FastParsed | undefined {
   if (!enabled || text.length > MAX_FAST_CHARS || REFUSED_CHARACTER.test(text)) return undefined;
@@ -119,7 +112,14 @@ function unpack(packed: number | undefined): Position | undefined {
 }
 
 class FastParser {
-  private readonly lines: Line[] = [];
+  /**
+   * The lines that hold something (not blank, not only a comment), as parallel lists rather than
+   * one object per line: a line is its index here.
+   */
+  private readonly texts: string[] = [];
+  private readonly indents: number[] = [];
+  /** 0-based line numbers in the file. */
+  private readonly numbers: number[] = [];
   private i = 0;
   private readonly root = new Spot();
 
@@ -135,7 +135,9 @@ class FastParser {
       if (indent < line.length && line[indent] !== "#") {
         if (indent === 0 && (line.startsWith("---") || line.startsWith("...") || line[0] === "%"))
           throw GIVE_UP;
-        this.lines.push({ number, indent, text: line });
+        this.texts.push(line);
+        this.indents.push(indent);
+        this.numbers.push(number);
       }
       start = end + 1;
       number++;
@@ -143,12 +145,11 @@ class FastParser {
   }
 
   parse(): FastParsed {
-    const first = this.lines[0];
-    if (!first || first.indent !== 0) throw GIVE_UP;
+    if (this.texts.length === 0 || this.indents[0] !== 0) throw GIVE_UP;
     const root = this.root;
-    root.value = this.pos(first, 0);
+    root.value = this.pos(0, 0);
     const data = this.map(0, 0, root, 1);
-    if (this.i < this.lines.length) throw GIVE_UP;
+    if (this.i < this.texts.length) throw GIVE_UP;
     return {
       data,
       locate: {
@@ -158,9 +159,14 @@ class FastParser {
     };
   }
 
-  /** The packed position of `column` (0-based) on `line`. */
-  private pos(line: Line, column: number): number {
-    return (line.number + 1) * LINE_FACTOR + column + 1;
+  /** The packed position of `column` (0-based) on line `l` (an index into the lists). */
+  private pos(l: number, column: number): number {
+    return (this.numbers[l]! + 1) * LINE_FACTOR + column + 1;
+  }
+
+  /** Whether line `l` exists and is indented less than `column` (it ends the block at `column`). */
+  private endsBlock(l: number, column: number): boolean {
+    return l >= this.texts.length || this.indents[l]! < column;
   }
 
   /** A block mapping whose keys start at `column`; the first key may start mid-line (after `- `). */
@@ -169,35 +175,37 @@ class FastParser {
     const result: Record<string, unknown> = {};
     let at = firstAt;
     for (;;) {
-      const line = this.lines[this.i]!;
-      const colon = keyEnd(line.text, at);
+      const l = this.i;
+      const line = this.texts[l]!;
+      const colon = keyEnd(line, at);
       if (colon === -1) throw GIVE_UP;
-      const key = line.text.slice(at, colon);
-      if (line.text[colon] !== ":" || NON_TEXT_KEY.test(key) || key === "__proto__") throw GIVE_UP;
+      const key = line.slice(at, colon);
+      if (line[colon] !== ":" || NON_TEXT_KEY.test(key) || key === "__proto__") throw GIVE_UP;
       if (Object.hasOwn(result, key)) throw GIVE_UP;
       const here = spot.child(key);
-      here.key = this.pos(line, at);
+      here.key = this.pos(l, at);
       let valueAt = colon + 1;
-      if (valueAt < line.text.length && line.text[valueAt] !== " ") throw GIVE_UP;
-      while (line.text[valueAt] === " ") valueAt++;
-      if (valueAt >= line.text.length || line.text[valueAt] === "#") {
+      if (valueAt < line.length && line[valueAt] !== " ") throw GIVE_UP;
+      while (line[valueAt] === " ") valueAt++;
+      if (valueAt >= line.length || line[valueAt] === "#") {
         // The value is a block below the key.
-        if (valueAt < line.text.length && line.text[valueAt - 1] !== " ") throw GIVE_UP;
-        const next = this.lines[this.i + 1];
-        if (!next || next.indent <= column) throw GIVE_UP;
+        if (valueAt < line.length && line[valueAt - 1] !== " ") throw GIVE_UP;
+        const next = l + 1;
+        if (this.endsBlock(next, column + 1)) throw GIVE_UP;
+        const indent = this.indents[next]!;
         this.i++;
-        if (isDash(next.text, next.indent)) result[key] = this.seq(next.indent, here, depth + 1);
+        if (isDash(this.texts[next]!, indent)) result[key] = this.seq(indent, here, depth + 1);
         else {
-          here.value = this.pos(next, next.indent);
-          result[key] = this.map(next.indent, next.indent, here, depth + 1);
+          here.value = this.pos(next, indent);
+          result[key] = this.map(indent, indent, here, depth + 1);
         }
       } else {
-        result[key] = this.inline(line, valueAt, here);
+        result[key] = this.inline(l, valueAt, here);
         this.i++;
       }
-      const next = this.lines[this.i];
-      if (!next || next.indent < column) return result;
-      if (next.indent > column || isDash(next.text, next.indent)) throw GIVE_UP;
+      const next = this.i;
+      if (this.endsBlock(next, column)) return result;
+      if (this.indents[next]! > column || isDash(this.texts[next]!, column)) throw GIVE_UP;
       at = column;
     }
   }
@@ -206,37 +214,37 @@ class FastParser {
   private seq(column: number, spot: Spot, depth: number): unknown[] {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const result: unknown[] = [];
-    const first = this.lines[this.i]!;
-    spot.value = this.pos(first, column);
+    spot.value = this.pos(this.i, column);
     for (;;) {
-      const line = this.lines[this.i]!;
+      const l = this.i;
+      const line = this.texts[l]!;
       let at = column + 1;
-      if (line.text[at] !== " ") throw GIVE_UP;
-      while (line.text[at] === " ") at++;
+      if (line[at] !== " ") throw GIVE_UP;
+      while (line[at] === " ") at++;
       const here = spot.child(result.length);
-      const c = line.text[at];
+      const c = line[at];
       if (c === undefined || c === "#" || c === "-") throw GIVE_UP;
-      const keyStop = keyEnd(line.text, at);
-      if (keyStop !== -1 && line.text[keyStop] === ":") {
-        here.value = this.pos(line, at);
+      const keyStop = keyEnd(line, at);
+      if (keyStop !== -1 && line[keyStop] === ":") {
+        here.value = this.pos(l, at);
         result.push(this.map(at, at, here, depth + 1));
       } else {
-        result.push(this.inline(line, at, here));
+        result.push(this.inline(l, at, here));
         this.i++;
       }
-      const next = this.lines[this.i];
-      if (!next || next.indent < column) return result;
-      if (next.indent > column || !isDash(next.text, next.indent)) throw GIVE_UP;
+      const next = this.i;
+      if (this.endsBlock(next, column)) return result;
+      if (this.indents[next]! > column || !isDash(this.texts[next]!, column)) throw GIVE_UP;
     }
   }
 
   /** A value that starts on the key's line and ends there: a scalar or a one-line flow collection. */
-  private inline(line: Line, at: number, spot: Spot): unknown {
-    const text = line.text;
-    spot.value = this.pos(line, at);
+  private inline(l: number, at: number, spot: Spot): unknown {
+    const text = this.texts[l]!;
+    spot.value = this.pos(l, at);
     const c = text[at]!;
     let value: unknown;
-    if (c === "{" || c === "[") value = this.flow(line, at, spot);
+    if (c === "{" || c === "[") value = this.flow(l, at, spot);
     else if (c === '"' || c === "'") value = quoted(text, at);
     else {
       value = plain(text, at, false);
@@ -248,8 +256,8 @@ class FastParser {
   }
 
   /** `{ key: value, … }` or `[ value, … ]` on one line, scalars only; sets scanEnd past the bracket. */
-  private flow(line: Line, open: number, spot: Spot): unknown {
-    const text = line.text;
+  private flow(l: number, open: number, spot: Spot): unknown {
+    const text = this.texts[l]!;
     const isMap = text[open] === "{";
     const close = isMap ? "}" : "]";
     const map: Record<string, unknown> = {};
@@ -266,13 +274,13 @@ class FastParser {
         if (NON_TEXT_KEY.test(name) || name === "__proto__" || Object.hasOwn(map, name)) throw GIVE_UP;
         if (text[stop] !== ":" || text[stop + 1] !== " ") throw GIVE_UP;
         here = spot.child(name);
-        here.key = this.pos(line, at);
+        here.key = this.pos(l, at);
         at = stop + 1;
         while (text[at] === " ") at++;
       } else here = spot.child(list.length);
       const c = text[at];
       if (c === undefined) throw GIVE_UP;
-      here.value = this.pos(line, at);
+      here.value = this.pos(l, at);
       let value: unknown;
       if (c === '"' || c === "'") value = quoted(text, at);
       else value = plain(text, at, true);
