@@ -25,6 +25,12 @@ export type ReadOutcome = { file: SourceFile } | { finding: Finding } | { missin
 
 const START = { line: 1, column: 1 };
 
+/**
+ * What path.posix.normalize would change in a relative path: an empty, `.` or `..` segment, or a
+ * trailing slash. Paths from the listing have none of these, so they skip the normalizing copy.
+ */
+const NOT_NORMAL = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
 /** Reads files under one root; remembers which folders it has checked for links. */
 export class RootReader {
   /** Folder (relative, posix) → undefined when it is a real folder, or the finding about it. */
@@ -44,13 +50,27 @@ export class RootReader {
         ),
       };
     }
-    const clean = path.posix.normalize(rel);
-    const parent = path.posix.dirname(clean);
-    const folder = parent === "." ? undefined : this.checkFolder(parent);
+    const clean = NOT_NORMAL.test(rel) ? path.posix.normalize(rel) : rel;
+    const slash = clean.lastIndexOf("/");
+    const folder = slash === -1 ? undefined : this.checkFolder(clean.slice(0, slash));
     if (folder === "missing") return { missing: true };
     if (folder) return { finding: { ...folder, file: clean, message: folder.message + left } };
-    return readRegularFile(path.join(this.root, clean), clean, left);
+    return readRegularFile(this.full(clean), clean, left);
   }
+
+  /**
+   * The full path of `clean` (normalized, relative, not climbing out). On POSIX that is the
+   * normalized root, a slash and `clean`: what path.join gives, without re-normalizing the whole
+   * string once per file. Elsewhere path.join also turns the slashes around.
+   */
+  private full(clean: string): string {
+    if (path.sep !== "/") return path.join(this.root, clean);
+    // join(root, "x") without its "x": "" for "" or ".", "/" for "/", else the root and a slash.
+    this.prefix ??= path.join(this.root, "x").slice(0, -1);
+    return this.prefix + clean;
+  }
+
+  private prefix: string | undefined = undefined;
 
   /**
    * Whether `dir` and each of its ancestors is a real folder inside the root (a link to a folder

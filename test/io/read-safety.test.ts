@@ -84,6 +84,25 @@ describe("never outside the root", () => {
     expect(f!.message).toContain("The folder `infra` is a symbolic link");
   });
 
+  it("reads a path written unevenly (`./`, `//`, `/./`) under any spelling of the root, and still refuses a linked folder on it", async () => {
+    for (const p of ["./infra/capacity.yaml", "infra//capacity.yaml", "infra/./capacity.yaml"]) {
+      const { repo, outside } = world();
+      config(repo, `capacity: ${p}\n`);
+      const relative = path.relative(process.cwd(), repo);
+      for (const root of [repo, `${repo}/`, `${repo}/.`, relative]) {
+        const read = await readLocalRepository(root);
+        expect(read.capacity).toEqual({ path: "infra/capacity.yaml", text: CAPACITY });
+        expect(read.campaigns.map((c) => c.path)).toEqual(["campaigns/ok.yaml"]);
+      }
+      rmSync(path.join(repo, "infra"), { recursive: true });
+      symlinkSync(outside, path.join(repo, "infra"));
+      const { report } = await check(repo);
+      const f = report.findings.find((x) => x.rule === "unreadable");
+      expect(f).toMatchObject({ file: "infra/capacity.yaml" });
+      expect(f!.message).toContain("The folder `infra` is a symbolic link");
+    }
+  });
+
   it("refuses `capacity: ../outside/capacity.yaml` and an absolute capacity path, naming them", async () => {
     for (const p of ["../outside/capacity.yaml", "/etc/passwd", "infra/../../outside/capacity.yaml"]) {
       const { repo } = world();

@@ -3,7 +3,7 @@
  * `high` vs the expected value, and the targets vs each other and the capacity file.
  */
 import { finding } from "../findings.js";
-import type { Finding } from "../findings.js";
+import type { Finding, Position } from "../findings.js";
 import type { Capacity, Site } from "../model.js";
 import type { ForecastNumbers, TargetPart } from "./campaign-parts.js";
 import { LEFT_OUT } from "./left-out.js";
@@ -34,52 +34,66 @@ export function targetFindings(
   forecast: ForecastNumbers | undefined,
   capacity: Capacity | undefined,
 ): Finding[] {
+  // A loop into one list: nearly every target has no finding, and flatMap cost a list per target.
+  const findings: Finding[] = [];
   const seen = new Set<string>();
-  return targets.flatMap((target) => {
-    if (seen.has(target.site)) return [siteTwice(parsed, target)];
-    seen.add(target.site);
-    return capacity ? siteFindings(parsed, target, forecast, capacity) : [];
-  });
+  for (const target of targets) {
+    if (seen.has(target.site)) findings.push(siteTwice(parsed, target));
+    else {
+      seen.add(target.site);
+      if (capacity) siteFinding(parsed, target, forecast, capacity, findings);
+    }
+  }
+  return findings;
+}
+
+/** Where a target's `site` value starts. */
+function siteAt(parsed: ParsedYaml, target: TargetPart): Position {
+  return valueAt(parsed, ["targets", target.index, "site"]);
 }
 
 function siteTwice(parsed: ParsedYaml, target: TargetPart): Finding {
   return finding(
     "schema",
     parsed.file,
-    valueAt(parsed, ["targets", target.index, "site"]),
+    siteAt(parsed, target),
     `The site \`${target.site}\` is targeted twice; list each site once and use \`share\` to split the forecast.${LEFT_OUT}`,
   );
 }
 
-/** The target's site checked against the capacity file. */
-function siteFindings(
+/**
+ * The target's site checked against the capacity file; a finding goes into `findings`. The
+ * position is looked up only for a finding (nearly every target has none).
+ */
+function siteFinding(
   parsed: ParsedYaml,
   target: TargetPart,
   forecast: ForecastNumbers | undefined,
   capacity: Capacity,
-): Finding[] {
-  const at = valueAt(parsed, ["targets", target.index, "site"]);
+  findings: Finding[],
+): void {
   const site = sitesByName(capacity).get(target.site);
   if (!site) {
     const names = capacity.sites.map((s) => s.name);
-    return [
+    findings.push(
       finding(
         "unknown-site",
         parsed.file,
-        at,
+        siteAt(parsed, target),
         `\`targets[${target.index + 1}].site\` is ${quote(target.site)}, which is not a site in ${capacity.file}${didYouMean(target.site, names)}. Known sites: ${names.join(", ")}.${LEFT_OUT}`,
       ),
-    ];
+    );
+    return;
   }
-  if (forecast?.unitKey !== "peak_concurrent_users" || site.rps_per_user !== undefined) return [];
-  return [
+  if (forecast?.unitKey !== "peak_concurrent_users" || site.rps_per_user !== undefined) return;
+  findings.push(
     finding(
       "schema",
       parsed.file,
-      at,
+      siteAt(parsed, target),
       `The site \`${target.site}\` has no \`rps_per_user\` in ${capacity.file}, so a forecast in concurrent users cannot be turned into load there; give \`peak_requests_per_second\` instead, or ask IT to add \`rps_per_user\` for \`${target.site}\`.${LEFT_OUT}`,
     ),
-  ];
+  );
 }
 
 const siteIndex = new WeakMap<Capacity, Map<string, Site>>();

@@ -56,15 +56,6 @@ const INDICATOR = new Set("-?:,[]{}#&*!|>'\"%@`");
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp();
 
-interface Line {
-  /** Offset of the line's first character in the text. */
-  start: number;
-  /** 0-based line number. */
-  number: number;
-  indent: number;
-  text: string;
-}
-
 /** The fast parse of `text`, or undefined when the reference parse must do it. */
 export function parseFast(text: string): FastParsed | undefined {
   if (!enabled || text.length > MAX_FAST_CHARS || REFUSED_CHARACTER.test(text)) return undefined;
@@ -79,28 +70,37 @@ export function parseFast(text: string): FastParsed | undefined {
 /**
  * What the fast parse recorded about one node: where its key (in a mapping) and its value start,
  * packed, and its children by key or index. A tree rather than a map of encoded paths: a file's
- * 30-odd nodes then cost no path arrays and no path strings, only a lookup walks a path.
+ * 30-odd nodes then cost no path arrays and no path strings, only a lookup walks a path. Children
+ * sit in one flat list (segment, spot, segment, spot, …) rather than a Map: a node has a handful,
+ * and a Map per node was a third of what parsing 10,000 files allocated.
  */
 class Spot {
   key = -1;
   value = -1;
-  children: Map<string | number, Spot> | undefined = undefined;
+  children: (string | number | Spot)[] | undefined = undefined;
 
+  /** A new child at `segment`: the parser never adds one twice (it gives up on duplicate keys). */
   child(segment: string | number): Spot {
-    this.children ??= new Map();
-    let spot = this.children.get(segment);
-    if (!spot) {
-      spot = new Spot();
-      this.children.set(segment, spot);
-    }
+    const spot = new Spot();
+    (this.children ??= []).push(segment, spot);
     return spot;
+  }
+
+  /** The child at `segment`, if any; list items are added in order, so item i is usually the i-th pair. */
+  find(segment: string | number): Spot | undefined {
+    const children = this.children;
+    if (!children) return undefined;
+    if (typeof segment === "number" && children[2 * segment] === segment)
+      return children[2 * segment + 1] as Spot;
+    for (let i = 0; i < children.length; i += 2) if (children[i] === segment) return children[i + 1] as Spot;
+    return undefined;
   }
 }
 
 function find(root: Spot, path: Path): Spot | undefined {
   let spot: Spot | undefined = root;
   for (const segment of path) {
-    spot = spot.children?.get(segment);
+    spot = spot.find(segment);
     if (!spot) return undefined;
   }
   return spot;
@@ -112,7 +112,14 @@ function unpack(packed: number | undefined): Position | undefined {
 }
 
 class FastParser {
-  private readonly lines: Line[] = [];
+  /**
+   * The lines that hold something (not blank, not only a comment), as parallel lists rather than
+   * one object per line: a line is its index here.
+   */
+  private readonly texts: string[] = [];
+  private readonly indents: number[] = [];
+  /** 0-based line numbers in the file. */
+  private readonly numbers: number[] = [];
   private i = 0;
   private readonly root = new Spot();
 
@@ -128,7 +135,9 @@ class FastParser {
       if (indent < line.length && line[indent] !== "#") {
         if (indent === 0 && (line.startsWith("---") || line.startsWith("...") || line[0] === "%"))
           throw GIVE_UP;
-        this.lines.push({ start, number, indent, text: line });
+        this.texts.push(line);
+        this.indents.push(indent);
+        this.numbers.push(number);
       }
       start = end + 1;
       number++;
@@ -136,12 +145,11 @@ class FastParser {
   }
 
   parse(): FastParsed {
-    const first = this.lines[0];
-    if (!first || first.indent !== 0) throw GIVE_UP;
+    if (this.texts.length === 0 || this.indents[0] !== 0) throw GIVE_UP;
     const root = this.root;
-    root.value = this.pos(first, 0);
+    root.value = this.pos(0, 0);
     const data = this.map(0, 0, root, 1);
-    if (this.i < this.lines.length) throw GIVE_UP;
+    if (this.i < this.texts.length) throw GIVE_UP;
     return {
       data,
       locate: {
@@ -151,9 +159,14 @@ class FastParser {
     };
   }
 
-  /** The packed position of `column` (0-based) on `line`. */
-  private pos(line: Line, column: number): number {
-    return (line.number + 1) * LINE_FACTOR + column + 1;
+  /** The packed position of `column` (0-based) on line `l` (an index into the lists). */
+  private pos(l: number, column: number): number {
+    return (this.numbers[l]! + 1) * LINE_FACTOR + column + 1;
+  }
+
+  /** Whether line `l` exists and is indented less than `column` (it ends the block at `column`). */
+  private endsBlock(l: number, column: number): boolean {
+    return l >= this.texts.length || this.indents[l]! < column;
   }
 
   /** A block mapping whose keys start at `column`; the first key may start mid-line (after `- `). */
@@ -162,35 +175,37 @@ class FastParser {
     const result: Record<string, unknown> = {};
     let at = firstAt;
     for (;;) {
-      const line = this.lines[this.i]!;
-      const colon = keyEnd(line.text, at);
+      const l = this.i;
+      const line = this.texts[l]!;
+      const colon = keyEnd(line, at);
       if (colon === -1) throw GIVE_UP;
-      const key = line.text.slice(at, colon);
-      if (line.text[colon] !== ":" || NON_TEXT_KEY.test(key) || key === "__proto__") throw GIVE_UP;
+      const key = line.slice(at, colon);
+      if (line[colon] !== ":" || NON_TEXT_KEY.test(key) || key === "__proto__") throw GIVE_UP;
       if (Object.hasOwn(result, key)) throw GIVE_UP;
       const here = spot.child(key);
-      here.key = this.pos(line, at);
+      here.key = this.pos(l, at);
       let valueAt = colon + 1;
-      if (valueAt < line.text.length && line.text[valueAt] !== " ") throw GIVE_UP;
-      while (line.text[valueAt] === " ") valueAt++;
-      if (valueAt >= line.text.length || line.text[valueAt] === "#") {
+      if (valueAt < line.length && line[valueAt] !== " ") throw GIVE_UP;
+      while (line[valueAt] === " ") valueAt++;
+      if (valueAt >= line.length || line[valueAt] === "#") {
         // The value is a block below the key.
-        if (valueAt < line.text.length && line.text[valueAt - 1] !== " ") throw GIVE_UP;
-        const next = this.lines[this.i + 1];
-        if (!next || next.indent <= column) throw GIVE_UP;
+        if (valueAt < line.length && line[valueAt - 1] !== " ") throw GIVE_UP;
+        const next = l + 1;
+        if (this.endsBlock(next, column + 1)) throw GIVE_UP;
+        const indent = this.indents[next]!;
         this.i++;
-        if (isDash(next.text, next.indent)) result[key] = this.seq(next.indent, here, depth + 1);
+        if (isDash(this.texts[next]!, indent)) result[key] = this.seq(indent, here, depth + 1);
         else {
-          here.value = this.pos(next, next.indent);
-          result[key] = this.map(next.indent, next.indent, here, depth + 1);
+          here.value = this.pos(next, indent);
+          result[key] = this.map(indent, indent, here, depth + 1);
         }
       } else {
-        result[key] = this.inline(line, valueAt, here);
+        result[key] = this.inline(l, valueAt, here);
         this.i++;
       }
-      const next = this.lines[this.i];
-      if (!next || next.indent < column) return result;
-      if (next.indent > column || isDash(next.text, next.indent)) throw GIVE_UP;
+      const next = this.i;
+      if (this.endsBlock(next, column)) return result;
+      if (this.indents[next]! > column || isDash(this.texts[next]!, column)) throw GIVE_UP;
       at = column;
     }
   }
@@ -199,51 +214,50 @@ class FastParser {
   private seq(column: number, spot: Spot, depth: number): unknown[] {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const result: unknown[] = [];
-    const first = this.lines[this.i]!;
-    spot.value = this.pos(first, column);
+    spot.value = this.pos(this.i, column);
     for (;;) {
-      const line = this.lines[this.i]!;
+      const l = this.i;
+      const line = this.texts[l]!;
       let at = column + 1;
-      if (line.text[at] !== " ") throw GIVE_UP;
-      while (line.text[at] === " ") at++;
+      if (line[at] !== " ") throw GIVE_UP;
+      while (line[at] === " ") at++;
       const here = spot.child(result.length);
-      const c = line.text[at];
+      const c = line[at];
       if (c === undefined || c === "#" || c === "-") throw GIVE_UP;
-      const keyStop = keyEnd(line.text, at);
-      if (keyStop !== -1 && line.text[keyStop] === ":") {
-        here.value = this.pos(line, at);
+      const keyStop = keyEnd(line, at);
+      if (keyStop !== -1 && line[keyStop] === ":") {
+        here.value = this.pos(l, at);
         result.push(this.map(at, at, here, depth + 1));
       } else {
-        result.push(this.inline(line, at, here));
+        result.push(this.inline(l, at, here));
         this.i++;
       }
-      const next = this.lines[this.i];
-      if (!next || next.indent < column) return result;
-      if (next.indent > column || !isDash(next.text, next.indent)) throw GIVE_UP;
+      const next = this.i;
+      if (this.endsBlock(next, column)) return result;
+      if (this.indents[next]! > column || !isDash(this.texts[next]!, column)) throw GIVE_UP;
     }
   }
 
   /** A value that starts on the key's line and ends there: a scalar or a one-line flow collection. */
-  private inline(line: Line, at: number, spot: Spot): unknown {
-    const text = line.text;
-    spot.value = this.pos(line, at);
+  private inline(l: number, at: number, spot: Spot): unknown {
+    const text = this.texts[l]!;
+    spot.value = this.pos(l, at);
     const c = text[at]!;
     let value: unknown;
-    let end: number;
-    if (c === "{" || c === "[") [value, end] = this.flow(line, at, spot);
-    else if (c === '"' || c === "'") [value, end] = quoted(text, at);
+    if (c === "{" || c === "[") value = this.flow(l, at, spot);
+    else if (c === '"' || c === "'") value = quoted(text, at);
     else {
-      [value, end] = plain(text, at, false);
+      value = plain(text, at, false);
       const colon = text.indexOf(": ", at);
-      if (colon !== -1 && colon + 2 <= end) throw GIVE_UP;
+      if (colon !== -1 && colon + 2 <= scanEnd) throw GIVE_UP;
     }
-    restOfLine(text, end);
+    restOfLine(text, scanEnd);
     return value;
   }
 
-  /** `{ key: value, … }` or `[ value, … ]` on one line, scalars only. */
-  private flow(line: Line, open: number, spot: Spot): [unknown, number] {
-    const text = line.text;
+  /** `{ key: value, … }` or `[ value, … ]` on one line, scalars only; sets scanEnd past the bracket. */
+  private flow(l: number, open: number, spot: Spot): unknown {
+    const text = this.texts[l]!;
     const isMap = text[open] === "{";
     const close = isMap ? "}" : "]";
     const map: Record<string, unknown> = {};
@@ -260,16 +274,17 @@ class FastParser {
         if (NON_TEXT_KEY.test(name) || name === "__proto__" || Object.hasOwn(map, name)) throw GIVE_UP;
         if (text[stop] !== ":" || text[stop + 1] !== " ") throw GIVE_UP;
         here = spot.child(name);
-        here.key = this.pos(line, at);
+        here.key = this.pos(l, at);
         at = stop + 1;
         while (text[at] === " ") at++;
       } else here = spot.child(list.length);
       const c = text[at];
       if (c === undefined) throw GIVE_UP;
-      here.value = this.pos(line, at);
+      here.value = this.pos(l, at);
       let value: unknown;
-      if (c === '"' || c === "'") [value, at] = quoted(text, at);
-      else [value, at] = plain(text, at, true);
+      if (c === '"' || c === "'") value = quoted(text, at);
+      else value = plain(text, at, true);
+      at = scanEnd;
       if (isMap) map[name] = value;
       else list.push(value);
       while (text[at] === " ") at++;
@@ -277,7 +292,10 @@ class FastParser {
         at++;
         continue;
       }
-      if (text[at] === close) return [isMap ? map : list, at + 1];
+      if (text[at] === close) {
+        scanEnd = at + 1;
+        return isMap ? map : list;
+      }
       throw GIVE_UP;
     }
   }
@@ -315,19 +333,26 @@ function restOfLine(text: string, end: number): void {
   throw GIVE_UP;
 }
 
+/**
+ * Where the value last scanned (by quoted, plain or flow) ends: a field rather than a [value, end]
+ * pair returned per scalar, which cost one array for every value of every file.
+ */
+let scanEnd = 0;
+
 /** A quoted scalar without escapes: `"…"` without `\`, `'…'` without `''`. */
-function quoted(text: string, at: number): [string, number] {
+function quoted(text: string, at: number): string {
   const q = text[at]!;
   const end = text.indexOf(q, at + 1);
   if (end === -1) throw GIVE_UP;
   const value = text.slice(at + 1, end);
   if (q === '"' && value.includes("\\")) throw GIVE_UP;
   if (q === "'" && text[end + 1] === "'") throw GIVE_UP;
-  return [value, end + 1];
+  scanEnd = end + 1;
+  return value;
 }
 
 /** A plain scalar up to a comment, the end of the line, or (in a flow collection) `,` `]` `}`. */
-function plain(text: string, at: number, inFlow: boolean): [unknown, number] {
+function plain(text: string, at: number, inFlow: boolean): unknown {
   if (INDICATOR.has(text[at]!)) throw GIVE_UP;
   let end = at;
   for (; end < text.length; end++) {
@@ -340,7 +365,8 @@ function plain(text: string, at: number, inFlow: boolean): [unknown, number] {
   while (text[last - 1] === " ") last--;
   const source = text.slice(at, last);
   if (source.endsWith(":")) throw GIVE_UP;
-  return [resolve(source), last];
+  scanEnd = last;
+  return resolve(source);
 }
 
 /** The core schema's reading of a plain scalar, for the cases the fast path is sure of. */

@@ -22,6 +22,10 @@ export type InstantResult =
    */
   | { ok: false; problem: string; readings?: { earliest: number; latest: number } };
 
+/** canonicalTimeZone's answers; bounded, since the names come from the files (a long-lived server reads many). */
+const canonicalZones = new Map<string, string | undefined>();
+const MAX_REMEMBERED_ZONES = 1000;
+
 /**
  * The canonical IANA name of `zone`, or undefined when it is no named zone both Temporal and the
  * runtime's Intl know. An offset like `+05:00` is refused: Temporal reads it, but Intl (which the
@@ -29,14 +33,21 @@ export type InstantResult =
  * anyway, so it belongs on the times themselves.
  */
 export function canonicalTimeZone(zone: string): string | undefined {
-  if (isOffsetZone(zone)) return undefined;
-  try {
-    const id = new Temporal.ZonedDateTime(0n, zone).timeZoneId;
-    new Intl.DateTimeFormat("en-US", { timeZone: id });
-    return id;
-  } catch {
-    return undefined;
+  // Remembered per name: a repository names a handful of zones, and each answer costs a Temporal
+  // zone and an Intl formatter (twice per campaign file: its window, then its campaign).
+  if (canonicalZones.has(zone)) return canonicalZones.get(zone);
+  let id: string | undefined;
+  if (!isOffsetZone(zone)) {
+    try {
+      id = new Temporal.ZonedDateTime(0n, zone).timeZoneId;
+      new Intl.DateTimeFormat("en-US", { timeZone: id });
+    } catch {
+      id = undefined;
+    }
   }
+  if (canonicalZones.size >= MAX_REMEMBERED_ZONES) canonicalZones.clear();
+  canonicalZones.set(zone, id);
+  return id;
 }
 
 /** True for `+05:00`, `-0330`, `+05` and the like: an offset written where a zone name belongs. */
