@@ -50,11 +50,15 @@ export function assessCampaign(
   const consider = (instant: number, service: number): void => {
     if (!needsWork || instant < needsWork.instant) needsWork = { instant, service };
   };
-  for (const { service, rps } of loads) {
+  // One slot per rule, reused across services: indexed loops and no per-service Map, since this
+  // runs for every (campaign, service) pair and its garbage was a visible share of the collector.
+  const worst: (Breach | undefined)[] = new Array<Breach | undefined>(RULES.length).fill(undefined);
+  for (let l = 0; l < loads.length; l++) {
+    const { service, rps } = loads[l]!;
     const state = states[service]!;
     const { times, loads: stepLoads } = state.steps;
-    const worst = new Map<LoadRule, Breach>();
-    for (const { start, end } of ranges) {
+    for (let r = 0; r < ranges.length; r++) {
+      const { start, end } = ranges[r]!;
       const lo = stepAt(times, start);
       const hi = lastStepBefore(times, end);
       if (lo < 0 || hi < lo) continue;
@@ -67,24 +71,22 @@ export function assessCampaign(
       // ... and so does a scale-up on a service it puts load on.
       const up = state.nextScaleUp[lo]!;
       if (up <= hi) consider(Math.max(times[up]!, start), service);
-      for (const rule of RULES) {
+      for (let k = 0; k < RULES.length; k++) {
+        const rule = RULES[k]!;
         const i = state.worst[rule]?.argmax(lo, hi) ?? -1;
         if (i < 0) continue;
-        const found = worst.get(rule);
+        const found = worst[k];
         // Ranges are in time order: a later range wins only with a strictly higher load.
         if (!found || stepLoads[i]! > found.load)
-          worst.set(rule, {
-            rule,
-            campaign,
-            service,
-            instant: Math.max(times[i]!, start),
-            load: stepLoads[i]!,
-          });
+          worst[k] = { rule, campaign, service, instant: Math.max(times[i]!, start), load: stepLoads[i]! };
       }
     }
-    for (const rule of RULES) {
-      const b = worst.get(rule);
-      if (b) breaches.push(b);
+    for (let k = 0; k < RULES.length; k++) {
+      const b = worst[k];
+      if (b) {
+        breaches.push(b);
+        worst[k] = undefined;
+      }
     }
   }
   return needsWork ? { breaches, needsWork, impact } : { breaches, impact };

@@ -59,15 +59,25 @@ export function boundaries(now: number, campaigns: LoadItem[], maintenance: Main
     times.push(Math.max(start, now), end);
     codes.push(index * 4 + startKind, index * 4 + endKind);
   };
-  campaigns.forEach((c, i) => add(c.start, c.end, i, CAMPAIGN_START, CAMPAIGN_END));
-  maintenance.forEach((m, i) => add(m.start, m.end, i, MAINTENANCE_START, MAINTENANCE_END));
-  const order = Array.from(times.keys()).sort(
-    (a, b) => times[a]! - times[b]! || (codes[a]! & 3) - (codes[b]! & 3) || codes[a]! - codes[b]!,
-  );
-  return {
-    times: Float64Array.from(order, (i) => times[i]!),
-    codes: Int32Array.from(order, (i) => codes[i]!),
-  };
+  for (let i = 0; i < campaigns.length; i++) {
+    const c = campaigns[i]!;
+    add(c.start, c.end, i, CAMPAIGN_START, CAMPAIGN_END);
+  }
+  for (let i = 0; i < maintenance.length; i++) {
+    const m = maintenance[i]!;
+    add(m.start, m.end, i, MAINTENANCE_START, MAINTENANCE_END);
+  }
+  // Plain loops instead of iterator-driven `from`s: fewer short-lived objects for the collector.
+  const order = new Array<number>(times.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => times[a]! - times[b]! || (codes[a]! & 3) - (codes[b]! & 3) || codes[a]! - codes[b]!);
+  const sortedTimes = new Float64Array(order.length);
+  const sortedCodes = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    sortedTimes[i] = times[order[i]!]!;
+    sortedCodes[i] = codes[order[i]!]!;
+  }
+  return { times: sortedTimes, codes: sortedCodes };
 }
 
 /**
@@ -85,7 +95,8 @@ function walk(
   onMaintenance: (index: number, sign: 1 | -1) => void,
   visit: (t: number, touched: readonly number[]) => void,
 ): void {
-  const all = Array.from({ length: serviceCount }, (_, s) => s);
+  const all = new Array<number>(serviceCount);
+  for (let s = 0; s < serviceCount; s++) all[s] = s;
   const dirty = new Uint8Array(serviceCount);
   const touched: number[] = [];
   const touch = (s: number): void => {
@@ -104,14 +115,16 @@ function walk(
       const sign = kind >= CAMPAIGN_START ? 1 : -1;
       if (kind === CAMPAIGN_START || kind === CAMPAIGN_END) {
         onCampaign(index, sign);
-        for (const l of campaigns[index]!.loads) if (l.rps > 0) touch(l.service);
+        const loads = campaigns[index]!.loads;
+        for (let k = 0; k < loads.length; k++) if (loads[k]!.rps > 0) touch(loads[k]!.service);
       } else {
         onMaintenance(index, sign);
-        for (const s of maintenance[index]!.services) touch(s);
+        const services = maintenance[index]!.services;
+        for (let k = 0; k < services.length; k++) touch(services[k]!);
       }
     }
     visit(t, t === now ? all : touched);
-    for (const s of touched) dirty[s] = 0;
+    for (let k = 0; k < touched.length; k++) dirty[touched[k]!] = 0;
     touched.length = 0;
   }
 }
@@ -143,7 +156,9 @@ export function sweepLoads(
     campaigns,
     maintenance,
     (index, sign) => {
-      for (const { service, rps } of campaigns[index]!.loads) {
+      const loads = campaigns[index]!.loads;
+      for (let k = 0; k < loads.length; k++) {
+        const { service, rps } = loads[k]!;
         if (rps <= 0) continue;
         activeCount[service]! += sign;
         load[service] = activeCount[service] === 0 ? baseline[service]! : load[service]! + sign * rps;
@@ -157,13 +172,19 @@ export function sweepLoads(
       }
     },
     (t, touched) => {
-      for (const s of touched) {
+      for (let k = 0; k < touched.length; k++) {
+        const s = touched[k]!;
         const st = steps[s]!;
         let factor = 1;
         let which = -1;
-        for (const m of activeMaintenance[s]!) {
+        const list = activeMaintenance[s]!;
+        for (let j = 0; j < list.length; j++) {
+          const m = list[j]!;
           const f = maintenance[m]!.factor;
-          if (which < 0 || f < factor) [factor, which] = [f, m];
+          if (which < 0 || f < factor) {
+            factor = f;
+            which = m;
+          }
         }
         st.times.push(t);
         st.loads.push(load[s]!);
@@ -198,7 +219,9 @@ export function activeCampaigns(
     campaigns,
     maintenance,
     (index, sign) => {
-      for (const { service, rps } of campaigns[index]!.loads) {
+      const loads = campaigns[index]!.loads;
+      for (let k = 0; k < loads.length; k++) {
+        const { service, rps } = loads[k]!;
         if (rps <= 0) continue;
         if (sign > 0) active[service]!.add(index);
         else active[service]!.delete(index);
@@ -209,12 +232,28 @@ export function activeCampaigns(
       const services = wanted.get(t);
       if (!services) return;
       const byService = new Map<number, readonly number[]>();
-      for (const s of services)
-        byService.set(s, Object.freeze(Array.from(Int32Array.from(active[s]!).sort())));
+      services.forEach((s) => byService.set(s, Object.freeze(sortedIndices(active[s]!))));
       result.set(t, byService);
     },
   );
   return result;
+}
+
+/**
+ * A set of item indices as an ascending list. `forEach` and plain loops rather than `from` over
+ * iterators: on clean this ran for every wanted (instant, service) and its iterator results were the
+ * largest single source of garbage in the capacity check.
+ */
+function sortedIndices(set: ReadonlySet<number>): number[] {
+  const sorted = new Int32Array(set.size);
+  let n = 0;
+  set.forEach((i) => {
+    sorted[n++] = i;
+  });
+  sorted.sort();
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) out[k] = sorted[k]!;
+  return out;
 }
 
 /** Index of the step holding at instant t (the last step starting at or before t), -1 before the first. */
