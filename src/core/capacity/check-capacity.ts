@@ -17,6 +17,7 @@ import type { ServiceLoad } from "./loads.js";
 import { addProfiledBaseline, baselineProfiles } from "./baseline-profiles.js";
 import { riskCandidates, riskResults } from "./risk.js";
 import type { RiskAt, RiskResults } from "./risk.js";
+import type { TimedRiskTerm } from "../risk/index.js";
 import { RISK_SAMPLES, RISK_SEED } from "../risk/index.js";
 import type { LogNormal } from "../risk/index.js";
 import { round6 } from "../format.js";
@@ -162,16 +163,29 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     }
     return list;
   };
-  // Each campaign's log-normal once, not once per point it takes part in.
+  // Each campaign's log-normal once, not once per point it takes part in; and one term per (load
+  // item, service), the same values at every point: the risk code reads terms during the call only
+  // (it keeps ids and σ, never the objects), so sharing them saves a fresh object per use.
   const factors: (LogNormal | undefined)[] = new Array<LogNormal | undefined>(live.length);
+  const terms: (TimedRiskTerm | undefined)[][] = new Array<(TimedRiskTerm | undefined)[]>(items.length);
+  const termOf = (p: number, service: number): TimedRiskTerm => {
+    const item = items[p]!;
+    const k = loadIndex(item.loads, service);
+    const perItem = (terms[p] ??= new Array<TimedRiskTerm | undefined>(item.loads.length));
+    const known = k >= 0 ? perItem[k] : undefined;
+    if (known) return known;
+    const c = live[item.owner]!;
+    const f = (factors[item.owner] ??= riskFactor(c, capacity.defaults));
+    const term = { id: c.id, load: k >= 0 ? item.loads[k]!.rps : 0, until: c.end, median: f.median, sigma: f.sigma };
+    if (k >= 0) perItem[k] = term;
+    return term;
+  };
+  const noPieces: readonly number[] = [];
   const risks = riskResults(risk, (service, instant) => {
-    const pieces = active.get(instant)?.get(service) ?? [];
-    return pieces.map((p) => {
-      const item = items[p]!;
-      const c = live[item.owner]!;
-      const f = (factors[item.owner] ??= riskFactor(c, capacity.defaults));
-      return { id: c.id, load: loadOn(item.loads, service), until: c.end, median: f.median, sigma: f.sigma };
-    });
+    const pieces = active.get(instant)?.get(service) ?? noPieces;
+    const out = new Array<TimedRiskTerm>(pieces.length);
+    for (let i = 0; i < pieces.length; i++) out[i] = termOf(pieces[i]!, service);
+    return out;
   });
   const loadAt = (state: ServiceState, instant: number): number =>
     state.steps.loads[stepAt(state.steps.times, instant)]!;
@@ -285,10 +299,10 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   };
 }
 
-/** A load item's requests/s on a service, 0 when it does not reach it. */
-function loadOn(loads: readonly ServiceLoad[], service: number): number {
-  for (const l of loads) if (l.service === service) return l.rps;
-  return 0;
+/** Index of a service in a load item's loads, -1 when the item does not reach it. */
+function loadIndex(loads: readonly ServiceLoad[], service: number): number {
+  for (let k = 0; k < loads.length; k++) if (loads[k]!.service === service) return k;
+  return -1;
 }
 
 /** The JSON rows of the risk of overload: per service in file order, per live campaign in id order. */
