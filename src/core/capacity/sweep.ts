@@ -81,8 +81,10 @@ export function boundaries(now: number, campaigns: LoadItem[], maintenance: Main
 }
 
 /**
- * Walks the boundaries; after all boundaries of one instant are applied, calls `visit(t, touched)`
- * with the services whose campaigns or maintenance changed there (every service at `now`).
+ * Walks the boundaries; after all boundaries of one instant are applied, calls `visit(t, touched,
+ * count)` with the services whose campaigns or maintenance changed there (every service at `now`),
+ * the first `count` entries of `touched`: one buffer for the whole walk (truncating an array frees
+ * its backing store, and refilling it reallocated one at every instant).
  * `onCampaign(index, +1|-1)` and `onMaintenance` apply a boundary.
  */
 function walk(
@@ -93,18 +95,19 @@ function walk(
   maintenance: MaintenanceItem[],
   onCampaign: (index: number, sign: 1 | -1) => void,
   onMaintenance: (index: number, sign: 1 | -1) => void,
-  visit: (t: number, touched: readonly number[]) => void,
+  visit: (t: number, touched: ArrayLike<number>, count: number) => void,
 ): void {
   const all = new Array<number>(serviceCount);
   for (let s = 0; s < serviceCount; s++) all[s] = s;
   const dirty = new Uint8Array(serviceCount);
-  const touched: number[] = [];
+  const touched = new Int32Array(serviceCount);
+  let count = 0;
   const touch = (s: number): void => {
     if (dirty[s]) return;
     dirty[s] = 1;
-    touched.push(s);
+    touched[count++] = s;
   };
-  if (b.times.length === 0 || b.times[0]! > now) visit(now, all);
+  if (b.times.length === 0 || b.times[0]! > now) visit(now, all, serviceCount);
   let i = 0;
   while (i < b.times.length) {
     const t = b.times[i]!;
@@ -123,9 +126,10 @@ function walk(
         for (let k = 0; k < services.length; k++) touch(services[k]!);
       }
     }
-    visit(t, t === now ? all : touched);
-    for (let k = 0; k < touched.length; k++) dirty[touched[k]!] = 0;
-    touched.length = 0;
+    if (t === now) visit(t, all, serviceCount);
+    else visit(t, touched, count);
+    for (let k = 0; k < count; k++) dirty[touched[k]!] = 0;
+    count = 0;
   }
 }
 
@@ -171,8 +175,8 @@ export function sweepLoads(
         else list.splice(list.indexOf(index), 1);
       }
     },
-    (t, touched) => {
-      for (let k = 0; k < touched.length; k++) {
+    (t, touched, count) => {
+      for (let k = 0; k < count; k++) {
         const s = touched[k]!;
         const st = steps[s]!;
         let factor = 1;
