@@ -70,7 +70,15 @@ export function boundaries(now: number, campaigns: LoadItem[], maintenance: Main
   // Plain loops instead of iterator-driven `from`s: fewer short-lived objects for the collector.
   const order = new Array<number>(times.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => times[a]! - times[b]! || (codes[a]! & 3) - (codes[b]! & 3) || codes[a]! - codes[b]!);
+  // -1/0/1 rather than the difference of two instants, which is no small integer and so was a
+  // fresh heap number per comparison.
+  order.sort((a, b) =>
+    times[a]! < times[b]!
+      ? -1
+      : times[a]! > times[b]!
+        ? 1
+        : (codes[a]! & 3) - (codes[b]! & 3) || codes[a]! - codes[b]!,
+  );
   const sortedTimes = new Float64Array(order.length);
   const sortedCodes = new Int32Array(order.length);
   for (let i = 0; i < order.length; i++) {
