@@ -78,11 +78,13 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   // Per campaign: its planned load per service, and the pieces of its window where its shape adds
   // load (one piece, the window, for `constant`), clipped to now.
   const campaignLoads = live.map((c) => campaignServiceLoads(c, capacity.defaults, sites, serviceIndex));
-  const ranges: Range[][] = live.map((c) =>
-    shapePieces(c.forecast.shape, c.start, c.end, c.timezone).flatMap((p) =>
-      p.end > now ? [{ start: Math.max(p.start, now), end: p.end, factor: p.factor }] : [],
-    ),
-  );
+  const ranges: Range[][] = live.map((c) => {
+    // A loop rather than flatMap: no one-element array per piece (shaped campaigns have many).
+    const pieces: (Range & { factor: number })[] = [];
+    for (const p of shapePieces(c.forecast.shape, c.start, c.end, c.timezone))
+      if (p.end > now) pieces.push({ start: Math.max(p.start, now), end: p.end, factor: p.factor });
+    return pieces;
+  });
   const items: LoadItem[] = [];
   ranges.forEach((pieces, owner) => {
     const loads = campaignLoads[owner]!;
@@ -121,8 +123,10 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     if (a.needsWork) deadlines.set(i, moveBeforeFreezes(a.needsWork.instant, capacity.freezes));
   });
   const needing = new Map<number, number[]>();
-  for (const a of assessments) {
-    for (const b of a.breaches) {
+  for (let i = 0; i < assessments.length; i++) {
+    const breaches = assessments[i]!.breaches;
+    for (let k = 0; k < breaches.length; k++) {
+      const b = breaches[k]!;
       if (b.rule !== "scale-up") continue;
       const list = needing.get(b.service);
       if (list) list.push(b.campaign);
@@ -136,19 +140,20 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   // Active sets only where a finding, a peak or a risk names them.
   const wanted = new Map<number, Set<number>>();
   const want = (service: number, instant: number): void => {
-    const set = wanted.get(instant) ?? new Set<number>();
-    set.add(service);
-    wanted.set(instant, set);
+    const set = wanted.get(instant);
+    if (set) set.add(service);
+    else wanted.set(instant, new Set<number>().add(service));
   };
-  for (const a of assessments) {
-    for (const b of a.breaches) want(b.service, b.instant);
+  for (let i = 0; i < assessments.length; i++) {
+    const a = assessments[i]!;
+    for (let k = 0; k < a.breaches.length; k++) want(a.breaches[k]!.service, a.breaches[k]!.instant);
     if (a.needsWork) want(a.needsWork.service, a.needsWork.instant);
   }
   for (const state of states) {
     const i = peakStep(state);
     if (i >= 0) want(state.index, state.steps.times[i]!);
   }
-  for (const c of risk.points) want(c.service, c.instant);
+  for (let k = 0; k < risk.points.length; k++) want(risk.points[k]!.service, risk.points[k]!.instant);
   const ids = live.map((c) => c.id);
   const active = activeCampaigns(now, states.length, items, maintenance, sorted, wanted);
   // One id list per (service, instant), shared by every finding naming it.
