@@ -185,14 +185,12 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     if (k >= 0) perItem[k] = term;
     return term;
   };
-  // One list refilled for every point: riskResults reads it during the call only.
   const noPieces: readonly number[] = [];
-  const termList: TimedRiskTerm[] = [];
   const risks = riskResults(risk, (service, instant) => {
     const pieces = active.get(instant)?.get(service) ?? noPieces;
-    termList.length = pieces.length;
-    for (let i = 0; i < pieces.length; i++) termList[i] = termOf(pieces[i]!, service);
-    return termList;
+    const list = new Array<TimedRiskTerm>(pieces.length);
+    for (let i = 0; i < pieces.length; i++) list[i] = termOf(pieces[i]!, service);
+    return list;
   });
   const loadAt = (state: ServiceState, instant: number): number =>
     state.steps.loads[stepAt(state.steps.times, instant)]!;

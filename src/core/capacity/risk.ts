@@ -112,7 +112,7 @@ export interface RiskResults {
 
 /**
  * Computes the chance at every candidate point; `termsAt` gives the campaigns active there. Its
- * list and terms are read during the point's computation only, so the caller may reuse them.
+ * terms are read during the point's computation only, so the caller may share them across points.
  */
 export function riskResults(
   candidates: RiskCandidates,
