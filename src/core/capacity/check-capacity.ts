@@ -181,7 +181,13 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     if (known) return known;
     const c = live[item.owner]!;
     const f = (factors[item.owner] ??= riskFactor(c, capacity.defaults));
-    const term = { id: c.id, load: k >= 0 ? item.loads[k]!.rps : 0, until: c.end, median: f.median, sigma: f.sigma };
+    const term = {
+      id: c.id,
+      load: k >= 0 ? item.loads[k]!.rps : 0,
+      until: c.end,
+      median: f.median,
+      sigma: f.sigma,
+    };
     if (k >= 0) perItem[k] = term;
     return term;
   };
