@@ -45,10 +45,15 @@ export function assessCampaign(
   states: readonly ServiceState[],
 ): Assessment {
   const breaches: Breach[] = [];
-  let needsWork: Assessment["needsWork"];
+  // The earliest instant needing work so far (service -1: none yet), one object at the end.
+  let workInstant = 0;
+  let workService = -1;
   let impact = 0;
   const consider = (instant: number, service: number): void => {
-    if (!needsWork || instant < needsWork.instant) needsWork = { instant, service };
+    if (workService < 0 || instant < workInstant) {
+      workInstant = instant;
+      workService = service;
+    }
   };
   // One slot per rule, reused across services: indexed loops and no per-service Map, since this
   // runs for every (campaign, service) pair and its garbage was a visible share of the collector.
@@ -89,7 +94,9 @@ export function assessCampaign(
       }
     }
   }
-  return needsWork ? { breaches, needsWork, impact } : { breaches, impact };
+  return workService >= 0
+    ? { breaches, needsWork: { instant: workInstant, service: workService }, impact }
+    : { breaches, impact };
 }
 
 /** Index of the last step starting before `end` (the window is half-open). */
