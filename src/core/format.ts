@@ -87,6 +87,32 @@ export function formatInstant(instant: number | string, zone = "UTC"): string {
 export function formatNumber(value: number): string {
   const rounded = Math.round(value * 10) / 10;
   if (!Number.isFinite(rounded)) return String(rounded);
+  const abs = Math.abs(rounded);
+  // Past 1e21 `toFixed` writes an exponent; the general form below keeps what it always printed.
+  if (abs >= 1e21) return formatLarge(rounded);
+  const sign = rounded < 0 ? "-" : "";
+  // Whole numbers below 2^53: `String` writes the same digits as `toFixed`, without the ".0" to cut.
+  if (Number.isInteger(abs) && abs <= Number.MAX_SAFE_INTEGER) return sign + groupThousands(String(abs));
+  const fixed = abs.toFixed(1);
+  const fraction = fixed.charCodeAt(fixed.length - 1) === 48 ? "" : fixed.slice(-2);
+  return sign + groupThousands(fixed.slice(0, -2)) + fraction;
+}
+
+/**
+ * "1234567" → "1,234,567": slices instead of a regular expression, split and template (formatNumber
+ * runs for every number of every message, tens of thousands of times on a large repository).
+ */
+function groupThousands(digits: string): string {
+  const n = digits.length;
+  if (n <= 3) return digits;
+  const head = n % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < n; i += 3) out += "," + digits.slice(i, i + 3);
+  return out;
+}
+
+/** formatNumber's original form, kept for values of 1e21 and more (an exponent in `toFixed`). */
+function formatLarge(rounded: number): string {
   const [whole = "0", fraction] = Math.abs(rounded).toFixed(1).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${rounded < 0 ? "-" : ""}${grouped}${fraction && fraction !== "0" ? `.${fraction}` : ""}`;

@@ -45,16 +45,25 @@ export function assessCampaign(
   states: readonly ServiceState[],
 ): Assessment {
   const breaches: Breach[] = [];
-  let needsWork: Assessment["needsWork"];
+  // The earliest instant needing work so far (service -1: none yet), one object at the end.
+  let workInstant = 0;
+  let workService = -1;
   let impact = 0;
   const consider = (instant: number, service: number): void => {
-    if (!needsWork || instant < needsWork.instant) needsWork = { instant, service };
+    if (workService < 0 || instant < workInstant) {
+      workInstant = instant;
+      workService = service;
+    }
   };
-  for (const { service, rps } of loads) {
+  // One slot per rule, reused across services: indexed loops and no per-service Map, since this
+  // runs for every (campaign, service) pair and its garbage was a visible share of the collector.
+  const worst: (Breach | undefined)[] = new Array<Breach | undefined>(RULES.length).fill(undefined);
+  for (let l = 0; l < loads.length; l++) {
+    const { service, rps } = loads[l]!;
     const state = states[service]!;
     const { times, loads: stepLoads } = state.steps;
-    const worst = new Map<LoadRule, Breach>();
-    for (const { start, end } of ranges) {
+    for (let r = 0; r < ranges.length; r++) {
+      const { start, end } = ranges[r]!;
       const lo = stepAt(times, start);
       const hi = lastStepBefore(times, end);
       if (lo < 0 || hi < lo) continue;
@@ -67,27 +76,27 @@ export function assessCampaign(
       // ... and so does a scale-up on a service it puts load on.
       const up = state.nextScaleUp[lo]!;
       if (up <= hi) consider(Math.max(times[up]!, start), service);
-      for (const rule of RULES) {
+      for (let k = 0; k < RULES.length; k++) {
+        const rule = RULES[k]!;
         const i = state.worst[rule]?.argmax(lo, hi) ?? -1;
         if (i < 0) continue;
-        const found = worst.get(rule);
+        const found = worst[k];
         // Ranges are in time order: a later range wins only with a strictly higher load.
         if (!found || stepLoads[i]! > found.load)
-          worst.set(rule, {
-            rule,
-            campaign,
-            service,
-            instant: Math.max(times[i]!, start),
-            load: stepLoads[i]!,
-          });
+          worst[k] = { rule, campaign, service, instant: Math.max(times[i]!, start), load: stepLoads[i]! };
       }
     }
-    for (const rule of RULES) {
-      const b = worst.get(rule);
-      if (b) breaches.push(b);
+    for (let k = 0; k < RULES.length; k++) {
+      const b = worst[k];
+      if (b) {
+        breaches.push(b);
+        worst[k] = undefined;
+      }
     }
   }
-  return needsWork ? { breaches, needsWork, impact } : { breaches, impact };
+  return workService >= 0
+    ? { breaches, needsWork: { instant: workInstant, service: workService }, impact }
+    : { breaches, impact };
 }
 
 /** Index of the last step starting before `end` (the window is half-open). */

@@ -17,6 +17,7 @@ import type { ServiceLoad } from "./loads.js";
 import { addProfiledBaseline, baselineProfiles } from "./baseline-profiles.js";
 import { riskCandidates, riskResults } from "./risk.js";
 import type { RiskAt, RiskResults } from "./risk.js";
+import type { TimedRiskTerm } from "../risk/index.js";
 import { RISK_SAMPLES, RISK_SEED } from "../risk/index.js";
 import type { LogNormal } from "../risk/index.js";
 import { round6 } from "../format.js";
@@ -77,11 +78,13 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   // Per campaign: its planned load per service, and the pieces of its window where its shape adds
   // load (one piece, the window, for `constant`), clipped to now.
   const campaignLoads = live.map((c) => campaignServiceLoads(c, capacity.defaults, sites, serviceIndex));
-  const ranges: Range[][] = live.map((c) =>
-    shapePieces(c.forecast.shape, c.start, c.end, c.timezone).flatMap((p) =>
-      p.end > now ? [{ start: Math.max(p.start, now), end: p.end, factor: p.factor }] : [],
-    ),
-  );
+  const ranges: Range[][] = live.map((c) => {
+    // A loop rather than flatMap: no one-element array per piece (shaped campaigns have many).
+    const pieces: (Range & { factor: number })[] = [];
+    for (const p of shapePieces(c.forecast.shape, c.start, c.end, c.timezone))
+      if (p.end > now) pieces.push({ start: Math.max(p.start, now), end: p.end, factor: p.factor });
+    return pieces;
+  });
   const items: LoadItem[] = [];
   ranges.forEach((pieces, owner) => {
     const loads = campaignLoads[owner]!;
@@ -120,8 +123,10 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     if (a.needsWork) deadlines.set(i, moveBeforeFreezes(a.needsWork.instant, capacity.freezes));
   });
   const needing = new Map<number, number[]>();
-  for (const a of assessments) {
-    for (const b of a.breaches) {
+  for (let i = 0; i < assessments.length; i++) {
+    const breaches = assessments[i]!.breaches;
+    for (let k = 0; k < breaches.length; k++) {
+      const b = breaches[k]!;
       if (b.rule !== "scale-up") continue;
       const list = needing.get(b.service);
       if (list) list.push(b.campaign);
@@ -135,19 +140,20 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   // Active sets only where a finding, a peak or a risk names them.
   const wanted = new Map<number, Set<number>>();
   const want = (service: number, instant: number): void => {
-    const set = wanted.get(instant) ?? new Set<number>();
-    set.add(service);
-    wanted.set(instant, set);
+    const set = wanted.get(instant);
+    if (set) set.add(service);
+    else wanted.set(instant, new Set<number>().add(service));
   };
-  for (const a of assessments) {
-    for (const b of a.breaches) want(b.service, b.instant);
+  for (let i = 0; i < assessments.length; i++) {
+    const a = assessments[i]!;
+    for (let k = 0; k < a.breaches.length; k++) want(a.breaches[k]!.service, a.breaches[k]!.instant);
     if (a.needsWork) want(a.needsWork.service, a.needsWork.instant);
   }
   for (const state of states) {
     const i = peakStep(state);
     if (i >= 0) want(state.index, state.steps.times[i]!);
   }
-  for (const c of risk.points) want(c.service, c.instant);
+  for (let k = 0; k < risk.points.length; k++) want(risk.points[k]!.service, risk.points[k]!.instant);
   const ids = live.map((c) => c.id);
   const active = activeCampaigns(now, states.length, items, maintenance, sorted, wanted);
   // One id list per (service, instant), shared by every finding naming it.
@@ -162,16 +168,35 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     }
     return list;
   };
-  // Each campaign's log-normal once, not once per point it takes part in.
+  // Each campaign's log-normal once, not once per point it takes part in; and one term per (load
+  // item, service), the same values at every point: the risk code reads terms during the call only
+  // (it keeps ids and σ, never the objects), so sharing them saves a fresh object per use.
   const factors: (LogNormal | undefined)[] = new Array<LogNormal | undefined>(live.length);
+  const terms: (TimedRiskTerm | undefined)[][] = new Array<(TimedRiskTerm | undefined)[]>(items.length);
+  const termOf = (p: number, service: number): TimedRiskTerm => {
+    const item = items[p]!;
+    const k = loadIndex(item.loads, service);
+    const perItem = (terms[p] ??= new Array<TimedRiskTerm | undefined>(item.loads.length));
+    const known = k >= 0 ? perItem[k] : undefined;
+    if (known) return known;
+    const c = live[item.owner]!;
+    const f = (factors[item.owner] ??= riskFactor(c, capacity.defaults));
+    const term = {
+      id: c.id,
+      load: k >= 0 ? item.loads[k]!.rps : 0,
+      until: c.end,
+      median: f.median,
+      sigma: f.sigma,
+    };
+    if (k >= 0) perItem[k] = term;
+    return term;
+  };
+  const noPieces: readonly number[] = [];
   const risks = riskResults(risk, (service, instant) => {
-    const pieces = active.get(instant)?.get(service) ?? [];
-    return pieces.map((p) => {
-      const item = items[p]!;
-      const c = live[item.owner]!;
-      const f = (factors[item.owner] ??= riskFactor(c, capacity.defaults));
-      return { id: c.id, load: loadOn(item.loads, service), until: c.end, median: f.median, sigma: f.sigma };
-    });
+    const pieces = active.get(instant)?.get(service) ?? noPieces;
+    const list = new Array<TimedRiskTerm>(pieces.length);
+    for (let i = 0; i < pieces.length; i++) list[i] = termOf(pieces[i]!, service);
+    return list;
   });
   const loadAt = (state: ServiceState, instant: number): number =>
     state.steps.loads[stepAt(state.steps.times, instant)]!;
@@ -285,10 +310,10 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   };
 }
 
-/** A load item's requests/s on a service, 0 when it does not reach it. */
-function loadOn(loads: readonly ServiceLoad[], service: number): number {
-  for (const l of loads) if (l.service === service) return l.rps;
-  return 0;
+/** Index of a service in a load item's loads, -1 when the item does not reach it. */
+function loadIndex(loads: readonly ServiceLoad[], service: number): number {
+  for (let k = 0; k < loads.length; k++) if (loads[k]!.service === service) return k;
+  return -1;
 }
 
 /** The JSON rows of the risk of overload: per service in file order, per live campaign in id order. */

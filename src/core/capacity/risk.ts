@@ -71,12 +71,15 @@ export function riskCandidates(
   const byService = states.map((state, s) => topSteps(ratios[s]!.ratio).map((i) => point(s, i)));
   const byCampaign = ranges.map((pieces, c) => {
     const out: number[] = [];
-    for (const { service, rps } of campaignLoads[c]!) {
+    const loads = campaignLoads[c]!;
+    for (let l = 0; l < loads.length; l++) {
+      const { service, rps } = loads[l]!;
       if (rps <= 0) continue;
       const { times } = states[service]!.steps;
       const r = ratios[service]!;
       let best = -1;
-      for (const { start, end } of pieces) {
+      for (let q = 0; q < pieces.length; q++) {
+        const { start, end } = pieces[q]!;
         const lo = stepAt(times, start);
         const hi = lastStepBefore(times, end);
         if (lo < 0 || hi < lo) continue;
@@ -107,7 +110,10 @@ export interface RiskResults {
   campaigns: RiskAt[];
 }
 
-/** Computes the chance at every candidate point; `termsAt` gives the campaigns active there. */
+/**
+ * Computes the chance at every candidate point; `termsAt` gives the campaigns active there. Its
+ * terms are read during the point's computation only, so the caller may share them across points.
+ */
 export function riskResults(
   candidates: RiskCandidates,
   termsAt: (service: number, instant: number) => TimedRiskTerm[],
@@ -190,8 +196,10 @@ function topSteps(ratio: Float64Array): number[] {
     let j = top.length;
     while (j > 0 && ratio[i]! > ratio[top[j - 1]!]!) j--;
     if (j < SERVICE_CANDIDATES) {
-      top.splice(j, 0, i);
-      if (top.length > SERVICE_CANDIDATES) top.pop();
+      // Insert at j by shifting (no `splice`: it allocates its array of removed elements per call).
+      const last = Math.min(top.length, SERVICE_CANDIDATES - 1);
+      for (let k = last; k > j; k--) top[k] = top[k - 1]!;
+      top[j] = i;
     }
   }
   return top;

@@ -59,20 +59,40 @@ export function boundaries(now: number, campaigns: LoadItem[], maintenance: Main
     times.push(Math.max(start, now), end);
     codes.push(index * 4 + startKind, index * 4 + endKind);
   };
-  campaigns.forEach((c, i) => add(c.start, c.end, i, CAMPAIGN_START, CAMPAIGN_END));
-  maintenance.forEach((m, i) => add(m.start, m.end, i, MAINTENANCE_START, MAINTENANCE_END));
-  const order = Array.from(times.keys()).sort(
-    (a, b) => times[a]! - times[b]! || (codes[a]! & 3) - (codes[b]! & 3) || codes[a]! - codes[b]!,
+  for (let i = 0; i < campaigns.length; i++) {
+    const c = campaigns[i]!;
+    add(c.start, c.end, i, CAMPAIGN_START, CAMPAIGN_END);
+  }
+  for (let i = 0; i < maintenance.length; i++) {
+    const m = maintenance[i]!;
+    add(m.start, m.end, i, MAINTENANCE_START, MAINTENANCE_END);
+  }
+  // Plain loops instead of iterator-driven `from`s: fewer short-lived objects for the collector.
+  const order = new Array<number>(times.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  // -1/0/1 rather than the difference of two instants, which is no small integer and so was a
+  // fresh heap number per comparison.
+  order.sort((a, b) =>
+    times[a]! < times[b]!
+      ? -1
+      : times[a]! > times[b]!
+        ? 1
+        : (codes[a]! & 3) - (codes[b]! & 3) || codes[a]! - codes[b]!,
   );
-  return {
-    times: Float64Array.from(order, (i) => times[i]!),
-    codes: Int32Array.from(order, (i) => codes[i]!),
-  };
+  const sortedTimes = new Float64Array(order.length);
+  const sortedCodes = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    sortedTimes[i] = times[order[i]!]!;
+    sortedCodes[i] = codes[order[i]!]!;
+  }
+  return { times: sortedTimes, codes: sortedCodes };
 }
 
 /**
- * Walks the boundaries; after all boundaries of one instant are applied, calls `visit(t, touched)`
- * with the services whose campaigns or maintenance changed there (every service at `now`).
+ * Walks the boundaries; after all boundaries of one instant are applied, calls `visit(t, touched,
+ * count)` with the services whose campaigns or maintenance changed there (every service at `now`),
+ * the first `count` entries of `touched`: one buffer for the whole walk (truncating an array frees
+ * its backing store, and refilling it reallocated one at every instant).
  * `onCampaign(index, +1|-1)` and `onMaintenance` apply a boundary.
  */
 function walk(
@@ -83,17 +103,19 @@ function walk(
   maintenance: MaintenanceItem[],
   onCampaign: (index: number, sign: 1 | -1) => void,
   onMaintenance: (index: number, sign: 1 | -1) => void,
-  visit: (t: number, touched: readonly number[]) => void,
+  visit: (t: number, touched: ArrayLike<number>, count: number) => void,
 ): void {
-  const all = Array.from({ length: serviceCount }, (_, s) => s);
+  const all = new Array<number>(serviceCount);
+  for (let s = 0; s < serviceCount; s++) all[s] = s;
   const dirty = new Uint8Array(serviceCount);
-  const touched: number[] = [];
+  const touched = new Int32Array(serviceCount);
+  let count = 0;
   const touch = (s: number): void => {
     if (dirty[s]) return;
     dirty[s] = 1;
-    touched.push(s);
+    touched[count++] = s;
   };
-  if (b.times.length === 0 || b.times[0]! > now) visit(now, all);
+  if (b.times.length === 0 || b.times[0]! > now) visit(now, all, serviceCount);
   let i = 0;
   while (i < b.times.length) {
     const t = b.times[i]!;
@@ -104,15 +126,18 @@ function walk(
       const sign = kind >= CAMPAIGN_START ? 1 : -1;
       if (kind === CAMPAIGN_START || kind === CAMPAIGN_END) {
         onCampaign(index, sign);
-        for (const l of campaigns[index]!.loads) if (l.rps > 0) touch(l.service);
+        const loads = campaigns[index]!.loads;
+        for (let k = 0; k < loads.length; k++) if (loads[k]!.rps > 0) touch(loads[k]!.service);
       } else {
         onMaintenance(index, sign);
-        for (const s of maintenance[index]!.services) touch(s);
+        const services = maintenance[index]!.services;
+        for (let k = 0; k < services.length; k++) touch(services[k]!);
       }
     }
-    visit(t, t === now ? all : touched);
-    for (const s of touched) dirty[s] = 0;
-    touched.length = 0;
+    if (t === now) visit(t, all, serviceCount);
+    else visit(t, touched, count);
+    for (let k = 0; k < count; k++) dirty[touched[k]!] = 0;
+    count = 0;
   }
 }
 
@@ -143,7 +168,9 @@ export function sweepLoads(
     campaigns,
     maintenance,
     (index, sign) => {
-      for (const { service, rps } of campaigns[index]!.loads) {
+      const loads = campaigns[index]!.loads;
+      for (let k = 0; k < loads.length; k++) {
+        const { service, rps } = loads[k]!;
         if (rps <= 0) continue;
         activeCount[service]! += sign;
         load[service] = activeCount[service] === 0 ? baseline[service]! : load[service]! + sign * rps;
@@ -156,14 +183,20 @@ export function sweepLoads(
         else list.splice(list.indexOf(index), 1);
       }
     },
-    (t, touched) => {
-      for (const s of touched) {
+    (t, touched, count) => {
+      for (let k = 0; k < count; k++) {
+        const s = touched[k]!;
         const st = steps[s]!;
         let factor = 1;
         let which = -1;
-        for (const m of activeMaintenance[s]!) {
+        const list = activeMaintenance[s]!;
+        for (let j = 0; j < list.length; j++) {
+          const m = list[j]!;
           const f = maintenance[m]!.factor;
-          if (which < 0 || f < factor) [factor, which] = [f, m];
+          if (which < 0 || f < factor) {
+            factor = f;
+            which = m;
+          }
         }
         st.times.push(t);
         st.loads.push(load[s]!);
@@ -198,7 +231,9 @@ export function activeCampaigns(
     campaigns,
     maintenance,
     (index, sign) => {
-      for (const { service, rps } of campaigns[index]!.loads) {
+      const loads = campaigns[index]!.loads;
+      for (let k = 0; k < loads.length; k++) {
+        const { service, rps } = loads[k]!;
         if (rps <= 0) continue;
         if (sign > 0) active[service]!.add(index);
         else active[service]!.delete(index);
@@ -209,12 +244,28 @@ export function activeCampaigns(
       const services = wanted.get(t);
       if (!services) return;
       const byService = new Map<number, readonly number[]>();
-      for (const s of services)
-        byService.set(s, Object.freeze(Array.from(Int32Array.from(active[s]!).sort())));
+      services.forEach((s) => byService.set(s, Object.freeze(sortedIndices(active[s]!))));
       result.set(t, byService);
     },
   );
   return result;
+}
+
+/**
+ * A set of item indices as an ascending list. `forEach` and plain loops rather than `from` over
+ * iterators: on clean this ran for every wanted (instant, service) and its iterator results were the
+ * largest single source of garbage in the capacity check.
+ */
+function sortedIndices(set: ReadonlySet<number>): number[] {
+  const sorted = new Int32Array(set.size);
+  let n = 0;
+  set.forEach((i) => {
+    sorted[n++] = i;
+  });
+  sorted.sort();
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) out[k] = sorted[k]!;
+  return out;
 }
 
 /** Index of the step holding at instant t (the last step starting at or before t), -1 before the first. */
