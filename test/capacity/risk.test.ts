@@ -127,6 +127,24 @@ describe("the Latin hypercube", () => {
     expect(chi2).toBeLessThan(60);
   });
 
+  test("a reserved cache keeps one point's campaigns: none pushes another out and reuses its buffer", () => {
+    const terms = Array.from({ length: 12 }, (_, i) => ({
+      id: `r-${i}`,
+      load: 10,
+      ...planningFactor(100, 150),
+    }));
+    // How many of the buffers handed out for one point still hold their campaign's samples once
+    // every campaign of the point has been asked for.
+    const intact = (cache: InstanceType<typeof FactorCache>) => {
+      const handed = terms.map((t) => cache.samples(t, 5));
+      return terms.filter((t, i) => handed[i]!.every((x, k) => x === factorSamples(t, 5)[k])).length;
+    };
+    expect(intact(new FactorCache(4))).toBeLessThan(terms.length);
+    const reserved = new FactorCache(4);
+    reserved.reserve(terms.length);
+    expect(intact(reserved)).toBe(terms.length);
+  });
+
   test("a campaign's samples are its σ's table in its own order, whatever else is computed", () => {
     const f = planningFactor(250, 500);
     const a = { id: "a", load: 500, ...f };

@@ -126,13 +126,9 @@ export function riskResults(
   for (const k of order) {
     const p = points[k]!;
     cache.release(p.instant);
-    probabilities[k] = overloadRisk(
-      p.base,
-      termsAt(p.service, p.instant),
-      p.capacity,
-      RISK_SEED,
-      cache.samples,
-    );
+    const terms = termsAt(p.service, p.instant);
+    cache.reserve(terms.length);
+    probabilities[k] = overloadRisk(p.base, terms, p.capacity, RISK_SEED, cache.samples);
   }
   const worst = (list: readonly number[]): RiskAt => {
     let best: number | undefined;

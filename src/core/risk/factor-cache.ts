@@ -27,7 +27,7 @@ export class FactorCache {
   private readonly entries = new Map<string, Entry>();
   /** Buffers of released samples, reused for the next campaigns (no 32 KB allocation each). */
   private readonly spare: Float64Array[] = [];
-  private readonly limit: number;
+  private limit: number;
 
   /**
    * `limit`: most entries kept (each RISK_SAMPLES doubles, 32 KB), at least 4: sampledRisk holds
@@ -59,6 +59,16 @@ export class FactorCache {
     this.entries.set(term.id, { samples, until, sigma: term.sigma, seed });
     return samples;
   };
+
+  /**
+   * Keeps at least `count` entries from now on. The engine reserves each point's number of
+   * campaigns: when one point has more campaigns than `limit` (a 100,000-campaign repository has
+   * points with well over 512), they would push each other out at every point and each campaign's
+   * samples would be shuffled again and again. Memory stays what one point's campaigns need.
+   */
+  reserve(count: number): void {
+    if (count > this.limit) this.limit = count;
+  }
 
   /** Forgets the samples of campaigns whose window ends at or before `instant`. */
   release(instant: number): void {
