@@ -8,14 +8,9 @@
  * one call for the whole value is slower (V8 builds a long result from parts and copies it again
  * when it is read), and per element every string is small and dies young.
  * One difference no report can hit: a toJSON that returns an object with its own toJSON.
- */
-export function* stringifyInChunks(value: unknown, indent = 2, depth = 2): Generator<string> {
-  for (const parts of stringifyInParts(value, indent, depth)) yield parts.join("");
-}
-
-/**
- * The same chunks, each as the list of its parts: a writer can encode the parts one after the
- * other into one buffer, without ever making the joined string (joining costs as much as the
+ *
+ * Each chunk comes as the list of its parts: a writer can encode the parts one after the other
+ * into one buffer, without ever making the joined string (joining costs as much as the
  * stringifying).
  */
 export function* stringifyInParts(value: unknown, indent = 2, depth = 2): Generator<string[]> {

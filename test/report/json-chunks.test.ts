@@ -13,11 +13,14 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: the bench's generator is plain JavaScript
 import { syntheticRepository, writeRepository } from "../../bench/synthetic.js";
-import { mapLazily, stringifyInChunks, stringifyInParts } from "../../src/report/json-chunks.js";
+import { mapLazily, stringifyInParts } from "../../src/report/json-chunks.js";
 import { main } from "../../src/cli.js";
 import { runCli } from "../cli/run-cli.js";
 import { cliFile } from "../html/cli-process.js";
 
+/** The chunks of stringifyInParts, each joined from its parts. */
+const chunksOf = (value: unknown, indent?: number, depth?: number) =>
+  [...stringifyInParts(value, indent, depth)].map((parts) => parts.join(""));
 const join = (pieces: Iterable<string>) => [...pieces].join("");
 
 /** Values JSON.stringify treats specially, mixed into JSON-like data. */
@@ -63,7 +66,7 @@ describe("JSON in pieces", () => {
         fc.integer({ min: 0, max: 5 }),
         (v, indent, depth) => {
           const expected = JSON.stringify(v, null, indent);
-          const pieces = join(stringifyInChunks(v, indent, depth));
+          const pieces = join(chunksOf(v, indent, depth));
           expect(pieces).toBe(expected ?? "");
         },
       ),
@@ -90,7 +93,7 @@ describe("JSON in pieces", () => {
     }
     expect(chunks).toBeGreaterThan(5);
     expect(made).toEqual(Array.from({ length: 5000 }, (_, i) => i));
-    expect(join(stringifyInChunks(value))).toBe(JSON.stringify(value, null, 2));
+    expect(join(chunksOf(value))).toBe(JSON.stringify(value, null, 2));
   });
 
   it("long arrays at every level, with a toJSON element among them, in chunks of about 64 K characters", () => {
@@ -102,7 +105,7 @@ describe("JSON in pieces", () => {
     for (const v of [items, { findings: items, other: [] }, { a: { b: items } }, [[items]]]) {
       for (const depth of [0, 1, 2, 3, 4])
         for (const indent of [0, 2]) {
-          const chunks = [...stringifyInChunks(v, indent, depth)];
+          const chunks = chunksOf(v, indent, depth);
           expect(chunks.join("")).toBe(JSON.stringify(v, null, indent));
           // Deep enough to reach the long list (never deeper than 2 here): no chunk is much more than 64 K.
           if (depth >= 3)
