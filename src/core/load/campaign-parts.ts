@@ -39,27 +39,26 @@ export interface CampaignParts {
  * is well-formed when no error is about it; then the schema's types hold for it, hence the casts.
  */
 export function checkableParts(data: Record<string, unknown>, errors: readonly ErrorObject[]): CampaignParts {
-  // A valid file (nearly all of them) has every part intact: no path lists to build, no errors to scan.
-  const intact =
-    errors.length === 0
-      ? allIntact
-      : (...paths: DataPath[]) => paths.every((path) => isWellFormed(errors, data, path));
+  // A valid file (nearly all of them) has every part intact: `valid ||` first, so no path lists
+  // are built and no errors scanned for it.
+  const valid = errors.length === 0;
+  const intact = (...paths: DataPath[]) => paths.every((path) => isWellFormed(errors, data, path));
   const campaign = data as Partial<CampaignGateCampaign>;
-  const parts: CampaignParts = { targets: targetParts(campaign, intact) };
-  if (campaign.window && (intact === allIntact || intact(["window"], ["timezone"]))) {
+  const parts: CampaignParts = {
+    targets: targetParts(campaign, (index) => valid || intact(["targets", index])),
+  };
+  if (campaign.window && (valid || intact(["window"], ["timezone"]))) {
     parts.window = { start: campaign.window.start, end: campaign.window.end };
     if (campaign.timezone !== undefined) parts.window.timezone = campaign.timezone;
   }
   const forecast = campaign.forecast;
-  if (
-    forecast &&
-    (intact === allIntact ||
-      intact(
-        ["forecast", "peak_concurrent_users"],
-        ["forecast", "peak_requests_per_second"],
-        ["forecast", "high"],
-      ))
-  ) {
+  const numbersIntact = () =>
+    intact(
+      ["forecast", "peak_concurrent_users"],
+      ["forecast", "peak_requests_per_second"],
+      ["forecast", "high"],
+    );
+  if (forecast && (valid || numbersIntact())) {
     // Exactly one of the two is present: a file with both or neither has a oneOf error on `forecast`.
     const users = forecast.peak_concurrent_users !== undefined;
     parts.forecast = {
@@ -71,24 +70,16 @@ export function checkableParts(data: Record<string, unknown>, errors: readonly E
   return parts;
 }
 
-/** `intact` for a file without schema errors. */
-function allIntact(): boolean {
-  return true;
-}
-
 /** The well-formed entries of `targets` (none when `targets` itself is not a list). */
 function targetParts(
   campaign: Partial<CampaignGateCampaign>,
-  intact: (...paths: DataPath[]) => boolean,
+  intactAt: (index: number) => boolean,
 ): TargetPart[] {
   const targets: unknown = campaign.targets;
   if (!Array.isArray(targets)) return [];
-  if (intact === allIntact)
-    return (targets as CampaignGateCampaign["targets"]).map((target, index) => ({
-      index,
-      site: target.site,
-    }));
-  return (targets as CampaignGateCampaign["targets"]).flatMap((target, index) =>
-    intact(["targets", index]) ? [{ index, site: target.site }] : [],
-  );
+  const list = targets as CampaignGateCampaign["targets"];
+  const parts: TargetPart[] = [];
+  for (let index = 0; index < list.length; index++)
+    if (intactAt(index)) parts.push({ index, site: list[index]!.site });
+  return parts;
 }

@@ -9,7 +9,6 @@ import { canonicalTimeZone, hasOffset, offsetOf, resolveInstant } from "./instan
 import type { WindowEnd } from "./instants.js";
 import { LEFT_OUT } from "./left-out.js";
 import { didYouMean, quote } from "./suggest.js";
-import { readUtcInstant } from "./utc-instant.js";
 import { valueAt } from "./yaml-source.js";
 import type { ParsedYaml } from "./yaml-source.js";
 
@@ -31,14 +30,6 @@ type Zone = { name: string } | "none" | "unknown";
 
 /** Resolves the window, reporting every independent problem of it. */
 export function resolveWindow(parsed: ParsedYaml, window: WindowPart): ResolvedWindow {
-  // Nearly every file: no `timezone`, both ends in UTC or with an offset, in order. Then there is
-  // nothing to report and both instants are what resolveInstant would give (it reads these forms
-  // with readUtcInstant too), so no readings, closures or result objects per end.
-  if (window.timezone === undefined) {
-    const start = readUtcInstant(window.start);
-    const end = start === undefined ? undefined : readUtcInstant(window.end);
-    if (start !== undefined && end !== undefined && end > start) return { start, end, findings: [] };
-  }
   const findings: Finding[] = [];
   const problem = (key: WindowEnd | "timezone", message: string) =>
     findings.push(
