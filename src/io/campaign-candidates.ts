@@ -4,17 +4,19 @@
  * those the globs do not match, for the "campaign-shaped" test. Separate from reading the
  * repository on purpose: it only names files, it never loads them as campaigns.
  *
- * The walk is our own, synchronous one: a glob library cost a module graph at start-up and a slower
- * walk of a 10,000-file checkout for what is one `readdir` per folder. It lists what
+ * The walk is the one the campaign files use (walk-folders.ts), synchronous: a glob library cost
+ * a module graph at start-up and a slower walk of a 10,000-file checkout for what is one `readdir`
+ * per folder. It lists what
  * `**\/*.{yaml,yml}` matches with a glob library's defaults (test/io/campaign-candidates.test.ts
  * compares the two): no dot files or dot folders, no `node_modules`, links neither listed nor
  * followed.
  */
-import { closeSync, constants, lstatSync, openSync, readdirSync, readSync, type Dirent } from "node:fs";
+import { closeSync, constants, lstatSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import { campaignMatcher } from "../core/campaign-files.js";
 import type { CandidateFile } from "../core/coverage/find-unseen-files.js";
 import type { Config } from "../core/model.js";
+import { walkFolders } from "./walk-folders.js";
 
 /** Enough of a file to see its top-level keys. */
 const HEAD_BYTES = 4096;
@@ -34,7 +36,14 @@ export function listCampaignCandidates(root: string, config: Config): Promise<Ca
 
 function listCandidatesSync(root: string, config: Config): CandidateFile[] {
   const paths: string[] = [];
-  walk(root, "", paths);
+  walkFolders(root, ".", {
+    walked: new Set(),
+    skip: (name) => name.startsWith(".") || name === "node_modules",
+    visit: (rel, entry) => {
+      if (!entry.name.startsWith(".") && !entry.isSymbolicLink() && YAML_NAME.test(entry.name))
+        paths.push(rel);
+    },
+  });
   const isCampaign = campaignMatcher(config);
   const candidates: CandidateFile[] = [];
   let heads = 0;
@@ -46,24 +55,6 @@ function listCandidatesSync(root: string, config: Config): CandidateFile[] {
     candidates.push(text === undefined ? { path: p } : { path: p, head: text });
   }
   return candidates;
-}
-
-/** Depth-first: YAML names below `dir` (posix, relative), skipping dot entries, node_modules and links. */
-function walk(root: string, dir: string, out: string[]): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir === "" ? root : path.join(root, dir), { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const name = entry.name;
-    if (name.startsWith(".") || entry.isSymbolicLink()) continue;
-    const rel = dir === "" ? name : `${dir}/${name}`;
-    if (entry.isDirectory()) {
-      if (name !== "node_modules") walk(root, rel, out);
-    } else if (YAML_NAME.test(name)) out.push(rel);
-  }
 }
 
 /** The first bytes of a regular file inside the root; nothing for links, special or unreadable files. */

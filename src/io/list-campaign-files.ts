@@ -3,13 +3,14 @@
  * configuration's globs match. A directory walk of our own (not a glob library) because links must
  * be seen, not skipped: a linked campaign file or folder is reported, never followed, never silent.
  */
-import { readdirSync, statSync, type Dirent } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
 import { finding, type Finding } from "../core/findings.js";
 import { LEFT_OUT } from "../core/load/index.js";
 import { escapesRoot } from "../core/repo-path.js";
 import type { RootReader } from "./read-inside-root.js";
+import { walkFolders } from "./walk-folders.js";
 
 /** Folders never walked: git's own data. */
 const SKIPPED = new Set([".git"]);
@@ -45,43 +46,29 @@ export function listCampaignFiles(
         continue;
       }
     }
-    walk(reader.root, base, walked, (rel, entry) => {
-      if (
-        !matches(rel) &&
-        !(entry.isSymbolicLink() && couldHoldCampaigns(rel, matches) && isFolder(reader.root, rel))
-      )
-        return;
-      if (entry.isSymbolicLink()) {
-        findings.push(
-          finding(
-            "unreadable",
-            rel,
-            { line: 1, column: 1 },
-            `\`${rel}\` is a symbolic link; campaign-gate never follows links (one could point outside the repository), so it was not read. Commit the ${matches(rel) ? "file" : "folder"} itself instead of a link.${matches(rel) ? LEFT_OUT : ""}`,
-          ),
-        );
-      } else paths.add(rel);
+    walkFolders(reader.root, base, {
+      walked,
+      skip: (name) => SKIPPED.has(name),
+      visit: (rel, entry) => {
+        if (
+          !matches(rel) &&
+          !(entry.isSymbolicLink() && couldHoldCampaigns(rel, matches) && isFolder(reader.root, rel))
+        )
+          return;
+        if (entry.isSymbolicLink()) {
+          findings.push(
+            finding(
+              "unreadable",
+              rel,
+              { line: 1, column: 1 },
+              `\`${rel}\` is a symbolic link; campaign-gate never follows links (one could point outside the repository), so it was not read. Commit the ${matches(rel) ? "file" : "folder"} itself instead of a link.${matches(rel) ? LEFT_OUT : ""}`,
+            ),
+          );
+        } else paths.add(rel);
+      },
     });
   }
   return { paths: [...paths].sort(), findings };
-}
-
-/** Depth-first walk below `dir`; `visit` sees every entry that is not a real folder. */
-function walk(root: string, dir: string, walked: Set<string>, visit: (rel: string, entry: Dirent) => void) {
-  if (walked.has(dir)) return;
-  walked.add(dir);
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir === "." ? root : path.join(root, dir), { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const rel = dir === "." ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (!SKIPPED.has(entry.name)) walk(root, rel, walked, visit);
-    } else visit(rel, entry);
-  }
 }
 
 /** Whether a folder at `rel` could hold files the globs match (then a link there hides campaigns). */
