@@ -157,6 +157,30 @@ beforeAll(() => {
   if (!existsSync(bundle)) throw new Error("action/dist/index.js is missing: run `npm run bundle`");
 });
 
+describe("the Action bundle's outputs", () => {
+  it("delimits every GITHUB_OUTPUT entry with its own random version 4 UUID (the bundle's /dev/urandom randomUUID)", async () => {
+    const pull = new FakePull(HEAD, ["campaigns/newsletter.yaml"]);
+    const api = await fake(pull);
+    const runs = [];
+    for (let i = 0; i < 2; i++)
+      runs.push(
+        await runBundle({
+          eventName: "pull_request",
+          event: prEvent(HEAD, 1),
+          workspace: await clean(),
+          apiUrl: api.url,
+        }),
+      );
+    const delimiters = runs.flatMap((run) =>
+      [...run.outputFile.matchAll(/^[\w-]+<<(ghadelimiter_.*)$/gm)].map((m) => m[1]!),
+    );
+    expect(delimiters.length).toBeGreaterThanOrEqual(2 * Object.keys(runs[0]!.outputs).length);
+    for (const d of delimiters)
+      expect(d).toMatch(/^ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(delimiters).size).toBe(delimiters.length);
+  });
+});
+
 describe("the Action bundle on pull_request", () => {
   it("passes a clean PR, comments once, sets outputs", async () => {
     const pull = new FakePull(HEAD, ["campaigns/newsletter.yaml"]);

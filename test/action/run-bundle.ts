@@ -24,6 +24,8 @@ export interface BundleRun {
   /** Parsed `::command props::message` lines. */
   commands: WorkflowCommand[];
   outputs: Record<string, string>;
+  /** The GITHUB_OUTPUT file as written (heredoc entries with their delimiters). */
+  outputFile: string;
   summary: string;
   runnerTemp: string;
 }
@@ -95,6 +97,7 @@ export async function runBundle(options: RunOptions): Promise<BundleRun> {
     stderr,
     commands: parseCommands(stdout),
     outputs: parseOutputs(await readFile(outputPath, "utf8")),
+    outputFile: await readFile(outputPath, "utf8"),
     summary: await readFile(summaryPath, "utf8"),
     runnerTemp,
   };
