@@ -14,7 +14,10 @@ import type { Position } from "../findings.js";
 
 type Path = readonly (string | number)[];
 
-/** Positions the fast parse recorded; undefined for a path it did not see (the caller falls back). */
+/**
+ * Positions the fast parse recorded; undefined for a path it did not see, or once a later fast
+ * parse has begun (see `Recorded`): the caller then falls back to the reference parse.
+ */
 export interface Locator {
   /** Where the key naming `path` starts (maps only). */
   key(path: Path): Position | undefined;
@@ -50,8 +53,21 @@ const SIMPLE_NUMBER = /^(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
 /** Everything the core schema reads as null, a boolean or a number (then: not simple → give up). */
 const CORE_NON_TEXT =
   /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)?$/;
-/** Characters that cannot start a plain scalar (or start something the fast path does not handle). */
-const INDICATOR = new Set("-?:,[]{}#&*!|>'\"%@`");
+/** Characters that cannot start a plain scalar (or start something the fast path does not handle), by code. */
+const INDICATOR = new Uint8Array(128);
+for (const c of "-?:,[]{}#&*!|>'\"%@`") INDICATOR[c.charCodeAt(0)] = 1;
+
+const SPACE = 0x20;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+const COMMA = 0x2c;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp();
@@ -60,7 +76,7 @@ const GIVE_UP = new GiveUp();
 export function parseFast(text: string): FastParsed | undefined {
   if (!enabled || text.length > MAX_FAST_CHARS || REFUSED_CHARACTER.test(text)) return undefined;
   try {
-    return new FastParser(text).parse();
+    return PARSER.parse(text);
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
@@ -68,95 +84,154 @@ export function parseFast(text: string): FastParsed | undefined {
 }
 
 /**
- * What the fast parse recorded about one node: where its key (in a mapping) and its value start,
- * packed, and its children by key or index. A tree rather than a map of encoded paths: a file's
- * 30-odd nodes then cost no path arrays and no path strings, only a lookup walks a path. Children
- * sit in one flat list (segment, spot, segment, spot, …) rather than a Map: a node has a handful,
- * and a Map per node was a third of what parsing 10,000 files allocated.
+ * What the last fast parse recorded about each node (the root, every key's value, every list
+ * item), in document order: its parent, its segment (key or index), and where its key and value
+ * start, packed (-1: none). Parallel lists kept from file to file rather than objects per node:
+ * a file's 30-odd nodes then cost nothing at all, where a node object and a list of children each
+ * were a third of what parsing 10,000 files allocated. Nearly every position is asked for while
+ * the file is loaded, before the next parse; a Locator asked later (its `generation` is over)
+ * answers undefined, and the caller takes the position from the reference parse — the same one.
  */
-class Spot {
-  key = -1;
-  value = -1;
-  children: (string | number | Spot)[] | undefined = undefined;
+class Recorded {
+  readonly parents: number[] = [];
+  readonly segments: (string | number)[] = [];
+  readonly keys: number[] = [];
+  readonly values: number[] = [];
+  count = 0;
+  generation = 0;
 
-  /** A new child at `segment`: the parser never adds one twice (it gives up on duplicate keys). */
-  child(segment: string | number): Spot {
-    const spot = new Spot();
-    (this.children ??= []).push(segment, spot);
-    return spot;
+  /** Starts over for the next file; every Locator handed out so far stops answering. */
+  reset(): void {
+    this.count = 0;
+    this.generation++;
   }
 
-  /** The child at `segment`, if any; list items are added in order, so item i is usually the i-th pair. */
-  find(segment: string | number): Spot | undefined {
-    const children = this.children;
-    if (!children) return undefined;
-    if (typeof segment === "number" && children[2 * segment] === segment)
-      return children[2 * segment + 1] as Spot;
-    for (let i = 0; i < children.length; i += 2) if (children[i] === segment) return children[i + 1] as Spot;
-    return undefined;
+  /** A new node under `parent`: the parser never adds one twice (it gives up on duplicate keys). */
+  add(parent: number, segment: string | number): number {
+    const n = this.count++;
+    this.parents[n] = parent;
+    this.segments[n] = segment;
+    this.keys[n] = -1;
+    this.values[n] = -1;
+    return n;
+  }
+
+  /** The node at `path`, or -1; children come after their parent, so one forward scan per segment. */
+  find(path: Path): number {
+    let node = 0;
+    for (const segment of path) {
+      let child = -1;
+      for (let n = node + 1; n < this.count; n++)
+        if (this.parents[n] === node && this.segments[n] === segment) {
+          child = n;
+          break;
+        }
+      if (child === -1) return -1;
+      node = child;
+    }
+    return node;
   }
 }
 
-function find(root: Spot, path: Path): Spot | undefined {
-  let spot: Spot | undefined = root;
-  for (const segment of path) {
-    spot = spot.find(segment);
-    if (!spot) return undefined;
+/** The Locator of one parse: a prototype's methods and one small object per file, not two closures. */
+class RecordedLocator implements Locator {
+  constructor(
+    private readonly recorded: Recorded,
+    private readonly generation: number,
+  ) {}
+
+  key(path: Path): Position | undefined {
+    return this.look(path, this.recorded.keys);
   }
-  return spot;
+
+  value(path: Path): Position | undefined {
+    return this.look(path, this.recorded.values);
+  }
+
+  private look(path: Path, packed: number[]): Position | undefined {
+    if (this.generation !== this.recorded.generation) return undefined;
+    const node = this.recorded.find(path);
+    return node === -1 ? undefined : unpack(packed[node]!);
+  }
 }
 
-function unpack(packed: number | undefined): Position | undefined {
-  if (packed === undefined || packed < 0) return undefined;
+function unpack(packed: number): Position | undefined {
+  if (packed < 0) return undefined;
   return { line: Math.floor(packed / LINE_FACTOR), column: packed % LINE_FACTOR };
 }
 
+/**
+ * Key names seen so far, by a hash of their characters: a file's keys are nearly always names
+ * seen in the files before, and taking the stored string (compared in place) instead of a new
+ * slice spares an allocation and gives every data object the same property-name strings.
+ * Bounded: a new name simply takes its slot.
+ */
+const KEY_SLOTS = 512;
+const knownKeys: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+/** The hash of the key keyEnd last scanned (a field rather than a pair returned per key). */
+let keyHash = 0;
+
+/**
+ * The parser, one for the process and reused file after file (parsing is synchronous, never
+ * re-entered): its line lists and its Recorded keep their storage, so a file costs only its data.
+ */
 class FastParser {
-  /**
-   * The lines that hold something (not blank, not only a comment), as parallel lists rather than
-   * one object per line: a line is its index here.
-   */
-  private readonly texts: string[] = [];
+  private text = "";
+  /** The lines that hold something (not blank, not only a comment), as parallel lists: a line is its index here. */
+  private readonly starts: number[] = [];
+  /** Offset of the line's end (its `\n`, or the end of the text). */
+  private readonly ends: number[] = [];
   private readonly indents: number[] = [];
   /** 0-based line numbers in the file. */
   private readonly numbers: number[] = [];
+  private lines = 0;
   private i = 0;
-  private readonly root = new Spot();
+  readonly recorded = new Recorded();
 
-  constructor(text: string) {
+  parse(text: string): FastParsed {
+    this.text = text;
+    this.lines = 0;
+    this.i = 0;
+    this.recorded.reset();
+    try {
+      this.split(text);
+      if (this.lines === 0 || this.indents[0] !== 0) throw GIVE_UP;
+      const root = this.recorded.add(-1, "");
+      this.recorded.values[root] = this.pos(0, 0);
+      const data = this.map(0, 0, root, 1);
+      if (this.i < this.lines) throw GIVE_UP;
+      return { data, locate: new RecordedLocator(this.recorded, this.recorded.generation) };
+    } finally {
+      // Let go of the text: the parser outlives the file.
+      this.text = "";
+    }
+  }
+
+  /** Finds the lines that hold something, with their offsets, indentation and numbers. */
+  private split(text: string): void {
     let start = 0;
     let number = 0;
-    while (start <= text.length) {
+    const length = text.length;
+    while (start <= length) {
       let end = text.indexOf("\n", start);
-      if (end === -1) end = text.length;
-      const line = text.slice(start, end);
-      let indent = 0;
-      while (line.charCodeAt(indent) === 0x20) indent++;
-      if (indent < line.length && line[indent] !== "#") {
-        if (indent === 0 && (line.startsWith("---") || line.startsWith("...") || line[0] === "%"))
+      if (end === -1) end = length;
+      let first = start;
+      while (first < end && text.charCodeAt(first) === SPACE) first++;
+      if (first < end && text.charCodeAt(first) !== HASH) {
+        if (
+          first === start &&
+          (text.startsWith("---", start) || text.startsWith("...", start) || text.charCodeAt(start) === 0x25)
+        )
           throw GIVE_UP;
-        this.texts.push(line);
-        this.indents.push(indent);
-        this.numbers.push(number);
+        const l = this.lines++;
+        this.starts[l] = start;
+        this.ends[l] = end;
+        this.indents[l] = first - start;
+        this.numbers[l] = number;
       }
       start = end + 1;
       number++;
     }
-  }
-
-  parse(): FastParsed {
-    if (this.texts.length === 0 || this.indents[0] !== 0) throw GIVE_UP;
-    const root = this.root;
-    root.value = this.pos(0, 0);
-    const data = this.map(0, 0, root, 1);
-    if (this.i < this.texts.length) throw GIVE_UP;
-    return {
-      data,
-      locate: {
-        key: (path) => unpack(find(root, path)?.key),
-        value: (path) => unpack(find(root, path)?.value),
-      },
-    };
   }
 
   /** The packed position of `column` (0-based) on line `l` (an index into the lists). */
@@ -166,37 +241,51 @@ class FastParser {
 
   /** Whether line `l` exists and is indented less than `column` (it ends the block at `column`). */
   private endsBlock(l: number, column: number): boolean {
-    return l >= this.texts.length || this.indents[l]! < column;
+    return l >= this.lines || this.indents[l]! < column;
+  }
+
+  /** Whether line `l` has a list dash (`-` then a space or the end of the line) at `column`. */
+  private isDash(l: number, column: number): boolean {
+    const at = this.starts[l]! + column;
+    const end = this.ends[l]!;
+    return (
+      at < end &&
+      this.text.charCodeAt(at) === DASH &&
+      (at + 1 === end || this.text.charCodeAt(at + 1) === SPACE)
+    );
   }
 
   /** A block mapping whose keys start at `column`; the first key may start mid-line (after `- `). */
-  private map(column: number, firstAt: number, spot: Spot, depth: number): Record<string, unknown> {
+  private map(column: number, firstAt: number, node: number, depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) throw GIVE_UP;
+    const text = this.text;
+    const recorded = this.recorded;
     const result: Record<string, unknown> = {};
     let at = firstAt;
     for (;;) {
       const l = this.i;
-      const line = this.texts[l]!;
-      const colon = keyEnd(line, at);
-      if (colon === -1) throw GIVE_UP;
-      const key = line.slice(at, colon);
-      if (line[colon] !== ":" || NON_TEXT_KEY.test(key) || key === "__proto__") throw GIVE_UP;
+      const start = this.starts[l]!;
+      const end = this.ends[l]!;
+      const keyStart = start + at;
+      const colon = keyEnd(text, keyStart, end);
+      if (colon === -1 || colon === end || text.charCodeAt(colon) !== COLON) throw GIVE_UP;
+      const key = keyOf(text, keyStart, colon);
       if (Object.hasOwn(result, key)) throw GIVE_UP;
-      const here = spot.child(key);
-      here.key = this.pos(l, at);
+      const here = recorded.add(node, key);
+      recorded.keys[here] = this.pos(l, at);
       let valueAt = colon + 1;
-      if (valueAt < line.length && line[valueAt] !== " ") throw GIVE_UP;
-      while (line[valueAt] === " ") valueAt++;
-      if (valueAt >= line.length || line[valueAt] === "#") {
+      if (valueAt < end && text.charCodeAt(valueAt) !== SPACE) throw GIVE_UP;
+      while (valueAt < end && text.charCodeAt(valueAt) === SPACE) valueAt++;
+      if (valueAt === end || text.charCodeAt(valueAt) === HASH) {
         // The value is a block below the key.
-        if (valueAt < line.length && line[valueAt - 1] !== " ") throw GIVE_UP;
+        if (valueAt < end && text.charCodeAt(valueAt - 1) !== SPACE) throw GIVE_UP;
         const next = l + 1;
         if (this.endsBlock(next, column + 1)) throw GIVE_UP;
         const indent = this.indents[next]!;
         this.i++;
-        if (isDash(this.texts[next]!, indent)) result[key] = this.seq(indent, here, depth + 1);
+        if (this.isDash(next, indent)) result[key] = this.seq(indent, here, depth + 1);
         else {
-          here.value = this.pos(next, indent);
+          recorded.values[here] = this.pos(next, indent);
           result[key] = this.map(indent, indent, here, depth + 1);
         }
       } else {
@@ -205,94 +294,104 @@ class FastParser {
       }
       const next = this.i;
       if (this.endsBlock(next, column)) return result;
-      if (this.indents[next]! > column || isDash(this.texts[next]!, column)) throw GIVE_UP;
+      if (this.indents[next]! > column || this.isDash(next, column)) throw GIVE_UP;
       at = column;
     }
   }
 
   /** A block list whose dashes stand at `column`. */
-  private seq(column: number, spot: Spot, depth: number): unknown[] {
+  private seq(column: number, node: number, depth: number): unknown[] {
     if (depth > MAX_DEPTH) throw GIVE_UP;
+    const text = this.text;
+    const recorded = this.recorded;
     const result: unknown[] = [];
-    spot.value = this.pos(this.i, column);
+    recorded.values[node] = this.pos(this.i, column);
     for (;;) {
       const l = this.i;
-      const line = this.texts[l]!;
-      let at = column + 1;
-      if (line[at] !== " ") throw GIVE_UP;
-      while (line[at] === " ") at++;
-      const here = spot.child(result.length);
-      const c = line[at];
-      if (c === undefined || c === "#" || c === "-") throw GIVE_UP;
-      const keyStop = keyEnd(line, at);
-      if (keyStop !== -1 && line[keyStop] === ":") {
-        here.value = this.pos(l, at);
-        result.push(this.map(at, at, here, depth + 1));
+      const start = this.starts[l]!;
+      const end = this.ends[l]!;
+      let at = start + column + 1;
+      if (at >= end || text.charCodeAt(at) !== SPACE) throw GIVE_UP;
+      while (at < end && text.charCodeAt(at) === SPACE) at++;
+      const here = recorded.add(node, result.length);
+      if (at === end) throw GIVE_UP;
+      const c = text.charCodeAt(at);
+      if (c === HASH || c === DASH) throw GIVE_UP;
+      const keyStop = keyEnd(text, at, end);
+      if (keyStop !== -1 && keyStop < end && text.charCodeAt(keyStop) === COLON) {
+        recorded.values[here] = this.pos(l, at - start);
+        result.push(this.map(at - start, at - start, here, depth + 1));
       } else {
         result.push(this.inline(l, at, here));
         this.i++;
       }
       const next = this.i;
       if (this.endsBlock(next, column)) return result;
-      if (this.indents[next]! > column || !isDash(this.texts[next]!, column)) throw GIVE_UP;
+      if (this.indents[next]! > column || !this.isDash(next, column)) throw GIVE_UP;
     }
   }
 
-  /** A value that starts on the key's line and ends there: a scalar or a one-line flow collection. */
-  private inline(l: number, at: number, spot: Spot): unknown {
-    const text = this.texts[l]!;
-    spot.value = this.pos(l, at);
-    const c = text[at]!;
+  /** A value that starts at offset `at` of line `l` and ends there: a scalar or a one-line flow collection. */
+  private inline(l: number, at: number, node: number): unknown {
+    const text = this.text;
+    const start = this.starts[l]!;
+    const end = this.ends[l]!;
+    this.recorded.values[node] = this.pos(l, at - start);
+    const c = text.charCodeAt(at);
     let value: unknown;
-    if (c === "{" || c === "[") value = this.flow(l, at, spot);
-    else if (c === '"' || c === "'") value = quoted(text, at);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) value = this.flow(l, at, node);
+    else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) value = quoted(text, at, end);
     else {
-      value = plain(text, at, false);
-      const colon = text.indexOf(": ", at);
-      if (colon !== -1 && colon + 2 <= scanEnd) throw GIVE_UP;
+      value = plain(text, at, end, false);
+      // `a: b` inside a plain value is a nested mapping to the reference parse.
+      for (let k = at; k + 2 <= scanEnd; k++)
+        if (text.charCodeAt(k) === COLON && text.charCodeAt(k + 1) === SPACE) throw GIVE_UP;
     }
-    restOfLine(text, scanEnd);
+    restOfLine(text, scanEnd, end);
     return value;
   }
 
   /** `{ key: value, … }` or `[ value, … ]` on one line, scalars only; sets scanEnd past the bracket. */
-  private flow(l: number, open: number, spot: Spot): unknown {
-    const text = this.texts[l]!;
-    const isMap = text[open] === "{";
-    const close = isMap ? "}" : "]";
+  private flow(l: number, open: number, node: number): unknown {
+    const text = this.text;
+    const recorded = this.recorded;
+    const start = this.starts[l]!;
+    const end = this.ends[l]!;
+    const isMap = text.charCodeAt(open) === OPEN_BRACE;
+    const close = isMap ? CLOSE_BRACE : CLOSE_BRACKET;
     const map: Record<string, unknown> = {};
     const list: unknown[] = [];
     let at = open + 1;
     for (;;) {
-      while (text[at] === " ") at++;
-      let here: Spot;
+      while (at < end && text.charCodeAt(at) === SPACE) at++;
+      let here: number;
       let name = "";
       if (isMap) {
-        const stop = keyEnd(text, at);
+        const stop = keyEnd(text, at, end);
         if (stop === -1) throw GIVE_UP;
-        name = text.slice(at, stop);
-        if (NON_TEXT_KEY.test(name) || name === "__proto__" || Object.hasOwn(map, name)) throw GIVE_UP;
-        if (text[stop] !== ":" || text[stop + 1] !== " ") throw GIVE_UP;
-        here = spot.child(name);
-        here.key = this.pos(l, at);
+        name = keyOf(text, at, stop);
+        if (Object.hasOwn(map, name)) throw GIVE_UP;
+        if (stop + 1 >= end || text.charCodeAt(stop) !== COLON || text.charCodeAt(stop + 1) !== SPACE)
+          throw GIVE_UP;
+        here = recorded.add(node, name);
+        recorded.keys[here] = this.pos(l, at - start);
         at = stop + 1;
-        while (text[at] === " ") at++;
-      } else here = spot.child(list.length);
-      const c = text[at];
-      if (c === undefined) throw GIVE_UP;
-      here.value = this.pos(l, at);
-      let value: unknown;
-      if (c === '"' || c === "'") value = quoted(text, at);
-      else value = plain(text, at, true);
+        while (at < end && text.charCodeAt(at) === SPACE) at++;
+      } else here = recorded.add(node, list.length);
+      if (at === end) throw GIVE_UP;
+      recorded.values[here] = this.pos(l, at - start);
+      const c = text.charCodeAt(at);
+      const value =
+        c === DOUBLE_QUOTE || c === SINGLE_QUOTE ? quoted(text, at, end) : plain(text, at, end, true);
       at = scanEnd;
       if (isMap) map[name] = value;
       else list.push(value);
-      while (text[at] === " ") at++;
-      if (text[at] === ",") {
+      while (at < end && text.charCodeAt(at) === SPACE) at++;
+      if (at < end && text.charCodeAt(at) === COMMA) {
         at++;
         continue;
       }
-      if (text[at] === close) {
+      if (at < end && text.charCodeAt(at) === close) {
         scanEnd = at + 1;
         return isMap ? map : list;
       }
@@ -301,35 +400,53 @@ class FastParser {
   }
 }
 
+const PARSER = new FastParser();
+
 /**
- * Where a key (`[A-Za-z_][A-Za-z0-9_-]*`) starting at `at` ends, or -1 when none starts there.
- * Scanned by hand: a regex would need the rest of the line sliced off first.
+ * Where a key (`[A-Za-z_][A-Za-z0-9_-]*`) starting at `at` ends (at most at `end`, the line's end),
+ * or -1 when none starts there; its hash goes to keyHash. Scanned by hand: a regex would need the
+ * key sliced off first.
  */
-function keyEnd(text: string, at: number): number {
+function keyEnd(text: string, at: number, end: number): number {
+  if (at >= end) return -1;
   const first = text.charCodeAt(at);
   if (!(isLetter(first) || first === 0x5f)) return -1;
-  let end = at + 1;
-  for (; end < text.length; end++) {
-    const c = text.charCodeAt(end);
+  let hash = first;
+  let stop = at + 1;
+  for (; stop < end; stop++) {
+    const c = text.charCodeAt(stop);
     if (!(isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d)) break;
+    hash = (hash * 31 + c) | 0;
   }
-  return end;
+  keyHash = hash;
+  return stop;
+}
+
+/**
+ * The key keyEnd just scanned (`text` from `at` to `stop`): the known name when it was seen
+ * before, else a new slice, refused (give up) when the core schema reads it as no text or it
+ * would reach an object's prototype.
+ */
+function keyOf(text: string, at: number, stop: number): string {
+  const slot = (keyHash ^ (keyHash >>> 9)) & (KEY_SLOTS - 1);
+  const known = knownKeys[slot];
+  if (known !== undefined && known.length === stop - at && text.startsWith(known, at)) return known;
+  const key = text.slice(at, stop);
+  if (NON_TEXT_KEY.test(key) || key === "__proto__") throw GIVE_UP;
+  knownKeys[slot] = key;
+  return key;
 }
 
 function isLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-function isDash(text: string, at: number): boolean {
-  return text[at] === "-" && (text[at + 1] === " " || text[at + 1] === undefined);
-}
-
-/** Only spaces and a comment (after a space) may follow a value. */
-function restOfLine(text: string, end: number): void {
-  let at = end;
-  while (text[at] === " ") at++;
-  if (at === text.length) return;
-  if (text[at] === "#" && at > end) return;
+/** Only spaces and a comment (after a space) may follow a value, up to the line's `end`. */
+function restOfLine(text: string, from: number, end: number): void {
+  let at = from;
+  while (at < end && text.charCodeAt(at) === SPACE) at++;
+  if (at === end) return;
+  if (text.charCodeAt(at) === HASH && at > from) return;
   throw GIVE_UP;
 }
 
@@ -339,34 +456,38 @@ function restOfLine(text: string, end: number): void {
  */
 let scanEnd = 0;
 
-/** A quoted scalar without escapes: `"…"` without `\`, `'…'` without `''`. */
-function quoted(text: string, at: number): string {
-  const q = text[at]!;
-  const end = text.indexOf(q, at + 1);
-  if (end === -1) throw GIVE_UP;
-  const value = text.slice(at + 1, end);
-  if (q === '"' && value.includes("\\")) throw GIVE_UP;
-  if (q === "'" && text[end + 1] === "'") throw GIVE_UP;
-  scanEnd = end + 1;
+/** A quoted scalar without escapes on one line: `"…"` without `\`, `'…'` without `''`. */
+function quoted(text: string, at: number, end: number): string {
+  const q = text.charCodeAt(at);
+  let close = at + 1;
+  while (close < end && text.charCodeAt(close) !== q) close++;
+  if (close === end) throw GIVE_UP;
+  const value = text.slice(at + 1, close);
+  if (q === DOUBLE_QUOTE && value.includes("\\")) throw GIVE_UP;
+  if (q === SINGLE_QUOTE && close + 1 < end && text.charCodeAt(close + 1) === SINGLE_QUOTE) throw GIVE_UP;
+  scanEnd = close + 1;
   return value;
 }
 
-/** A plain scalar up to a comment, the end of the line, or (in a flow collection) `,` `]` `}`. */
-function plain(text: string, at: number, inFlow: boolean): unknown {
-  if (INDICATOR.has(text[at]!)) throw GIVE_UP;
-  let end = at;
-  for (; end < text.length; end++) {
-    const c = text[end];
-    if (c === "#" && text[end - 1] === " ") break;
-    if (inFlow && (c === "," || c === "]" || c === "}" || c === "[" || c === "{")) break;
-    if (inFlow && c === ":") throw GIVE_UP;
+/** A plain scalar up to a comment, the line's `end`, or (in a flow collection) `,` `]` `}`. */
+function plain(text: string, at: number, end: number, inFlow: boolean): unknown {
+  const first = text.charCodeAt(at);
+  if (first < 128 && INDICATOR[first] === 1) throw GIVE_UP;
+  let stop = at;
+  for (; stop < end; stop++) {
+    const c = text.charCodeAt(stop);
+    if (c === HASH && text.charCodeAt(stop - 1) === SPACE) break;
+    if (inFlow) {
+      if (c === COMMA || c === CLOSE_BRACKET || c === CLOSE_BRACE || c === OPEN_BRACKET || c === OPEN_BRACE)
+        break;
+      if (c === COLON) throw GIVE_UP;
+    }
   }
-  let last = end;
-  while (text[last - 1] === " ") last--;
-  const source = text.slice(at, last);
-  if (source.endsWith(":")) throw GIVE_UP;
+  let last = stop;
+  while (text.charCodeAt(last - 1) === SPACE) last--;
+  if (text.charCodeAt(last - 1) === COLON) throw GIVE_UP;
   scanEnd = last;
-  return resolve(source);
+  return resolve(text.slice(at, last));
 }
 
 /** The core schema's reading of a plain scalar, for the cases the fast path is sure of. */
