@@ -36,15 +36,26 @@ export function targetFindings(
 ): Finding[] {
   // A loop into one list: nearly every target has no finding, and flatMap cost a list per target.
   const findings: Finding[] = [];
-  const seen = new Set<string>();
-  for (const target of targets) {
-    if (seen.has(target.site)) findings.push(siteTwice(parsed, target));
+  // The sites seen so far: for the few targets of nearly every file, the earlier entries
+  // themselves (a Set per file was most of what this check allocated); a Set for long lists.
+  const seen = targets.length > FEW_TARGETS ? new Set<string>() : undefined;
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i]!;
+    if (seen ? seen.has(target.site) : siteBefore(targets, i)) findings.push(siteTwice(parsed, target));
     else {
-      seen.add(target.site);
+      seen?.add(target.site);
       if (capacity) siteFinding(parsed, target, forecast, capacity, findings);
     }
   }
   return findings;
+}
+
+const FEW_TARGETS = 8;
+
+/** Whether a target before `i` names the same site. */
+function siteBefore(targets: readonly TargetPart[], i: number): boolean {
+  for (let j = 0; j < i; j++) if (targets[j]!.site === targets[i]!.site) return true;
+  return false;
 }
 
 /** Where a target's `site` value starts. */

@@ -39,26 +39,17 @@ export interface CampaignParts {
  * is well-formed when no error is about it; then the schema's types hold for it, hence the casts.
  */
 export function checkableParts(data: Record<string, unknown>, errors: readonly ErrorObject[]): CampaignParts {
-  // A valid file (nearly all of them) has every part intact: `valid ||` first, so no path lists
-  // are built and no errors scanned for it.
+  // A valid file (nearly all of them) has every part intact: `valid ||` first, so no errors are
+  // scanned for it, and no closure or path list is built at all.
   const valid = errors.length === 0;
-  const intact = (...paths: DataPath[]) => paths.every((path) => isWellFormed(errors, data, path));
   const campaign = data as Partial<CampaignGateCampaign>;
-  const parts: CampaignParts = {
-    targets: targetParts(campaign, (index) => valid || intact(["targets", index])),
-  };
-  if (campaign.window && (valid || intact(["window"], ["timezone"]))) {
+  const parts: CampaignParts = { targets: targetParts(campaign, valid, errors) };
+  if (campaign.window && (valid || intact(errors, data, WINDOW_PATHS))) {
     parts.window = { start: campaign.window.start, end: campaign.window.end };
     if (campaign.timezone !== undefined) parts.window.timezone = campaign.timezone;
   }
   const forecast = campaign.forecast;
-  const numbersIntact = () =>
-    intact(
-      ["forecast", "peak_concurrent_users"],
-      ["forecast", "peak_requests_per_second"],
-      ["forecast", "high"],
-    );
-  if (forecast && (valid || numbersIntact())) {
+  if (forecast && (valid || intact(errors, data, NUMBER_PATHS))) {
     // Exactly one of the two is present: a file with both or neither has a oneOf error on `forecast`.
     const users = forecast.peak_concurrent_users !== undefined;
     parts.forecast = {
@@ -70,16 +61,32 @@ export function checkableParts(data: Record<string, unknown>, errors: readonly E
   return parts;
 }
 
+/** What the window part needs intact: the window and the zone its local times are read in. */
+const WINDOW_PATHS: readonly DataPath[] = [["window"], ["timezone"]];
+/** What the forecast's numbers need intact. */
+const NUMBER_PATHS: readonly DataPath[] = [
+  ["forecast", "peak_concurrent_users"],
+  ["forecast", "peak_requests_per_second"],
+  ["forecast", "high"],
+];
+
+/** Whether no error touches any of `paths`. */
+function intact(errors: readonly ErrorObject[], data: unknown, paths: readonly DataPath[]): boolean {
+  return paths.every((path) => isWellFormed(errors, data, path));
+}
+
 /** The well-formed entries of `targets` (none when `targets` itself is not a list). */
 function targetParts(
   campaign: Partial<CampaignGateCampaign>,
-  intactAt: (index: number) => boolean,
+  valid: boolean,
+  errors: readonly ErrorObject[],
 ): TargetPart[] {
   const targets: unknown = campaign.targets;
   if (!Array.isArray(targets)) return [];
   const list = targets as CampaignGateCampaign["targets"];
   const parts: TargetPart[] = [];
   for (let index = 0; index < list.length; index++)
-    if (intactAt(index)) parts.push({ index, site: list[index]!.site });
+    if (valid || isWellFormed(errors, campaign, ["targets", index]))
+      parts.push({ index, site: list[index]!.site });
   return parts;
 }

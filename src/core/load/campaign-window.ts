@@ -8,6 +8,7 @@ import type { WindowPart } from "./campaign-parts.js";
 import { canonicalTimeZone, hasOffset, offsetOf, resolveInstant } from "./instants.js";
 import type { WindowEnd } from "./instants.js";
 import { LEFT_OUT } from "./left-out.js";
+import { readUtcInstant } from "./utc-instant.js";
 import { didYouMean, quote } from "./suggest.js";
 import { valueAt } from "./yaml-source.js";
 import type { ParsedYaml } from "./yaml-source.js";
@@ -30,6 +31,8 @@ type Zone = { name: string } | "none" | "unknown";
 
 /** Resolves the window, reporting every independent problem of it. */
 export function resolveWindow(parsed: ParsedYaml, window: WindowPart): ResolvedWindow {
+  const plain = plainWindow(window);
+  if (plain) return plain;
   const findings: Finding[] = [];
   const problem = (key: WindowEnd | "timezone", message: string) =>
     findings.push(
@@ -68,6 +71,21 @@ export function resolveWindow(parsed: ParsedYaml, window: WindowPart): ResolvedW
   }
   if (findings.length > 0 || !start || !end) return { findings };
   return { start: start.earliest, end: end.earliest, findings };
+}
+
+/**
+ * The window nearly every file has — both ends in the common UTC-or-offset form, the end after the
+ * start, no `timezone` or a known one — read without the general path's closures, readings and
+ * regexes. Exactly what that path gives for it (each end needs no zone, so only an unknown
+ * `timezone` could add a finding); undefined for every other window.
+ */
+function plainWindow(window: WindowPart): ResolvedWindow | undefined {
+  if (window.timezone !== undefined && canonicalTimeZone(window.timezone) === undefined) return undefined;
+  const start = readUtcInstant(window.start);
+  if (start === undefined) return undefined;
+  const end = readUtcInstant(window.end);
+  if (end === undefined || end <= start) return undefined;
+  return { start, end, findings: [] };
 }
 
 /** Checks `timezone` (reporting an unknown one) and says how the window's local times can be read. */
