@@ -155,9 +155,24 @@ class RecordedLocator implements Locator {
   }
 }
 
+/**
+ * One Position object per place, shared by every file that has a key or value there: positions are
+ * values (nothing changes one after it is made), and files written from one template put their
+ * keys at the same places, so 10,000 loaded campaigns keep a few dozen objects instead of 60,000.
+ * Bounded: when full it starts over.
+ */
+const positions = new Map<number, Position>();
+const MAX_POSITIONS = 4096;
+
 function unpack(packed: number): Position | undefined {
   if (packed < 0) return undefined;
-  return { line: Math.floor(packed / LINE_FACTOR), column: packed % LINE_FACTOR };
+  let position = positions.get(packed);
+  if (position === undefined) {
+    if (positions.size >= MAX_POSITIONS) positions.clear();
+    position = { line: Math.floor(packed / LINE_FACTOR), column: packed % LINE_FACTOR };
+    positions.set(packed, position);
+  }
+  return position;
 }
 
 /**
@@ -170,6 +185,29 @@ const KEY_SLOTS = 512;
 const knownKeys: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
 /** The hash of the key keyEnd last scanned (a field rather than a pair returned per key). */
 let keyHash = 0;
+
+/**
+ * Short scalars seen so far, the same way: types, confidences, owners and site names repeat from
+ * file to file, and every loaded campaign keeps them. Only strings V8 copies when sliced (up to 12
+ * characters): a longer slice would keep its whole file's text alive from the table.
+ */
+const VALUE_SLOTS = 1024;
+const MAX_SHARED_VALUE = 12;
+const knownValues: (string | undefined)[] = new Array<string | undefined>(VALUE_SLOTS).fill(undefined);
+
+/** `text` from `at` to `stop`: the string seen before when it is short and was, else a new slice. */
+function textOf(text: string, at: number, stop: number): string {
+  const length = stop - at;
+  if (length > MAX_SHARED_VALUE) return text.slice(at, stop);
+  let hash = length;
+  for (let i = at; i < stop; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+  const slot = (hash ^ (hash >>> 10)) & (VALUE_SLOTS - 1);
+  const known = knownValues[slot];
+  if (known !== undefined && known.length === length && text.startsWith(known, at)) return known;
+  const value = text.slice(at, stop);
+  knownValues[slot] = value;
+  return value;
+}
 
 /**
  * The parser, one for the process and reused file after file (parsing is synchronous, never
@@ -462,7 +500,7 @@ function quoted(text: string, at: number, end: number): string {
   let close = at + 1;
   while (close < end && text.charCodeAt(close) !== q) close++;
   if (close === end) throw GIVE_UP;
-  const value = text.slice(at + 1, close);
+  const value = textOf(text, at + 1, close);
   if (q === DOUBLE_QUOTE && value.includes("\\")) throw GIVE_UP;
   if (q === SINGLE_QUOTE && close + 1 < end && text.charCodeAt(close + 1) === SINGLE_QUOTE) throw GIVE_UP;
   scanEnd = close + 1;
@@ -487,7 +525,7 @@ function plain(text: string, at: number, end: number, inFlow: boolean): unknown 
   while (text.charCodeAt(last - 1) === SPACE) last--;
   if (text.charCodeAt(last - 1) === COLON) throw GIVE_UP;
   scanEnd = last;
-  return resolve(text.slice(at, last));
+  return resolve(textOf(text, at, last));
 }
 
 /** The core schema's reading of a plain scalar, for the cases the fast path is sure of. */
