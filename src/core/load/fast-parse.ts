@@ -471,8 +471,17 @@ function keyOf(text: string, at: number, stop: number): string {
   if (known !== undefined && known.length === stop - at && text.startsWith(known, at)) return known;
   const key = text.slice(at, stop);
   if (NON_TEXT_KEY.test(key) || key === "__proto__") throw GIVE_UP;
-  knownKeys[slot] = key;
+  knownKeys[slot] = key.length > MAX_SHARED_VALUE ? ownCopy(key) : key;
   return key;
+}
+
+/**
+ * `name` as a string of its own: V8 makes a slice of 13 or more characters point into the file's
+ * text, which the table would then keep alive; a property name is always a string of its own.
+ */
+function ownCopy(name: string): string {
+  for (const own in { [name]: true }) return own;
+  return name;
 }
 
 function isLetter(c: number): boolean {
