@@ -146,6 +146,21 @@ describe("fast parse vs reference parse", () => {
     for (const c of synthetic("clean", 50).campaigns) expect(parseFast(c.text)).toBeDefined();
   });
 
+  it("answers a position asked after the next file's parse from the reference parse, unchanged", () => {
+    const first = { path: "campaigns/a.yaml", text: "id: a\nwindow:\n  start: x\n" };
+    // The same keys elsewhere: a stale answer would be this file's position.
+    const second = { path: "campaigns/b.yaml", text: "# moved down\n\nid: b\nwindow:\n    start: y\n" };
+    const early = parseYaml(first, "campaign file");
+    expect("doc" in early && early.locate?.value(["window", "start"])).toEqual({ line: 3, column: 10 });
+    parseYaml(second, "campaign file");
+    if (!("doc" in early)) throw new Error("the first file did not parse");
+    // The fast parse's lists now hold the second file: the first file's Locator no longer answers …
+    expect(early.locate?.value(["window", "start"])).toBeUndefined();
+    // … and its positions come from the reference parse, where they always were.
+    expect(valueAt(early, ["window", "start"])).toEqual({ line: 3, column: 10 });
+    expect(keyAt(early, ["window"])).toEqual({ line: 2, column: 1 });
+  });
+
   it("agrees with the reference on data and every position, wherever it accepts a fixture or example", () => {
     for (const text of EXAMPLE_TEXTS) expectAgrees(text);
   });
