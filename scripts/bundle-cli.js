@@ -6,6 +6,11 @@
 // repository. The bundle is a handful of files, with the lazy `import()`s of src/cli.ts kept as
 // chunks, so `--help` and a misuse still load next to nothing.
 //
+// Packages only some runs need are lazy (LAZY_PACKAGES, the Action bundle's mechanism,
+// scripts/lazy-packages.js): CommonJS chunks lib/cli-chunks/NAME.cjs, required the first time one
+// of their members is read, so a check whose files the fast parse reads whole, with no date in a
+// time zone, neither parses nor initialises eemeli/yaml or Temporal.
+//
 // lib/cli.js and the rest of tsc's output stay: they are the package's library entry points, and the
 // bundle sits beside them so that paths relative to a module still resolve: the version is read from
 // ../package.json (lib/cli.bundle.js is where lib/cli.js is), and `init` imports lib/init/ as tsc
@@ -14,9 +19,26 @@ import { build } from "esbuild";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { lazyChunkEntries, lazyStandIns } from "./lazy-packages.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const lib = path.join(root, "lib");
+
+/**
+ * Packages required on first use, each from lib/cli-chunks/NAME.cjs (name -> package): eemeli/yaml
+ * (232 KB and some 40 modules to initialise; only files the fast parse gives up on, and source
+ * positions it did not record, need it) and Temporal (172 KB that also works at load; only dates
+ * in a time zone, or in a form the direct reading leaves to it, need it).
+ */
+const LAZY_PACKAGES = { yaml: "yaml", temporal: "temporal-polyfill" };
+
+/**
+ * A stand-in requires its chunk with the banner's `__chunkRequire` of the output file it ends up
+ * in (esbuild would turn a `require` into its own helper's, from whichever file holds that), so
+ * that file must be one of lib/cli-chunks/ (checked after the build): the packages are imported
+ * only by modules the commands load lazily, never by src/cli.ts itself.
+ */
+const requireChunk = (name) => `__chunkRequire("./${name}.cjs")`;
 
 /** esbuild plugin: src/cli.ts's imports of src/init/ stay imports of tsc's lib/init/. */
 const initFromLib = {
@@ -33,7 +55,7 @@ const initFromLib = {
 /** Builds lib/cli.bundle.js and lib/cli-chunks/ (replacing the chunks of an earlier build). */
 export async function bundleCli() {
   await rm(path.join(lib, "cli-chunks"), { recursive: true, force: true });
-  await build({
+  const { metafile } = await build({
     absWorkingDir: root,
     entryPoints: { "cli.bundle": "src/cli.ts" },
     outdir: lib,
@@ -43,13 +65,33 @@ export async function bundleCli() {
     platform: "node",
     format: "esm",
     target: "node20",
-    // Bundled CommonJS packages (yaml, picomatch) require Node's built-in modules.
+    // Bundled CommonJS packages (picomatch) require Node's built-in modules; stand-ins their chunk.
     banner: {
-      js: "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);",
+      js: "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url), __chunkRequire = require;",
     },
-    plugins: [initFromLib],
+    plugins: [initFromLib, lazyStandIns(LAZY_PACKAGES, requireChunk)],
     minifySyntax: true,
     sourcemap: false, // unminified whitespace and kept names: stack traces stay readable
+    legalComments: "eof",
+    logLevel: "warning",
+    metafile: true,
+  });
+  for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
+    const standIn = Object.keys(inputs).find((input) => input.startsWith("lazy-package:"));
+    if (standIn && path.dirname(output) !== "lib/cli-chunks")
+      throw new Error(`${standIn} ended up in ${output}, where ./NAME.cjs does not name its chunk`);
+  }
+  await build({
+    absWorkingDir: root,
+    entryPoints: Object.keys(LAZY_PACKAGES),
+    outdir: path.join(lib, "cli-chunks"),
+    outExtension: { ".js": ".cjs" },
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    plugins: [lazyChunkEntries(LAZY_PACKAGES)],
+    minifySyntax: true,
     legalComments: "eof",
     logLevel: "warning",
   });

@@ -25,6 +25,7 @@ import { build } from "esbuild";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { lazyChunkEntries, lazyStandIns } from "./lazy-packages.js";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const distDir = path.join(root, "action", "dist");
@@ -33,7 +34,7 @@ export const bundlePath = path.join(distDir, "index.js");
 /**
  * Packages the bundle requires only on first use, each from its own file action/dist/chunks/NAME.js
  * (name -> package). In the bundle, `import { x } from "package"` gets a stand-in whose members
- * require the chunk the first time one is read.
+ * require the chunk the first time one is read (scripts/lazy-packages.js, shared with the CLI's bundle).
  */
 const LAZY_PACKAGES = { github: "@actions/github", temporal: "temporal-polyfill", yaml: "yaml" };
 
@@ -65,72 +66,19 @@ export async function buildBundle(outdir = distDir) {
     outdir,
     // `import()` of a chunk becomes a `require` (a chunk is CommonJS, like the bundle).
     supported: { "dynamic-import": false },
-    plugins: [chunkImports, lazyCrypto, coreStubs],
+    plugins: [lazyStandIns(LAZY_PACKAGES, (name) => `require("./chunks/${name}.js")`), lazyCrypto, coreStubs],
   });
   await build({
     ...common,
     entryPoints: Object.keys(LAZY_PACKAGES),
     outdir: path.join(outdir, "chunks"),
-    plugins: [chunkEntries],
+    plugins: [lazyChunkEntries(LAZY_PACKAGES)],
   });
   await writeFile(
     path.join(outdir, "package.json"),
     '{\n  "//": "Built by scripts/bundle.js: CommonJS for a faster start.",\n  "type": "commonjs"\n}\n',
   );
 }
-
-/** esbuild plugin: the entry of each chunk is its package, whole. */
-const chunkEntries = {
-  name: "chunk-entries",
-  setup(b) {
-    b.onResolve({ filter: /^[a-z]+$/ }, (args) =>
-      args.kind === "entry-point" && args.path in LAZY_PACKAGES
-        ? { path: args.path, namespace: "chunk" }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "chunk" }, (args) => ({
-      contents: `export * from ${JSON.stringify(LAZY_PACKAGES[args.path])};\n`,
-      loader: "js",
-      resolveDir: root,
-    }));
-  },
-};
-
-/**
- * esbuild plugin: each of LAZY_PACKAGES is a stand-in (CommonJS, so every use reads a property)
- * with a getter per export of the installed package that requires the chunk on first access.
- */
-const chunkImports = {
-  name: "chunk-imports",
-  setup(b) {
-    const names = new Map(Object.entries(LAZY_PACKAGES).map(([name, pkg]) => [pkg, name]));
-    b.onResolve({ filter: /./ }, (args) =>
-      names.has(args.path) ? { path: names.get(args.path), namespace: "lazy-package" } : undefined,
-    );
-    b.onResolve({ filter: /^\.\/chunks\// }, (args) =>
-      args.namespace === "lazy-package" ? { path: args.path, external: true } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "lazy-package" }, async (args) => {
-      // The chunk is `export * from` the package: every named export, no default.
-      const exports = Object.keys(await import(LAZY_PACKAGES[args.path]))
-        .filter((e) => e !== "default")
-        .sort();
-      return {
-        contents:
-          "let chunk;\n" +
-          `const load = () => (chunk ??= require("./chunks/${args.path}.js"));\n` +
-          'Object.defineProperty(exports, "__esModule", { value: true });\n' +
-          exports
-            .map(
-              (e) =>
-                `Object.defineProperty(exports, "${e}", { enumerable: true, get: () => load()["${e}"] });\n`,
-            )
-            .join(""),
-        loader: "js",
-      };
-    });
-  },
-};
 
 /**
  * esbuild plugin: `node:crypto` is a module of LAZY_CRYPTO_FUNCTIONS that load it on first call,

@@ -20,7 +20,7 @@ const load = {
   check: () => import("./core/check.js"),
   now: () => import("./core/now.js"),
   repo: () => import("./io/local-repo.js"),
-  candidates: () => import("./io/campaign-candidates.js"),
+  report: () => import("./cli/check-report.js"),
   scaffold: () => import("./init/scaffold.js"),
   issueForm: () => import("./init/issue-form.js"),
   calendar: () => import("./report/calendar.js"),
@@ -315,14 +315,11 @@ async function checkRoot(root: string, given: string, mayBeMissing: boolean): Pr
 
 /** `validate` and `check`: read, run the core, print the report in the chosen format. */
 async function runReport({ io, name, values, root, now, format }: CommandContext): Promise<number> {
-  const { runCheck, runValidate } = await load.check();
-  const configPath = values.config === undefined ? undefined : relativeTo(root, values.config);
-  const repo = await (await load.repo()).readLocalRepository(root, configPath);
-  const candidates = await (await load.candidates()).listCampaignCandidates(root, repo.config);
-  const input = { ...repo, candidates, now };
-  const changed = values.changed?.map((c) => relativeTo(root, c));
-  const report =
-    name === "validate" ? runValidate(input) : runCheck({ ...input, ...(changed ? { changed } : {}) });
+  const { checkReport } = await load.report();
+  const report = await checkReport(name === "validate" ? "validate" : "check", root, now, {
+    configPath: values.config === undefined ? undefined : relativeTo(root, values.config),
+    changed: values.changed?.map((c) => relativeTo(root, c)),
+  });
   if (format === "json") {
     // In chunks, waiting whenever a pipe is full: a large report never sits in memory whole.
     for (const parts of (await load.json()).renderJsonParts(report)) {

@@ -4,9 +4,10 @@
  * write buffer). The chunks joined are byte for byte JSON.stringify's text: objects and arrays
  * near the top are walked here with JSON.stringify's rules (key order, undefined/function/symbol
  * members left out of objects and `null` in arrays, toJSON, empty `{}`/`[]`); every element of a
- * walked array, and anything deeper, is JSON.stringify's own text — one native call per element:
- * one call for the whole value is slower (V8 builds a long result from parts and copies it again
- * when it is read), and per element every string is small and dies young.
+ * walked array, and anything deeper, is JSON.stringify's own text — one native call per BATCH
+ * elements, separators included: one call for the whole value is slower (V8 builds a long result
+ * from parts and copies it again when it is read), and per batch every string is small and dies
+ * young.
  * One difference no report can hit: a toJSON that returns an object with its own toJSON.
  *
  * Each chunk comes as the list of its parts: a writer can encode the parts one after the other
@@ -21,6 +22,14 @@ export function* stringifyInParts(value: unknown, indent = 2, depth = 2): Genera
   yield* write(root, 0, depth, layout, chunks);
   yield chunks.take();
 }
+
+/**
+ * Leaves per native call: a call has a fixed cost (and builds its result from parts that grow
+ * from 32 characters), so eight findings at a time take a fifth fewer instructions than one at a
+ * time on the 10k stress report (16 at a time: no better; a result past 128 KB would go to V8's
+ * large-object space). A chunk may pass CHUNK by up to one batch.
+ */
+const BATCH = 8;
 
 /** Characters per chunk: large enough for few writes, small enough to stay in V8's young generation. */
 const CHUNK = 1 << 16;
@@ -103,6 +112,21 @@ class Layout {
     return text.slice(prefix, text.length - suffix);
   }
 
+  /**
+   * `items` (none omitted, toJSON already applied) as JSON.stringify writes them as elements at
+   * `level` (>= 1), with the separators between them: their array wrapped in level - 1 arrays,
+   * stringified, the wrappers and the array's own brackets cut off.
+   */
+  leaves(items: readonly unknown[], level: number): string {
+    let wrapped: unknown = items;
+    for (let i = 1; i < level; i++) wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, this.step);
+    const [prefix, suffix] = this.wrapper(level - 1);
+    const open = 1 + this.line(level).length;
+    const close = this.line(level - 1).length + 1;
+    return text.slice(prefix + open, text.length - suffix - close);
+  }
+
   /** Lengths of the text `level` wrapping arrays add before and after their content. */
   private wrapper(level: number): [number, number] {
     let known = this.wrappers[level];
@@ -160,13 +184,27 @@ function* writeArray(
   const inner = level + 1;
   const first = `[${layout.line(inner)}`;
   const between = `,${layout.line(inner)}`;
-  for (let i = 0; i < list.length; i++) {
-    chunks.add(i === 0 ? first : between);
-    const item = resolve(map ? map(list[i]) : list[i], String(i));
-    if (omitted(item)) chunks.add("null");
-    else if (depth <= 1) chunks.add(layout.leaf(item, inner));
-    else yield* write(item, inner, depth - 1, layout, chunks);
-    if (chunks.full) yield chunks.take();
+  if (depth <= 1) {
+    // Leaves, BATCH at a time: one native call writes them and the separators between them.
+    const batch: unknown[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const item = resolve(map ? map(list[i]) : list[i], String(i));
+      batch.push(omitted(item) ? null : item);
+      if (batch.length === BATCH || i === list.length - 1) {
+        chunks.add(i < BATCH ? first : between);
+        chunks.add(layout.leaves(batch, inner));
+        batch.length = 0;
+        if (chunks.full) yield chunks.take();
+      }
+    }
+  } else {
+    for (let i = 0; i < list.length; i++) {
+      chunks.add(i === 0 ? first : between);
+      const item = resolve(map ? map(list[i]) : list[i], String(i));
+      if (omitted(item)) chunks.add("null");
+      else yield* write(item, inner, depth - 1, layout, chunks);
+      if (chunks.full) yield chunks.take();
+    }
   }
   chunks.add(`${layout.line(level)}]`);
 }
