@@ -70,11 +70,11 @@ export function assessCampaign(
       const peak = state.peak.argmax(lo, hi);
       if (peak >= 0 && state.capacityRps > 0) impact = Math.max(impact, stepLoads[peak]! / state.capacityRps);
       // A capacity breach on any service it reaches makes the campaign need IT work ...
-      const cap = state.nextCapacity[lo]!;
+      const cap = state.nextCapacity ? state.nextCapacity[lo]! : hi + 1;
       if (cap <= hi) consider(Math.max(times[cap]!, start), service);
       if (rps <= 0) continue;
       // ... and so does a scale-up on a service it puts load on.
-      const up = state.nextScaleUp[lo]!;
+      const up = state.nextScaleUp ? state.nextScaleUp[lo]! : hi + 1;
       if (up <= hi) consider(Math.max(times[up]!, start), service);
       for (let k = 0; k < RULES.length; k++) {
         const rule = RULES[k]!;

@@ -133,7 +133,13 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
       else needing.set(b.service, [b.campaign]);
     }
   }
-  const plan = planScaleUps(states, needing, (c) => deadlines.get(c)!.at, now);
+  const plan = planScaleUps(
+    states,
+    needing,
+    (c) => deadlines.get(c)!.at,
+    now,
+    capacity.defaults.failover_utilization,
+  );
   const planOf = new Map(plan.map((p) => [p.service, p]));
   const risk = riskCandidates(states, planOf, ranges, campaignLoads, constantBaseline, profiles);
 

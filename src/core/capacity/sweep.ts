@@ -32,11 +32,12 @@ export interface MaintenanceItem {
  */
 export interface Steps {
   times: number[];
-  loads: number[];
+  /** Typed arrays of exactly the step count (a counting walk first): no boxed numbers, no slack. */
+  loads: Float64Array;
   /** Share of capacity left by maintenance (the lowest active factor), 1 without maintenance. */
-  factors: number[];
+  factors: Float64Array;
   /** Index of the maintenance setting `factors`, -1 without maintenance. */
-  maintenance: number[];
+  maintenance: Int32Array;
 }
 
 const CAMPAIGN_END = 0;
@@ -155,11 +156,17 @@ export function sweepLoads(
   // from many additions and subtractions never accumulates.
   const activeCount = new Int32Array(n);
   const activeMaintenance: number[][] = Array.from({ length: n }, () => []);
-  const steps: Steps[] = Array.from({ length: n }, () => ({
+  // A first walk counts each service's steps, so the step arrays are made at their final size.
+  const counts = new Int32Array(n);
+  const none = (): void => undefined;
+  walk(now, n, b, campaigns, maintenance, none, none, (_t, touched, count) => {
+    for (let k = 0; k < count; k++) counts[touched[k]!]!++;
+  });
+  const steps: Steps[] = Array.from(counts, (count) => ({
     times: [],
-    loads: [],
-    factors: [],
-    maintenance: [],
+    loads: new Float64Array(count),
+    factors: new Float64Array(count),
+    maintenance: new Int32Array(count),
   }));
   walk(
     now,
@@ -198,10 +205,11 @@ export function sweepLoads(
             which = m;
           }
         }
+        const i = st.times.length;
         st.times.push(t);
-        st.loads.push(load[s]!);
-        st.factors.push(factor);
-        st.maintenance.push(which);
+        st.loads[i] = load[s]!;
+        st.factors[i] = factor;
+        st.maintenance[i] = which;
       }
     },
   );
@@ -269,7 +277,7 @@ function sortedIndices(set: ReadonlySet<number>): number[] {
 }
 
 /** Index of the step holding at instant t (the last step starting at or before t), -1 before the first. */
-export function stepAt(times: readonly number[], t: number): number {
+export function stepAt(times: ArrayLike<number>, t: number): number {
   let lo = 0;
   let hi = times.length - 1;
   let found = -1;
