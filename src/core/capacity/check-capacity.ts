@@ -163,13 +163,15 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   const ids = live.map((c) => c.id);
   const active = activeCampaigns(now, states.length, items, maintenance, sorted, wanted);
   // One id list per (service, instant), shared by every finding naming it.
-  const idLists = new Map<readonly number[], string[]>();
+  const idLists = new Map<Int32Array, string[]>();
   const contributors = (service: number, instant: number): string[] => {
     const pieces = active.get(instant)?.get(service);
     if (!pieces) return [];
     let list = idLists.get(pieces);
     if (!list) {
-      list = Object.freeze(pieces.map((p) => ids[items[p]!.owner]!)) as string[];
+      list = new Array<string>(pieces.length);
+      for (let k = 0; k < pieces.length; k++) list[k] = ids[items[pieces[k]!]!.owner]!;
+      Object.freeze(list);
       idLists.set(pieces, list);
     }
     return list;
@@ -197,7 +199,7 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     if (k >= 0) perItem[k] = term;
     return term;
   };
-  const noPieces: readonly number[] = [];
+  const noPieces = new Int32Array(0);
   const risks = riskResults(risk, (service, instant) => {
     const pieces = active.get(instant)?.get(service) ?? noPieces;
     const list = new Array<TimedRiskTerm>(pieces.length);

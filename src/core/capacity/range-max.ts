@@ -20,16 +20,32 @@ export class RangeMax {
   /** Index of the largest value in [lo, hi] (the earliest on ties); -1 when empty or all -Infinity. */
   argmax(lo: number, hi: number): number {
     if (lo > hi) return -1;
-    const tree = this.tree;
-    const n = this.values.length;
+    const { tree, values } = this;
+    const n = values.length;
     let best = -1;
+    let max = -Infinity;
     // "The larger value, the smaller index on ties" is a total order, so the nodes covering the
-    // range may be combined in any order.
+    // range may be combined in any order. Inlined comparisons: this runs a few times per campaign
+    // and service.
     for (let l = lo + n, r = hi + n + 1; l < r; l >>= 1, r >>= 1) {
-      if (l & 1) best = this.better(best, tree[l++]!);
-      if (r & 1) best = this.better(best, tree[--r]!);
+      if (l & 1) {
+        const i = tree[l++]!;
+        const v = values[i]!;
+        if (best < 0 || v > max || (v === max && i < best)) {
+          best = i;
+          max = v;
+        }
+      }
+      if (r & 1) {
+        const i = tree[--r]!;
+        const v = values[i]!;
+        if (best < 0 || v > max || (v === max && i < best)) {
+          best = i;
+          max = v;
+        }
+      }
     }
-    return this.values[best]! === -Infinity ? -1 : best;
+    return max === -Infinity ? -1 : best;
   }
 
   /** The index of the larger value, the smaller index on ties; `b` when `a` is -1 (none yet). */

@@ -142,6 +142,42 @@ function walk(
   }
 }
 
+/**
+ * Each service's number of steps, so the step arrays are made at their final size: one at `now`
+ * (every service has it) plus one per later instant where a boundary touches the service, the
+ * same touches as `walk` makes, counted in one plain loop.
+ */
+function stepCounts(
+  now: number,
+  serviceCount: number,
+  b: Boundaries,
+  campaigns: LoadItem[],
+  maintenance: MaintenanceItem[],
+): Int32Array {
+  const counts = new Int32Array(serviceCount).fill(1);
+  const last = new Float64Array(serviceCount).fill(now);
+  const touch = (s: number, t: number): void => {
+    if (last[s] === t) return;
+    last[s] = t;
+    counts[s]!++;
+  };
+  for (let i = 0; i < b.times.length; i++) {
+    const t = b.times[i]!;
+    if (t === now) continue;
+    const code = b.codes[i]!;
+    const kind = code & 3;
+    const index = code >> 2;
+    if (kind === CAMPAIGN_START || kind === CAMPAIGN_END) {
+      const loads = campaigns[index]!.loads;
+      for (let k = 0; k < loads.length; k++) if (loads[k]!.rps > 0) touch(loads[k]!.service, t);
+    } else {
+      const services = maintenance[index]!.services;
+      for (let k = 0; k < services.length; k++) touch(services[k]!, t);
+    }
+  }
+  return counts;
+}
+
 /** The load on every service from `now` on, as step functions (DESIGN: load on S at instant t). */
 export function sweepLoads(
   now: number,
@@ -156,12 +192,7 @@ export function sweepLoads(
   // from many additions and subtractions never accumulates.
   const activeCount = new Int32Array(n);
   const activeMaintenance: number[][] = Array.from({ length: n }, () => []);
-  // A first walk counts each service's steps, so the step arrays are made at their final size.
-  const counts = new Int32Array(n);
-  const none = (): void => undefined;
-  walk(now, n, b, campaigns, maintenance, none, none, (_t, touched, count) => {
-    for (let k = 0; k < count; k++) counts[touched[k]!]!++;
-  });
+  const counts = stepCounts(now, n, b, campaigns, maintenance);
   const steps: Steps[] = Array.from(counts, (count) => ({
     times: [],
     loads: new Float64Array(count),
@@ -220,7 +251,8 @@ export function sweepLoads(
  * The load items (campaign pieces) active with load > 0 on a service at given instants (each one a
  * boundary instant or `now`), as item indices in ascending order. A second walk, so that active
  * sets are only materialised where a finding, a peak or a risk names them. Result: instant →
- * service → item indices (frozen: many findings share one list).
+ * service → item indices (one typed array per (instant, service): many findings share it, so
+ * treat it as read-only).
  */
 export function activeCampaigns(
   now: number,
@@ -229,9 +261,15 @@ export function activeCampaigns(
   maintenance: MaintenanceItem[],
   b: Boundaries,
   wanted: ReadonlyMap<number, ReadonlySet<number>>,
-): Map<number, Map<number, readonly number[]>> {
-  const active: Set<number>[] = Array.from({ length: serviceCount }, () => new Set());
-  const result = new Map<number, Map<number, readonly number[]>>();
+): Map<number, Map<number, Int32Array>> {
+  // Per service, its active items in no order (removal swaps the last one in), and per (item, load)
+  // the item's place in that list: O(1) per boundary, no Set to grow, rehash and iterate.
+  const offsets = new Int32Array(campaigns.length + 1);
+  for (let i = 0; i < campaigns.length; i++) offsets[i + 1] = offsets[i]! + campaigns[i]!.loads.length;
+  const place = new Int32Array(offsets[campaigns.length]!);
+  const lists: Int32Array[] = Array.from({ length: serviceCount }, () => new Int32Array(8));
+  const sizes = new Int32Array(serviceCount);
+  const result = new Map<number, Map<number, Int32Array>>();
   walk(
     now,
     serviceCount,
@@ -243,37 +281,44 @@ export function activeCampaigns(
       for (let k = 0; k < loads.length; k++) {
         const { service, rps } = loads[k]!;
         if (rps <= 0) continue;
-        if (sign > 0) active[service]!.add(index);
-        else active[service]!.delete(index);
+        let list = lists[service]!;
+        const size = sizes[service]!;
+        if (sign > 0) {
+          if (size === list.length) {
+            const grown = new Int32Array(size * 2);
+            grown.set(list);
+            lists[service] = list = grown;
+          }
+          list[size] = index;
+          place[offsets[index]! + k] = size;
+          sizes[service] = size + 1;
+        } else {
+          const at = place[offsets[index]! + k]!;
+          const last = list[size - 1]!;
+          list[at] = last;
+          place[offsets[last]! + loadIndexOf(campaigns[last]!.loads, service)] = at;
+          sizes[service] = size - 1;
+        }
       }
     },
     () => undefined,
     (t) => {
       const services = wanted.get(t);
       if (!services) return;
-      const byService = new Map<number, readonly number[]>();
-      services.forEach((s) => byService.set(s, Object.freeze(sortedIndices(active[s]!))));
+      const byService = new Map<number, Int32Array>();
+      // A typed array's own sort is numeric and needs no comparison callback.
+      services.forEach((s) => byService.set(s, lists[s]!.slice(0, sizes[s]).sort()));
       result.set(t, byService);
     },
   );
   return result;
 }
 
-/**
- * A set of item indices as an ascending list. `forEach` and plain loops rather than `from` over
- * iterators: on clean this ran for every wanted (instant, service) and its iterator results were the
- * largest single source of garbage in the capacity check.
- */
-function sortedIndices(set: ReadonlySet<number>): number[] {
-  const sorted = new Int32Array(set.size);
-  let n = 0;
-  set.forEach((i) => {
-    sorted[n++] = i;
-  });
-  sorted.sort();
-  const out = new Array<number>(n);
-  for (let k = 0; k < n; k++) out[k] = sorted[k]!;
-  return out;
+/** Index of a service in an item's loads (present: the item is active on it). */
+function loadIndexOf(loads: readonly ServiceLoad[], service: number): number {
+  let k = 0;
+  while (loads[k]!.service !== service) k++;
+  return k;
 }
 
 /** Index of the step holding at instant t (the last step starting at or before t), -1 before the first. */
