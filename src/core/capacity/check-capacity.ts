@@ -83,7 +83,8 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     const pieces: (Range & { factor: number })[] = [];
     for (const p of shapePieces(c.forecast.shape, c.start, c.end, c.timezone))
       if (p.end > now) pieces.push({ start: Math.max(p.start, now), end: p.end, factor: p.factor });
-    return pieces;
+    // Kept to the end of the check: exactly its length, not the room the first push made.
+    return pieces.slice();
   });
   const items: LoadItem[] = [];
   ranges.forEach((pieces, owner) => {
@@ -163,7 +164,7 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   const ids = live.map((c) => c.id);
   const active = activeCampaigns(now, states.length, items, maintenance, sorted, wanted);
   // One id list per (service, instant), shared by every finding naming it.
-  const idLists = new Map<Int32Array, string[]>();
+  const idLists = new Map<readonly number[], string[]>();
   const contributors = (service: number, instant: number): string[] => {
     const pieces = active.get(instant)?.get(service);
     if (!pieces) return [];
@@ -199,7 +200,7 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     if (k >= 0) perItem[k] = term;
     return term;
   };
-  const noPieces = new Int32Array(0);
+  const noPieces: readonly number[] = [];
   const risks = riskResults(risk, (service, instant) => {
     const pieces = active.get(instant)?.get(service) ?? noPieces;
     const list = new Array<TimedRiskTerm>(pieces.length);

@@ -251,8 +251,8 @@ export function sweepLoads(
  * The load items (campaign pieces) active with load > 0 on a service at given instants (each one a
  * boundary instant or `now`), as item indices in ascending order. A second walk, so that active
  * sets are only materialised where a finding, a peak or a risk names them. Result: instant →
- * service → item indices (one typed array per (instant, service): many findings share it, so
- * treat it as read-only).
+ * service → item indices (frozen: many findings share one list). Plain lists: a typed array per
+ * (instant, service) costs a buffer object and a backing store each, about 5 MB on stress.
  */
 export function activeCampaigns(
   now: number,
@@ -261,7 +261,7 @@ export function activeCampaigns(
   maintenance: MaintenanceItem[],
   b: Boundaries,
   wanted: ReadonlyMap<number, ReadonlySet<number>>,
-): Map<number, Map<number, Int32Array>> {
+): Map<number, Map<number, readonly number[]>> {
   // Per service, its active items in no order (removal swaps the last one in), and per (item, load)
   // the item's place in that list: O(1) per boundary, no Set to grow, rehash and iterate.
   const offsets = new Int32Array(campaigns.length + 1);
@@ -269,7 +269,8 @@ export function activeCampaigns(
   const place = new Int32Array(offsets[campaigns.length]!);
   const lists: Int32Array[] = Array.from({ length: serviceCount }, () => new Int32Array(8));
   const sizes = new Int32Array(serviceCount);
-  const result = new Map<number, Map<number, Int32Array>>();
+  const result = new Map<number, Map<number, readonly number[]>>();
+  let sorted = new Int32Array(64);
   walk(
     now,
     serviceCount,
@@ -305,9 +306,19 @@ export function activeCampaigns(
     (t) => {
       const services = wanted.get(t);
       if (!services) return;
-      const byService = new Map<number, Int32Array>();
-      // A typed array's own sort is numeric and needs no comparison callback.
-      services.forEach((s) => byService.set(s, lists[s]!.slice(0, sizes[s]).sort()));
+      const byService = new Map<number, readonly number[]>();
+      services.forEach((s) => {
+        const size = sizes[s]!;
+        if (sorted.length < size) sorted = new Int32Array(size * 2);
+        // Sorted in one reused buffer by the typed array's own sort (numeric, no comparison
+        // callback), then copied into a list of exactly its size.
+        const view = sorted.subarray(0, size);
+        view.set(lists[s]!.subarray(0, size));
+        view.sort();
+        const out = new Array<number>(size);
+        for (let k = 0; k < size; k++) out[k] = view[k]!;
+        byService.set(s, Object.freeze(out));
+      });
       result.set(t, byService);
     },
   );
