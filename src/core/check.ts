@@ -49,19 +49,26 @@ export function runValidate(input: Omit<CheckInput, "changed">): Report {
 
 /** `check`: everything of DESIGN sections 2 and 3. */
 export function runCheck(input: CheckInput): Report {
-  return runCheckModel(input).report;
+  return checkRepository(input, false).report;
 }
 
 /**
  * `check`, plus what `fit` and the dashboard draw on: the loaded campaigns and capacity and the
  * fit model of each service's load steps (undefined when the capacity file did not load).
  */
-export function runCheckModel(input: CheckInput): {
+export function runCheckModel(input: CheckInput): CheckedModel {
+  return checkRepository(input, true);
+}
+
+interface CheckedModel {
   report: Report;
   campaigns: Campaign[];
   capacity?: Capacity;
   model?: FitModel;
-} {
+}
+
+/** The check; `withModel`: also the fit model (a copy of every service's steps `check` never reads). */
+function checkRepository(input: CheckInput, withModel: boolean): CheckedModel {
   const loaded = loadRepository(input);
   let model: FitModel | undefined;
   let findings: Finding[] = [
@@ -78,7 +85,7 @@ export function runCheckModel(input: CheckInput): {
     // Not push(...): tens of thousands of arguments can overflow the stack.
     findings = findings.concat(result.findings);
     ({ services, plan, campaigns, risk } = result);
-    model = fitModel(loaded.capacity, result.states, input.now);
+    if (withModel) model = fitModel(loaded.capacity, result.states, input.now);
   } else {
     findings.push(...uncheckedCampaigns(input.config.capacity, loaded.campaigns));
   }

@@ -18,7 +18,7 @@ export interface Breach {
 }
 
 export interface Assessment {
-  breaches: Breach[];
+  breaches: readonly Breach[];
   /** First instant the campaign needs IT work, and the service behind it; undefined when it needs none. */
   needsWork?: { instant: number; service: number };
   /** Highest load / capacity_rps on a service it reaches during its window. */
@@ -26,6 +26,9 @@ export interface Assessment {
 }
 
 const RULES: LoadRule[] = ["capacity", "maintenance", "redundancy", "scale-up", "failover"];
+
+/** The breaches of every campaign that breaks nothing: one shared, empty and frozen list. */
+const NO_BREACHES: readonly Breach[] = Object.freeze([]);
 
 /** A part of the campaign's window where it adds load (its shape's pieces, clipped to now). */
 export interface Range {
@@ -70,11 +73,11 @@ export function assessCampaign(
       const peak = state.peak.argmax(lo, hi);
       if (peak >= 0 && state.capacityRps > 0) impact = Math.max(impact, stepLoads[peak]! / state.capacityRps);
       // A capacity breach on any service it reaches makes the campaign need IT work ...
-      const cap = state.nextCapacity[lo]!;
+      const cap = state.nextCapacity ? state.nextCapacity[lo]! : hi + 1;
       if (cap <= hi) consider(Math.max(times[cap]!, start), service);
       if (rps <= 0) continue;
       // ... and so does a scale-up on a service it puts load on.
-      const up = state.nextScaleUp[lo]!;
+      const up = state.nextScaleUp ? state.nextScaleUp[lo]! : hi + 1;
       if (up <= hi) consider(Math.max(times[up]!, start), service);
       for (let k = 0; k < RULES.length; k++) {
         const rule = RULES[k]!;
@@ -94,9 +97,12 @@ export function assessCampaign(
       }
     }
   }
+  // Every campaign's assessment lives to the end of the check: a copy of exactly its length rather
+  // than the room the first push made (16 slots of 8 bytes).
+  const kept = breaches.length === 0 ? NO_BREACHES : breaches.slice();
   return workService >= 0
-    ? { breaches, needsWork: { instant: workInstant, service: workService }, impact }
-    : { breaches, impact };
+    ? { breaches: kept, needsWork: { instant: workInstant, service: workService }, impact }
+    : { breaches: kept, impact };
 }
 
 /** Index of the last step starting before `end` (the window is half-open). */

@@ -83,7 +83,8 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     const pieces: (Range & { factor: number })[] = [];
     for (const p of shapePieces(c.forecast.shape, c.start, c.end, c.timezone))
       if (p.end > now) pieces.push({ start: Math.max(p.start, now), end: p.end, factor: p.factor });
-    return pieces;
+    // Kept to the end of the check: exactly its length, not the room the first push made.
+    return pieces.slice();
   });
   const items: LoadItem[] = [];
   ranges.forEach((pieces, owner) => {
@@ -133,7 +134,13 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
       else needing.set(b.service, [b.campaign]);
     }
   }
-  const plan = planScaleUps(states, needing, (c) => deadlines.get(c)!.at, now);
+  const plan = planScaleUps(
+    states,
+    needing,
+    (c) => deadlines.get(c)!.at,
+    now,
+    capacity.defaults.failover_utilization,
+  );
   const planOf = new Map(plan.map((p) => [p.service, p]));
   const risk = riskCandidates(states, planOf, ranges, campaignLoads, constantBaseline, profiles);
 
@@ -163,7 +170,9 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     if (!pieces) return [];
     let list = idLists.get(pieces);
     if (!list) {
-      list = Object.freeze(pieces.map((p) => ids[items[p]!.owner]!)) as string[];
+      list = new Array<string>(pieces.length);
+      for (let k = 0; k < pieces.length; k++) list[k] = ids[items[pieces[k]!]!.owner]!;
+      Object.freeze(list);
       idLists.set(pieces, list);
     }
     return list;

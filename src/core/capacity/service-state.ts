@@ -30,18 +30,20 @@ export interface ServiceState {
   floor: number;
   /** True when any step outside maintenance exceeds max-scale capacity: no plan for this service. */
   overCapacity: boolean;
-  /** Planned instances per step (min(N, max_instances)); 0 for fixed services. */
-  planned: Int32Array;
-  /** Per rule: the load at steps breaking it (by a campaign, not the baseline alone), else -Infinity. */
-  breaches: Record<LoadRule, Float64Array>;
-  /** Per rule: range max over `breaches`, or undefined when the rule is never broken. */
+  /**
+   * Per rule broken by a campaign (not the baseline alone): the load at the steps breaking it, else
+   * -Infinity; absent when no step breaks it (most rules on most services: five arrays of every
+   * step per service were a large share of the result's memory).
+   */
+  breaches: Partial<Record<LoadRule, Float64Array>>;
+  /** Per rule: range max over `breaches`, absent when the rule is never broken. */
   worst: Partial<Record<LoadRule, RangeMax>>;
   /** Range max over the loads. */
   peak: RangeMax;
-  /** Per step i: the first step j >= i breaking `capacity` (steps.length if none). */
-  nextCapacity: Int32Array;
-  /** Per step i: the first step j >= i needing more than `floor` instances (steps.length if none). */
-  nextScaleUp: Int32Array;
+  /** Per step i: the first step j >= i breaking `capacity`; absent when no step does. */
+  nextCapacity?: Int32Array;
+  /** Per step i: the first step j >= i needing more than `floor` instances; absent when no step does. */
+  nextScaleUp?: Int32Array;
 }
 
 const RULES: LoadRule[] = ["capacity", "maintenance", "redundancy", "scale-up", "failover"];
@@ -83,39 +85,42 @@ export function serviceState(
   const cap = capacityRps(service);
   const baseline = baselineState(service, baselineLoad, failover, standby);
   const count = steps.times.length;
-  const breaches = Object.fromEntries(
-    RULES.map((r) => [r, new Float64Array(count).fill(-Infinity)]),
-  ) as Record<LoadRule, Float64Array>;
-  const planned = new Int32Array(count);
+  const breaches: Partial<Record<LoadRule, Float64Array>> = {};
+  /** The rule's array, made on its first breach. */
+  const flag = (rule: LoadRule, i: number, load: number): void => {
+    (breaches[rule] ??= new Float64Array(count).fill(-Infinity))[i] = load;
+  };
   const floor = service.kind === "scalable" ? Math.max(service.instances, baseline.planned) : 0;
+  const { loads, factors, maintenance } = steps;
+  const checkFailover = standby !== undefined && !baseline.failover;
   let overCapacity = baseline.capacity;
   for (let i = 0; i < count; i++) {
-    const load = steps.loads[i]!;
-    const factor = steps.factors[i]!;
-    const inMaintenance = steps.maintenance[i]! >= 0;
+    const load = loads[i]!;
     const overMax = exceeds(load, cap);
-    if (standby !== undefined && !baseline.failover && exceeds(load, standby)) breaches.failover[i] = load;
-    if (inMaintenance) {
-      if (exceeds(load, cap * factor)) breaches.maintenance[i] = load;
+    if (checkFailover && exceeds(load, standby)) flag("failover", i, load);
+    if (maintenance[i]! >= 0) {
+      if (exceeds(load, cap * factors[i]!)) flag("maintenance", i, load);
     } else if (overMax) {
       overCapacity = true;
-      if (!baseline.capacity) breaches.capacity[i] = load;
+      if (!baseline.capacity) flag("capacity", i, load);
     }
     // Over max scale during maintenance is a maintenance error only; it does not size the plan.
     if (service.kind === "scalable" && !overMax) {
       const n = instancesNeeded(load, service, failover);
-      planned[i] = Math.min(n, service.max_instances);
-      if (n > service.max_instances && !baseline.redundancy) breaches.redundancy[i] = load;
-      if (planned[i]! > floor) breaches["scale-up"][i] = load;
+      if (n > service.max_instances && !baseline.redundancy) flag("redundancy", i, load);
+      if (Math.min(n, service.max_instances) > floor) flag("scale-up", i, load);
     }
   }
   if (overCapacity) {
     // DESIGN: no plan, scale-up or redundancy for a service that cannot hold the load fully scaled.
-    breaches.redundancy.fill(-Infinity);
-    breaches["scale-up"].fill(-Infinity);
+    delete breaches.redundancy;
+    delete breaches["scale-up"];
   }
   const worst: Partial<Record<LoadRule, RangeMax>> = {};
-  for (const r of RULES) if (broken(breaches[r])) worst[r] = new RangeMax(breaches[r]);
+  for (const r of RULES) {
+    const values = breaches[r];
+    if (values) worst[r] = new RangeMax(values);
+  }
   return {
     index,
     service,
@@ -124,19 +129,12 @@ export function serviceState(
     baseline,
     floor,
     overCapacity,
-    planned,
     breaches,
     worst,
-    peak: new RangeMax(steps.loads),
-    nextCapacity: nextFlagged(breaches.capacity),
-    nextScaleUp: nextFlagged(breaches["scale-up"]),
+    peak: new RangeMax(loads),
+    ...(breaches.capacity ? { nextCapacity: nextFlagged(breaches.capacity) } : {}),
+    ...(breaches["scale-up"] ? { nextScaleUp: nextFlagged(breaches["scale-up"]) } : {}),
   };
-}
-
-/** Whether any step breaks the rule (a loop: `some` with a closure per step showed in profiles). */
-function broken(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] !== -Infinity) return true;
-  return false;
 }
 
 function nextFlagged(values: Float64Array): Int32Array {

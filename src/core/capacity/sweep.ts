@@ -32,11 +32,12 @@ export interface MaintenanceItem {
  */
 export interface Steps {
   times: number[];
-  loads: number[];
+  /** Typed arrays of exactly the step count (a counting walk first): no boxed numbers, no slack. */
+  loads: Float64Array;
   /** Share of capacity left by maintenance (the lowest active factor), 1 without maintenance. */
-  factors: number[];
+  factors: Float64Array;
   /** Index of the maintenance setting `factors`, -1 without maintenance. */
-  maintenance: number[];
+  maintenance: Int32Array;
 }
 
 const CAMPAIGN_END = 0;
@@ -141,6 +142,42 @@ function walk(
   }
 }
 
+/**
+ * Each service's number of steps, so the step arrays are made at their final size: one at `now`
+ * (every service has it) plus one per later instant where a boundary touches the service, the
+ * same touches as `walk` makes, counted in one plain loop.
+ */
+function stepCounts(
+  now: number,
+  serviceCount: number,
+  b: Boundaries,
+  campaigns: LoadItem[],
+  maintenance: MaintenanceItem[],
+): Int32Array {
+  const counts = new Int32Array(serviceCount).fill(1);
+  const last = new Float64Array(serviceCount).fill(now);
+  const touch = (s: number, t: number): void => {
+    if (last[s] === t) return;
+    last[s] = t;
+    counts[s]!++;
+  };
+  for (let i = 0; i < b.times.length; i++) {
+    const t = b.times[i]!;
+    if (t === now) continue;
+    const code = b.codes[i]!;
+    const kind = code & 3;
+    const index = code >> 2;
+    if (kind === CAMPAIGN_START || kind === CAMPAIGN_END) {
+      const loads = campaigns[index]!.loads;
+      for (let k = 0; k < loads.length; k++) if (loads[k]!.rps > 0) touch(loads[k]!.service, t);
+    } else {
+      const services = maintenance[index]!.services;
+      for (let k = 0; k < services.length; k++) touch(services[k]!, t);
+    }
+  }
+  return counts;
+}
+
 /** The load on every service from `now` on, as step functions (DESIGN: load on S at instant t). */
 export function sweepLoads(
   now: number,
@@ -155,11 +192,12 @@ export function sweepLoads(
   // from many additions and subtractions never accumulates.
   const activeCount = new Int32Array(n);
   const activeMaintenance: number[][] = Array.from({ length: n }, () => []);
-  const steps: Steps[] = Array.from({ length: n }, () => ({
+  const counts = stepCounts(now, n, b, campaigns, maintenance);
+  const steps: Steps[] = Array.from(counts, (count) => ({
     times: [],
-    loads: [],
-    factors: [],
-    maintenance: [],
+    loads: new Float64Array(count),
+    factors: new Float64Array(count),
+    maintenance: new Int32Array(count),
   }));
   walk(
     now,
@@ -198,10 +236,11 @@ export function sweepLoads(
             which = m;
           }
         }
+        const i = st.times.length;
         st.times.push(t);
-        st.loads.push(load[s]!);
-        st.factors.push(factor);
-        st.maintenance.push(which);
+        st.loads[i] = load[s]!;
+        st.factors[i] = factor;
+        st.maintenance[i] = which;
       }
     },
   );
@@ -212,7 +251,8 @@ export function sweepLoads(
  * The load items (campaign pieces) active with load > 0 on a service at given instants (each one a
  * boundary instant or `now`), as item indices in ascending order. A second walk, so that active
  * sets are only materialised where a finding, a peak or a risk names them. Result: instant →
- * service → item indices (frozen: many findings share one list).
+ * service → item indices (frozen: many findings share one list). Plain lists: a typed array per
+ * (instant, service) costs a buffer object and a backing store each, about 5 MB on stress.
  */
 export function activeCampaigns(
   now: number,
@@ -222,8 +262,15 @@ export function activeCampaigns(
   b: Boundaries,
   wanted: ReadonlyMap<number, ReadonlySet<number>>,
 ): Map<number, Map<number, readonly number[]>> {
-  const active: Set<number>[] = Array.from({ length: serviceCount }, () => new Set());
+  // Per service, its active items in no order (removal swaps the last one in), and per (item, load)
+  // the item's place in that list: O(1) per boundary, no Set to grow, rehash and iterate.
+  const offsets = new Int32Array(campaigns.length + 1);
+  for (let i = 0; i < campaigns.length; i++) offsets[i + 1] = offsets[i]! + campaigns[i]!.loads.length;
+  const place = new Int32Array(offsets[campaigns.length]!);
+  const lists: Int32Array[] = Array.from({ length: serviceCount }, () => new Int32Array(8));
+  const sizes = new Int32Array(serviceCount);
   const result = new Map<number, Map<number, readonly number[]>>();
+  let sorted = new Int32Array(64);
   walk(
     now,
     serviceCount,
@@ -235,8 +282,24 @@ export function activeCampaigns(
       for (let k = 0; k < loads.length; k++) {
         const { service, rps } = loads[k]!;
         if (rps <= 0) continue;
-        if (sign > 0) active[service]!.add(index);
-        else active[service]!.delete(index);
+        let list = lists[service]!;
+        const size = sizes[service]!;
+        if (sign > 0) {
+          if (size === list.length) {
+            const grown = new Int32Array(size * 2);
+            grown.set(list);
+            lists[service] = list = grown;
+          }
+          list[size] = index;
+          place[offsets[index]! + k] = size;
+          sizes[service] = size + 1;
+        } else {
+          const at = place[offsets[index]! + k]!;
+          const last = list[size - 1]!;
+          list[at] = last;
+          place[offsets[last]! + loadIndexOf(campaigns[last]!.loads, service)] = at;
+          sizes[service] = size - 1;
+        }
       }
     },
     () => undefined,
@@ -244,32 +307,33 @@ export function activeCampaigns(
       const services = wanted.get(t);
       if (!services) return;
       const byService = new Map<number, readonly number[]>();
-      services.forEach((s) => byService.set(s, Object.freeze(sortedIndices(active[s]!))));
+      services.forEach((s) => {
+        const size = sizes[s]!;
+        if (sorted.length < size) sorted = new Int32Array(size * 2);
+        // Sorted in one reused buffer by the typed array's own sort (numeric, no comparison
+        // callback), then copied into a list of exactly its size.
+        const view = sorted.subarray(0, size);
+        view.set(lists[s]!.subarray(0, size));
+        view.sort();
+        const out = new Array<number>(size);
+        for (let k = 0; k < size; k++) out[k] = view[k]!;
+        byService.set(s, Object.freeze(out));
+      });
       result.set(t, byService);
     },
   );
   return result;
 }
 
-/**
- * A set of item indices as an ascending list. `forEach` and plain loops rather than `from` over
- * iterators: on clean this ran for every wanted (instant, service) and its iterator results were the
- * largest single source of garbage in the capacity check.
- */
-function sortedIndices(set: ReadonlySet<number>): number[] {
-  const sorted = new Int32Array(set.size);
-  let n = 0;
-  set.forEach((i) => {
-    sorted[n++] = i;
-  });
-  sorted.sort();
-  const out = new Array<number>(n);
-  for (let k = 0; k < n; k++) out[k] = sorted[k]!;
-  return out;
+/** Index of a service in an item's loads (present: the item is active on it). */
+function loadIndexOf(loads: readonly ServiceLoad[], service: number): number {
+  let k = 0;
+  while (loads[k]!.service !== service) k++;
+  return k;
 }
 
 /** Index of the step holding at instant t (the last step starting at or before t), -1 before the first. */
-export function stepAt(times: readonly number[], t: number): number {
+export function stepAt(times: ArrayLike<number>, t: number): number {
   let lo = 0;
   let hi = times.length - 1;
   let found = -1;

@@ -67,9 +67,9 @@ export function fitModel(capacity: Capacity, states: readonly ServiceState[], no
         capacity_rps: state.capacityRps,
         floor: state.floor,
         baseline_redundancy: state.baseline.redundancy,
-        times: [...state.steps.times],
-        loads: [...state.steps.loads],
-        factors: [...state.steps.factors],
+        times: toArray(state.steps.times),
+        loads: toArray(state.steps.loads),
+        factors: toArray(state.steps.factors),
       };
     }),
     sites: capacity.sites.map((site) => ({
@@ -79,4 +79,14 @@ export function fitModel(capacity: Capacity, states: readonly ServiceState[], no
     })),
     freezes: capacity.freezes.map((f) => ({ name: f.name, start: f.start, end: f.end })),
   };
+}
+
+/**
+ * A plain array copy (the model is JSON: a typed array would serialise as an object). An indexed
+ * loop: spreading a typed array goes through its iterator, one result object per step.
+ */
+function toArray(values: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) out.push(values[i]!);
+  return out;
 }
