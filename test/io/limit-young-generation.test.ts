@@ -1,0 +1,53 @@
+/**
+ * The CLI and the Action keep V8's young generation at its starting size (src/io/limit-young-generation.ts):
+ * each process entry, run as users run it, is given a preload that, once the run is over, keeps
+ * a million small objects alive (enough to make V8 grow its young generation to the maximum) and
+ * prints the young generation's size. Without the setting the same allocation grows it to 32 MB
+ * (the control), with it the young generation stays at 2 MB.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+const dir = mkdtempSync(path.join(tmpdir(), "cg-young-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const preload = path.join(dir, "grow.cjs");
+writeFileSync(
+  preload,
+  `process.on("exit", () => {
+  const keep = [];
+  for (let i = 0; i < 1e6; i++) keep.push({ a: i, b: [i] });
+  const young = require("node:v8").getHeapSpaceStatistics().find((s) => s.space_name === "new_space");
+  process.stderr.write("young generation " + young.space_size + "\\n");
+});
+`,
+);
+
+/** The young generation's size after the preload's allocation, in MB, for `node -r preload ...args`. */
+function youngGenerationAfter(args: string[]): number {
+  const r = spawnSync(process.execPath, ["-r", preload, ...args], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    env: { ...process.env, GITHUB_REPOSITORY: "", GITHUB_ACTIONS: "" },
+  });
+  const bytes = /young generation (\d+)/.exec(r.stderr)?.[1];
+  expect(bytes, r.stderr).toBeDefined();
+  return Number(bytes) / 2 ** 20;
+}
+
+describe("the young generation of a run", () => {
+  it("grows to its maximum without the setting (the control: the allocation is big enough)", () => {
+    expect(youngGenerationAfter(["-e", "0"])).toBeGreaterThanOrEqual(16);
+  });
+
+  it("stays at its starting size in the CLI (bin/campaign-gate.js)", () => {
+    expect(youngGenerationAfter(["bin/campaign-gate.js", "--version"])).toBeLessThanOrEqual(2);
+  });
+
+  it("stays at its starting size in the Action bundle (action/dist/index.js)", () => {
+    expect(youngGenerationAfter(["action/dist/index.js"])).toBeLessThanOrEqual(2);
+  });
+});
