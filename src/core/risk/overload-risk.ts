@@ -349,6 +349,20 @@ function groupOfFour(d: Float64Array, samples: RowSamples, j: number, m: number,
   const sc = d[rc * ROW + SCALE]!;
   const sd = d[rd * ROW + SCALE]!;
   let high = 0;
+  if (m === RISK_SAMPLES && !(cut > 0)) {
+    // Every sample still in (INDEX is k ↦ k) and none can drop: a plain pass, two samples a turn
+    // (many campaigns per point, as in a 100,000-campaign repository, spend most groups here).
+    for (let k = 0; k < RISK_SAMPLES; k += 2) {
+      const x = SUM[k]! + (sa * fa[k]! + sb * fb[k]! + sc * fc[k]! + sd * fd[k]!);
+      const y = SUM[k + 1]! + (sa * fa[k + 1]! + sb * fb[k + 1]! + sc * fc[k + 1]! + sd * fd[k + 1]!);
+      SUM[k] = x;
+      SUM[k + 1] = y;
+      if (x > high) high = x;
+      if (y > high) high = y;
+    }
+    top = high;
+    return RISK_SAMPLES;
+  }
   let kept = 0;
   for (let c = 0; c < m; c++) {
     const k = INDEX[c]!;
