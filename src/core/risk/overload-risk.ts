@@ -241,6 +241,7 @@ function sampledRows(
   }
   let m: number;
   let j: number;
+  indexStale = false;
   if (n >= 4) {
     m = firstGroup(d, blocks, threshold - rest[4]!);
     if (m === 0 || top + rest[4]! <= left) return 0;
@@ -300,6 +301,16 @@ function largestFirst(a: number, b: number): number {
   );
 }
 
+/** Whether INDEX is to be read as k ↦ k (every sample in) and not yet written so. */
+let indexStale = false;
+
+/** Writes INDEX as k ↦ k when a plain pass left it to be read so. */
+function indexFromSamples(): void {
+  if (!indexStale) return;
+  for (let k = 0; k < RISK_SAMPLES; k++) INDEX[k] = k;
+  indexStale = false;
+}
+
 /** The highest candidate sum after the last group (set by firstGroup and groupOfFour). */
 let top = 0;
 
@@ -317,6 +328,21 @@ function firstGroup(d: Float64Array, blocks: number, cut: number): number {
   const sc = d[order[2]! * ROW + SCALE]!;
   const sd = d[order[3]! * ROW + SCALE]!;
   let high = 0;
+  if (blocks === BLOCKS && !(cut > 0)) {
+    // Every block in and no sample to drop: a plain pass, two samples a turn (INDEX is then read as
+    // k ↦ k, see indexFromSamples).
+    for (let k = 0; k < RISK_SAMPLES; k += 2) {
+      const x = 0 + (sa * fa[k]! + sb * fb[k]! + sc * fc[k]! + sd * fd[k]!);
+      const y = 0 + (sa * fa[k + 1]! + sb * fb[k + 1]! + sc * fc[k + 1]! + sd * fd[k + 1]!);
+      SUM[k] = x;
+      SUM[k + 1] = y;
+      if (x > high) high = x;
+      if (y > high) high = y;
+    }
+    top = high;
+    indexStale = true;
+    return RISK_SAMPLES;
+  }
   let kept = 0;
   for (let a = 0; a < blocks; a++) {
     for (let k = ALIVE[a]! * BLOCK, end = k + BLOCK; k < end; k++) {
@@ -363,6 +389,7 @@ function groupOfFour(d: Float64Array, samples: RowSamples, j: number, m: number,
     top = high;
     return RISK_SAMPLES;
   }
+  indexFromSamples();
   let kept = 0;
   for (let c = 0; c < m; c++) {
     const k = INDEX[c]!;
@@ -378,6 +405,7 @@ function groupOfFour(d: Float64Array, samples: RowSamples, j: number, m: number,
 
 /** Adds a campaign (factors `f`, scale `s`) to each candidate's sum; keeps those not below `cut`. */
 function single(f: Float64Array, s: number, m: number, cut: number): number {
+  indexFromSamples();
   let kept = 0;
   for (let c = 0; c < m; c++) {
     const k = INDEX[c]!;
