@@ -18,11 +18,20 @@ import {
   shuffle,
   stratifiedNormals,
   streamSeed,
+  tableRisk,
+  TermTable,
+  withBlockHighs,
+  BLOCK,
+  BLOCKS,
+  SAMPLED,
   Z90,
 } from "../../src/core/risk/index.js";
 import type { RiskTerm } from "../../src/core/risk/index.js";
 
 const N = RISK_SAMPLES;
+/** Whether `handed` (a cache's buffer) starts with the term's own samples. */
+const sameSamples = (handed: Float64Array, t: RiskTerm, seed: number) =>
+  factorSamples(t, seed).every((x, k) => x === handed[k]);
 /** The documented sampling error: at most that of plain Monte Carlo with N − 1 samples (Owen 1997). */
 const standardError = (p: number) => Math.sqrt((p * (1 - p)) / (N - 1));
 /** Allowed distance: four standard errors, plus the integrations' own error. */
@@ -136,11 +145,11 @@ describe("the Latin hypercube", () => {
     // How many of the buffers handed out for one point still hold their campaign's samples once
     // every campaign of the point has been asked for.
     const intact = (cache: InstanceType<typeof FactorCache>) => {
-      const handed = terms.map((t) => cache.samples(t, 5));
-      return terms.filter((t, i) => handed[i]!.every((x, k) => x === factorSamples(t, 5)[k])).length;
+      const handed = terms.map((t, i) => cache.samples(i, t.id, t.sigma, Infinity));
+      return terms.filter((t, i) => sameSamples(handed[i]!, t, 5)).length;
     };
-    expect(intact(new FactorCache(4))).toBeLessThan(terms.length);
-    const reserved = new FactorCache(4);
+    expect(intact(new FactorCache(5, 4))).toBeLessThan(terms.length);
+    const reserved = new FactorCache(5, 4);
     reserved.reserve(terms.length);
     expect(intact(reserved)).toBe(terms.length);
   });
@@ -156,9 +165,9 @@ describe("the Latin hypercube", () => {
     for (let i = 0; i < 100; i++)
       factorSamples({ id: `x${i}`, load: 1, median: 1, sigma: 0.01 * (i + 1) }, 3);
     expect(factorSamples(a, 3)).toEqual(first);
-    const cache = new FactorCache();
-    cache.samples({ id: "b", load: 9, ...planningFactor(100, 400) }, 3);
-    expect(cache.samples(a, 3)).toEqual(first);
+    const cache = new FactorCache(3);
+    cache.samples(1, "b", planningFactor(100, 400).sigma, Infinity);
+    expect(sameSamples(cache.samples(0, a.id, a.sigma, Infinity), a, 3)).toBe(true);
     // Another seed: another order.
     expect(factorSamples(a, 4)).not.toEqual(first);
   });
@@ -302,18 +311,23 @@ describe("the samples' range: the estimate without the full sum", () => {
     const levels = [planningFactor(500, 1000), planningFactor(800, 1000), planningFactor(650, 1000)];
     let stoppedEarly = 0;
     let positive = 0;
-    for (let c = 0; c < 120; c++) {
+    // Decided by the blocks of the first four campaigns, with no sum at all.
+    let byBlocks = 0;
+    // 120 cases with room 1.1 to 2.5 times the sum of medians, then 120 with 2 to 4 times (where
+    // blocks decide many).
+    for (let c = 0; c < 240; c++) {
       const terms = Array.from({ length: 2 + Math.floor(next() * 29) }, (_, j) => ({
         id: `c${c}-${j}`,
         load: 10 + next() * 990,
         ...levels[j % 3]!,
       }));
       const median = terms.reduce((s, t) => s + t.load * t.median, 0);
-      const left = median * (1.1 + next() * 1.4);
+      const left = median * (c < 120 ? 1.1 + next() * 1.4 : 2 + next() * 2);
       let fetched = 0;
       const counted = (t: RiskTerm, seed: number) => (fetched++, factorSamples(t, seed));
       const estimate = sampledRisk(left, terms, 5, counted);
       if (fetched < terms.length) stoppedEarly++;
+      if (fetched > 0 && fetched <= 4 && terms.length > 4) byBlocks++;
       if (estimate > 0) positive++;
       // The plain sum: every term, every sample, in the given order.
       const sums = new Float64Array(N);
@@ -324,9 +338,10 @@ describe("the samples' range: the estimate without the full sum", () => {
       expect(estimate, `case ${c}`).toBe(sums.filter((s) => s > left).length / N);
       expect(sampledRisk(left, [...terms].reverse(), 5)).toBe(estimate);
     }
-    // Both paths taken: the early stop and estimates above 0.
+    // Every path taken: the early stop, blocks alone, and estimates above 0.
     expect(stoppedEarly).toBeGreaterThan(10);
     expect(positive).toBeGreaterThan(10);
+    expect(byBlocks).toBeGreaterThan(20);
   });
 });
 
@@ -352,24 +367,67 @@ describe("factor cache (each campaign's samples computed once per report)", () =
       ...(i % 2 ? f : g),
     }));
     // A limit below the number of campaigns forces evictions and reuse of evicted buffers (4, the
-    // least allowed: the sum holds four campaigns' samples at once).
-    const cache = new FactorCache(1);
+    // least allowed: the sum reads four campaigns' samples at once).
+    const cache = new FactorCache(11, 1);
+    const table = new TermTable();
+    const rows = Int32Array.from(terms, (t, i) => table.add(t.load, t, i, i));
+    const samples = (row: number) => {
+      const c = table.key(row);
+      return cache.samples(c, terms[c]!.id, table.sigma(row), terms[c]!.until);
+    };
     let sampled = 0;
     for (let instant = 0; instant < 12_000; instant += 500) {
       cache.release(instant);
       const active = terms.filter((t) => t.until > instant);
+      const activeRows = rows.filter((_, i) => terms[i]!.until > instant);
       for (const capacity of [1500, 3000, 6000]) {
-        const p = overloadRisk(0, active, capacity, 11, cache.samples);
+        const p = tableRisk(table, activeRows, activeRows.length, 0, capacity, samples);
         expect(p).toBe(overloadRisk(0, active, capacity, 11));
         if (p > 0 && p < 1) sampled++;
       }
     }
     expect(sampled).toBeGreaterThan(5);
-    for (const t of terms) expect(cache.samples(t, 11)).toEqual(factorSamples(t, 11));
+    terms.forEach((t, i) => expect(sameSamples(cache.samples(i, t.id, t.sigma, t.until), t, 11)).toBe(true));
     // Another seed or σ is another stream.
-    expect(cache.samples(terms[0]!, 12)).toEqual(factorSamples(terms[0]!, 12));
-    expect(cache.samples(terms[0]!, 12)).not.toEqual(factorSamples(terms[0]!, 11));
-    const other = { ...terms[0]!, ...planningFactor(300, 400) };
-    expect(cache.samples(other, 11)).toEqual(factorSamples(other, 11));
+    const other = new FactorCache(12);
+    expect(sameSamples(other.samples(0, terms[0]!.id, terms[0]!.sigma, 1), terms[0]!, 12)).toBe(true);
+    expect(sameSamples(other.samples(0, terms[0]!.id, terms[0]!.sigma, 1), terms[0]!, 11)).toBe(false);
+    const sigma = planningFactor(300, 400).sigma;
+    expect(sameSamples(cache.samples(0, terms[0]!.id, sigma, 1), { ...terms[0]!, sigma }, 11)).toBe(true);
+  });
+
+  test("release forgets exactly the campaigns whose window has ended, also after a quiet stretch", () => {
+    const cache = new FactorCache(1);
+    const sigma = planningFactor(100, 200).sigma;
+    const a = cache.samples(0, "a", sigma, 1000);
+    cache.samples(1, "b", sigma, 5000);
+    cache.release(999);
+    // Still held: the same buffer comes back.
+    expect(cache.samples(0, "a", sigma, 1000)).toBe(a);
+    cache.release(1000);
+    // a's buffer went back to the spares and now holds c's samples; b is untouched.
+    const c = cache.samples(2, "c", sigma, 9000);
+    expect(c).toBe(a);
+    expect(sameSamples(c, { id: "c", sigma, load: 1, median: 1 }, 1)).toBe(true);
+    expect(sameSamples(cache.samples(1, "b", sigma, 5000), { id: "b", sigma, load: 1, median: 1 }, 1)).toBe(
+      true,
+    );
+  });
+});
+
+describe("block highs (whole blocks of samples ruled out before any sum)", () => {
+  test("each block's high is the highest of its BLOCK samples, after the samples themselves", () => {
+    const t = { id: "blocky", load: 1, ...planningFactor(100, 300) };
+    const fresh = factorSamples(t, 9);
+    const withHighs = withBlockHighs(fresh);
+    expect(withHighs).toHaveLength(SAMPLED);
+    expect(withHighs.subarray(0, N)).toEqual(fresh);
+    for (let b = 0; b < BLOCKS; b++)
+      expect(withHighs[N + b]).toBe(Math.max(...fresh.subarray(b * BLOCK, (b + 1) * BLOCK)));
+    // In place: the same buffer, samples untouched.
+    const buffer = new Float64Array(SAMPLED);
+    buffer.set(fresh);
+    expect(withBlockHighs(buffer, buffer)).toBe(buffer);
+    expect(buffer).toEqual(withHighs);
   });
 });

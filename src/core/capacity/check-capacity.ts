@@ -13,13 +13,10 @@ import * as msg from "./findings.js";
 import type { Moment } from "./findings.js";
 import { instancesNeeded } from "./instances.js";
 import { baselineLoads, campaignServiceLoads, planningValue, riskFactor } from "./loads.js";
-import type { ServiceLoad } from "./loads.js";
 import { addProfiledBaseline, baselineProfiles } from "./baseline-profiles.js";
 import { riskCandidates, riskResults } from "./risk.js";
 import type { RiskAt, RiskResults } from "./risk.js";
-import type { TimedRiskTerm } from "../risk/index.js";
 import { RISK_SAMPLES, RISK_SEED } from "../risk/index.js";
-import type { LogNormal } from "../risk/index.js";
 import { round6 } from "../format.js";
 import { standbyLoads } from "./standby.js";
 import type { Range } from "./assess.js";
@@ -177,36 +174,17 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     }
     return list;
   };
-  // Each campaign's log-normal once, not once per point it takes part in; and one term per (load
-  // item, service), the same values at every point: the risk code reads terms during the call only
-  // (it keeps ids and σ, never the objects), so sharing them saves a fresh object per use.
-  const factors: (LogNormal | undefined)[] = new Array<LogNormal | undefined>(live.length);
-  const terms: (TimedRiskTerm | undefined)[][] = new Array<(TimedRiskTerm | undefined)[]>(items.length);
-  const termOf = (p: number, service: number): TimedRiskTerm => {
-    const item = items[p]!;
-    const k = loadIndex(item.loads, service);
-    const perItem = (terms[p] ??= new Array<TimedRiskTerm | undefined>(item.loads.length));
-    const known = k >= 0 ? perItem[k] : undefined;
-    if (known) return known;
-    const c = live[item.owner]!;
-    const f = (factors[item.owner] ??= riskFactor(c, capacity.defaults));
-    const term = {
-      id: c.id,
-      load: k >= 0 ? item.loads[k]!.rps : 0,
-      until: c.end,
-      median: f.median,
-      sigma: f.sigma,
-    };
-    if (k >= 0) perItem[k] = term;
-    return term;
-  };
   const noPieces: readonly number[] = [];
-  const risks = riskResults(risk, (service, instant) => {
-    const pieces = active.get(instant)?.get(service) ?? noPieces;
-    const list = new Array<TimedRiskTerm>(pieces.length);
-    for (let i = 0; i < pieces.length; i++) list[i] = termOf(pieces[i]!, service);
-    return list;
-  });
+  const risks = riskResults(
+    risk,
+    items,
+    (service, instant) => active.get(instant)?.get(service) ?? noPieces,
+    {
+      ids,
+      ends: live.map((c) => c.end),
+      factor: (c) => riskFactor(live[c]!, capacity.defaults),
+    },
+  );
   const loadAt = (state: ServiceState, instant: number): number =>
     state.steps.loads[stepAt(state.steps.times, instant)]!;
 
@@ -317,12 +295,6 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     states,
     risk: riskReport(risks, states, live, contributors),
   };
-}
-
-/** Index of a service in a load item's loads, -1 when the item does not reach it. */
-function loadIndex(loads: readonly ServiceLoad[], service: number): number {
-  for (let k = 0; k < loads.length; k++) if (loads[k]!.service === service) return k;
-  return -1;
 }
 
 /** The JSON rows of the risk of overload: per service in file order, per live campaign in id order. */

@@ -7,8 +7,8 @@
  * of highest such ratio within its pieces on each service it loads; the chance is then computed
  * there only (src/core/risk), once per (service, step).
  */
-import { FactorCache, overloadRisk, RISK_SEED } from "../risk/index.js";
-import type { TimedRiskTerm } from "../risk/index.js";
+import { FactorCache, RISK_SEED, tableRisk, TermTable } from "../risk/index.js";
+import type { LogNormal } from "../risk/index.js";
 import type { ProfileSlots } from "../shape/index.js";
 import type { Range } from "./assess.js";
 import type { ServiceLoad } from "./loads.js";
@@ -16,6 +16,7 @@ import type { PlannedScaleUp } from "./plan.js";
 import { RangeMax } from "./range-max.js";
 import type { ServiceState } from "./service-state.js";
 import { stepAt } from "./sweep.js";
+import type { LoadItem } from "./sweep.js";
 
 /** A (service, step) where the chance is computed. */
 export interface RiskPoint {
@@ -110,25 +111,84 @@ export interface RiskResults {
   campaigns: RiskAt[];
 }
 
+/** What the chance reads of the campaigns, by campaign index. */
+export interface RiskCampaigns {
+  /** In id order (equal ids adjacent): each campaign's sample stream, and the order of ties. */
+  ids: readonly string[];
+  /** When each campaign's window ends (epoch ms): its samples are released then. */
+  ends: readonly number[];
+  /** A campaign's factor R; asked once per campaign, when a point first needs it. */
+  factor: (campaign: number) => LogNormal;
+}
+
 /**
- * Computes the chance at every candidate point; `termsAt` gives the campaigns active there. Its
- * terms are read during the point's computation only, so the caller may share them across points.
+ * Computes the chance at every candidate point. `piecesAt` gives the load items active on a
+ * service at an instant (indices into `items`); each (item, service) becomes one row of a term
+ * table the first time a point needs it, and later points reuse the row: a point costs a lookup
+ * per active item, no object.
  */
 export function riskResults(
   candidates: RiskCandidates,
-  termsAt: (service: number, instant: number) => TimedRiskTerm[],
+  items: readonly LoadItem[],
+  piecesAt: (service: number, instant: number) => readonly number[],
+  campaigns: RiskCampaigns,
 ): RiskResults {
   // In time order, so a campaign's samples are computed once and released when its window ends.
   const { points } = candidates;
   const order = points.map((_, k) => k).sort((a, b) => points[a]!.instant - points[b]!.instant || a - b);
-  const cache = new FactorCache();
+  const { ids, ends } = campaigns;
+  const cache = new FactorCache(RISK_SEED);
+  const table = new TermTable();
+  const samples = (row: number): Float64Array => {
+    const c = table.key(row);
+    return cache.samples(c, ids[c]!, table.sigma(row), ends[c]!);
+  };
+  // Item p's loads are flat entries first[p] … first[p + 1] − 1: their services, and their rows
+  // once made (-1 before). Typed and contiguous, where reading the items' objects at every point
+  // was a cache miss per object.
+  const first = new Int32Array(items.length + 1);
+  for (let p = 0; p < items.length; p++) first[p + 1] = first[p]! + items[p]!.loads.length;
+  const services = new Int32Array(first[items.length]!);
+  for (let p = 0; p < items.length; p++) {
+    const loads = items[p]!.loads;
+    for (let k = 0; k < loads.length; k++) services[first[p]! + k] = loads[k]!.service;
+  }
+  const rowOf = new Int32Array(services.length).fill(-1);
+  const factors = new Array<LogNormal | undefined>(ids.length);
+  // Equal ids share a rank (the first of them): ranks order rows as their ids do.
+  const rank = (c: number): number => {
+    while (c > 0 && ids[c - 1] === ids[c]) c--;
+    return c;
+  };
+  const rowAt = (p: number, service: number): number => {
+    const end = first[p + 1]!;
+    let at = first[p]!;
+    while (at < end && services[at] !== service) at++;
+    // An item without load on the service adds nothing (no row).
+    if (at === end) return -1;
+    let row = rowOf[at]!;
+    if (row < 0) {
+      const item = items[p]!;
+      const c = item.owner;
+      const factor = (factors[c] ??= campaigns.factor(c));
+      row = rowOf[at] = table.add(item.loads[at - first[p]!]!.rps, factor, rank(c), c);
+    }
+    return row;
+  };
+  let rows = new Int32Array(64);
   const probabilities = new Array<number>(points.length);
   for (const k of order) {
     const p = points[k]!;
     cache.release(p.instant);
-    const terms = termsAt(p.service, p.instant);
-    cache.reserve(terms.length);
-    probabilities[k] = overloadRisk(p.base, terms, p.capacity, RISK_SEED, cache.samples);
+    const pieces = piecesAt(p.service, p.instant);
+    if (rows.length < pieces.length) rows = new Int32Array(Math.max(pieces.length, 2 * rows.length));
+    let count = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      const row = rowAt(pieces[i]!, p.service);
+      if (row >= 0) rows[count++] = row;
+    }
+    cache.reserve(pieces.length);
+    probabilities[k] = tableRisk(table, rows, count, p.base, p.capacity, samples);
   }
   const worst = (list: readonly number[]): RiskAt => {
     let best: number | undefined;

@@ -2,13 +2,23 @@
  * Risk of overload (DESIGN 2, "Risk of overload"): campaign peaks as independent log-normals and
  * the chance their sum exceeds a capacity. lognormal.ts (parameters), normal.ts (Φ, Φ⁻¹),
  * samples.ts (the Latin hypercube: stratified normals, seeded orders), factor-table.ts (e^{σz}
- * once per σ), overload-risk.ts (closed form, samples' range, sampling), factor-cache.ts (each
- * campaign's samples computed once per report).
+ * once per σ), term-table.ts (terms as rows of doubles, their bounds computed once),
+ * overload-risk.ts (closed form, samples' range, sampling), factor-cache.ts (each campaign's
+ * samples computed once per report).
  */
-export { factorSamples, overloadRisk, sampledRisk } from "./overload-risk.js";
-export type { FactorSamples, RiskTerm } from "./overload-risk.js";
+export {
+  BLOCK,
+  BLOCKS,
+  factorSamples,
+  overloadRisk,
+  SAMPLED,
+  sampledRisk,
+  tableRisk,
+  withBlockHighs,
+} from "./overload-risk.js";
+export type { FactorSamples, RiskTerm, RowSamples } from "./overload-risk.js";
+export { TermTable } from "./term-table.js";
 export { FactorCache } from "./factor-cache.js";
-export type { TimedRiskTerm } from "./factor-cache.js";
 export { factorTable } from "./factor-table.js";
 export { planningFactor, Z90 } from "./lognormal.js";
 export type { LogNormal } from "./lognormal.js";

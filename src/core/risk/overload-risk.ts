@@ -10,7 +10,8 @@
 import { factorTable } from "./factor-table.js";
 import { normalCdf } from "./normal.js";
 import type { LogNormal } from "./lognormal.js";
-import { RISK_SAMPLES, shuffle, stratifiedNormals, streamSeed } from "./samples.js";
+import { RISK_SAMPLES, shuffle, streamSeed } from "./samples.js";
+import { LEAST, LOAD, MEDIAN, MOST, RANK, ROW, SCALE, SIGMA, TermTable } from "./term-table.js";
 
 /** One campaign's term: its planned load on the service then (rps) and its factor R. */
 export interface RiskTerm extends LogNormal {
@@ -28,18 +29,44 @@ export function overloadRisk(
   seed: number,
   samples: FactorSamples = factorSamples,
 ): number {
+  return tableRisk(termTable(terms), allRows(terms.length), terms.length, base, capacity, (row) =>
+    withBlockHighs(samples(terms[row]!, seed)),
+  );
+}
+
+/**
+ * overloadRisk over rows of a term table (term-table.ts): the terms are `rows[0 … count − 1]`, and
+ * `samples(row)` gives a row's factor samples followed by their block highs (withBlockHighs). The
+ * engine's way in: its terms are rows computed once per report, its samples come from a cache.
+ */
+export function tableRisk(
+  table: TermTable,
+  rows: Int32Array,
+  count: number,
+  base: number,
+  capacity: number,
+  samples: RowSamples,
+): number {
+  const d = table.data;
   const room = capacity - base;
-  const uncertain = terms.filter((t) => t.load > 0 && t.sigma > 0);
+  const uncertain = scratchRows(count);
+  let n = 0;
   let certain = 0;
-  for (const t of terms) if (t.load > 0 && t.sigma === 0) certain += t.load * t.median;
-  const left = room - certain;
-  if (uncertain.length === 0) return left < 0 ? 1 : 0;
-  if (left <= 0) return 1;
-  if (uncertain.length === 1) {
-    const t = uncertain[0]!;
-    return 1 - normalCdf((Math.log(left / t.load) - Math.log(t.median)) / t.sigma);
+  for (let i = 0; i < count; i++) {
+    const row = rows[i]!;
+    const load = d[row * ROW + LOAD]!;
+    const sigma = d[row * ROW + SIGMA]!;
+    if (load > 0 && sigma > 0) uncertain[n++] = row;
+    else if (load > 0 && sigma === 0) certain += d[row * ROW + SCALE]!;
   }
-  return sampledRisk(left, uncertain, seed, samples);
+  const left = room - certain;
+  if (n === 0) return left < 0 ? 1 : 0;
+  if (left <= 0) return 1;
+  if (n === 1) {
+    const at = uncertain[0]! * ROW;
+    return 1 - normalCdf((Math.log(left / d[at + LOAD]!) - Math.log(d[at + MEDIAN]!)) / d[at + SIGMA]!);
+  }
+  return sampledRows(table, uncertain, n, left, samples);
 }
 
 /**
@@ -47,6 +74,33 @@ export function overloadRisk(
  * afresh; the engine passes a cache (FactorCache) because one campaign takes part in many points.
  */
 export type FactorSamples = (term: RiskTerm, seed: number) => Float64Array;
+
+/** A row's RISK_SAMPLES factor samples followed by their BLOCKS block highs (SAMPLED doubles). */
+export type RowSamples = (row: number) => Float64Array;
+
+/** Samples per block: the sum first bounds whole blocks by their highest factor (sampledRows). */
+export const BLOCK = 32;
+export const BLOCKS = RISK_SAMPLES / BLOCK;
+/** Doubles of a campaign's samples with their block highs. */
+export const SAMPLED = RISK_SAMPLES + BLOCKS;
+
+/**
+ * Writes the highest factor of each block of BLOCK consecutive samples after the samples:
+ * `out[RISK_SAMPLES + b]` for samples b × BLOCK … (b + 1) × BLOCK − 1. Computed once per campaign
+ * (the cache keeps them with its samples), read at every point it takes part in. `samples`: the
+ * RISK_SAMPLES factors, or already `out` (SAMPLED long) with the factors in front; a new buffer
+ * when not given.
+ */
+export function withBlockHighs(samples: Float64Array, out?: Float64Array): Float64Array {
+  const all = out ?? new Float64Array(SAMPLED);
+  if (all !== samples) all.set(samples.subarray(0, RISK_SAMPLES));
+  for (let b = 0; b < BLOCKS; b++) {
+    let high = all[b * BLOCK]!;
+    for (let k = b * BLOCK + 1; k < (b + 1) * BLOCK; k++) if (all[k]! > high) high = all[k]!;
+    all[RISK_SAMPLES + b] = high;
+  }
+  return all;
+}
 
 /**
  * A term's factor samples: the table e^{σ z_i} of its σ (factor-table.ts) in the order of the
@@ -62,28 +116,9 @@ export function factorSamples(
   return shuffle(streamSeed(term.id, seed), out);
 }
 
-/** sampledRisk's running sums, reused: a fresh 32 KB buffer per point was thousands of them for the collector. */
-const SUMS = new Float64Array(RISK_SAMPLES);
-
-/** A term with its scale L·m and the most it can add, L·m·e^{σ z_max}. */
-interface Bounded {
-  term: RiskTerm;
-  scale: number;
-  most: number;
-}
-
 /**
  * The sampled estimate of P(Σ R_j × load_j > left): the share of the RISK_SAMPLES points of the
  * Latin hypercube where the sum exceeds `left`.
- *
- * Most points the engine asks about are far from their capacity: no sample comes near it. A
- * campaign's factors lie between e^{σ z_min} and e^{σ z_max} (the outer strata's midpoints,
- * z = ∓3.66), so the sum stops as soon as the highest running sum plus the most the remaining
- * campaigns can add stays at or below `left`: no sample can exceed it then and the estimate is 0
- * (likewise 1 when the least every campaign adds already exceeds it). The same estimate as the
- * full sum, up to rounding in the last bit; the campaigns are added largest first (by the most
- * they can add) so the remainder shrinks fast — on the stress repository 162 million products
- * instead of 537 million.
  */
 export function sampledRisk(
   left: number,
@@ -91,68 +126,293 @@ export function sampledRisk(
   seed: number,
   samples: FactorSamples = factorSamples,
 ): number {
-  const z = stratifiedNormals();
-  const low = z[0]!;
-  const high = z[RISK_SAMPLES - 1]!;
+  return sampledRows(termTable(terms), allRows(terms.length), terms.length, left, (row) =>
+    withBlockHighs(samples(terms[row]!, seed)),
+  );
+}
+
+/**
+ * A table of `terms`, row i for terms[i] (its key i), ranked by id. The engine builds its own
+ * table once per report; this is for callers with a few terms at hand.
+ */
+function termTable(terms: readonly RiskTerm[]): TermTable {
+  const ids = [...new Set(terms.map((t) => t.id))].sort();
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  const table = new TermTable(terms.length);
+  for (let i = 0; i < terms.length; i++) table.add(terms[i]!.load, terms[i]!, rank.get(terms[i]!.id)!, i);
+  return table;
+}
+
+function allRows(count: number): Int32Array {
+  const rows = new Int32Array(count);
+  for (let i = 0; i < count; i++) rows[i] = i;
+  return rows;
+}
+
+/**
+ * Working memory of the sum, reused from point to point (allocating per point was most of the risk
+ * code's garbage): the uncertain rows, their order and bounds, and the candidate samples (see
+ * sampledRows): each one's index and running sum.
+ */
+let uncertainRows = new Int32Array(256);
+let rest = new Float64Array(257);
+const order: number[] = [];
+const INDEX = new Int32Array(RISK_SAMPLES);
+const SUM = new Float64Array(RISK_SAMPLES);
+
+function scratchRows(count: number): Int32Array {
+  if (uncertainRows.length < count) uncertainRows = new Int32Array(Math.max(count, 2 * uncertainRows.length));
+  return uncertainRows;
+}
+
+/**
+ * A sample is dropped once its running sum plus the most the campaigns still to come can add is
+ * below left × (1 − MARGIN): far beyond the rounding of sums of up to millions of terms (relative
+ * 1e-10 at worst), so a dropped sample's full sum could never have exceeded `left`.
+ */
+const MARGIN = 1e-9;
+
+/**
+ * The sampled estimate over rows of a table (see sampledRisk), summed only as far as needed to know
+ * it.
+ *
+ * Most points the engine asks about are far from their capacity: no sample comes near it. A
+ * campaign's factors lie between e^{σ z_min} and e^{σ z_max} (the outer strata's midpoints, z =
+ * ∓3.66), so when every campaign at its highest sample still fits the estimate is 0, and 1 when
+ * every campaign at its lowest already exceeds (decided from the rows' bounds, before any sample).
+ * Otherwise the campaigns are added largest first (by the most they can add), four at a time, each
+ * sample's sum as `sum + (a + b + c + d)` — the order and grouping that make the report's numbers
+ * — and the estimate is 0 as soon as the highest sum plus the most the remaining campaigns can add
+ * stays at or below `left` after a group (on the stress repository 162 million products instead of
+ * the 537 million of the full sum).
+ *
+ * Samples that cannot exceed are left out, without changing a bit of the estimate: a sample whose
+ * sum so far plus the most the remaining campaigns can add is clearly below `left` (MARGIN) can
+ * never exceed it. First by blocks of BLOCK samples, before any sum: the first four campaigns at
+ * their block's highest factor plus the most of the others (a block's highest is near the top of
+ * the campaign's range only in a few blocks); then sample by sample after each group. The samples
+ * left, the candidates, get exactly the operations they got in the full sum, so their sums are the
+ * same doubles; the highest sum after a group is a candidate's or below the bound anyway; and once
+ * no candidate is left the estimate is 0. On the stress repository a third of the points that
+ * need samples are decided by their blocks alone, and the first group sums a fifth of the samples.
+ */
+function sampledRows(
+  table: TermTable,
+  rows: Int32Array,
+  n: number,
+  left: number,
+  samples: RowSamples,
+): number {
+  const d = table.data;
   // Every campaign at its highest sample still fits, or at its lowest already exceeds: decided
-  // before any sample (most points; no allocation). e^{σz} as factorTable computes it.
+  // before any sample (most points).
   let most = 0;
   let least = 0;
-  for (const t of terms) {
-    most += t.load * t.median * Math.exp(t.sigma * high);
-    least += t.load * t.median * Math.exp(t.sigma * low);
+  // Leaving samples out needs true bounds: no negative or NaN products.
+  let bounded = true;
+  for (let i = 0; i < n; i++) {
+    const at = rows[i]! * ROW;
+    most += d[at + MOST]!;
+    least += d[at + LEAST]!;
+    if (!(d[at + SCALE]! >= 0)) bounded = false;
   }
   if (most <= left) return 0;
   if (least > left) return 1;
-  const bounded: Bounded[] = terms.map((term) => {
-    const scale = term.load * term.median;
-    return { term, scale, most: scale * Math.exp(term.sigma * high) };
-  });
   // Largest first; ties by id, then as given (stable): the order comes from the terms themselves.
-  bounded.sort((a, b) => b.most - a.most || (a.term.id < b.term.id ? -1 : a.term.id > b.term.id ? 1 : 0));
-  const n = bounded.length;
+  order.length = n;
+  for (let i = 0; i < n; i++) order[i] = rows[i]!;
+  sorted = d;
+  order.sort(largestFirst);
   // rest[j]: the most terms j, j + 1, … can add.
-  const rest = new Float64Array(n + 1);
-  for (let j = n - 1; j >= 0; j--) rest[j] = rest[j + 1]! + bounded[j]!.most;
-  const sums = SUMS.fill(0);
-  // Four campaigns per pass over the sums: one load and store of each sum per four products
-  // instead of per product (this loop runs hundreds of millions of times for 10,000 campaigns).
-  let j = 0;
-  for (; j + 4 <= n; j += 4) {
-    const a = bounded[j]!;
-    const b = bounded[j + 1]!;
-    const c = bounded[j + 2]!;
-    const d = bounded[j + 3]!;
-    const fa = samples(a.term, seed);
-    const fb = samples(b.term, seed);
-    const fc = samples(c.term, seed);
-    const fd = samples(d.term, seed);
-    const sa = a.scale;
-    const sb = b.scale;
-    const sc = c.scale;
-    const sd = d.scale;
-    let top = 0;
-    for (let k = 0; k < RISK_SAMPLES; k += 2) {
-      const x = sums[k]! + (sa * fa[k]! + sb * fb[k]! + sc * fc[k]! + sd * fd[k]!);
-      const y = sums[k + 1]! + (sa * fa[k + 1]! + sb * fb[k + 1]! + sc * fc[k + 1]! + sd * fd[k + 1]!);
-      sums[k] = x;
-      sums[k + 1] = y;
-      if (x > top) top = x;
-      if (y > top) top = y;
-    }
-    if (top + rest[j + 4]! <= left) return 0;
+  if (rest.length < n + 1) rest = new Float64Array(Math.max(n + 1, 2 * rest.length));
+  rest[n] = 0;
+  for (let j = n - 1; j >= 0; j--) rest[j] = rest[j + 1]! + d[order[j]! * ROW + MOST]!;
+  // After term j, a sum (or bound) below threshold − rest[j + 1] cannot exceed `left`.
+  const threshold = bounded ? left - left * MARGIN : -Infinity;
+  const first = Math.min(4, n);
+  let blocks = BLOCKS;
+  for (let b = 0; b < BLOCKS; b++) ALIVE[b] = b;
+  for (let t = 0; t < first; t++) {
+    const row = order[t]!;
+    const f = samples(row);
+    HEADS[t] = f;
+    blocks = boundBlocks(f, d[row * ROW + SCALE]!, t === 0, blocks, threshold - rest[t + 1]!);
+    if (blocks === 0) return 0;
   }
-  for (; j < n; j++) {
-    const { term, scale } = bounded[j]!;
-    const factors = samples(term, seed);
-    for (let k = 0; k < RISK_SAMPLES; k += 4) {
-      sums[k]! += scale * factors[k]!;
-      sums[k + 1]! += scale * factors[k + 1]!;
-      sums[k + 2]! += scale * factors[k + 2]!;
-      sums[k + 3]! += scale * factors[k + 3]!;
+  let m: number;
+  let j: number;
+  indexStale = false;
+  if (n >= 4) {
+    m = firstGroup(d, blocks, threshold - rest[4]!);
+    if (m === 0 || top + rest[4]! <= left) return 0;
+    j = 4;
+  } else {
+    m = 0;
+    for (let a = 0; a < blocks; a++) {
+      for (let k = ALIVE[a]! * BLOCK, end = k + BLOCK; k < end; k++) {
+        INDEX[m] = k;
+        SUM[m++] = 0;
+      }
     }
+    j = 0;
+  }
+  for (; j + 4 <= n; j += 4) {
+    m = groupOfFour(d, samples, j, m, threshold - rest[j + 4]!);
+    if (m === 0 || top + rest[j + 4]! <= left) return 0;
+  }
+  for (; j < n && m > 0; j++) {
+    const row = order[j]!;
+    m = single(j < first ? HEADS[j]! : samples(row), d[row * ROW + SCALE]!, m, threshold - rest[j + 1]!);
   }
   let over = 0;
-  for (let k = 0; k < RISK_SAMPLES; k++) if (sums[k]! > left) over++;
+  for (let c = 0; c < m; c++) if (SUM[c]! > left) over++;
   return over / RISK_SAMPLES;
+}
+
+/** The first four campaigns' samples (fetched for the blocks, summed by firstGroup). */
+const HEADS: Float64Array[] = [];
+/** The blocks still in (their indices, first `blocks` entries) and each block's bound so far. */
+const ALIVE = new Int32Array(BLOCKS);
+const PEAK = new Float64Array(BLOCKS);
+
+/**
+ * Adds a campaign (factors `f` with their block highs, scale `s`) at its block highs to each
+ * remaining block's bound (`fresh`: the first campaign, bounds start at 0) and keeps the blocks
+ * whose bound is not below `cut`. Returns how many are kept.
+ */
+function boundBlocks(f: Float64Array, s: number, fresh: boolean, blocks: number, cut: number): number {
+  let kept = 0;
+  for (let a = 0; a < blocks; a++) {
+    const b = ALIVE[a]!;
+    const bound = (fresh ? 0 : PEAK[b]!) + s * f[RISK_SAMPLES + b]!;
+    PEAK[b] = bound;
+    if (bound < cut) continue;
+    ALIVE[kept++] = b;
+  }
+  return kept;
+}
+
+/** The table `largestFirst` reads (one comparator for every call: a fresh closure per point cost V8 its optimized code). */
+let sorted: Float64Array = new Float64Array(0);
+
+function largestFirst(a: number, b: number): number {
+  return (
+    sorted[b * ROW + MOST]! - sorted[a * ROW + MOST]! || sorted[a * ROW + RANK]! - sorted[b * ROW + RANK]!
+  );
+}
+
+/** Whether INDEX is to be read as k ↦ k (every sample in) and not yet written so. */
+let indexStale = false;
+
+/** Writes INDEX as k ↦ k when a plain pass left it to be read so. */
+function indexFromSamples(): void {
+  if (!indexStale) return;
+  for (let k = 0; k < RISK_SAMPLES; k++) INDEX[k] = k;
+  indexStale = false;
+}
+
+/** The highest candidate sum after the last group (set by firstGroup and groupOfFour). */
+let top = 0;
+
+/**
+ * The first four campaigns (HEADS) at every sample of the remaining blocks: `0 + (a + b + c + d)`.
+ * Makes the candidates whose sum is not below `cut`, in sample order; returns how many.
+ */
+function firstGroup(d: Float64Array, blocks: number, cut: number): number {
+  const fa = HEADS[0]!;
+  const fb = HEADS[1]!;
+  const fc = HEADS[2]!;
+  const fd = HEADS[3]!;
+  const sa = d[order[0]! * ROW + SCALE]!;
+  const sb = d[order[1]! * ROW + SCALE]!;
+  const sc = d[order[2]! * ROW + SCALE]!;
+  const sd = d[order[3]! * ROW + SCALE]!;
+  let high = 0;
+  if (blocks === BLOCKS && !(cut > 0)) {
+    // Every block in and no sample to drop: a plain pass, two samples a turn (INDEX is then read as
+    // k ↦ k, see indexFromSamples).
+    for (let k = 0; k < RISK_SAMPLES; k += 2) {
+      const x = 0 + (sa * fa[k]! + sb * fb[k]! + sc * fc[k]! + sd * fd[k]!);
+      const y = 0 + (sa * fa[k + 1]! + sb * fb[k + 1]! + sc * fc[k + 1]! + sd * fd[k + 1]!);
+      SUM[k] = x;
+      SUM[k + 1] = y;
+      if (x > high) high = x;
+      if (y > high) high = y;
+    }
+    top = high;
+    indexStale = true;
+    return RISK_SAMPLES;
+  }
+  let kept = 0;
+  for (let a = 0; a < blocks; a++) {
+    for (let k = ALIVE[a]! * BLOCK, end = k + BLOCK; k < end; k++) {
+      const x = 0 + (sa * fa[k]! + sb * fb[k]! + sc * fc[k]! + sd * fd[k]!);
+      if (x < cut) continue;
+      if (x > high) high = x;
+      INDEX[kept] = k;
+      SUM[kept++] = x;
+    }
+  }
+  top = high;
+  return kept;
+}
+
+/**
+ * Adds the four campaigns order[j … j + 3] to each candidate's sum, `sum + (a + b + c + d)`, and
+ * keeps the candidates whose new sum is not below `cut`. Returns how many are kept.
+ */
+function groupOfFour(d: Float64Array, samples: RowSamples, j: number, m: number, cut: number): number {
+  const ra = order[j]!;
+  const rb = order[j + 1]!;
+  const rc = order[j + 2]!;
+  const rd = order[j + 3]!;
+  const fa = samples(ra);
+  const fb = samples(rb);
+  const fc = samples(rc);
+  const fd = samples(rd);
+  const sa = d[ra * ROW + SCALE]!;
+  const sb = d[rb * ROW + SCALE]!;
+  const sc = d[rc * ROW + SCALE]!;
+  const sd = d[rd * ROW + SCALE]!;
+  let high = 0;
+  if (m === RISK_SAMPLES && !(cut > 0)) {
+    // Every sample still in (INDEX is k ↦ k) and none can drop: a plain pass, two samples a turn
+    // (many campaigns per point, as in a 100,000-campaign repository, spend most groups here).
+    for (let k = 0; k < RISK_SAMPLES; k += 2) {
+      const x = SUM[k]! + (sa * fa[k]! + sb * fb[k]! + sc * fc[k]! + sd * fd[k]!);
+      const y = SUM[k + 1]! + (sa * fa[k + 1]! + sb * fb[k + 1]! + sc * fc[k + 1]! + sd * fd[k + 1]!);
+      SUM[k] = x;
+      SUM[k + 1] = y;
+      if (x > high) high = x;
+      if (y > high) high = y;
+    }
+    top = high;
+    return RISK_SAMPLES;
+  }
+  indexFromSamples();
+  let kept = 0;
+  for (let c = 0; c < m; c++) {
+    const k = INDEX[c]!;
+    const x = SUM[c]! + (sa * fa[k]! + sb * fb[k]! + sc * fc[k]! + sd * fd[k]!);
+    if (x < cut) continue;
+    if (x > high) high = x;
+    INDEX[kept] = k;
+    SUM[kept++] = x;
+  }
+  top = high;
+  return kept;
+}
+
+/** Adds a campaign (factors `f`, scale `s`) to each candidate's sum; keeps those not below `cut`. */
+function single(f: Float64Array, s: number, m: number, cut: number): number {
+  indexFromSamples();
+  let kept = 0;
+  for (let c = 0; c < m; c++) {
+    const k = INDEX[c]!;
+    const x = SUM[c]! + s * f[k]!;
+    if (x < cut) continue;
+    INDEX[kept] = k;
+    SUM[kept++] = x;
+  }
+  return kept;
 }
