@@ -79,12 +79,19 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   // load (one piece, the window, for `constant`), clipped to now.
   const campaignLoads = live.map((c) => campaignServiceLoads(c, capacity.defaults, sites, serviceIndex));
   const ranges: Range[][] = live.map((c) => {
-    // A loop rather than flatMap: no one-element array per piece (shaped campaigns have many).
-    const pieces: (Range & { factor: number })[] = [];
-    for (const p of shapePieces(c.forecast.shape, c.start, c.end, c.timezone))
-      if (p.end > now) pieces.push({ start: Math.max(p.start, now), end: p.end, factor: p.factor });
-    // Kept to the end of the check: exactly its length, not the room the first push made.
-    return pieces.slice();
+    const all = shapePieces(c.forecast.shape, c.start, c.end, c.timezone);
+    let kept = 0;
+    for (let k = 0; k < all.length; k++) if (all[k]!.end > now) kept++;
+    // A constant campaign's one piece, not cut by now, is kept as it is: no copy of it or its list.
+    if (all.length === 1 && kept === 1 && all[0]!.start >= now) return all;
+    // Kept to the end of the check: exactly its length, pieces copied only when now cuts them.
+    const pieces = new Array<Range & { factor: number }>(kept);
+    let n = 0;
+    for (let k = 0; k < all.length; k++) {
+      const p = all[k]!;
+      if (p.end > now) pieces[n++] = p.start >= now ? p : { start: now, end: p.end, factor: p.factor };
+    }
+    return pieces;
   });
   const items: LoadItem[] = [];
   ranges.forEach((pieces, owner) => {
@@ -289,7 +296,9 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   for (const state of states) findings.push(...baselineFindings(state, capacity));
   findings.push(...baselineFailoverFindings(states, capacity));
 
-  const impact = new Map(assessments.map((a, i) => [live[i]!.id, a.impact]));
+  // Filled in a loop: no [id, impact] pair array per campaign.
+  const impact = new Map<string, number>();
+  for (let i = 0; i < live.length; i++) impact.set(live[i]!.id, assessments[i]!.impact);
   return {
     findings: sortFindings(findings),
     services: servicePeaks(states, contributors),
