@@ -48,6 +48,13 @@ export interface CapacityResult {
 /** Every rule a breach names, for a breach's number key (service × rules + rule). */
 const BREACH_RULES: readonly LoadRule[] = ["capacity", "maintenance", "redundancy", "scale-up", "failover"];
 
+/** A breach text shared by the breaches of one (instant, service, rule) in one zone; `next`: other zones. */
+interface SharedText {
+  zone: string;
+  text: string | undefined;
+  next: SharedText | undefined;
+}
+
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Runs the capacity model over campaigns that loaded without errors of their own. */
@@ -226,16 +233,16 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   };
   // Campaigns sharing their worst instant on a service share the breach's text (30,000 scale-up
   // findings on stress have 7,400 texts): built once, and one string in memory instead of many.
-  // Keyed by instant, then service and rule as one number, then zone: no key string per breach.
-  const texts = new Map<number, Map<number, Map<string, string | undefined>>>();
+  // Keyed by instant, then service and rule as one number, then zone (a short chain, mostly of
+  // one): no key string per breach, no Map per text.
+  const texts = new Map<number, Map<number, SharedText>>();
   const sharedBreachText = (b: Breach, zone: string | undefined): string | undefined => {
     let atInstant = texts.get(b.instant);
     if (!atInstant) texts.set(b.instant, (atInstant = new Map()));
     const code = b.service * BREACH_RULES.length + BREACH_RULES.indexOf(b.rule);
-    let byZone = atInstant.get(code);
-    if (!byZone) atInstant.set(code, (byZone = new Map()));
     const zoneKey = zone ?? "";
-    if (byZone.has(zoneKey)) return byZone.get(zoneKey);
+    const first = atInstant.get(code);
+    for (let known = first; known; known = known.next) if (known.zone === zoneKey) return known.text;
     const m: Moment = {
       service: states[b.service]!.service,
       instant: b.instant,
@@ -244,7 +251,7 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
       zone,
     };
     const text = breachText(b, m);
-    byZone.set(zoneKey, text);
+    atInstant.set(code, { zone: zoneKey, text, next: first });
     return text;
   };
 
