@@ -109,7 +109,13 @@ export function assessCampaign(
     for (let k = 0; k < RULES.length; k++) {
       const i = worstStep[k]!;
       if (i === WORST_NONE) continue;
-      const b: Breach = { rule: RULES[k]!, campaign, service, instant: worstInstant[k]!, load: stepLoads[i]! };
+      const b: Breach = {
+        rule: RULES[k]!,
+        campaign,
+        service,
+        instant: worstInstant[k]!,
+        load: stepLoads[i]!,
+      };
       if (breaches) breaches.push(b);
       else breaches = [b];
     }

@@ -238,7 +238,7 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   const texts = new Map<number, Map<number, SharedText>>();
   const sharedBreachText = (b: Breach, zone: string | undefined): string | undefined => {
     let atInstant = texts.get(b.instant);
-    if (!atInstant) texts.set(b.instant, (atInstant = new Map()));
+    if (!atInstant) texts.set(b.instant, (atInstant = new Map<number, SharedText>()));
     const code = b.service * BREACH_RULES.length + BREACH_RULES.indexOf(b.rule);
     const zoneKey = zone ?? "";
     const first = atInstant.get(code);
@@ -271,7 +271,15 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
       if (text === undefined) continue;
       const service = states[b.service]!.service.name;
       findings.push(
-        campaignFinding(b.rule, c.file, c.at.forecast, text, c.id, contributors(b.service, b.instant), service),
+        campaignFinding(
+          b.rule,
+          c.file,
+          c.at.forecast,
+          text,
+          c.id,
+          contributors(b.service, b.instant),
+          service,
+        ),
       );
     }
     const deadline = deadlines.get(i);
@@ -296,7 +304,9 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
       const p = risks.points[r.point]!;
       const m = moment(p.service, p.instant, loadAt(states[p.service]!, p.instant));
       const text = msg.riskMessage(m, r.probability, p.capacity, maxRisk);
-      findings.push(campaignFinding("risk", c.file, c.at.forecast, text, c.id, m.contributors, m.service.name));
+      findings.push(
+        campaignFinding("risk", c.file, c.at.forecast, text, c.id, m.contributors, m.service.name),
+      );
     }
   };
   for (let i = 0; i < assessments.length; i++) campaignFindings(i, assessments[i]!);
