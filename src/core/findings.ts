@@ -87,6 +87,33 @@ export function finding(
 }
 
 /**
+ * `finding(rule, file, at, message, { campaign, campaigns, service })` without the `extra` object
+ * and its copy: the same keys in the same order, for the tens of thousands of load findings.
+ */
+export function campaignFinding(
+  rule: RuleId,
+  file: string,
+  at: Position,
+  message: string,
+  campaign: string,
+  campaigns: string[],
+  service: string,
+): Finding {
+  return {
+    rule,
+    severity: RULE_SEVERITY[rule],
+    message: flat(message),
+    file,
+    line: at.line,
+    column: at.column,
+    campaign,
+    campaigns,
+    service,
+    counted: true,
+  };
+}
+
+/**
  * The message as one flat string. Messages are built by concatenation, and V8 keeps a
  * concatenation as a tree of pieces until the text is read: 30,000 findings held ~26 MB of such
  * trees. Reading one character makes V8 flatten it (the same text, about a third of the memory).

@@ -30,6 +30,12 @@ const RULES: LoadRule[] = ["capacity", "maintenance", "redundancy", "scale-up", 
 /** The breaches of every campaign that breaks nothing: one shared, empty and frozen list. */
 const NO_BREACHES: readonly Breach[] = Object.freeze([]);
 
+/** No worst step for the rule yet. */
+const WORST_NONE = -1;
+/** assessCampaign's per-rule scratch (it never runs twice at once): the worst step and its instant. */
+const WORST_STEP = new Int32Array(RULES.length);
+const WORST_INSTANT = new Float64Array(RULES.length);
+
 /** A part of the campaign's window where it adds load (its shape's pieces, clipped to now). */
 export interface Range {
   start: number;
@@ -47,24 +53,22 @@ export function assessCampaign(
   loads: readonly ServiceLoad[],
   states: readonly ServiceState[],
 ): Assessment {
-  const breaches: Breach[] = [];
+  let breaches: Breach[] | undefined;
   // The earliest instant needing work so far (service -1: none yet), one object at the end.
   let workInstant = 0;
   let workService = -1;
   let impact = 0;
-  const consider = (instant: number, service: number): void => {
-    if (workService < 0 || instant < workInstant) {
-      workInstant = instant;
-      workService = service;
-    }
-  };
-  // One slot per rule, reused across services: indexed loops and no per-service Map, since this
-  // runs for every (campaign, service) pair and its garbage was a visible share of the collector.
-  const worst: (Breach | undefined)[] = new Array<Breach | undefined>(RULES.length).fill(undefined);
+  // Per rule, the worst step on the current service so far (WORST_NONE: none yet), in reused
+  // module-level slots: one Breach object per breach found, none per candidate step, no closures
+  // and no arrays per campaign (this runs for every campaign and its garbage was a visible share
+  // of the collector's work).
+  const worstStep = WORST_STEP;
+  const worstInstant = WORST_INSTANT;
   for (let l = 0; l < loads.length; l++) {
     const { service, rps } = loads[l]!;
     const state = states[service]!;
     const { times, loads: stepLoads } = state.steps;
+    worstStep.fill(WORST_NONE);
     for (let r = 0; r < ranges.length; r++) {
       const { start, end } = ranges[r]!;
       const lo = stepAt(times, start);
@@ -74,32 +78,51 @@ export function assessCampaign(
       if (peak >= 0 && state.capacityRps > 0) impact = Math.max(impact, stepLoads[peak]! / state.capacityRps);
       // A capacity breach on any service it reaches makes the campaign need IT work ...
       const cap = state.nextCapacity ? state.nextCapacity[lo]! : hi + 1;
-      if (cap <= hi) consider(Math.max(times[cap]!, start), service);
+      if (cap <= hi) {
+        const instant = Math.max(times[cap]!, start);
+        if (workService < 0 || instant < workInstant) {
+          workInstant = instant;
+          workService = service;
+        }
+      }
       if (rps <= 0) continue;
       // ... and so does a scale-up on a service it puts load on.
       const up = state.nextScaleUp ? state.nextScaleUp[lo]! : hi + 1;
-      if (up <= hi) consider(Math.max(times[up]!, start), service);
+      if (up <= hi) {
+        const instant = Math.max(times[up]!, start);
+        if (workService < 0 || instant < workInstant) {
+          workInstant = instant;
+          workService = service;
+        }
+      }
       for (let k = 0; k < RULES.length; k++) {
-        const rule = RULES[k]!;
-        const i = state.worst[rule]?.argmax(lo, hi) ?? -1;
+        const i = state.worst[RULES[k]!]?.argmax(lo, hi) ?? -1;
         if (i < 0) continue;
-        const found = worst[k];
+        const found = worstStep[k]!;
         // Ranges are in time order: a later range wins only with a strictly higher load.
-        if (!found || stepLoads[i]! > found.load)
-          worst[k] = { rule, campaign, service, instant: Math.max(times[i]!, start), load: stepLoads[i]! };
+        if (found === WORST_NONE || stepLoads[i]! > stepLoads[found]!) {
+          worstStep[k] = i;
+          worstInstant[k] = Math.max(times[i]!, start);
+        }
       }
     }
     for (let k = 0; k < RULES.length; k++) {
-      const b = worst[k];
-      if (b) {
-        breaches.push(b);
-        worst[k] = undefined;
-      }
+      const i = worstStep[k]!;
+      if (i === WORST_NONE) continue;
+      const b: Breach = {
+        rule: RULES[k]!,
+        campaign,
+        service,
+        instant: worstInstant[k]!,
+        load: stepLoads[i]!,
+      };
+      if (breaches) breaches.push(b);
+      else breaches = [b];
     }
   }
   // Every campaign's assessment lives to the end of the check: a copy of exactly its length rather
-  // than the room the first push made (16 slots of 8 bytes).
-  const kept = breaches.length === 0 ? NO_BREACHES : breaches.slice();
+  // than the room the pushes made.
+  const kept = breaches === undefined ? NO_BREACHES : breaches.length === 1 ? breaches : breaches.slice();
   return workService >= 0
     ? { breaches: kept, needsWork: { instant: workInstant, service: workService }, impact }
     : { breaches: kept, impact };

@@ -2,7 +2,7 @@
  * The capacity check of DESIGN section 2 as one pure function: loaded campaigns and capacity in,
  * findings, service peaks, plan and campaign summaries out.
  */
-import { finding, sortFindings, type Finding } from "../findings.js";
+import { campaignFinding, finding, sortFindings, type Finding } from "../findings.js";
 import type { Campaign, Capacity } from "../model.js";
 import type { CampaignSummary, PlanEntry, RiskReport, ServicePeak } from "../report.js";
 import { assessCampaign } from "./assess.js";
@@ -23,7 +23,7 @@ import type { Range } from "./assess.js";
 import { shapePieces } from "../shape/index.js";
 import { planScaleUps } from "./plan.js";
 import { serviceState } from "./service-state.js";
-import type { ServiceState } from "./service-state.js";
+import type { LoadRule, ServiceState } from "./service-state.js";
 import { campaignSummaries, peakStep, servicePeaks } from "./summary.js";
 import { activeCampaigns, boundaries, stepAt, sweepLoads } from "./sweep.js";
 import type { LoadItem, MaintenanceItem } from "./sweep.js";
@@ -43,6 +43,16 @@ export interface CapacityResult {
   /** Each service's load steps and what they break, in capacity-file order: what `fit` and the dashboard draw on. */
   states: ServiceState[];
   risk: RiskReport;
+}
+
+/** Every rule a breach names, for a breach's number key (service × rules + rule). */
+const BREACH_RULES: readonly LoadRule[] = ["capacity", "maintenance", "redundancy", "scale-up", "failover"];
+
+/** A breach text shared by the breaches of one (instant, service, rule) in one zone; `next`: other zones. */
+interface SharedText {
+  zone: string;
+  text: string | undefined;
+  next: SharedText | undefined;
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -76,12 +86,19 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   // load (one piece, the window, for `constant`), clipped to now.
   const campaignLoads = live.map((c) => campaignServiceLoads(c, capacity.defaults, sites, serviceIndex));
   const ranges: Range[][] = live.map((c) => {
-    // A loop rather than flatMap: no one-element array per piece (shaped campaigns have many).
-    const pieces: (Range & { factor: number })[] = [];
-    for (const p of shapePieces(c.forecast.shape, c.start, c.end, c.timezone))
-      if (p.end > now) pieces.push({ start: Math.max(p.start, now), end: p.end, factor: p.factor });
-    // Kept to the end of the check: exactly its length, not the room the first push made.
-    return pieces.slice();
+    const all = shapePieces(c.forecast.shape, c.start, c.end, c.timezone);
+    let kept = 0;
+    for (let k = 0; k < all.length; k++) if (all[k]!.end > now) kept++;
+    // A constant campaign's one piece, not cut by now, is kept as it is: no copy of it or its list.
+    if (all.length === 1 && kept === 1 && all[0]!.start >= now) return all;
+    // Kept to the end of the check: exactly its length, pieces copied only when now cuts them.
+    const pieces = new Array<Range & { factor: number }>(kept);
+    let n = 0;
+    for (let k = 0; k < all.length; k++) {
+      const p = all[k]!;
+      if (p.end > now) pieces[n++] = p.start >= now ? p : { start: now, end: p.end, factor: p.factor };
+    }
+    return pieces;
   });
   const items: LoadItem[] = [];
   ranges.forEach((pieces, owner) => {
@@ -216,14 +233,25 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   };
   // Campaigns sharing their worst instant on a service share the breach's text (30,000 scale-up
   // findings on stress have 7,400 texts): built once, and one string in memory instead of many.
-  const texts = new Map<number, Map<string, string | undefined>>();
-  const sharedBreachText = (b: Breach, m: Moment): string | undefined => {
+  // Keyed by instant, then service and rule as one number, then zone (a short chain, mostly of
+  // one): no key string per breach, no Map per text.
+  const texts = new Map<number, Map<number, SharedText>>();
+  const sharedBreachText = (b: Breach, zone: string | undefined): string | undefined => {
     let atInstant = texts.get(b.instant);
-    if (!atInstant) texts.set(b.instant, (atInstant = new Map<string, string | undefined>()));
-    const key = `${b.service} ${b.rule} ${m.zone ?? ""}`;
-    if (atInstant.has(key)) return atInstant.get(key);
+    if (!atInstant) texts.set(b.instant, (atInstant = new Map<number, SharedText>()));
+    const code = b.service * BREACH_RULES.length + BREACH_RULES.indexOf(b.rule);
+    const zoneKey = zone ?? "";
+    const first = atInstant.get(code);
+    for (let known = first; known; known = known.next) if (known.zone === zoneKey) return known.text;
+    const m: Moment = {
+      service: states[b.service]!.service,
+      instant: b.instant,
+      load: b.load,
+      contributors: contributors(b.service, b.instant),
+      zone,
+    };
     const text = breachText(b, m);
-    atInstant.set(key, text);
+    atInstant.set(code, { zone: zoneKey, text, next: first });
     return text;
   };
 
@@ -236,12 +264,23 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
       contributors: contributors(service, instant),
       zone: c.timezone,
     });
-    for (const b of a.breaches) {
-      const m = moment(b.service, b.instant, b.load);
-      const text = sharedBreachText(b, m);
+    const breaches = a.breaches;
+    for (let k = 0; k < breaches.length; k++) {
+      const b = breaches[k]!;
+      const text = sharedBreachText(b, c.timezone);
       if (text === undefined) continue;
-      const extra = { campaign: c.id, campaigns: m.contributors, service: m.service.name };
-      findings.push(finding(b.rule, c.file, c.at.forecast, text, extra));
+      const service = states[b.service]!.service.name;
+      findings.push(
+        campaignFinding(
+          b.rule,
+          c.file,
+          c.at.forecast,
+          text,
+          c.id,
+          contributors(b.service, b.instant),
+          service,
+        ),
+      );
     }
     const deadline = deadlines.get(i);
     if (a.needsWork && deadline) {
@@ -255,11 +294,7 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
             ? msg.freezeMessage(m, deadline.freeze, now, days)
             : msg.noticeMessage(m, deadline.at, now, days);
         findings.push(
-          finding(rule, c.file, c.at.forecast, text, {
-            campaign: c.id,
-            campaigns: m.contributors,
-            service: state.service.name,
-          }),
+          campaignFinding(rule, c.file, c.at.forecast, text, c.id, m.contributors, state.service.name),
         );
       }
     }
@@ -268,20 +303,19 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     if (maxRisk !== undefined && r.point !== undefined && r.probability > maxRisk) {
       const p = risks.points[r.point]!;
       const m = moment(p.service, p.instant, loadAt(states[p.service]!, p.instant));
+      const text = msg.riskMessage(m, r.probability, p.capacity, maxRisk);
       findings.push(
-        finding("risk", c.file, c.at.forecast, msg.riskMessage(m, r.probability, p.capacity, maxRisk), {
-          campaign: c.id,
-          campaigns: m.contributors,
-          service: m.service.name,
-        }),
+        campaignFinding("risk", c.file, c.at.forecast, text, c.id, m.contributors, m.service.name),
       );
     }
   };
-  assessments.forEach((a, i) => campaignFindings(i, a));
+  for (let i = 0; i < assessments.length; i++) campaignFindings(i, assessments[i]!);
   for (const state of states) findings.push(...baselineFindings(state, capacity));
   findings.push(...baselineFailoverFindings(states, capacity));
 
-  const impact = new Map(assessments.map((a, i) => [live[i]!.id, a.impact]));
+  // Filled in a loop: no [id, impact] pair array per campaign.
+  const impact = new Map<string, number>();
+  for (let i = 0; i < live.length; i++) impact.set(live[i]!.id, assessments[i]!.impact);
   return {
     findings: sortFindings(findings),
     services: servicePeaks(states, contributors),

@@ -30,8 +30,10 @@ export function campaignServiceLoads(
   serviceIndex: ReadonlyMap<string, number>,
 ): ServiceLoad[] {
   const planning = planningValue(campaign, defaults);
-  // A campaign reaches a handful of services: a list searched in place is cheaper than a Map.
-  const loads: ServiceLoad[] = [];
+  // A campaign reaches a handful of services: a list searched in place is cheaper than a Map. The
+  // list is module-level scratch (count: its length here), copied out once at its final length.
+  const loads = SCRATCH;
+  let count = 0;
   // Kept in service order by inserting in place, and indexed loops: no closures, iterator results
   // or sort work arrays per campaign (they were a visible share of the check's garbage).
   const targets = campaign.targets;
@@ -44,20 +46,27 @@ export function campaignServiceLoads(
     const uses = siteUses(site, serviceIndex);
     for (let u = 0; u < uses.length; u++) {
       const use = uses[u]!;
-      let at = loads.length;
+      let at = count;
       while (at > 0 && loads[at - 1]!.service > use.service) at--;
       if (at > 0 && loads[at - 1]!.service === use.service) loads[at - 1]!.rps += use.rps * siteRps;
       else {
         // Shift the tail up one (`splice` would allocate the array of removed elements).
-        for (let k = loads.length; k > at; k--) loads[k] = loads[k - 1]!;
+        for (let k = count; k > at; k--) loads[k] = loads[k - 1]!;
         loads[at] = { service: use.service, rps: use.rps * siteRps };
+        count++;
       }
     }
   }
-  // Kept to the end of the check: a copy of exactly its length rather than the room the first
-  // store made (17 slots of 8 bytes for a handful of loads).
-  return loads.slice();
+  // Kept to the end of the check: a copy of exactly its length.
+  const kept = loads.slice(0, count);
+  // The scratch keeps no campaign's loads alive.
+  loads.fill(NO_LOAD, 0, count);
+  return kept;
 }
+
+/** campaignServiceLoads' list while it is built (it never runs twice at once). */
+const SCRATCH: ServiceLoad[] = [];
+const NO_LOAD: ServiceLoad = Object.freeze({ service: -1, rps: 0 });
 
 const resolvedUses = new WeakMap<Site, { serviceIndex: ReadonlyMap<string, number>; uses: ServiceLoad[] }>();
 

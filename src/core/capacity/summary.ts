@@ -53,7 +53,11 @@ export function campaignSummaries(
     const previous = worst.get(f.campaign) ?? "ok";
     if (STATUS_RANK[f.severity] > STATUS_RANK[previous]) worst.set(f.campaign, f.severity);
   }
-  const sorted = [...campaigns].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Compared, not subtracted: a difference of two instants is rarely a small integer, and V8
+  // boxes every such number a comparator returns.
+  const sorted = [...campaigns].sort((a, b) =>
+    a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   const rows = new Array<CampaignSummary>(sorted.length);
   for (let k = 0; k < sorted.length; k++) {
     const c = sorted[k]!;
