@@ -1,8 +1,9 @@
 /** Entry of the GitHub Action (bundled into action/dist/index.js by scripts/bundle.js). */
-import { limitYoungGeneration } from "../src/io/limit-young-generation.js";
+import { sizeYoungGeneration } from "../src/io/size-young-generation.js";
 import { runAction } from "../src/action/run.js";
 
-limitYoungGeneration();
+// Small until the repository is read (src/io/size-young-generation.ts).
+sizeYoungGeneration();
 
 // Not awaited: the bundle is CommonJS (faster to start), and runAction never rejects; it reports
 // every error as a failed step.

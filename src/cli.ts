@@ -80,7 +80,7 @@ Exit status: 0 pass or warnings, 1 the check failed, 2 the command was misused,
 3 campaign-gate itself failed (a bug: please report it).`;
 
 /** For bin/campaign-gate.js, the process entry (see the module for why). */
-export { limitYoungGeneration } from "./io/limit-young-generation.js";
+export { sizeYoungGeneration } from "./io/size-young-generation.js";
 
 export interface Io {
   /** false: the text is queued (a pipe that is full); wait for `drained` before writing more. */

@@ -1,15 +1,17 @@
 /**
- * The CLI and the Action keep V8's young generation at its starting size (src/io/limit-young-generation.ts):
- * each process entry, run as users run it, is given a preload that, once the run is over, keeps
- * a million small objects alive (enough to make V8 grow its young generation to the maximum) and
+ * The CLI and the Action size V8's young generation (src/io/size-young-generation.ts): each
+ * process entry, run as users run it, is given a preload that, once the run is over, keeps a
+ * million small objects alive (enough to make V8 grow its young generation to the maximum) and
  * prints the young generation's size. Without the setting the same allocation grows it to 32 MB
- * (the control), with it the young generation stays at 2 MB.
+ * (the control); after a run of the CLI or the Action it stays at 2 MB; after the sizing for a
+ * repository of more than LARGE_REPOSITORY_FILES campaign files it grows as V8 would by default.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { LARGE_REPOSITORY_FILES } from "../../src/io/size-young-generation.js";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(path.join(tmpdir(), "cg-young-"));
@@ -38,16 +40,29 @@ function youngGenerationAfter(args: string[]): number {
   return Number(bytes) / 2 ** 20;
 }
 
+/** `node -e` importing the built module and sizing the young generation for `files` campaign files. */
+const sizedFor = (files: number): string[] => [
+  "--input-type=module",
+  "-e",
+  `import { sizeYoungGeneration } from "./lib/io/size-young-generation.js"; sizeYoungGeneration(${files});`,
+];
+
 describe("the young generation of a run", () => {
   it("grows to its maximum without the setting (the control: the allocation is big enough)", () => {
     expect(youngGenerationAfter(["-e", "0"])).toBeGreaterThanOrEqual(16);
   });
 
-  it("stays at its starting size in the CLI (bin/campaign-gate.js)", () => {
-    expect(youngGenerationAfter(["bin/campaign-gate.js", "--version"])).toBeLessThanOrEqual(2);
+  it("stays at its starting size in a CLI check (bin/campaign-gate.js)", () => {
+    const args = ["bin/campaign-gate.js", "check", "--root", "examples/acme", "--now", "2026-11-23T09:00:00Z"];
+    expect(youngGenerationAfter(args)).toBeLessThanOrEqual(2);
   });
 
   it("stays at its starting size in the Action bundle (action/dist/index.js)", () => {
     expect(youngGenerationAfter(["action/dist/index.js"])).toBeLessThanOrEqual(2);
+  });
+
+  it("stays small up to LARGE_REPOSITORY_FILES campaign files and grows as V8's default above", () => {
+    expect(youngGenerationAfter(sizedFor(LARGE_REPOSITORY_FILES))).toBeLessThanOrEqual(2);
+    expect(youngGenerationAfter(sizedFor(LARGE_REPOSITORY_FILES + 1))).toBeGreaterThanOrEqual(16);
   });
 });
