@@ -53,7 +53,14 @@ describe("the young generation of a run", () => {
   });
 
   it("stays at its starting size in a CLI check (bin/campaign-gate.js)", () => {
-    const args = ["bin/campaign-gate.js", "check", "--root", "examples/acme", "--now", "2026-11-23T09:00:00Z"];
+    const args = [
+      "bin/campaign-gate.js",
+      "check",
+      "--root",
+      "examples/acme",
+      "--now",
+      "2026-11-23T09:00:00Z",
+    ];
     expect(youngGenerationAfter(args)).toBeLessThanOrEqual(2);
   });
 
