@@ -11,7 +11,6 @@ import { parseNow } from "../core/now.js";
 import type { Verdict } from "../core/findings.js";
 import type { Report } from "../core/report.js";
 import { readLocalRepository, UsageError } from "../io/local-repo.js";
-import { sizeYoungGeneration } from "../io/size-young-generation.js";
 import { listCampaignCandidates } from "../io/campaign-candidates.js";
 import {
   ANNOTATIONS_PER_LEVEL,
@@ -120,7 +119,6 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
     }
   }
   const repository = await readLocalRepository(ctx.workspace, inputs.config);
-  sizeYoungGeneration(repository.campaigns.length);
   const client = ctx.pull ? await githubClient(inputs.token) : undefined;
 
   let scope: CheckScope = { kind: "everything", eventName: ctx.eventName };

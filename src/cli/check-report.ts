@@ -10,7 +10,6 @@ import { runCheck, runValidate } from "../core/check.js";
 import type { Report } from "../core/report.js";
 import { listCampaignCandidates } from "../io/campaign-candidates.js";
 import { readLocalRepository } from "../io/local-repo.js";
-import { sizeYoungGeneration } from "../io/size-young-generation.js";
 
 export async function checkReport(
   command: "validate" | "check",
@@ -19,7 +18,6 @@ export async function checkReport(
   options: { configPath?: string | undefined; changed?: string[] | undefined },
 ): Promise<Report> {
   const repo = await readLocalRepository(root, options.configPath);
-  sizeYoungGeneration(repo.campaigns.length);
   const candidates = await listCampaignCandidates(root, repo.config);
   const input = { ...repo, candidates, now };
   if (command === "validate") return runValidate(input);

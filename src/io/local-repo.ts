@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG_PATH, type Config, type SourceFile } from "../core/model
 import { escapesRoot } from "../core/repo-path.js";
 import { listCampaignFiles } from "./list-campaign-files.js";
 import { RootReader } from "./read-inside-root.js";
+import { sizeYoungGeneration } from "./size-young-generation.js";
 
 export interface LocalRepository {
   config: Config;
@@ -56,6 +57,8 @@ function readLocalRepositorySync(root: string, configPath?: string): LocalReposi
   const capacity = read(config.capacity);
   const listed = listCampaignFiles(reader, config.campaigns, campaignMatcher(config));
   readFindings.push(...listed.findings);
+  // Before the files are read: a very large repository reads and checks with V8's default young generation.
+  sizeYoungGeneration(listed.paths.length);
   const campaigns: SourceFile[] = [];
   for (const p of listed.paths) {
     const file = read(p, LEFT_OUT);

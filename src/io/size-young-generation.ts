@@ -9,13 +9,15 @@
  * some 30 MB of peak memory: on 10,000 campaigns the same wall time and a fifth less peak RSS. On
  * 100,000 campaigns the many small scavenges cost more than they save (each one rescans the old
  * generation's pointers into the young one): 59 s instead of 44 s, for no memory gained. So a run
- * starts small, and a repository of more than LARGE_REPOSITORY_FILES campaign files lets V8 grow
- * its young generation as it would by default (docs/performance.md has the measurements).
+ * starts small (the process entries: bin/campaign-gate.js, action/main.ts), and the repository
+ * reader (local-repo.ts, which every command and the Action read through) lets a repository of
+ * more than LARGE_REPOSITORY_FILES campaign files grow its young generation as V8 would by default,
+ * before it reads them (docs/performance.md has the measurements).
  *
  * `--semi-space-growth-factor` is read each time V8 considers growing the young generation, so
  * setting it while the process runs takes effect (the maximum size, read at start-up, would not).
- * A process-wide setting: only the process entries (bin/campaign-gate.js, action/main.ts) and
- * the shells right after reading a repository (src/cli/check-report.ts, src/action/run.ts) call it.
+ * A process-wide setting, so the reader only ever gives back V8's default, never makes it small:
+ * code that reads a repository in-process (the app's tests, say) keeps whatever its process chose.
  */
 import { setFlagsFromString } from "node:v8";
 
@@ -23,10 +25,11 @@ import { setFlagsFromString } from "node:v8";
 export const LARGE_REPOSITORY_FILES = 20_000;
 
 /**
- * @param campaignFiles the repository's campaign files, when known; without it (at start-up,
- *   nothing read yet) the young generation is kept small
+ * @param campaignFiles the repository's campaign files, once listed: above LARGE_REPOSITORY_FILES
+ *   the young generation grows as V8's default (factor 2), otherwise nothing changes; without it
+ *   (a process entry, nothing read yet) the young generation is kept small
  */
-export function sizeYoungGeneration(campaignFiles = 0): void {
-  // 2 is V8's own factor.
-  setFlagsFromString(`--semi-space-growth-factor=${campaignFiles > LARGE_REPOSITORY_FILES ? 2 : 1}`);
+export function sizeYoungGeneration(campaignFiles?: number): void {
+  if (campaignFiles === undefined) setFlagsFromString("--semi-space-growth-factor=1");
+  else if (campaignFiles > LARGE_REPOSITORY_FILES) setFlagsFromString("--semi-space-growth-factor=2");
 }

@@ -40,11 +40,11 @@ function youngGenerationAfter(args: string[]): number {
   return Number(bytes) / 2 ** 20;
 }
 
-/** `node -e` importing the built module and sizing the young generation for `files` campaign files. */
+/** `node -e` importing the built module: small as an entry makes it, then sized for `files` campaign files. */
 const sizedFor = (files: number): string[] => [
   "--input-type=module",
   "-e",
-  `import { sizeYoungGeneration } from "./lib/io/size-young-generation.js"; sizeYoungGeneration(${files});`,
+  `import { sizeYoungGeneration } from "./lib/io/size-young-generation.js"; sizeYoungGeneration(); sizeYoungGeneration(${files});`,
 ];
 
 describe("the young generation of a run", () => {
@@ -71,5 +71,14 @@ describe("the young generation of a run", () => {
   it("stays small up to LARGE_REPOSITORY_FILES campaign files and grows as V8's default above", () => {
     expect(youngGenerationAfter(sizedFor(LARGE_REPOSITORY_FILES))).toBeLessThanOrEqual(2);
     expect(youngGenerationAfter(sizedFor(LARGE_REPOSITORY_FILES + 1))).toBeGreaterThanOrEqual(16);
+  });
+
+  it("is never made small by reading a repository: a process that did not choose keeps V8's default", () => {
+    const args = [
+      "--input-type=module",
+      "-e",
+      `import { readLocalRepository } from "./lib/io/local-repo.js"; await readLocalRepository("examples/acme");`,
+    ];
+    expect(youngGenerationAfter(args)).toBeGreaterThanOrEqual(16);
   });
 });
