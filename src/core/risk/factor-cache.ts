@@ -27,8 +27,8 @@ export class FactorCache {
 
   /**
    * `seed`: the stream seed of every campaign. `limit`: most entries kept (each RISK_SAMPLES
-   * doubles and their block highs, 33 KB), at least 4: the sum reads up to four campaigns' samples at once, and only a
-   * less recently used entry's buffer is reused.
+   * doubles and their block highs, 33 KB), at least 4: the sum reads up to four campaigns' samples
+   * at once, and only a less recently used entry's buffer is reused.
    */
   constructor(
     private readonly seed: number,
