@@ -3,7 +3,7 @@
  * instant), the first instant it needs IT work, and its impact. Range queries on the service step
  * functions, so a campaign costs O(services it reaches), not O(its window's length).
  */
-import type { LoadRule, ServiceState } from "./service-state.js";
+import { LOAD_RULES, type LoadRule, type ServiceState } from "./service-state.js";
 import type { ServiceLoad } from "./loads.js";
 import { stepAt } from "./sweep.js";
 
@@ -25,16 +25,14 @@ export interface Assessment {
   impact: number;
 }
 
-const RULES: LoadRule[] = ["capacity", "maintenance", "redundancy", "scale-up", "failover"];
-
 /** The breaches of every campaign that breaks nothing: one shared, empty and frozen list. */
 const NO_BREACHES: readonly Breach[] = Object.freeze([]);
 
 /** No worst step for the rule yet. */
 const WORST_NONE = -1;
 /** assessCampaign's per-rule scratch (it never runs twice at once): the worst step and its instant. */
-const WORST_STEP = new Int32Array(RULES.length);
-const WORST_INSTANT = new Float64Array(RULES.length);
+const WORST_STEP = new Int32Array(LOAD_RULES.length);
+const WORST_INSTANT = new Float64Array(LOAD_RULES.length);
 
 /** A part of the campaign's window where it adds load (its shape's pieces, clipped to now). */
 export interface Range {
@@ -95,8 +93,8 @@ export function assessCampaign(
           workService = service;
         }
       }
-      for (let k = 0; k < RULES.length; k++) {
-        const i = state.worst[RULES[k]!]?.argmax(lo, hi) ?? -1;
+      for (let k = 0; k < LOAD_RULES.length; k++) {
+        const i = state.worst[LOAD_RULES[k]!]?.argmax(lo, hi) ?? -1;
         if (i < 0) continue;
         const found = worstStep[k]!;
         // Ranges are in time order: a later range wins only with a strictly higher load.
@@ -106,11 +104,11 @@ export function assessCampaign(
         }
       }
     }
-    for (let k = 0; k < RULES.length; k++) {
+    for (let k = 0; k < LOAD_RULES.length; k++) {
       const i = worstStep[k]!;
       if (i === WORST_NONE) continue;
       const b: Breach = {
-        rule: RULES[k]!,
+        rule: LOAD_RULES[k]!,
         campaign,
         service,
         instant: worstInstant[k]!,

@@ -23,7 +23,7 @@ import type { Range } from "./assess.js";
 import { shapePieces } from "../shape/index.js";
 import { planScaleUps } from "./plan.js";
 import { serviceState } from "./service-state.js";
-import type { LoadRule, ServiceState } from "./service-state.js";
+import { LOAD_RULES, type ServiceState } from "./service-state.js";
 import { campaignSummaries, peakStep, servicePeaks } from "./summary.js";
 import { activeCampaigns, boundaries, stepAt, sweepLoads } from "./sweep.js";
 import type { LoadItem, MaintenanceItem } from "./sweep.js";
@@ -44,9 +44,6 @@ export interface CapacityResult {
   states: ServiceState[];
   risk: RiskReport;
 }
-
-/** Every rule a breach names, for a breach's number key (service × rules + rule). */
-const BREACH_RULES: readonly LoadRule[] = ["capacity", "maintenance", "redundancy", "scale-up", "failover"];
 
 /** A breach text shared by the breaches of one (instant, service, rule) in one zone; `next`: other zones. */
 interface SharedText {
@@ -239,7 +236,7 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   const sharedBreachText = (b: Breach, zone: string | undefined): string | undefined => {
     let atInstant = texts.get(b.instant);
     if (!atInstant) texts.set(b.instant, (atInstant = new Map<number, SharedText>()));
-    const code = b.service * BREACH_RULES.length + BREACH_RULES.indexOf(b.rule);
+    const code = b.service * LOAD_RULES.length + LOAD_RULES.indexOf(b.rule);
     const zoneKey = zone ?? "";
     const first = atInstant.get(code);
     for (let known = first; known; known = known.next) if (known.zone === zoneKey) return known.text;

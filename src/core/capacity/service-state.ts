@@ -7,8 +7,11 @@ import { capacityRps, exceeds, instancesNeeded } from "./instances.js";
 import { RangeMax } from "./range-max.js";
 import type { Steps } from "./sweep.js";
 
-/** The rules a load can break on one service; a step's load where it breaks the rule, else -Infinity. */
-export type LoadRule = "capacity" | "maintenance" | "redundancy" | "scale-up" | "failover";
+/** The rules a load can break on one service, in the order a campaign's breaches are listed. */
+export const LOAD_RULES = ["capacity", "maintenance", "redundancy", "scale-up", "failover"] as const;
+
+/** A rule a load can break on one service; a step's load where it breaks the rule, else -Infinity. */
+export type LoadRule = (typeof LOAD_RULES)[number];
 
 export interface BaselineState {
   load: number;
@@ -45,8 +48,6 @@ export interface ServiceState {
   /** Per step i: the first step j >= i needing more than `floor` instances; absent when no step does. */
   nextScaleUp?: Int32Array;
 }
-
-const RULES: LoadRule[] = ["capacity", "maintenance", "redundancy", "scale-up", "failover"];
 
 /** Classifies the baseline alone: outside maintenance, since maintenance without campaigns is IT's business. */
 export function baselineState(
@@ -117,7 +118,7 @@ export function serviceState(
     delete breaches["scale-up"];
   }
   const worst: Partial<Record<LoadRule, RangeMax>> = {};
-  for (const r of RULES) {
+  for (const r of LOAD_RULES) {
     const values = breaches[r];
     if (values) worst[r] = new RangeMax(values);
   }
