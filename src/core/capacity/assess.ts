@@ -74,25 +74,19 @@ export function assessCampaign(
       if (lo < 0 || hi < lo) continue;
       const peak = state.peak.argmax(lo, hi);
       if (peak >= 0 && state.capacityRps > 0) impact = Math.max(impact, stepLoads[peak]! / state.capacityRps);
-      // A capacity breach on any service it reaches makes the campaign need IT work ...
+      // A capacity breach on any service it reaches makes the campaign need IT work, and so does a
+      // scale-up on a service it puts load on: from the earlier of the two steps (times are sorted).
       const cap = state.nextCapacity ? state.nextCapacity[lo]! : hi + 1;
-      if (cap <= hi) {
-        const instant = Math.max(times[cap]!, start);
+      const up = rps > 0 && state.nextScaleUp ? state.nextScaleUp[lo]! : hi + 1;
+      const first = Math.min(cap, up);
+      if (first <= hi) {
+        const instant = Math.max(times[first]!, start);
         if (workService < 0 || instant < workInstant) {
           workInstant = instant;
           workService = service;
         }
       }
       if (rps <= 0) continue;
-      // ... and so does a scale-up on a service it puts load on.
-      const up = state.nextScaleUp ? state.nextScaleUp[lo]! : hi + 1;
-      if (up <= hi) {
-        const instant = Math.max(times[up]!, start);
-        if (workService < 0 || instant < workInstant) {
-          workInstant = instant;
-          workService = service;
-        }
-      }
       for (let k = 0; k < LOAD_RULES.length; k++) {
         const i = state.worst[LOAD_RULES[k]!]?.argmax(lo, hi) ?? -1;
         if (i < 0) continue;
