@@ -20,6 +20,13 @@ import {
   streamSeed,
   tableRisk,
   TermTable,
+  termUnits,
+  sumUnit,
+  DENSE,
+  RiskSum,
+  RowMarks,
+  TERM_CAP,
+  UNITS,
   withBlockHighs,
   BLOCK,
   BLOCKS,
@@ -370,6 +377,8 @@ describe("factor cache (each campaign's samples computed once per report)", () =
     // least allowed: the sum reads four campaigns' samples at once).
     const cache = new FactorCache(11, 1);
     const table = new TermTable();
+    // Fewer campaigns than DENSE: summed in doubles, the unit plays no part.
+    const unit = sumUnit(6000);
     const rows = Int32Array.from(terms, (t, i) => table.add(t.load, t, i, i));
     const samples = (row: number) => {
       const c = table.key(row);
@@ -381,7 +390,7 @@ describe("factor cache (each campaign's samples computed once per report)", () =
       const active = terms.filter((t) => t.until > instant);
       const activeRows = rows.filter((_, i) => terms[i]!.until > instant);
       for (const capacity of [1500, 3000, 6000]) {
-        const p = tableRisk(table, activeRows, activeRows.length, 0, capacity, samples);
+        const p = tableRisk(table, activeRows, activeRows.length, 0, capacity, unit, samples);
         expect(p).toBe(overloadRisk(0, active, capacity, 11));
         if (p > 0 && p < 1) sampled++;
       }
@@ -429,5 +438,130 @@ describe("block highs (whole blocks of samples ruled out before any sum)", () =>
     buffer.set(fresh);
     expect(withBlockHighs(buffer, buffer)).toBe(buffer);
     expect(buffer).toEqual(withHighs);
+  });
+});
+
+describe("dense points: sums in whole units, carried from point to point", () => {
+  /** A seeded stream of numbers in [0, 1). */
+  const stream = (seed: number) => {
+    let state = seed;
+    return () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
+  };
+  const levels = [planningFactor(500, 1000), planningFactor(800, 1000), planningFactor(650, 1000)];
+  const campaigns = (next: () => number, count: number, tag: string): RiskTerm[] =>
+    Array.from({ length: count }, (_, j) => ({
+      id: `${tag}-${j}`,
+      load: 10 + next() * 990,
+      ...levels[j % 3]!,
+    }));
+  /** The definition: per sample, Σ ⌊weight × factor + ½⌋ (at most TERM_CAP), against left in units. */
+  const byDefinition = (terms: RiskTerm[], left: number, unit: number, seed: number): number => {
+    const sums = new Float64Array(N);
+    for (const t of terms) {
+      const f = factorSamples(t, seed);
+      const weight = (t.load * t.median) / unit;
+      for (let k = 0; k < N; k++) sums[k]! += Math.min(TERM_CAP, Math.floor(weight * f[k]! + 0.5));
+    }
+    return sums.filter((s) => s > left / unit).length / N;
+  };
+
+  test("a term's units: ⌊x + ½⌋ up to the cap, which alone exceeds any room", () => {
+    expect(termUnits(2, 1.25)).toBe(3);
+    expect(termUnits(1, 2.4999)).toBe(2);
+    expect(termUnits(1e20, 1)).toBe(TERM_CAP);
+    expect(sumUnit(1000)).toBe(1000 / UNITS);
+    // Any room is at most the capacity, UNITS units: a capped term exceeds it on its own, and
+    // 2²² capped terms still sum exactly in doubles.
+    expect(TERM_CAP).toBeGreaterThan(UNITS);
+    expect(TERM_CAP * 2 ** 22).toBeLessThanOrEqual(2 ** 53);
+  });
+
+  test("DENSE or more campaigns: the estimate by the definition, in any order, and as the sum in doubles gives", () => {
+    const next = stream(777);
+    let positive = 0;
+    let decidedByRange = 0;
+    for (let c = 0; c < 30; c++) {
+      const terms = campaigns(next, DENSE + Math.floor(next() * 100), `d${c}`);
+      const median = terms.reduce((s, t) => s + t.load * t.median, 0);
+      const left = median * (1 + next() * 0.4);
+      let fetched = 0;
+      const counted = (t: RiskTerm, seed: number) => (fetched++, factorSamples(t, seed));
+      const estimate = overloadRisk(0, terms, left, 5, counted);
+      if (fetched === 0) decidedByRange++;
+      if (estimate > 0) positive++;
+      expect(estimate, `case ${c}`).toBe(byDefinition(terms, left, sumUnit(left), 5));
+      expect(overloadRisk(0, [...terms].reverse(), left, 5)).toBe(estimate);
+      expect(sampledRisk(left, terms, 5)).toBe(estimate);
+      // Units of 1.5e-8 of the capacity: on these cases, the very count the sum in doubles gives.
+      const doubles = new Float64Array(N);
+      for (const t of terms) {
+        const f = factorSamples(t, 5);
+        for (let k = 0; k < N; k++) doubles[k]! += t.load * t.median * f[k]!;
+      }
+      expect(estimate).toBe(doubles.filter((s) => s > left).length / N);
+    }
+    expect(positive).toBeGreaterThan(10);
+    expect(decidedByRange).toBeLessThan(30);
+  });
+
+  test("a sum carried through a run of points holds what a fresh sum holds; each held row is let go once", () => {
+    const next = stream(4242);
+    const terms = campaigns(next, 400, "run");
+    const unit = sumUnit(150_000);
+    const table = new TermTable();
+    for (let i = 0; i < terms.length; i++) table.add(terms[i]!.load, terms[i]!, i, i);
+    const samples = (row: number) => factorSamples(terms[row]!, 9);
+    const marks = new RowMarks();
+    const carried = new RiskSum(unit);
+    const holding = new Set<number>();
+    const onHold = (row: number, held: boolean) => {
+      if (held) {
+        expect(holding.has(row)).toBe(false);
+        holding.add(row);
+      } else expect(holding.delete(row)).toBe(true);
+    };
+    // A window of campaigns sliding over the 400, by small steps (carried) and jumps (afresh).
+    let start = 0;
+    for (let point = 0; point < 60; point++) {
+      start = point % 10 === 9 ? Math.floor(next() * 300) : Math.min(300, start + Math.floor(next() * 8));
+      const rows = Int32Array.from({ length: 80 + Math.floor(next() * 20) }, (_, i) => start + i);
+      carried.hold(table, rows, rows.length, samples, marks, onHold);
+      const fresh = new RiskSum(unit);
+      fresh.hold(table, rows, rows.length, samples, new RowMarks());
+      expect(carried.units).toEqual(fresh.units);
+      expect([...holding].sort((a, b) => a - b)).toEqual([...rows]);
+      const left = fresh.units.reduce((a, b) => a + b, 0) / N;
+      expect(carried.over(left)).toBe(fresh.over(left));
+    }
+  });
+
+  test("pinned samples outlive their window and the limit, and are let go when unpinned", () => {
+    const sigma = planningFactor(100, 200).sigma;
+    const small = new FactorCache(1, 4);
+    small.pin(0, "a", sigma, 1000);
+    const kept = small.samples(0, "a", sigma, 1000);
+    small.release(5000);
+    // Many others through a cache of four: a stays, the same buffer with the same samples.
+    for (let i = 1; i < 10; i++) small.samples(i, `o${i}`, sigma, 9000);
+    expect(small.samples(0, "a", sigma, 1000)).toBe(kept);
+    expect(sameSamples(kept, { id: "a", sigma, load: 1, median: 1 }, 1)).toBe(true);
+    // Unpinned after its end: released, its buffer reused for the next campaign.
+    const cache = new FactorCache(1);
+    cache.pin(0, "a", sigma, 1000);
+    const a = cache.samples(0, "a", sigma, 1000);
+    cache.release(5000);
+    cache.unpin(0);
+    const next = cache.samples(20, "z", sigma, 9000);
+    expect(next).toBe(a);
+    expect(sameSamples(next, { id: "z", sigma, load: 1, median: 1 }, 1)).toBe(true);
+    // Pinned twice, unpinned once: still held; unpinned before its end: back among the others.
+    cache.pin(30, "p", sigma, 99_000);
+    cache.pin(30, "p", sigma, 99_000);
+    const p = cache.samples(30, "p", sigma, 99_000);
+    cache.unpin(30);
+    cache.samples(31, "q", sigma, 99_000);
+    expect(cache.samples(30, "p", sigma, 99_000)).toBe(p);
+    cache.unpin(30);
+    expect(cache.samples(30, "p", sigma, 99_000)).toBe(p);
   });
 });

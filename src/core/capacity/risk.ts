@@ -7,8 +7,17 @@
  * of highest such ratio within its pieces on each service it loads; the chance is then computed
  * there only (src/core/risk), once per (service, step).
  */
-import { FactorCache, RISK_SEED, tableRisk, TermTable } from "../risk/index.js";
-import type { LogNormal } from "../risk/index.js";
+import {
+  DENSE,
+  FactorCache,
+  RISK_SEED,
+  RiskSum,
+  RowMarks,
+  sumUnit,
+  tableRisk,
+  TermTable,
+} from "../risk/index.js";
+import type { LogNormal, UnitSum } from "../risk/index.js";
 import type { ProfileSlots } from "../shape/index.js";
 import type { Range } from "./assess.js";
 import type { ServiceLoad } from "./loads.js";
@@ -30,6 +39,8 @@ export interface RiskPoint {
 
 export interface RiskCandidates {
   points: RiskPoint[];
+  /** Per service: the unit its sums count in (sumUnit of its highest capacity at risk). */
+  units: number[];
   /** Per service, per campaign: indices into `points`. */
   byService: number[][];
   byCampaign: number[][];
@@ -54,6 +65,7 @@ export function riskCandidates(
       constantBaseline[s]! + (slots ? slots.maxOver(times[i]!, times[i + 1] ?? Infinity) : 0);
     return riskRatios(state, planOf.get(state.index), base);
   });
+  const units = ratios.map((r) => sumUnit(r.full));
   const point = (service: number, step: number): number => {
     const perService = keys.get(service) ?? new Map<number, number>();
     keys.set(service, perService);
@@ -95,7 +107,7 @@ export function riskCandidates(
     }
     return out;
   });
-  return { points, byService, byCampaign };
+  return { points, units, byService, byCampaign };
 }
 
 export interface RiskAt {
@@ -176,6 +188,15 @@ export function riskResults(
     return row;
   };
   let rows = new Int32Array(64);
+  // Each service's sum in units, carried from one of its dense points to the next (risk-sum.ts);
+  // made at its first dense point.
+  const marks = new RowMarks();
+  const onHold = (row: number, held: boolean): void => {
+    const c = table.key(row);
+    if (held) cache.pin(c, ids[c]!, table.sigma(row), ends[c]!);
+    else cache.unpin(c);
+  };
+  const sums = new Array<UnitSum | undefined>(candidates.units.length);
   const probabilities = new Array<number>(points.length);
   for (const k of order) {
     const p = points[k]!;
@@ -188,7 +209,18 @@ export function riskResults(
       if (row >= 0) rows[count++] = row;
     }
     cache.reserve(pieces.length);
-    probabilities[k] = tableRisk(table, rows, count, p.base, p.capacity, samples);
+    probabilities[k] = tableRisk(
+      table,
+      rows,
+      count,
+      p.base,
+      p.capacity,
+      candidates.units[p.service]!,
+      samples,
+      count >= DENSE
+        ? (sums[p.service] ??= { sum: new RiskSum(candidates.units[p.service]!), marks, onHold })
+        : undefined,
+    );
   }
   const worst = (list: readonly number[]): RiskAt => {
     let best: number | undefined;
@@ -218,7 +250,7 @@ function riskRatios(
   state: ServiceState,
   entry: PlannedScaleUp | undefined,
   base: (step: number) => number,
-): { capacity: Float64Array; ratio: Float64Array; max: RangeMax } {
+): { full: number; capacity: Float64Array; ratio: Float64Array; max: RangeMax } {
   const { service, steps } = state;
   const full =
     service.kind === "fixed"
@@ -241,7 +273,7 @@ function riskRatios(
   }
   // Without maintenance the ratio orders a campaign's steps (all with campaign load) as the load
   // does: reuse the peak's range max.
-  return { capacity, ratio, max: maintained || full <= 0 ? new RangeMax(ratio) : state.peak };
+  return { full, capacity, ratio, max: maintained || full <= 0 ? new RangeMax(ratio) : state.peak };
 }
 
 /** The SERVICE_CANDIDATES steps of highest ratio (earliest on ties), with campaign load. */

@@ -3,8 +3,9 @@
  * the chance their sum exceeds a capacity. lognormal.ts (parameters), normal.ts (Φ, Φ⁻¹),
  * samples.ts (the Latin hypercube: stratified normals, seeded orders), factor-table.ts (e^{σz}
  * once per σ), term-table.ts (terms as rows of doubles, their bounds computed once),
- * overload-risk.ts (closed form, samples' range, sampling), factor-cache.ts (each campaign's
- * samples computed once per report).
+ * overload-risk.ts (closed form, samples' range, sampling), risk-sum.ts (dense points' sums in
+ * whole units, carried from point to point), factor-cache.ts (each campaign's samples computed
+ * once per report).
  */
 export {
   BLOCK,
@@ -16,8 +17,11 @@ export {
   tableRisk,
   withBlockHighs,
 } from "./overload-risk.js";
-export type { FactorSamples, RiskTerm, RowSamples } from "./overload-risk.js";
-export { TermTable } from "./term-table.js";
+export { DENSE } from "./overload-risk.js";
+export type { FactorSamples, RiskTerm, UnitSum } from "./overload-risk.js";
+export { RiskSum, RowMarks } from "./risk-sum.js";
+export type { OnHold, RowSamples } from "./risk-sum.js";
+export { sumUnit, TermTable, termUnits, TERM_CAP, UNITS } from "./term-table.js";
 export { FactorCache } from "./factor-cache.js";
 export { factorTable } from "./factor-table.js";
 export { planningFactor, Z90 } from "./lognormal.js";

@@ -6,12 +6,18 @@
  * - Several: seeded Latin hypercube sampling with RISK_SAMPLES samples (samples.ts), summed only
  *   as far as needed to know the estimate (sampledRisk): most instants are nowhere near the
  *   capacity, and the samples' own range shows it without summing them all.
+ * - DENSE or more: the same sampling, each term's sample counted in whole units of the capacity
+ *   (term-table.ts) so that sums are exact, and the engine carries each service's sum from point
+ *   to point (risk-sum.ts).
  */
 import { factorTable } from "./factor-table.js";
 import { normalCdf } from "./normal.js";
 import type { LogNormal } from "./lognormal.js";
+import { RiskSum, RowMarks } from "./risk-sum.js";
+import type { OnHold, RowSamples } from "./risk-sum.js";
 import { RISK_SAMPLES, shuffle, streamSeed } from "./samples.js";
-import { LEAST, LOAD, MEDIAN, MOST, RANK, ROW, SCALE, SIGMA, TermTable } from "./term-table.js";
+import { LEAST, LOAD, MEDIAN, MOST, RANK, ROW, SCALE, SIGMA, sumUnit, TermTable } from "./term-table.js";
+import { UNITS_LEAST, UNITS_MOST } from "./term-table.js";
 
 /** One campaign's term: its planned load on the service then (rps) and its factor R. */
 export interface RiskTerm extends LogNormal {
@@ -29,15 +35,35 @@ export function overloadRisk(
   seed: number,
   samples: FactorSamples = factorSamples,
 ): number {
-  return tableRisk(termTable(terms), allRows(terms.length), terms.length, base, capacity, (row) =>
+  const unit = sumUnit(capacity);
+  return tableRisk(termTable(terms), allRows(terms.length), terms.length, base, capacity, unit, (row) =>
     withBlockHighs(samples(terms[row]!, seed)),
   );
 }
 
 /**
- * overloadRisk over rows of a term table (term-table.ts): the terms are `rows[0 … count − 1]`, and
- * `samples(row)` gives a row's factor samples followed by their block highs (withBlockHighs). The
- * engine's way in: its terms are rows computed once per report, its samples come from a cache.
+ * From this many uncertain terms on, a point is summed in whole units (risk-sum.ts). Below it,
+ * the sum in doubles stops early at most points; at this many, points come in long runs of
+ * mostly the same campaigns, and carrying the sum costs only the campaigns that changed.
+ */
+export const DENSE = 64;
+
+/**
+ * Where a sum in units is kept: the engine passes each service's own, with the table's marks and
+ * what keeps a held row's samples at hand.
+ */
+export interface UnitSum {
+  sum: RiskSum;
+  marks: RowMarks;
+  onHold?: OnHold;
+}
+
+/**
+ * overloadRisk over rows of a term table (term-table.ts) whose units are `unit` (sumUnit of
+ * `capacity`, or of a higher capacity of the same service): the terms are `rows[0 … count − 1]`,
+ * and `samples(row)` gives a row's factor samples followed by their block highs (withBlockHighs).
+ * The engine's way in: its terms are rows computed once per report, its samples come from a
+ * cache, and `sum` is the service's sum in units, carried from point to point.
  */
 export function tableRisk(
   table: TermTable,
@@ -45,7 +71,9 @@ export function tableRisk(
   count: number,
   base: number,
   capacity: number,
+  unit: number,
   samples: RowSamples,
+  sum?: UnitSum,
 ): number {
   const d = table.data;
   const room = capacity - base;
@@ -66,7 +94,36 @@ export function tableRisk(
     const at = uncertain[0]! * ROW;
     return 1 - normalCdf((Math.log(left / d[at + LOAD]!) - Math.log(d[at + MEDIAN]!)) / d[at + SIGMA]!);
   }
+  if (n >= DENSE) return unitsRisk(table, uncertain, n, left, unit, samples, sum);
   return sampledRows(table, uncertain, n, left, samples);
+}
+
+/**
+ * The sampled estimate of a dense point, in units: 0 when every term at its most units still
+ * fits and 1 when every term at its fewest already exceeds (exact sums of whole units, decided
+ * without a sample), else the share of samples whose sum exceeds `left` units.
+ */
+function unitsRisk(
+  table: TermTable,
+  rows: Int32Array,
+  n: number,
+  left: number,
+  unit: number,
+  samples: RowSamples,
+  sum: UnitSum = { sum: new RiskSum(unit), marks: new RowMarks() },
+): number {
+  let most = 0;
+  let least = 0;
+  for (let i = 0; i < n; i++) {
+    const at = table.inUnits(rows[i]!, unit);
+    most += table.units[at + UNITS_MOST]!;
+    least += table.units[at + UNITS_LEAST]!;
+  }
+  const room = left / unit;
+  if (most <= room) return 0;
+  if (least > room) return 1;
+  sum.sum.hold(table, rows, n, samples, sum.marks, sum.onHold);
+  return sum.sum.over(room) / RISK_SAMPLES;
 }
 
 /**
@@ -74,9 +131,6 @@ export function tableRisk(
  * afresh; the engine passes a cache (FactorCache) because one campaign takes part in many points.
  */
 export type FactorSamples = (term: RiskTerm, seed: number) => Float64Array;
-
-/** A row's RISK_SAMPLES factor samples followed by their BLOCKS block highs (SAMPLED doubles). */
-export type RowSamples = (row: number) => Float64Array;
 
 /** Samples per block: the sum first bounds whole blocks by their highest factor (sampledRows). */
 export const BLOCK = 32;
@@ -126,9 +180,11 @@ export function sampledRisk(
   seed: number,
   samples: FactorSamples = factorSamples,
 ): number {
-  return sampledRows(termTable(terms), allRows(terms.length), terms.length, left, (row) =>
-    withBlockHighs(samples(terms[row]!, seed)),
-  );
+  const table = termTable(terms);
+  const rows = allRows(terms.length);
+  const sampled: RowSamples = (row) => withBlockHighs(samples(terms[row]!, seed));
+  if (terms.length >= DENSE) return unitsRisk(table, rows, terms.length, left, sumUnit(left), sampled);
+  return sampledRows(table, rows, terms.length, left, sampled);
 }
 
 /**
