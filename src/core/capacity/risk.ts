@@ -191,11 +191,6 @@ export function riskResults(
   // Each service's sum in units, carried from one of its dense points to the next (risk-sum.ts);
   // made at its first dense point.
   const marks = new RowMarks();
-  const onHold = (row: number, held: boolean): void => {
-    const c = table.key(row);
-    if (held) cache.pin(c, ids[c]!, table.sigma(row), ends[c]!);
-    else cache.unpin(c);
-  };
   const sums = new Array<UnitSum | undefined>(candidates.units.length);
   const probabilities = new Array<number>(points.length);
   for (const k of order) {
@@ -218,7 +213,7 @@ export function riskResults(
       candidates.units[p.service]!,
       samples,
       count >= DENSE
-        ? (sums[p.service] ??= { sum: new RiskSum(candidates.units[p.service]!), marks, onHold })
+        ? (sums[p.service] ??= { sum: new RiskSum(candidates.units[p.service]!), marks })
         : undefined,
     );
   }

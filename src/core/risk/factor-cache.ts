@@ -19,13 +19,6 @@ interface Entry {
 export class FactorCache {
   /** By campaign key (a campaign has one σ in a report). */
   private readonly entries = new Map<number, Entry>();
-  /**
-   * Entries a sum in units holds (pin), by key, outside the recency order: never evicted or
-   * released while pinned, since the sum needs them again to take the campaign away.
-   */
-  private readonly pinned = new Map<number, Entry & { pins: number }>();
-  /** The latest instant released: an entry unpinned after its end is released at once. */
-  private released = -Infinity;
   /** Buffers of released samples, reused for the next campaigns (no 33 KB allocation each). */
   private readonly spare: Float64Array[] = [];
   private limit: number;
@@ -50,8 +43,6 @@ export class FactorCache {
    * other campaigns have been asked for.
    */
   samples(key: number, id: string, sigma: number, until: number): Float64Array {
-    const held = this.pinned.get(key);
-    if (held && held.sigma === sigma) return held.samples;
     const hit = this.entries.get(key);
     if (hit && hit.sigma === sigma) {
       // Re-insert: Map order is the recency order.
@@ -62,51 +53,15 @@ export class FactorCache {
     }
     // The same key with another σ (not within one report): the right samples, not kept.
     if (hit) return this.compute(id, sigma, new Float64Array(SAMPLED));
-    if (this.entries.size >= this.limit) this.evictOldest();
+    if (this.entries.size >= this.limit) {
+      const oldest = this.entries.keys().next().value!;
+      this.spare.push(this.entries.get(oldest)!.samples);
+      this.entries.delete(oldest);
+    }
     const samples = this.compute(id, sigma, this.spare.pop() ?? new Float64Array(SAMPLED));
     this.entries.set(key, { samples, until, sigma });
     if (until < this.nextEnd) this.nextEnd = until;
     return samples;
-  }
-
-  /**
-   * Keeps the campaign `key`'s samples (as `samples`) until as many `unpin`s: a sum in units holds
-   * one of its terms. Pinned entries do not count towards the limit.
-   */
-  pin(key: number, id: string, sigma: number, until: number): void {
-    const held = this.pinned.get(key);
-    if (held) {
-      held.pins++;
-      return;
-    }
-    const hit = this.entries.get(key);
-    if (hit && hit.sigma === sigma) {
-      this.entries.delete(key);
-      this.pinned.set(key, { ...hit, until: Math.max(until, hit.until), pins: 1 });
-      return;
-    }
-    const samples = this.compute(id, sigma, this.spare.pop() ?? new Float64Array(SAMPLED));
-    this.pinned.set(key, { samples, until, sigma, pins: 1 });
-  }
-
-  /** Undoes one `pin`: the last one puts the samples back among the others (or releases them). */
-  unpin(key: number): void {
-    const held = this.pinned.get(key)!;
-    if (--held.pins > 0) return;
-    this.pinned.delete(key);
-    if (held.until <= this.released) {
-      this.spare.push(held.samples);
-      return;
-    }
-    if (this.entries.size >= this.limit) this.evictOldest();
-    this.entries.set(key, { samples: held.samples, until: held.until, sigma: held.sigma });
-    if (held.until < this.nextEnd) this.nextEnd = held.until;
-  }
-
-  private evictOldest(): void {
-    const oldest = this.entries.keys().next().value!;
-    this.spare.push(this.entries.get(oldest)!.samples);
-    this.entries.delete(oldest);
   }
 
   private compute(id: string, sigma: number, out: Float64Array): Float64Array {
@@ -129,7 +84,6 @@ export class FactorCache {
    * only when one of them has ended (the engine calls this at every point).
    */
   release(instant: number): void {
-    if (instant > this.released) this.released = instant;
     if (instant < this.nextEnd) return;
     let next = Infinity;
     for (const [key, entry] of this.entries) {

@@ -20,7 +20,7 @@ export {
 export { DENSE } from "./overload-risk.js";
 export type { FactorSamples, RiskTerm, UnitSum } from "./overload-risk.js";
 export { RiskSum, RowMarks } from "./risk-sum.js";
-export type { OnHold, RowSamples } from "./risk-sum.js";
+export type { RowSamples } from "./risk-sum.js";
 export { sumUnit, TermTable, termUnits, TERM_CAP, UNITS } from "./term-table.js";
 export { FactorCache } from "./factor-cache.js";
 export { factorTable } from "./factor-table.js";

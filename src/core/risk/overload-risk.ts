@@ -14,7 +14,7 @@ import { factorTable } from "./factor-table.js";
 import { normalCdf } from "./normal.js";
 import type { LogNormal } from "./lognormal.js";
 import { RiskSum, RowMarks } from "./risk-sum.js";
-import type { OnHold, RowSamples } from "./risk-sum.js";
+import type { RowSamples } from "./risk-sum.js";
 import { RISK_SAMPLES, shuffle, streamSeed } from "./samples.js";
 import { LEAST, LOAD, MEDIAN, MOST, RANK, ROW, SCALE, SIGMA, sumUnit, TermTable } from "./term-table.js";
 import { UNITS_LEAST, UNITS_MOST } from "./term-table.js";
@@ -48,14 +48,10 @@ export function overloadRisk(
  */
 export const DENSE = 64;
 
-/**
- * Where a sum in units is kept: the engine passes each service's own, with the table's marks and
- * what keeps a held row's samples at hand.
- */
+/** Where a sum in units is kept: the engine passes each service's own, with the table's marks. */
 export interface UnitSum {
   sum: RiskSum;
   marks: RowMarks;
-  onHold?: OnHold;
 }
 
 /**
@@ -122,7 +118,7 @@ function unitsRisk(
   const room = left / unit;
   if (most <= room) return 0;
   if (least > room) return 1;
-  sum.sum.hold(table, rows, n, samples, sum.marks, sum.onHold);
+  sum.sum.hold(table, rows, n, samples, sum.marks);
   return sum.sum.over(room) / RISK_SAMPLES;
 }
 

@@ -42,11 +42,11 @@ export const UNITS_MOST = 2;
  */
 export const UNITS = 2 ** 26;
 /**
- * The most units one term's sample counts for: 32 capacities, so a term at the cap exceeds any
- * room on its own (the room is at most the capacity), and up to 2²² terms (4 million campaigns at
- * one instant) sum exactly in doubles (below 2⁵³).
+ * The most units one term's sample counts for, 2³¹ − 1 (32 capacities, kept in an Int32Array): a
+ * term at the cap exceeds any room on its own (the room is at most the capacity), and up to 2²²
+ * terms (4 million campaigns at one instant) sum exactly in doubles (below 2⁵³).
  */
-export const TERM_CAP = 2 ** 31;
+export const TERM_CAP = 2 ** 31 - 1;
 
 /** The size of a unit for a capacity (any positive size without capacity: nothing is summed then). */
 export function sumUnit(capacity: number): number {
