@@ -5,7 +5,8 @@
  * max_rps × t, lowered by maintenance. The riskiest instant of a service is searched among its
  * three steps of highest planned load relative to that capacity, and a campaign's among the steps
  * of highest such ratio within its pieces on each service it loads; the chance is then computed
- * there only (src/core/risk), once per (service, step).
+ * there only (src/core/risk), once per (service, step). Points are visited in time order, so a
+ * service's sum at its points with many campaigns is carried from one to the next (risk-sum.ts).
  */
 import {
   DENSE,

@@ -17,7 +17,7 @@ import { RiskSum, RowMarks } from "./risk-sum.js";
 import type { RowSamples } from "./risk-sum.js";
 import { RISK_SAMPLES, shuffle, streamSeed } from "./samples.js";
 import { LEAST, LOAD, MEDIAN, MOST, RANK, ROW, SCALE, SIGMA, sumUnit, TermTable } from "./term-table.js";
-import { UNITS_LEAST, UNITS_MOST } from "./term-table.js";
+import { UNITS_LEAST, UNITS_MOST } from "./term-table.js"; // the dense points' fields
 
 /** One campaign's term: its planned load on the service then (rps) and its factor R. */
 export interface RiskTerm extends LogNormal {
