@@ -21,6 +21,7 @@ describe("the sweep agrees with a brute-force oracle", () => {
           start: Math.max(c.start, NOW),
           end: c.end,
           loads: campaignServiceLoads(c, cap.defaults, sites, index),
+          factor: 1,
           owner,
         }));
         const maint = cap.maintenance.map((m) => ({

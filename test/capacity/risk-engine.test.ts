@@ -33,7 +33,7 @@ describe("the engine's chance at each point is that point's own", () => {
       const end = start + (20 + Math.floor(next() * 80)) * 3_600_000;
       const loads = [{ service: 0, rps: 10 + next() * 90 }];
       if (c % 2 === 0) loads.push({ service: 1, rps: 5 + next() * 50 });
-      return { start, end, loads, owner: c };
+      return { start, end, loads, factor: 1, owner: c };
     });
     const active = (service: number, instant: number): number[] =>
       items.flatMap((item, p) =>

@@ -143,7 +143,9 @@ describe("shapes only refine", () => {
             return shapePieces(c.forecast.shape, c.start, c.end, c.timezone).map((p) => ({
               start: Math.max(p.start, NOW),
               end: p.end,
+              // Scaled here, at factor 1: the sweep sees the same loads however a piece carries them.
               loads: loads.map((l) => ({ service: l.service, rps: l.rps * p.factor })),
+              factor: 1,
               owner,
             }));
           });

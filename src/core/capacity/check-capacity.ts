@@ -101,9 +101,7 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   ranges.forEach((pieces, owner) => {
     const loads = campaignLoads[owner]!;
     for (const p of pieces as (Range & { factor: number })[]) {
-      const scaled =
-        p.factor === 1 ? loads : loads.map((l) => ({ service: l.service, rps: l.rps * p.factor }));
-      items.push({ start: p.start, end: p.end, loads: scaled, owner });
+      items.push({ start: p.start, end: p.end, loads, factor: p.factor, owner });
     }
   });
   const maintenance: MaintenanceItem[] = capacity.maintenance.map((m) => ({

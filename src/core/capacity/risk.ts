@@ -25,7 +25,7 @@ import type { ServiceLoad } from "./loads.js";
 import type { PlannedScaleUp } from "./plan.js";
 import { RangeMax } from "./range-max.js";
 import type { ServiceState } from "./service-state.js";
-import { stepAt } from "./sweep.js";
+import { pieceRps, stepAt } from "./sweep.js";
 import type { LoadItem } from "./sweep.js";
 
 /** A (service, step) where the chance is computed. */
@@ -184,7 +184,7 @@ export function riskResults(
       const item = items[p]!;
       const c = item.owner;
       const factor = (factors[c] ??= campaigns.factor(c));
-      row = rowOf[at] = table.add(item.loads[at - first[p]!]!.rps, factor, rank(c), c);
+      row = rowOf[at] = table.add(pieceRps(item, at - first[p]!), factor, rank(c), c);
     }
     return row;
   };
