@@ -47,7 +47,7 @@ export class RiskSum {
   readonly units = new Float64Array(RISK_SAMPLES);
   /** The rows held (the first `size` entries) and, alongside, each one's units. */
   private rows = new Int32Array(16);
-  private termUnits: Int32Array[] = [];
+  private rowUnits: Int32Array[] = [];
   private size = 0;
 
   /** `unit`: what the sum counts in (sumUnit of its service's capacity). */
@@ -72,10 +72,10 @@ export class RiskSum {
       let kept = 0;
       for (let h = 0; h < this.size; h++) {
         const row = this.rows[h]!;
-        const own = this.termUnits[h]!;
+        const own = this.rowUnits[h]!;
         if (!afresh && listed[row] === clock) {
           this.rows[kept] = row;
-          this.termUnits[kept++] = own;
+          this.rowUnits[kept++] = own;
           continue;
         }
         if (!afresh) this.take(own);
@@ -83,7 +83,7 @@ export class RiskSum {
         held[row] = 0;
       }
       this.size = kept;
-      this.termUnits.length = kept;
+      this.rowUnits.length = kept;
     }
     if (this.rows.length < count) {
       const grown = new Int32Array(Math.max(count, 2 * this.rows.length));
@@ -97,7 +97,7 @@ export class RiskSum {
       this.add(table, row, samples(row), own);
       held[row] = 1;
       this.rows[this.size++] = row;
-      this.termUnits.push(own);
+      this.rowUnits.push(own);
     }
   }
 
