@@ -10,7 +10,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error: the bench's generator is plain JavaScript
-import { syntheticRepository } from "../../bench/synthetic.js";
+import { shapedRepository, syntheticRepository } from "../../bench/synthetic.js";
 import { runCheck, runValidate } from "../../src/core/check.js";
 import { loadCampaigns, loadCapacity, loadConfig } from "../../src/core/load/index.js";
 import { parseFast, setFastParse } from "../../src/core/load/fast-parse.js";
@@ -55,11 +55,10 @@ function expectIdentical(repo: Repo): void {
   expect(fast === reference, "fast and reference reports differ").toBe(true);
 }
 
-function synthetic(profile: "stress" | "clean", n: number): Repo {
-  const r = syntheticRepository({ campaigns: n, sites: 40, services: 12, now: NOW, profile }) as {
-    capacity: string;
-    campaigns: SourceFile[];
-  };
+/** A synthetic repository; `shaped`: a third of the campaigns shaped, every site profiled in flow style. */
+function synthetic(profile: "stress" | "clean", n: number, shaped = false): Repo {
+  const plain = syntheticRepository({ campaigns: n, sites: 40, services: 12, now: NOW, profile });
+  const r = (shaped ? shapedRepository(plain) : plain) as { capacity: string; campaigns: SourceFile[] };
   return { capacity: { path: "infra/capacity.yaml", text: r.capacity }, campaigns: r.campaigns };
 }
 
@@ -138,12 +137,35 @@ describe("fast parse vs reference parse", () => {
     for (const profile of ["stress", "clean"] as const) expectIdentical(synthetic(profile, 400));
   });
 
+  it("gives byte-identical reports on both synthetic repositories with shapes and profiled sites", () => {
+    for (const profile of ["stress", "clean"] as const) expectIdentical(synthetic(profile, 300, true));
+  });
+
+  it("agrees with the reference on flow collections inside flow collections, or leaves them to it", () => {
+    const nested = [
+      "a: { b: [1, 2], c: { d: x } }\n",
+      "a: [[1, 2], [3]]\n",
+      "a: [a, [b, 'c d']]\n",
+      "a: [1, {b: 2}]\n",
+      "sites:\n  web:\n    profile: { timezone: Europe/Berlin, hours: [0.3, 0.2, 1], weekdays: [1, 0.8] }\n",
+    ];
+    for (const text of nested) expect(expectAgrees(text), text).toBe(true);
+    // Outside the subset (empty, unclosed, misplaced, deeper than MAX_DEPTH): the reference decides.
+    const deep = `a: ${"[".repeat(20)}1${"]".repeat(20)}\n`;
+    for (const text of ["a: { b: [] }\n", "a: { b: [1, 2 }\n", "a: [1, [2, 3]\n", "a: [[1] x]\n", deep])
+      expect(parseFast(text), text).toBeUndefined();
+  });
+
   it("takes the fast path for the examples and the synthetic campaigns (else it would prove nothing)", () => {
     const accepted = [...EXAMPLE_TEXTS, ...synthetic("stress", 50).campaigns.map((c) => c.text)].filter(
       (t) => parseFast(t) !== undefined,
     );
     expect(accepted.length).toBeGreaterThan(50);
     for (const c of synthetic("clean", 50).campaigns) expect(parseFast(c.text)).toBeDefined();
+    // The capacity file with every site's profile in flow style, and the shaped campaigns.
+    const shaped = synthetic("stress", 50, true);
+    expect(parseFast(shaped.capacity!.text)).toBeDefined();
+    for (const c of shaped.campaigns) expect(parseFast(c.text)).toBeDefined();
   });
 
   it("answers a position asked after the next file's parse from the reference parse, unchanged", () => {
@@ -169,7 +191,14 @@ describe("fast parse vs reference parse", () => {
     "agrees with the reference on fuzzed files (line edits, YAML-significant characters, indentation)",
     () => {
       const stress = synthetic("stress", 20);
-      const seeds = [...EXAMPLE_TEXTS, stress.capacity!.text, ...stress.campaigns.map((c) => c.text)];
+      const shaped = synthetic("stress", 12, true);
+      const seeds = [
+        ...EXAMPLE_TEXTS,
+        stress.capacity!.text,
+        ...stress.campaigns.map((c) => c.text),
+        shaped.capacity!.text,
+        ...shaped.campaigns.map((c) => c.text),
+      ];
       const pieces = [
         " ",
         "  ",

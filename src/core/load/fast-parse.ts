@@ -377,7 +377,7 @@ class FastParser {
     this.recorded.values[node] = this.pos(l, at - start);
     const c = text.charCodeAt(at);
     let value: unknown;
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) value = this.flow(l, at, node);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) value = this.flow(l, at, node, 0);
     else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) value = quoted(text, at, end);
     else {
       value = plain(text, at, end, false);
@@ -389,8 +389,13 @@ class FastParser {
     return value;
   }
 
-  /** `{ key: value, … }` or `[ value, … ]` on one line, scalars only; sets scanEnd past the bracket. */
-  private flow(l: number, open: number, node: number): unknown {
+  /**
+   * `{ key: value, … }` or `[ value, … ]` on one line, of scalars and such collections (a site's
+   * `profile: { timezone: …, hours: [ … ] }`), nested at most MAX_DEPTH deep; sets scanEnd past
+   * the bracket.
+   */
+  private flow(l: number, open: number, node: number, depth: number): unknown {
+    if (depth > MAX_DEPTH) throw GIVE_UP;
     const text = this.text;
     const recorded = this.recorded;
     const start = this.starts[l]!;
@@ -420,7 +425,11 @@ class FastParser {
       recorded.values[here] = this.pos(l, at - start);
       const c = text.charCodeAt(at);
       const value =
-        c === DOUBLE_QUOTE || c === SINGLE_QUOTE ? quoted(text, at, end) : plain(text, at, end, true);
+        c === OPEN_BRACE || c === OPEN_BRACKET
+          ? this.flow(l, at, here, depth + 1)
+          : c === DOUBLE_QUOTE || c === SINGLE_QUOTE
+            ? quoted(text, at, end)
+            : plain(text, at, end, true);
       at = scanEnd;
       if (isMap) map[name] = value;
       else list.push(value);
