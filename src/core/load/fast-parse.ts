@@ -1,6 +1,7 @@
 /**
  * A fast parse for the plain YAML nearly every campaign-gate file is written in: block mappings,
- * block lists, one-line `{ }` / `[ ]`, plain and simply quoted scalars, comments. It records each
+ * block lists, one-line `{ }` / `[ ]` (also inside each other), plain and simply quoted scalars,
+ * comments. It records each
  * key's and value's line and column as it goes, which costs almost nothing, where the reference
  * parse (eemeli/yaml's `parseDocument`) builds a full syntax tree first.
  *
