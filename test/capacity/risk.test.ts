@@ -514,20 +514,20 @@ describe("dense points: sums in whole units, carried from point to point", () =>
     for (let i = 0; i < terms.length; i++) table.add(terms[i]!.load, terms[i]!, i, i);
     const samples = (row: number) => factorSamples(terms[row]!, 9);
     const marks = new RowMarks();
-    const carried = new RiskSum(unit);
+    const carried = new RiskSum(unit, marks);
     // A window of campaigns sliding over the 400, by small steps (carried) and jumps (afresh).
     let start = 0;
     for (let point = 0; point < 60; point++) {
       start = point % 10 === 9 ? Math.floor(next() * 300) : Math.min(300, start + Math.floor(next() * 8));
       const rows = Int32Array.from({ length: 80 + Math.floor(next() * 20) }, (_, i) => start + i);
-      carried.hold(table, rows, rows.length, samples, marks);
+      carried.hold(table, rows, rows.length, samples);
       const fresh = new RiskSum(unit);
-      fresh.hold(table, rows, rows.length, samples, new RowMarks());
+      fresh.hold(table, rows, rows.length, samples);
       expect(carried.units).toEqual(fresh.units);
       // Held: exactly the listed rows.
       expect(marks.held.reduce((a, b) => a + b, 0)).toBe(rows.length);
       expect(rows.every((r) => marks.held[r] === 1)).toBe(true);
-      const left = fresh.units.reduce((a, b) => a + b, 0) / N;
+      const left = fresh.units!.reduce((a, b) => a + b, 0) / N;
       expect(carried.over(left)).toBe(fresh.over(left));
     }
   });

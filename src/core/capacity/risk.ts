@@ -8,17 +8,8 @@
  * there only (src/core/risk), once per (service, step). Points are visited in time order, so a
  * service's sum at its points with many campaigns is carried from one to the next (risk-sum.ts).
  */
-import {
-  DENSE,
-  FactorCache,
-  RISK_SEED,
-  RiskSum,
-  RowMarks,
-  sumUnit,
-  tableRisk,
-  TermTable,
-} from "../risk/index.js";
-import type { LogNormal, UnitSum } from "../risk/index.js";
+import { FactorCache, RISK_SEED, RiskSum, RowMarks, sumUnit, tableRisk, TermTable } from "../risk/index.js";
+import type { LogNormal } from "../risk/index.js";
 import type { ProfileSlots } from "../shape/index.js";
 import type { Range } from "./assess.js";
 import type { ServiceLoad } from "./loads.js";
@@ -189,10 +180,10 @@ export function riskResults(
     return row;
   };
   let rows = new Int32Array(64);
-  // Each service's sum in units, carried from one of its dense points to the next (risk-sum.ts);
-  // made at its first dense point.
+  // Each service's sum in units, carried from one of its dense points to the next (risk-sum.ts;
+  // its samples' array is made at the first).
   const marks = new RowMarks();
-  const sums = new Array<UnitSum | undefined>(candidates.units.length);
+  const sums = candidates.units.map((unit) => new RiskSum(unit, marks));
   const probabilities = new Array<number>(points.length);
   for (const k of order) {
     const p = points[k]!;
@@ -213,9 +204,7 @@ export function riskResults(
       p.capacity,
       candidates.units[p.service]!,
       samples,
-      count >= DENSE
-        ? (sums[p.service] ??= { sum: new RiskSum(candidates.units[p.service]!), marks })
-        : undefined,
+      sums[p.service],
     );
   }
   const worst = (list: readonly number[]): RiskAt => {

@@ -18,7 +18,7 @@ export {
   withBlockHighs,
 } from "./overload-risk.js";
 export { DENSE } from "./overload-risk.js";
-export type { FactorSamples, RiskTerm, UnitSum } from "./overload-risk.js";
+export type { FactorSamples, RiskTerm } from "./overload-risk.js";
 export { RiskSum, RowMarks } from "./risk-sum.js";
 export type { RowSamples } from "./risk-sum.js";
 export { sumUnit, TermTable, termUnits, TERM_CAP, UNITS } from "./term-table.js";

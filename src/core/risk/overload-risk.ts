@@ -13,11 +13,23 @@
 import { factorTable } from "./factor-table.js";
 import { normalCdf } from "./normal.js";
 import type { LogNormal } from "./lognormal.js";
-import { RiskSum, RowMarks } from "./risk-sum.js";
+import { RiskSum } from "./risk-sum.js";
 import type { RowSamples } from "./risk-sum.js";
 import { RISK_SAMPLES, shuffle, streamSeed } from "./samples.js";
-import { LEAST, LOAD, MEDIAN, MOST, RANK, ROW, SCALE, SIGMA, sumUnit, TermTable } from "./term-table.js";
-import { UNITS_LEAST, UNITS_MOST } from "./term-table.js"; // the dense points' fields
+import {
+  LEAST,
+  LOAD,
+  MEDIAN,
+  MOST,
+  RANK,
+  ROW,
+  SCALE,
+  SIGMA,
+  sumUnit,
+  TermTable,
+  UNITS_LEAST,
+  UNITS_MOST,
+} from "./term-table.js";
 
 /** One campaign's term: its planned load on the service then (rps) and its factor R. */
 export interface RiskTerm extends LogNormal {
@@ -48,12 +60,6 @@ export function overloadRisk(
  */
 export const DENSE = 64;
 
-/** Where a sum in units is kept: the engine passes each service's own, with the table's marks. */
-export interface UnitSum {
-  sum: RiskSum;
-  marks: RowMarks;
-}
-
 /**
  * overloadRisk over rows of a term table (term-table.ts) whose units are `unit` (sumUnit of
  * `capacity`, or of a higher capacity of the same service): the terms are `rows[0 … count − 1]`,
@@ -69,7 +75,7 @@ export function tableRisk(
   capacity: number,
   unit: number,
   samples: RowSamples,
-  sum?: UnitSum,
+  sum?: RiskSum,
 ): number {
   const d = table.data;
   const room = capacity - base;
@@ -106,7 +112,7 @@ function unitsRisk(
   left: number,
   unit: number,
   samples: RowSamples,
-  sum: UnitSum = { sum: new RiskSum(unit), marks: new RowMarks() },
+  sum = new RiskSum(unit),
 ): number {
   let most = 0;
   let least = 0;
@@ -118,8 +124,8 @@ function unitsRisk(
   const room = left / unit;
   if (most <= room) return 0;
   if (least > room) return 1;
-  sum.sum.hold(table, rows, n, samples, sum.marks);
-  return sum.sum.over(room) / RISK_SAMPLES;
+  sum.hold(table, rows, n, samples);
+  return sum.over(room) / RISK_SAMPLES;
 }
 
 /**

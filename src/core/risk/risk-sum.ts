@@ -43,31 +43,42 @@ export class RowMarks {
 }
 
 export class RiskSum {
-  /** Per sample, the held rows' units. */
-  readonly units = new Float64Array(RISK_SAMPLES);
+  /**
+   * Per sample, the held rows' units; made at the first `hold` (most services never need one).
+   * Read only.
+   */
+  units: Float64Array | undefined;
   /** The rows held (the first `size` entries) and, alongside, each one's units. */
   private rows = new Int32Array(16);
   private rowUnits: Int32Array[] = [];
   private size = 0;
 
-  /** `unit`: what the sum counts in (sumUnit of its service's capacity). */
-  constructor(readonly unit: number) {}
+  /**
+   * `unit`: what the sum counts in (sumUnit of its service's capacity). `marks`: shared by the
+   * sums over one table (the engine's one per report), a sum's own otherwise.
+   */
+  constructor(
+    readonly unit: number,
+    private readonly marks = new RowMarks(),
+  ) {}
 
   /**
    * Makes the sum hold exactly `rows[0 … count − 1]` (rows of `table`, no repeats): the rows no
    * longer listed taken away and the new ones added, or all listed rows summed afresh when that
    * is less work.
    */
-  hold(table: TermTable, rows: Int32Array, count: number, samples: RowSamples, marks: RowMarks): void {
+  hold(table: TermTable, rows: Int32Array, count: number, samples: RowSamples): void {
+    const marks = this.marks;
     marks.grow(table.size);
     const clock = ++marks.clock;
     const { listed, held, spare } = marks;
+    const units = (this.units ??= new Float64Array(RISK_SAMPLES));
     for (let i = 0; i < count; i++) listed[rows[i]!] = clock;
     let leaving = 0;
     for (let h = 0; h < this.size; h++) if (listed[this.rows[h]!] !== clock) leaving++;
     const coming = count - (this.size - leaving);
     const afresh = leaving + coming >= count;
-    if (afresh) this.units.fill(0);
+    if (afresh) units.fill(0);
     if (afresh || leaving > 0) {
       let kept = 0;
       for (let h = 0; h < this.size; h++) {
@@ -78,7 +89,7 @@ export class RiskSum {
           this.rowUnits[kept++] = own;
           continue;
         }
-        if (!afresh) this.take(own);
+        if (!afresh) take(units, own);
         spare.push(own);
         held[row] = 0;
       }
@@ -94,47 +105,53 @@ export class RiskSum {
       const row = rows[i]!;
       if (held[row]) continue;
       const own = spare.pop() ?? new Int32Array(RISK_SAMPLES);
-      this.add(table, row, samples(row), own);
+      add(units, table.inUnits(row, this.unit), table, samples(row), own);
       held[row] = 1;
       this.rows[this.size++] = row;
       this.rowUnits.push(own);
     }
   }
 
-  /** How many samples' sums exceed `left` units. */
+  /** How many samples' sums exceed `left` units (of the rows last held). */
   over(left: number): number {
     const units = this.units;
+    if (!units) return 0;
     let over = 0;
     for (let k = 0; k < RISK_SAMPLES; k++) if (units[k]! > left) over++;
     return over;
   }
+}
 
-  /** Adds a row's units at every sample, keeping them in `own`. */
-  private add(table: TermTable, row: number, factors: Float64Array, own: Int32Array): void {
-    // The offset first: inUnits may replace table.units.
-    const at = table.inUnits(row, this.unit);
-    const weight = table.units[at + WEIGHT]!;
-    const units = this.units;
-    if (table.units[at + UNITS_MOST]! < TERM_CAP) {
-      // Below the cap at its most units, so at every sample (units grow with the factor): the
-      // same numbers without the cap's test, a quarter of the loop's time.
-      for (let k = 0; k < RISK_SAMPLES; k++) {
-        const u = Math.floor(weight * factors[k]! + 0.5);
-        own[k] = u;
-        units[k] = units[k]! + u;
-      }
-      return;
-    }
+/**
+ * Adds a row's units (its weight at `at` in table.units, from inUnits) at every sample, keeping
+ * them in `own`.
+ */
+function add(
+  units: Float64Array,
+  at: number,
+  table: TermTable,
+  factors: Float64Array,
+  own: Int32Array,
+): void {
+  const weight = table.units[at + WEIGHT]!;
+  if (table.units[at + UNITS_MOST]! < TERM_CAP) {
+    // Below the cap at its most units, so at every sample (units grow with the factor): the
+    // same numbers without the cap's test, a quarter of the loop's time.
     for (let k = 0; k < RISK_SAMPLES; k++) {
-      const u = termUnits(weight, factors[k]!);
+      const u = Math.floor(weight * factors[k]! + 0.5);
       own[k] = u;
       units[k] = units[k]! + u;
     }
+    return;
   }
+  for (let k = 0; k < RISK_SAMPLES; k++) {
+    const u = termUnits(weight, factors[k]!);
+    own[k] = u;
+    units[k] = units[k]! + u;
+  }
+}
 
-  /** Takes a held row's units away. */
-  private take(own: Int32Array): void {
-    const units = this.units;
-    for (let k = 0; k < RISK_SAMPLES; k++) units[k] = units[k]! - own[k]!;
-  }
+/** Takes a held row's units (`own`) away. */
+function take(units: Float64Array, own: Int32Array): void {
+  for (let k = 0; k < RISK_SAMPLES; k++) units[k] = units[k]! - own[k]!;
 }
