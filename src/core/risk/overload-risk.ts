@@ -387,19 +387,11 @@ function firstGroup(d: Float64Array, blocks: number, cut: number): number {
   const sd = d[order[3]! * ROW + SCALE]!;
   let high = 0;
   if (blocks === BLOCKS && !(cut > 0)) {
-    // Every block in and no sample to drop: a plain pass, two samples a turn (INDEX is then read as
-    // k ↦ k, see indexFromSamples).
-    for (let k = 0; k < RISK_SAMPLES; k += 2) {
-      const x = 0 + (sa * fa[k]! + sb * fb[k]! + sc * fc[k]! + sd * fd[k]!);
-      const y = 0 + (sa * fa[k + 1]! + sb * fb[k + 1]! + sc * fc[k + 1]! + sd * fd[k + 1]!);
-      SUM[k] = x;
-      SUM[k + 1] = y;
-      if (x > high) high = x;
-      if (y > high) high = y;
-    }
-    top = high;
+    // Every block in and no sample to drop: a plain pass from sums of 0 (`0 + (…)`, as below;
+    // INDEX is then read as k ↦ k, see indexFromSamples).
+    SUM.fill(0);
     indexStale = true;
-    return RISK_SAMPLES;
+    return plainGroup(sa, fa, sb, fb, sc, fc, sd, fd);
   }
   let kept = 0;
   for (let a = 0; a < blocks; a++) {
@@ -434,18 +426,9 @@ function groupOfFour(d: Float64Array, samples: RowSamples, j: number, m: number,
   const sd = d[rd * ROW + SCALE]!;
   let high = 0;
   if (m === RISK_SAMPLES && !(cut > 0)) {
-    // Every sample still in (INDEX is k ↦ k) and none can drop: a plain pass, two samples a turn
-    // (many campaigns per point, as in a 100,000-campaign repository, spend most groups here).
-    for (let k = 0; k < RISK_SAMPLES; k += 2) {
-      const x = SUM[k]! + (sa * fa[k]! + sb * fb[k]! + sc * fc[k]! + sd * fd[k]!);
-      const y = SUM[k + 1]! + (sa * fa[k + 1]! + sb * fb[k + 1]! + sc * fc[k + 1]! + sd * fd[k + 1]!);
-      SUM[k] = x;
-      SUM[k + 1] = y;
-      if (x > high) high = x;
-      if (y > high) high = y;
-    }
-    top = high;
-    return RISK_SAMPLES;
+    // Every sample still in (INDEX is k ↦ k) and none can drop: a plain pass (many campaigns per
+    // point spend most groups here).
+    return plainGroup(sa, fa, sb, fb, sc, fc, sd, fd);
   }
   indexFromSamples();
   let kept = 0;
@@ -459,6 +442,33 @@ function groupOfFour(d: Float64Array, samples: RowSamples, j: number, m: number,
   }
   top = high;
   return kept;
+}
+
+/**
+ * Adds four campaigns to every sample's sum, `sum + (a + b + c + d)`, two samples a turn, with no
+ * sample dropped; sets `top`. Returns RISK_SAMPLES (every sample a candidate, INDEX read k ↦ k).
+ */
+function plainGroup(
+  sa: number,
+  fa: Float64Array,
+  sb: number,
+  fb: Float64Array,
+  sc: number,
+  fc: Float64Array,
+  sd: number,
+  fd: Float64Array,
+): number {
+  let high = 0;
+  for (let k = 0; k < RISK_SAMPLES; k += 2) {
+    const x = SUM[k]! + (sa * fa[k]! + sb * fb[k]! + sc * fc[k]! + sd * fd[k]!);
+    const y = SUM[k + 1]! + (sa * fa[k + 1]! + sb * fb[k + 1]! + sc * fc[k + 1]! + sd * fd[k + 1]!);
+    SUM[k] = x;
+    SUM[k + 1] = y;
+    if (x > high) high = x;
+    if (y > high) high = y;
+  }
+  top = high;
+  return RISK_SAMPLES;
 }
 
 /** Adds a campaign (factors `f`, scale `s`) to each candidate's sum; keeps those not below `cut`. */
