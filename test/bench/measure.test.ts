@@ -1,0 +1,35 @@
+/**
+ * How the bench measures a process (bench/measure.js, docs/performance.md "Method"): its standard
+ * output goes to a file, as `check --format json > report.json`, and comes back whole after the
+ * clock stops; a failing process is an error that carries its output.
+ */
+import { readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { describe, expect, test } from "vitest";
+// @ts-expect-error: the bench is plain JavaScript
+import { median, run } from "../../bench/measure.js";
+
+const leftovers = () => readdirSync(tmpdir()).filter((d) => d.startsWith("cg-measure-")).length;
+
+describe("bench/measure.js", () => {
+  test("the process writes its output to a file, read back whole; no file is left behind", () => {
+    const before = leftovers();
+    const fd = "require('node:fs').fstatSync(1)";
+    // 3 MB, more than a pipe holds, and the kind of file descriptor the process was given.
+    const script = `process.stdout.write('x'.repeat(3e6) + (${fd}.isFile() ? 'file' : 'not a file'))`;
+    const r = run(["-e", script]) as { ms: number; rss: number; stdout: string };
+    expect(r.stdout.length).toBe(3e6 + "file".length);
+    expect(r.stdout.endsWith("file")).toBe(true);
+    expect(r.ms).toBeGreaterThan(0);
+    expect(Number.isNaN(r.rss) || r.rss > 10).toBe(true);
+    expect(leftovers()).toBe(before);
+  });
+
+  test("exit status 0 and 1 are results; any other is an error naming the output", () => {
+    expect((run(["-e", "process.exitCode = 1"]) as { stdout: string }).stdout).toBe("");
+    expect(() => run(["-e", "console.log('partial'); process.exit(3)"])).toThrow(
+      /exited with 3[\s\S]*partial/,
+    );
+    expect(median([5, 1, 3])).toBe(3);
+  });
+});
