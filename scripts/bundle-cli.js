@@ -57,7 +57,8 @@ export async function bundleCli() {
   await rm(path.join(lib, "cli-chunks"), { recursive: true, force: true });
   const { metafile } = await build({
     absWorkingDir: root,
-    entryPoints: { "cli.bundle": "src/cli.ts" },
+    // The risk thread's module (src/worker/risk-thread.ts starts it from beside itself, a chunk).
+    entryPoints: { "cli.bundle": "src/cli.ts", "cli-chunks/risk-worker": "src/worker/risk-worker.ts" },
     outdir: lib,
     chunkNames: "cli-chunks/[name]-[hash]",
     splitting: true,

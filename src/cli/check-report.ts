@@ -10,16 +10,27 @@ import { runCheck, runValidate } from "../core/check.js";
 import type { Report } from "../core/report.js";
 import { listCampaignCandidates } from "../io/campaign-candidates.js";
 import { readLocalRepository } from "../io/local-repo.js";
+import { riskOnThread, type RiskThreadOptions } from "../worker/risk-thread.js";
 
 export async function checkReport(
   command: "validate" | "check",
   root: string,
   now: number,
-  options: { configPath?: string | undefined; changed?: string[] | undefined },
+  options: {
+    configPath?: string | undefined;
+    changed?: string[] | undefined;
+    /** Told where the chance of overload was computed (RiskThreadOptions.onPlace). */
+    onRiskPlace?: RiskThreadOptions["onPlace"];
+  },
 ): Promise<Report> {
   const repo = await readLocalRepository(root, options.configPath);
   const candidates = await listCampaignCandidates(root, repo.config);
   const input = { ...repo, candidates, now };
   if (command === "validate") return runValidate(input);
-  return runCheck({ ...input, ...(options.changed ? { changed: options.changed } : {}) });
+  // A heavy chance of overload is computed on a second thread while the report is written.
+  return runCheck({
+    ...input,
+    ...(options.changed ? { changed: options.changed } : {}),
+    runRisk: riskOnThread(options.onRiskPlace ? { onPlace: options.onRiskPlace } : {}),
+  });
 }

@@ -5,13 +5,14 @@
 import { attribute, verdictOf } from "./attribution.js";
 import { findUnseenFiles, type CandidateFile } from "./coverage/find-unseen-files.js";
 import { uncheckedCampaigns } from "./coverage/unchecked-campaigns.js";
-import { checkCapacity } from "./capacity/index.js";
+import { checkCapacity, type CapacityResult } from "./capacity/index.js";
 import { calendarEvents, type CalendarEvent, type CalendarInput } from "./calendar/calendar-events.js";
 import { sortFindings, type Finding } from "./findings.js";
 import { loadRepository } from "./load/index.js";
 import { fitModel, type FitModel } from "./fit/index.js";
 import { DEFAULT_CONFIG_PATH, type Campaign, type Capacity, type Config, type SourceFile } from "./model.js";
 import type { Report } from "./report.js";
+import type { RiskRunner } from "./risk/index.js";
 
 export interface CheckInput {
   config: Config;
@@ -25,6 +26,11 @@ export interface CheckInput {
   candidates?: CandidateFile[];
   /** Paths changed by the pull request; undefined: every finding counts. */
   changed?: string[];
+  /**
+   * Where the chance of overload is computed (this thread by default): the report's `risk` is
+   * then a getter that waits for it, read last when the report is written in key order.
+   */
+  runRisk?: RiskRunner;
 }
 
 /** `validate`: syntax, schema and references only, no capacity model. */
@@ -79,12 +85,17 @@ function checkRepository(input: CheckInput, withModel: boolean): CheckedModel {
   let services: Report["services"] = [];
   let plan: Report["plan"] = [];
   let campaigns: Report["campaigns"] = [];
-  let risk: Report["risk"];
+  let result: CapacityResult | undefined;
   if (loaded.capacity) {
-    const result = checkCapacity({ campaigns: loaded.campaigns, capacity: loaded.capacity, now: input.now });
+    result = checkCapacity({
+      campaigns: loaded.campaigns,
+      capacity: loaded.capacity,
+      now: input.now,
+      runRisk: input.runRisk,
+    });
     // Not push(...): tens of thousands of arguments can overflow the stack.
     findings = findings.concat(result.findings);
-    ({ services, plan, campaigns, risk } = result);
+    ({ services, plan, campaigns } = result);
     if (withModel) model = fitModel(loaded.capacity, result.states, input.now);
   } else {
     findings.push(...uncheckedCampaigns(input.config.capacity, loaded.campaigns));
@@ -108,8 +119,15 @@ function checkRepository(input: CheckInput, withModel: boolean): CheckedModel {
     services,
     plan,
     campaigns,
-    ...(risk ? { risk } : {}),
   };
+  // The last key, read when it is written (CapacityResult.risk): a getter, not the value.
+  const capacityResult = result;
+  if (capacityResult)
+    Object.defineProperty(report, "risk", {
+      enumerable: true,
+      configurable: true,
+      get: () => capacityResult.risk,
+    });
   return {
     report,
     campaigns: loaded.campaigns,

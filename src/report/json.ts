@@ -22,12 +22,14 @@ export function renderJson(report: Report): string {
  * are written: a report with tens of thousands of findings never sits in memory as one string.
  */
 export function* renderJsonParts(report: Report): Generator<string[]> {
-  const bounded = {
-    ...report,
+  // The report's own properties as they are (a spread would read a getter now: `risk` may still
+  // be computed on another thread while the findings are written), three lists bounded lazily.
+  const bounded = Object.defineProperties({}, Object.getOwnPropertyDescriptors(report)) as Report;
+  Object.assign(bounded, {
     findings: mapLazily(report.findings, boundFinding),
     services: mapLazily(report.services, boundService),
     plan: mapLazily(report.plan, boundPlan),
-  };
+  });
   // One chunk behind, so the closing line break goes with the last one.
   let last: string[] = [];
   for (const parts of stringifyInParts(bounded)) {

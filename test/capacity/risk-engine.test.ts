@@ -4,10 +4,11 @@
  * fresh computation of that point alone gives (overloadRisk), sparse and dense points alike.
  */
 import { describe, expect, test } from "vitest";
-import { riskResults } from "../../src/core/capacity/risk.js";
+import { riskJob, riskResults } from "../../src/core/capacity/risk.js";
 import type { RiskCandidates, RiskPoint } from "../../src/core/capacity/risk.js";
 import type { LoadItem } from "../../src/core/capacity/sweep.js";
 import {
+  computeRisk,
   DENSE,
   factorSamples,
   overloadRisk,
@@ -65,11 +66,12 @@ describe("the engine's chance at each point is that point's own", () => {
       byService: [[], []],
       byCampaign: ids.map(() => []),
     };
-    const results = riskResults(candidates, items, active, {
+    const job = riskJob(candidates, items, active, {
       ids,
       ends: items.map((i) => i.end),
       factor: (c) => factors[c]!,
     });
+    const results = riskResults(candidates, computeRisk(job));
     let dense = 0;
     let between = 0;
     points.forEach((p, k) => {

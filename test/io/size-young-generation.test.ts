@@ -73,6 +73,24 @@ describe("the young generation of a run", () => {
     expect(youngGenerationAfter(sizedFor(LARGE_REPOSITORY_FILES + 1))).toBeGreaterThanOrEqual(16);
   });
 
+  it("stays small after the risk thread ran, though starting a worker resets V8's flags", () => {
+    // The control: any worker's start gives the flags their defaults, for the whole process.
+    const bare = `import { Worker } from "node:worker_threads"; import { once } from "node:events";
+      import { sizeYoungGeneration } from "./lib/io/size-young-generation.js"; sizeYoungGeneration();
+      await once(new Worker("0", { eval: true }), "exit");`;
+    expect(youngGenerationAfter(["--input-type=module", "-e", bare])).toBeGreaterThanOrEqual(16);
+    // The risk thread (src/worker/risk-thread.ts) makes the setting again first thing.
+    const risk = `import { sizeYoungGeneration } from "./lib/io/size-young-generation.js";
+      import { riskOnThread } from "./lib/worker/risk-thread.js"; sizeYoungGeneration();
+      const f = () => new Float64Array(0), i = () => new Int32Array(0);
+      const job = { service: i(), instant: f(), base: f(), capacity: f(), pieceStart: new Int32Array(1), pieces: i(),
+        loadStart: new Int32Array(1), loadService: i(), loadRps: f(), owner: i(), units: f(), ids: [], ends: f(),
+        median: f(), sigma: f() };
+      let place; riskOnThread({ minWork: 0, onPlace: (p) => (place = p) })(job)();
+      if (place !== "thread") throw new Error(place);`;
+    expect(youngGenerationAfter(["--input-type=module", "-e", risk])).toBeLessThanOrEqual(2);
+  });
+
   it("is never made small by reading a repository: a process that did not choose keeps V8's default", () => {
     const args = [
       "--input-type=module",

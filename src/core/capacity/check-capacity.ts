@@ -14,9 +14,10 @@ import type { Moment } from "./findings.js";
 import { instancesNeeded } from "./instances.js";
 import { baselineLoads, campaignServiceLoads, planningValue, riskFactor } from "./loads.js";
 import { addProfiledBaseline, baselineProfiles } from "./baseline-profiles.js";
-import { riskCandidates, riskResults } from "./risk.js";
+import { riskCandidates, riskJob, riskResults } from "./risk.js";
 import type { RiskAt, RiskResults } from "./risk.js";
-import { RISK_SAMPLES, RISK_SEED } from "../risk/index.js";
+import { computeNow, RISK_SAMPLES, RISK_SEED } from "../risk/index.js";
+import type { RiskRunner } from "../risk/index.js";
 import { round6 } from "../format.js";
 import { standbyLoads } from "./standby.js";
 import type { Range } from "./assess.js";
@@ -33,6 +34,11 @@ export interface CapacityInput {
   capacity: Capacity;
   /** Epoch ms. */
   now: number;
+  /**
+   * Where the chance of overload is computed (computeNow, this thread, by default). Its result is
+   * first needed by `risk` below, unless `defaults.max_risk` makes risk findings: then at once.
+   */
+  runRisk?: RiskRunner | undefined;
 }
 
 export interface CapacityResult {
@@ -42,7 +48,11 @@ export interface CapacityResult {
   campaigns: CampaignSummary[];
   /** Each service's load steps and what they break, in capacity-file order: what `fit` and the dashboard draw on. */
   states: ServiceState[];
-  risk: RiskReport;
+  /**
+   * A getter: the first read waits for the chance of overload if its runner has not given it yet,
+   * so a caller can write everything before it (findings first) while another thread computes it.
+   */
+  readonly risk: RiskReport;
 }
 
 /** A breach text shared by the breaches of one (instant, service, rule) in one zone; `next`: other zones. */
@@ -55,7 +65,12 @@ interface SharedText {
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Runs the capacity model over campaigns that loaded without errors of their own. */
-export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput): CapacityResult {
+export function checkCapacity({
+  campaigns: input,
+  capacity,
+  now,
+  runRisk = computeNow,
+}: CapacityInput): CapacityResult {
   // Index order = id order, so results never depend on the order files were read in.
   const all = [...input].sort((a, b) => byText(a.id, b.id) || byText(a.file, b.file) || a.start - b.start);
   const findings: Finding[] = [];
@@ -187,16 +202,18 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     return list;
   };
   const noPieces: readonly number[] = [];
-  const risks = riskResults(
-    risk,
-    items,
-    (service, instant) => active.get(instant)?.get(service) ?? noPieces,
-    {
+  const pending = runRisk(
+    riskJob(risk, items, (service, instant) => active.get(instant)?.get(service) ?? noPieces, {
       ids,
       ends: live.map((c) => c.end),
       factor: (c) => riskFactor(live[c]!, capacity.defaults),
-    },
+    }),
   );
+  let risks: RiskResults | undefined;
+  const riskAt = (): RiskResults => (risks ??= riskResults(risk, pending()));
+  const maxRisk = capacity.defaults.max_risk;
+  // Risk findings are findings: the chances are needed now.
+  if (maxRisk !== undefined) riskAt();
   const loadAt = (state: ServiceState, instant: number): number =>
     state.steps.loads[stepAt(state.steps.times, instant)]!;
 
@@ -293,10 +310,10 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
         );
       }
     }
-    const r = risks.campaigns[i]!;
-    const maxRisk = capacity.defaults.max_risk;
-    if (maxRisk !== undefined && r.point !== undefined && r.probability > maxRisk) {
-      const p = risks.points[r.point]!;
+    if (maxRisk === undefined) return;
+    const r = riskAt().campaigns[i]!;
+    if (r.point !== undefined && r.probability > maxRisk) {
+      const p = riskAt().points[r.point]!;
       const m = moment(p.service, p.instant, loadAt(states[p.service]!, p.instant));
       const text = msg.riskMessage(m, r.probability, p.capacity, maxRisk);
       findings.push(
@@ -311,6 +328,7 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
   // Filled in a loop: no [id, impact] pair array per campaign.
   const impact = new Map<string, number>();
   for (let i = 0; i < live.length; i++) impact.set(live[i]!.id, assessments[i]!.impact);
+  let riskRows: RiskReport | undefined;
   return {
     findings: sortFindings(findings),
     services: servicePeaks(states, contributors),
@@ -322,7 +340,9 @@ export function checkCapacity({ campaigns: input, capacity, now }: CapacityInput
     })),
     campaigns: campaignSummaries(all, (c) => planningValue(c, capacity.defaults), impact, pastIds, findings),
     states,
-    risk: riskReport(risks, states, live, contributors),
+    get risk() {
+      return (riskRows ??= riskReport(riskAt(), states, live, contributors));
+    },
   };
 }
 

@@ -5,11 +5,11 @@
  * max_rps × t, lowered by maintenance. The riskiest instant of a service is searched among its
  * three steps of highest planned load relative to that capacity, and a campaign's among the steps
  * of highest such ratio within its pieces on each service it loads; the chance is then computed
- * there only (src/core/risk), once per (service, step). Points are visited in time order, so a
- * service's sum at its points with many campaigns is carried from one to the next (risk-sum.ts).
+ * there only, once per (service, step), as one job of plain data (src/core/risk/risk-job.ts)
+ * that the caller may run on another thread.
  */
-import { FactorCache, RISK_SEED, RiskSum, RowMarks, sumUnit, tableRisk, TermTable } from "../risk/index.js";
-import type { LogNormal } from "../risk/index.js";
+import { sumUnit } from "../risk/index.js";
+import type { LogNormal, RiskJob } from "../risk/index.js";
 import type { ProfileSlots } from "../shape/index.js";
 import type { Range } from "./assess.js";
 import type { ServiceLoad } from "./loads.js";
@@ -110,7 +110,7 @@ export interface RiskAt {
 
 export interface RiskResults {
   points: RiskPoint[];
-  probabilities: number[];
+  probabilities: Float64Array;
   services: RiskAt[];
   campaigns: RiskAt[];
 }
@@ -121,92 +121,86 @@ export interface RiskCampaigns {
   ids: readonly string[];
   /** When each campaign's window ends (epoch ms): its samples are released then. */
   ends: readonly number[];
-  /** A campaign's factor R; asked once per campaign, when a point first needs it. */
+  /** A campaign's factor R; asked once per campaign. */
   factor: (campaign: number) => LogNormal;
 }
 
 /**
- * Computes the chance at every candidate point. `piecesAt` gives the load items active on a
- * service at an instant (indices into `items`); each (item, service) becomes one row of a term
- * table the first time a point needs it, and later points reuse the row: a point costs a lookup
- * per active item, no object.
+ * The chance at every candidate point as one job of plain data (src/core/risk/risk-job.ts), for
+ * whichever thread computes it. `piecesAt` gives the load items active on a service at an instant
+ * (indices into `items`).
  */
-export function riskResults(
+export function riskJob(
   candidates: RiskCandidates,
   items: readonly LoadItem[],
   piecesAt: (service: number, instant: number) => readonly number[],
   campaigns: RiskCampaigns,
-): RiskResults {
-  // In time order, so a campaign's samples are computed once and released when its window ends.
+): RiskJob {
   const { points } = candidates;
-  const order = points.map((_, k) => k).sort((a, b) => points[a]!.instant - points[b]!.instant || a - b);
-  const { ids, ends } = campaigns;
-  const cache = new FactorCache(RISK_SEED);
-  const table = new TermTable();
-  const samples = (row: number): Float64Array => {
-    const c = table.key(row);
-    return cache.samples(c, ids[c]!, table.sigma(row), ends[c]!);
-  };
-  // Item p's loads are flat entries first[p] … first[p + 1] − 1: their services, and their rows
-  // once made (-1 before). Typed and contiguous, where reading the items' objects at every point
-  // was a cache miss per object.
-  const first = new Int32Array(items.length + 1);
-  for (let p = 0; p < items.length; p++) first[p + 1] = first[p]! + items[p]!.loads.length;
-  const services = new Int32Array(first[items.length]!);
-  for (let p = 0; p < items.length; p++) {
-    const loads = items[p]!.loads;
-    for (let k = 0; k < loads.length; k++) services[first[p]! + k] = loads[k]!.service;
-  }
-  const rowOf = new Int32Array(services.length).fill(-1);
-  const factors = new Array<LogNormal | undefined>(ids.length);
-  // Equal ids share a rank (the first of them): ranks order rows as their ids do.
-  const rank = (c: number): number => {
-    while (c > 0 && ids[c - 1] === ids[c]) c--;
-    return c;
-  };
-  const rowAt = (p: number, service: number): number => {
-    const end = first[p + 1]!;
-    let at = first[p]!;
-    while (at < end && services[at] !== service) at++;
-    // An item without load on the service adds nothing (no row).
-    if (at === end) return -1;
-    let row = rowOf[at]!;
-    if (row < 0) {
-      const item = items[p]!;
-      const c = item.owner;
-      const factor = (factors[c] ??= campaigns.factor(c));
-      row = rowOf[at] = table.add(pieceRps(item, at - first[p]!), factor, rank(c), c);
-    }
-    return row;
-  };
-  let rows = new Int32Array(64);
-  // Each service's sum in units, carried from one of its dense points to the next (risk-sum.ts;
-  // its samples' array is made at the first).
-  const marks = new RowMarks();
-  const sums = candidates.units.map((unit) => new RiskSum(unit, marks));
-  const probabilities = new Array<number>(points.length);
-  for (const k of order) {
+  const service = new Int32Array(points.length);
+  const instant = new Float64Array(points.length);
+  const base = new Float64Array(points.length);
+  const capacity = new Float64Array(points.length);
+  const pieceStart = new Int32Array(points.length + 1);
+  const lists = new Array<readonly number[]>(points.length);
+  for (let k = 0; k < points.length; k++) {
     const p = points[k]!;
-    cache.release(p.instant);
-    const pieces = piecesAt(p.service, p.instant);
-    if (rows.length < pieces.length) rows = new Int32Array(Math.max(pieces.length, 2 * rows.length));
-    let count = 0;
-    for (let i = 0; i < pieces.length; i++) {
-      const row = rowAt(pieces[i]!, p.service);
-      if (row >= 0) rows[count++] = row;
-    }
-    cache.reserve(pieces.length);
-    probabilities[k] = tableRisk(
-      table,
-      rows,
-      count,
-      p.base,
-      p.capacity,
-      candidates.units[p.service]!,
-      samples,
-      sums[p.service],
-    );
+    service[k] = p.service;
+    instant[k] = p.instant;
+    base[k] = p.base;
+    capacity[k] = p.capacity;
+    lists[k] = piecesAt(p.service, p.instant);
+    pieceStart[k + 1] = pieceStart[k]! + lists[k]!.length;
   }
+  const pieces = new Int32Array(pieceStart[points.length]!);
+  for (let k = 0; k < points.length; k++) pieces.set(lists[k]!, pieceStart[k]);
+  // Item p's loads are flat entries loadStart[p] … loadStart[p + 1] − 1: typed and contiguous,
+  // where reading the items' objects at every point was a cache miss per object.
+  const loadStart = new Int32Array(items.length + 1);
+  for (let p = 0; p < items.length; p++) loadStart[p + 1] = loadStart[p]! + items[p]!.loads.length;
+  const loadService = new Int32Array(loadStart[items.length]!);
+  const loadRps = new Float64Array(loadService.length);
+  const owner = new Int32Array(items.length);
+  for (let p = 0; p < items.length; p++) {
+    const item = items[p]!;
+    owner[p] = item.owner;
+    for (let k = 0; k < item.loads.length; k++) {
+      loadService[loadStart[p]! + k] = item.loads[k]!.service;
+      loadRps[loadStart[p]! + k] = pieceRps(item, k);
+    }
+  }
+  const { ids } = campaigns;
+  const median = new Float64Array(ids.length);
+  const sigma = new Float64Array(ids.length);
+  for (let c = 0; c < ids.length; c++) {
+    const factor = campaigns.factor(c);
+    median[c] = factor.median;
+    sigma[c] = factor.sigma;
+  }
+  return {
+    service,
+    instant,
+    base,
+    capacity,
+    pieceStart,
+    pieces,
+    loadStart,
+    loadService,
+    loadRps,
+    owner,
+    units: Float64Array.from(candidates.units),
+    ids,
+    ends: Float64Array.from(campaigns.ends),
+    median,
+    sigma,
+  };
+}
+
+/**
+ * Each service's and each campaign's riskiest point, from the chance at every point (by point:
+ * `computeRisk` of the job): the highest chance, the earliest instant on ties.
+ */
+export function riskResults(candidates: RiskCandidates, probabilities: Float64Array): RiskResults {
   const worst = (list: readonly number[]): RiskAt => {
     let best: number | undefined;
     for (const k of list) {

@@ -5,7 +5,7 @@
  * once per σ), term-table.ts (terms as rows of doubles, their bounds computed once),
  * overload-risk.ts (closed form, samples' range, sampling), risk-sum.ts (dense points' sums in
  * whole units, carried from point to point), factor-cache.ts (each campaign's samples computed
- * once per report).
+ * once per report), risk-job.ts (a report's every point as one job of plain data, for any thread).
  */
 export {
   BLOCK,
@@ -28,3 +28,5 @@ export { planningFactor, Z90 } from "./lognormal.js";
 export type { LogNormal } from "./lognormal.js";
 export { normalCdf, normalQuantile } from "./normal.js";
 export { shuffle, stratifiedNormals, streamSeed, RISK_SAMPLES, RISK_SEED } from "./samples.js";
+export { computeNow, computeRisk, riskWork } from "./risk-job.js";
+export type { RiskJob, RiskRunner } from "./risk-job.js";

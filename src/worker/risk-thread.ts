@@ -1,0 +1,112 @@
+/**
+ * The chance of overload on a second thread. The CLI's `check` hands the report's risk job
+ * (src/core/risk/risk-job.ts) here once the capacity model is built; a heavy job goes to a new
+ * worker thread while this one goes on with the findings and their report, and `risk`, the
+ * report's last key, then waits for the chances (Atomics.wait on a shared buffer: the report is
+ * written synchronously). On the 10,000-campaign stress repository that overlaps about a fifth of
+ * the check (docs/performance.md). The thread runs the same computeRisk on the same data, so the
+ * report is byte for byte the one a single thread writes.
+ *
+ * A light job (few points the samples' range does not decide, riskWork) is computed here: a
+ * thread costs some 50 ms to start and 15–20 MB of memory.
+ *
+ * Fails safe: a thread that cannot start, stops showing progress for STALL_MS, or fails has its
+ * job computed here instead (the job stays on this thread: it is copied, not transferred).
+ */
+import { existsSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+import { computeNow, computeRisk, riskWork } from "../core/risk/index.js";
+import type { RiskJob, RiskRunner } from "../core/risk/index.js";
+import { youngGenerationSetting } from "../io/size-young-generation.js";
+import { DONE, FAILED, PROGRESS, STATE, WORDS } from "./risk-thread-state.js";
+import type { RiskThreadData } from "./risk-thread-state.js";
+
+/**
+ * Terms to sample (riskWork) from which a job goes to a thread: about 150 ms of sampling on this
+ * machine, three times what starting the thread costs.
+ */
+export const THREAD_WORK = 20_000;
+/**
+ * How long a thread may go without a sign of progress (started, then each point done) before its
+ * job is computed here: far beyond a start (50 ms) or a point (under 10 ms on 100,000 campaigns).
+ */
+export const STALL_MS = 10_000;
+/** How often the waiting thread looks at the progress word. */
+const SLICE_MS = 250;
+
+/** The worker's module: beside this one (the CLI bundle's lib/cli-chunks/, tsc's lib/worker/). */
+const ENTRY = new URL("./risk-worker.js", import.meta.url);
+
+export interface RiskThreadOptions {
+  /** Work (riskWork) from which a job goes to a thread: THREAD_WORK. */
+  minWork?: number;
+  /** The worker's module: risk-worker.js beside this one. */
+  entry?: URL;
+  /** STALL_MS. */
+  stallMs?: number;
+  /** Told where the job was computed: on the thread, here (light), or here after the thread failed. */
+  onPlace?: (place: "thread" | "here" | "fallback") => void;
+}
+
+/**
+ * A runner (RiskRunner) that computes a heavy job on its own worker thread, started for it and
+ * stopped once the chances are read.
+ */
+export function riskOnThread(options: RiskThreadOptions = {}): RiskRunner {
+  const { minWork = THREAD_WORK, entry = ENTRY, stallMs = STALL_MS, onPlace } = options;
+  return (job) => {
+    if (riskWork(job) >= minWork) return runOnThread(job, entry, stallMs, onPlace);
+    onPlace?.("here");
+    return computeNow(job);
+  };
+}
+
+function runOnThread(
+  job: RiskJob,
+  entry: URL,
+  stallMs: number,
+  onPlace: RiskThreadOptions["onPlace"],
+): () => Float64Array {
+  const control = new Int32Array(new SharedArrayBuffer(WORDS * Int32Array.BYTES_PER_ELEMENT));
+  const result = new SharedArrayBuffer(job.instant.length * Float64Array.BYTES_PER_ELEMENT);
+  let worker: Worker;
+  try {
+    // A module that is not there (run from the TypeScript sources, say) fails now, not after stallMs.
+    if (!existsSync(entry)) throw new Error(`no ${entry.href}`);
+    // The thread makes the process's young generation setting again (size-young-generation.ts).
+    const workerData: RiskThreadData = { control: control.buffer, v8Flags: youngGenerationSetting() };
+    // None of this process's command-line options: a worker inherits them, and some make it fail
+    // at start (`node --input-type=module -e …` does).
+    worker = new Worker(entry, { workerData, execArgv: [] });
+    // Never keeps the process alive; an error event is a thread that failed (handled below).
+    worker.unref();
+    worker.on("error", () => undefined);
+    worker.postMessage({ job, result });
+  } catch {
+    onPlace?.("fallback");
+    return computeNow(job);
+  }
+  return () => {
+    const state = waitForThread(control, stallMs);
+    void worker.terminate();
+    onPlace?.(state === DONE ? "thread" : "fallback");
+    return state === DONE ? new Float64Array(result) : computeRisk(job);
+  };
+}
+
+/** Waits until the thread is done or failed, or has shown no progress for `stallMs`. */
+function waitForThread(control: Int32Array, stallMs: number): number {
+  let seen = -1;
+  let since = Date.now();
+  for (;;) {
+    const state = Atomics.load(control, STATE);
+    if (state === DONE || state === FAILED) return state;
+    const progress = state * 2 ** 31 + Atomics.load(control, PROGRESS);
+    const now = Date.now();
+    if (progress !== seen) {
+      seen = progress;
+      since = now;
+    } else if (now - since >= stallMs) return FAILED;
+    Atomics.wait(control, STATE, state, SLICE_MS);
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The chance of overload on a second thread (src/worker/risk-thread.ts) is an optimisation, never
+ * a second opinion: the thread runs computeRisk on the same job, so its chances and the report are
+ * byte for byte those of one thread; a light job stays on the main thread; a thread that fails
+ * has its job computed on the main thread, with the same result. The worker module is tsc's
+ * (lib/worker/risk-worker.js, built by `npm ci`), and the CLI bundle's in the end-to-end case.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+// @ts-expect-error: the bench's generator is plain JavaScript
+import { syntheticRepository, writeRepository } from "../../bench/synthetic.js";
+import { runCheck, type CheckInput } from "../../src/core/check.js";
+import { loadConfig } from "../../src/core/load/index.js";
+import type { SourceFile } from "../../src/core/model.js";
+import { computeRisk, riskWork, type RiskJob } from "../../src/core/risk/index.js";
+import { renderJson } from "../../src/report/json.js";
+import { riskOnThread, THREAD_WORK } from "../../src/worker/risk-thread.js";
+
+const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+const ENTRY = pathToFileURL(path.join(REPO_ROOT, "lib/worker/risk-worker.js"));
+const NOW = Date.UTC(2026, 10, 23, 9);
+const dir = mkdtempSync(path.join(tmpdir(), "cg-risk-thread-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function input(profile: "stress" | "clean", campaigns: number, maxRisk?: number): CheckInput {
+  const r = syntheticRepository({ campaigns, sites: 40, services: 12, now: NOW, profile }) as {
+    capacity: string;
+    campaigns: SourceFile[];
+  };
+  const capacity =
+    maxRisk === undefined
+      ? r.capacity
+      : r.capacity.replace(/^defaults:\n/m, `defaults:\n  max_risk: ${maxRisk}\n`);
+  expect(capacity).toContain(maxRisk === undefined ? "" : "max_risk");
+  return {
+    config: loadConfig(undefined).config,
+    capacity: { path: "infra/capacity.yaml", text: capacity },
+    campaigns: r.campaigns,
+    now: NOW,
+  };
+}
+
+/** The job a check hands its runner, and the report it writes when the job runs here. */
+function jobOf(check: CheckInput): RiskJob {
+  let job: RiskJob | undefined;
+  renderJson(runCheck({ ...check, runRisk: (j) => ((job = j), () => computeRisk(j)) }));
+  return job!;
+}
+
+const stress = input("stress", 400);
+
+describe("the chance of overload on a second thread", () => {
+  it("gives the very chances of the main thread, and the same report byte for byte", () => {
+    const job = jobOf(stress);
+    const places: string[] = [];
+    const chances = riskOnThread({ minWork: 0, entry: ENTRY, onPlace: (p) => places.push(p) })(job)();
+    expect(places).toEqual(["thread"]);
+    expect(chances).toEqual(computeRisk(job));
+    expect(
+      [...chances].some((p) => p > 0 && p < 1),
+      "some chances strictly between 0 and 1",
+    ).toBe(true);
+
+    const onThread = renderJson(runCheck({ ...stress, runRisk: riskOnThread({ minWork: 0, entry: ENTRY }) }));
+    expect(onThread === renderJson(runCheck(stress)), "reports differ").toBe(true);
+  });
+
+  it("waits for the thread at once when max_risk turns chances into findings", () => {
+    const withLimit = input("stress", 400, 0.05);
+    const places: string[] = [];
+    const report = runCheck({
+      ...withLimit,
+      runRisk: riskOnThread({ minWork: 0, entry: ENTRY, onPlace: (p) => places.push(p) }),
+    });
+    // Asked for before any finding was written: the risk findings are among them.
+    expect(places).toEqual(["thread"]);
+    expect(report.findings.some((f) => f.rule === "risk")).toBe(true);
+    expect(renderJson(report) === renderJson(runCheck(withLimit)), "reports differ").toBe(true);
+  });
+
+  it("keeps a light job on the main thread", () => {
+    const job = jobOf(input("clean", 200));
+    expect(riskWork(job)).toBeLessThan(THREAD_WORK);
+    const places: string[] = [];
+    const chances = riskOnThread({ entry: ENTRY, onPlace: (p) => places.push(p) })(job)();
+    expect(places).toEqual(["here"]);
+    expect(chances).toEqual(computeRisk(job));
+  });
+
+  it("computes the job on the main thread when the thread fails to start, or its module is missing", () => {
+    const job = jobOf(stress);
+    const broken = path.join(dir, "broken-worker.js");
+    writeFileSync(broken, 'throw new Error("a worker that cannot start");\n');
+    for (const entry of [pathToFileURL(broken), pathToFileURL(path.join(dir, "missing.js"))]) {
+      const places: string[] = [];
+      const started = Date.now();
+      const chances = riskOnThread({ minWork: 0, entry, stallMs: 300, onPlace: (p) => places.push(p) })(
+        job,
+      )();
+      expect(places).toEqual(["fallback"]);
+      expect(chances).toEqual(computeRisk(job));
+      expect(Date.now() - started).toBeLessThan(20_000);
+    }
+  });
+
+  it("counts as work only the terms of points their samples' range does not decide", () => {
+    const job = jobOf(stress);
+    const work = riskWork(job);
+    const terms = job.pieceStart[job.pieceStart.length - 1]!;
+    expect(work).toBeGreaterThan(0);
+    expect(work).toBeLessThan(terms);
+    // With room for anything at every point, nothing is left to sample.
+    expect(riskWork({ ...job, capacity: job.capacity.map(() => Number.MAX_VALUE) })).toBe(0);
+  });
+});
+
+describe("the CLI bundle", () => {
+  it("computes a heavy repository's chances on its second thread, with the single-thread report", async () => {
+    const root = path.join(dir, "heavy");
+    const repo = syntheticRepository({
+      campaigns: 5000,
+      sites: 200,
+      services: 50,
+      now: NOW,
+      profile: "stress",
+    });
+    writeRepository(root, repo);
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [
+        path.join(REPO_ROOT, "bin/campaign-gate.js"),
+        "check",
+        "--format",
+        "json",
+        "--root",
+        root,
+        "--now",
+        new Date(NOW).toISOString(),
+      ],
+      { env: { ...process.env, CAMPAIGN_GATE_DEBUG: "1" }, maxBuffer: 1 << 30 },
+    ).catch((e: { stdout: string; stderr: string }) => e);
+    expect(stderr).toContain("risk of overload computed on a second thread");
+    const single = renderJson(
+      runCheck({
+        config: loadConfig(undefined).config,
+        capacity: { path: "infra/capacity.yaml", text: repo.capacity },
+        campaigns: repo.campaigns,
+        now: NOW,
+      }),
+    );
+    expect(stdout === single, "the CLI's report differs from the single-thread one").toBe(true);
+  }, 60_000);
+});
