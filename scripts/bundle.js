@@ -68,6 +68,8 @@ export async function buildBundle(outdir = distDir) {
     supported: { "dynamic-import": false },
     plugins: [lazyStandIns(LAZY_PACKAGES, (name) => `require("./chunks/${name}.js")`), lazyCrypto, coreStubs],
   });
+  // The risk thread's module (src/worker/risk-thread.ts), started from beside index.js.
+  await build({ ...common, entryPoints: { "risk-worker": "src/worker/risk-worker.ts" }, outdir });
   await build({
     ...common,
     entryPoints: Object.keys(LAZY_PACKAGES),

@@ -316,12 +316,6 @@ async function checkRoot(root: string, given: string, mayBeMissing: boolean): Pr
   if (!info.isDirectory()) throw new CommandLineError(`--root ${given}: not a directory`);
 }
 
-const PLACES: Record<string, string> = {
-  here: "on the main thread",
-  thread: "on a second thread",
-  fallback: "on the main thread after the second thread failed",
-};
-
 /** `validate` and `check`: read, run the core, print the report in the chosen format. */
 async function runReport({ io, name, values, root, now, format }: CommandContext): Promise<number> {
   const { checkReport } = await load.report();
@@ -330,10 +324,7 @@ async function runReport({ io, name, values, root, now, format }: CommandContext
     changed: values.changed?.map((c) => relativeTo(root, c)),
     // With CAMPAIGN_GATE_DEBUG, where the chance of overload was computed (src/worker/risk-thread.ts).
     ...(process.env.CAMPAIGN_GATE_DEBUG
-      ? {
-          onRiskPlace: (place: string) =>
-            io.stderr(`campaign-gate: risk of overload computed ${PLACES[place]}\n`),
-        }
+      ? { onRiskPlace: (_place: string, words: string) => io.stderr(`campaign-gate: ${words}\n`) }
       : {}),
   });
   if (format === "json") {

@@ -7,6 +7,7 @@ import { mkdir, open, readFile } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
 import { runCheckModel } from "../core/check.js";
+import { describePlace, riskOnThread } from "../worker/risk-thread.js";
 import { parseNow } from "../core/now.js";
 import type { Verdict } from "../core/findings.js";
 import type { Report } from "../core/report.js";
@@ -88,7 +89,11 @@ export function readInputs(): ActionInputs {
 }
 
 /** Runs the Action; never throws for a user's mistake (those become a failed step with a plain message). */
-export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runAction(
+  env: NodeJS.ProcessEnv = process.env,
+  /** riskWorker: the risk thread's module (src/worker/risk-thread.ts); without it the chance is computed here. */
+  options: { riskWorker?: URL } = {},
+): Promise<void> {
   try {
     const inputs = readInputs();
     const event = await readEvent(env.GITHUB_EVENT_PATH);
@@ -101,7 +106,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     if (inputs.commentFrom) {
       await publishFromReport(inputs, ctx, event, inputs.commentFrom);
     } else {
-      await check(inputs, ctx, env);
+      await check(inputs, ctx, env, options.riskWorker);
     }
   } catch (error) {
     if (error instanceof UsageError) core.setFailed(error.message);
@@ -109,7 +114,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   }
 }
 
-async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.ProcessEnv): Promise<void> {
+async function check(
+  inputs: ActionInputs,
+  ctx: ActionContext,
+  env: NodeJS.ProcessEnv,
+  riskWorker: URL | undefined,
+): Promise<void> {
   let now = Date.now();
   if (env.CAMPAIGN_GATE_NOW) {
     try {
@@ -161,6 +171,10 @@ async function check(inputs: ActionInputs, ctx: ActionContext, env: NodeJS.Proce
     candidates: await listCampaignCandidates(ctx.workspace, repository.config),
     now,
     ...(changed ? { changed } : {}),
+    // A heavy chance of overload on a second thread while the report is written (as the CLI does).
+    ...(riskWorker
+      ? { runRisk: riskOnThread({ entry: riskWorker, onPlace: (place) => core.debug(describePlace(place)) }) }
+      : {}),
   });
   const { report } = checked;
 

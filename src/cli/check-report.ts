@@ -10,7 +10,8 @@ import { runCheck, runValidate } from "../core/check.js";
 import type { Report } from "../core/report.js";
 import { listCampaignCandidates } from "../io/campaign-candidates.js";
 import { readLocalRepository } from "../io/local-repo.js";
-import { riskOnThread, type RiskThreadOptions } from "../worker/risk-thread.js";
+import { describePlace, riskOnThread, type RiskPlace } from "../worker/risk-thread.js";
+import { riskWorkerEntry } from "../worker/risk-worker-entry.js";
 
 export async function checkReport(
   command: "validate" | "check",
@@ -19,18 +20,22 @@ export async function checkReport(
   options: {
     configPath?: string | undefined;
     changed?: string[] | undefined;
-    /** Told where the chance of overload was computed (RiskThreadOptions.onPlace). */
-    onRiskPlace?: RiskThreadOptions["onPlace"];
+    /** Told where the chance of overload was computed, and that in words (describePlace). */
+    onRiskPlace?: (place: RiskPlace, words: string) => void;
   },
 ): Promise<Report> {
   const repo = await readLocalRepository(root, options.configPath);
   const candidates = await listCampaignCandidates(root, repo.config);
   const input = { ...repo, candidates, now };
   if (command === "validate") return runValidate(input);
+  const { onRiskPlace } = options;
   // A heavy chance of overload is computed on a second thread while the report is written.
   return runCheck({
     ...input,
     ...(options.changed ? { changed: options.changed } : {}),
-    runRisk: riskOnThread(options.onRiskPlace ? { onPlace: options.onRiskPlace } : {}),
+    runRisk: riskOnThread({
+      entry: riskWorkerEntry(),
+      ...(onRiskPlace ? { onPlace: (place: RiskPlace) => onRiskPlace(place, describePlace(place)) } : {}),
+    }),
   });
 }

@@ -34,26 +34,36 @@ export const STALL_MS = 10_000;
 /** How often the waiting thread looks at the progress word. */
 const SLICE_MS = 250;
 
-/** The worker's module: beside this one (the CLI bundle's lib/cli-chunks/, tsc's lib/worker/). */
-const ENTRY = new URL("./risk-worker.js", import.meta.url);
+/** Where a job was computed (RiskThreadOptions.onPlace). */
+export type RiskPlace = "thread" | "here" | "fallback";
+
+/** A place in words, for debug output (the CLI's CAMPAIGN_GATE_DEBUG, the Action's step debug log). */
+export function describePlace(place: RiskPlace): string {
+  if (place === "thread") return "risk of overload computed on a second thread";
+  if (place === "here") return "risk of overload computed on the main thread";
+  return "risk of overload computed on the main thread after the second thread failed";
+}
 
 export interface RiskThreadOptions {
   /** Work (riskWork) from which a job goes to a thread: THREAD_WORK. */
   minWork?: number;
-  /** The worker's module: risk-worker.js beside this one. */
-  entry?: URL;
+  /**
+   * The worker's module (risk-worker.ts as built): the CLI's is riskWorkerEntry()
+   * (risk-worker-entry.ts), the Action's beside its bundle.
+   */
+  entry: URL;
   /** STALL_MS. */
   stallMs?: number;
   /** Told where the job was computed: on the thread, here (light), or here after the thread failed. */
-  onPlace?: (place: "thread" | "here" | "fallback") => void;
+  onPlace?: (place: RiskPlace) => void;
 }
 
 /**
  * A runner (RiskRunner) that computes a heavy job on its own worker thread, started for it and
  * stopped once the chances are read.
  */
-export function riskOnThread(options: RiskThreadOptions = {}): RiskRunner {
-  const { minWork = THREAD_WORK, entry = ENTRY, stallMs = STALL_MS, onPlace } = options;
+export function riskOnThread(options: RiskThreadOptions): RiskRunner {
+  const { minWork = THREAD_WORK, entry, stallMs = STALL_MS, onPlace } = options;
   return (job) => {
     if (riskWork(job) >= minWork) return runOnThread(job, entry, stallMs, onPlace);
     onPlace?.("here");

@@ -81,12 +81,13 @@ describe("the young generation of a run", () => {
     expect(youngGenerationAfter(["--input-type=module", "-e", bare])).toBeGreaterThanOrEqual(16);
     // The risk thread (src/worker/risk-thread.ts) makes the setting again first thing.
     const risk = `import { sizeYoungGeneration } from "./lib/io/size-young-generation.js";
-      import { riskOnThread } from "./lib/worker/risk-thread.js"; sizeYoungGeneration();
+      import { riskOnThread } from "./lib/worker/risk-thread.js";
+      import { riskWorkerEntry } from "./lib/worker/risk-worker-entry.js"; sizeYoungGeneration();
       const f = () => new Float64Array(0), i = () => new Int32Array(0);
       const job = { service: i(), instant: f(), base: f(), capacity: f(), pieceStart: new Int32Array(1), pieces: i(),
         loadStart: new Int32Array(1), loadService: i(), loadRps: f(), owner: i(), units: f(), ids: [], ends: f(),
         median: f(), sigma: f() };
-      let place; riskOnThread({ minWork: 0, onPlace: (p) => (place = p) })(job)();
+      let place; riskOnThread({ minWork: 0, entry: riskWorkerEntry(), onPlace: (p) => (place = p) })(job)();
       if (place !== "thread") throw new Error(place);`;
     expect(youngGenerationAfter(["--input-type=module", "-e", risk])).toBeLessThanOrEqual(2);
   });

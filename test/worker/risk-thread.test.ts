@@ -6,7 +6,7 @@
  * (lib/worker/risk-worker.js, built by `npm ci`), and the CLI bundle's in the end-to-end case.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -19,6 +19,7 @@ import { loadConfig } from "../../src/core/load/index.js";
 import type { SourceFile } from "../../src/core/model.js";
 import { computeRisk, riskWork, type RiskJob } from "../../src/core/risk/index.js";
 import { renderJson } from "../../src/report/json.js";
+import { runBundle } from "../action/run-bundle.js";
 import { riskOnThread, THREAD_WORK } from "../../src/worker/risk-thread.js";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -119,17 +120,34 @@ describe("the chance of overload on a second thread", () => {
   });
 });
 
-describe("the CLI bundle", () => {
-  it("computes a heavy repository's chances on its second thread, with the single-thread report", async () => {
-    const root = path.join(dir, "heavy");
-    const repo = syntheticRepository({
-      campaigns: 5000,
-      sites: 200,
-      services: 50,
+/** A repository heavy enough for the thread (riskWork about 27,000) on disk, and its single-thread report. */
+function heavy(): { root: string; single: string } {
+  const root = path.join(dir, "heavy");
+  const repo = syntheticRepository({
+    campaigns: 5000,
+    sites: 200,
+    services: 50,
+    now: NOW,
+    profile: "stress",
+  });
+  writeRepository(root, repo);
+  const single = renderJson(
+    runCheck({
+      config: loadConfig(undefined).config,
+      capacity: { path: "infra/capacity.yaml", text: repo.capacity },
+      campaigns: repo.campaigns,
       now: NOW,
-      profile: "stress",
-    });
-    writeRepository(root, repo);
+    }),
+  );
+  return { root, single };
+}
+
+describe("the CLI and Action bundles on a heavy repository", () => {
+  let repo: { root: string; single: string } | undefined;
+  const heavyRepo = () => (repo ??= heavy());
+
+  it("the CLI computes the chances on its second thread, with the single-thread report", async () => {
+    const { root, single } = heavyRepo();
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       [
@@ -145,14 +163,27 @@ describe("the CLI bundle", () => {
       { env: { ...process.env, CAMPAIGN_GATE_DEBUG: "1" }, maxBuffer: 1 << 30 },
     ).catch((e: { stdout: string; stderr: string }) => e);
     expect(stderr).toContain("risk of overload computed on a second thread");
-    const single = renderJson(
-      runCheck({
-        config: loadConfig(undefined).config,
-        capacity: { path: "infra/capacity.yaml", text: repo.capacity },
-        campaigns: repo.campaigns,
-        now: NOW,
-      }),
-    );
     expect(stdout === single, "the CLI's report differs from the single-thread one").toBe(true);
+  }, 60_000);
+
+  it("the Action computes them on its second thread (action/dist/risk-worker.js), with the same report", async () => {
+    const { root, single } = heavyRepo();
+    const event = {
+      ref: "refs/heads/main",
+      after: "0".repeat(40),
+      repository: { full_name: "acme/campaigns" },
+    };
+    // A push: no pull request, so no request to GitHub at all (the API address is never used).
+    const run = await runBundle({
+      eventName: "push",
+      event,
+      workspace: root,
+      apiUrl: "http://127.0.0.1:9",
+      inputs: { dashboard: "false" },
+      env: { CAMPAIGN_GATE_NOW: new Date(NOW).toISOString() },
+    });
+    const debug = run.commands.filter((c) => c.command === "debug").map((c) => c.message);
+    expect(debug).toContain("risk of overload computed on a second thread");
+    expect(readFileSync(run.outputs.report!, "utf8") === single, "the Action's report differs").toBe(true);
   }, 60_000);
 });
