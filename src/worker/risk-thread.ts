@@ -7,25 +7,20 @@
  * the check (docs/performance.md). The thread runs the same computeRisk on the same data, so the
  * report is byte for byte the one a single thread writes.
  *
- * A light job (few points the samples' range does not decide, riskWork) is computed here: a
- * thread costs some 50 ms to start and 15–20 MB of memory.
+ * A light job (worthAThread, in the core, says no) is computed here: a thread costs some 50 ms to
+ * start and 15–20 MB of memory.
  *
  * Fails safe: a thread that cannot start, stops showing progress for STALL_MS, or fails has its
  * job computed here instead (the job stays on this thread: it is copied, not transferred).
  */
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import { computeNow, computeRisk, riskWork } from "../core/risk/index.js";
+import { computeNow, computeRisk, worthAThread } from "../core/risk/index.js";
 import type { RiskJob, RiskRunner } from "../core/risk/index.js";
 import { youngGenerationSetting } from "../io/size-young-generation.js";
 import { DONE, FAILED, PROGRESS, STATE, WORDS } from "./risk-thread-state.js";
 import type { RiskThreadData } from "./risk-thread-state.js";
 
-/**
- * Terms to sample (riskWork) from which a job goes to a thread: about 150 ms of sampling on this
- * machine, three times what starting the thread costs.
- */
-export const THREAD_WORK = 20_000;
 /**
  * How long a thread may go without a sign of progress (started, then each point done) before its
  * job is computed here: far beyond a start (50 ms) or a point (under 10 ms on 100,000 campaigns).
@@ -45,7 +40,7 @@ export function describePlace(place: RiskPlace): string {
 }
 
 export interface RiskThreadOptions {
-  /** Work (riskWork) from which a job goes to a thread: THREAD_WORK. */
+  /** Work (riskWork) from which a job goes to a thread: THREAD_WORK unless told (tests). */
   minWork?: number;
   /**
    * The worker's module (risk-worker.ts as built): the CLI's is riskWorkerEntry()
@@ -63,9 +58,9 @@ export interface RiskThreadOptions {
  * stopped once the chances are read.
  */
 export function riskOnThread(options: RiskThreadOptions): RiskRunner {
-  const { minWork = THREAD_WORK, entry, stallMs = STALL_MS, onPlace } = options;
+  const { minWork, entry, stallMs = STALL_MS, onPlace } = options;
   return (job) => {
-    if (riskWork(job) >= minWork) return runOnThread(job, entry, stallMs, onPlace);
+    if (worthAThread(job, minWork)) return runOnThread(job, entry, stallMs, onPlace);
     onPlace?.("here");
     return computeNow(job);
   };

@@ -17,10 +17,10 @@ import { syntheticRepository, writeRepository } from "../../bench/synthetic.js";
 import { runCheck, type CheckInput } from "../../src/core/check.js";
 import { loadConfig } from "../../src/core/load/index.js";
 import type { SourceFile } from "../../src/core/model.js";
-import { computeRisk, riskWork, type RiskJob } from "../../src/core/risk/index.js";
+import { computeRisk, riskWork, THREAD_WORK, worthAThread, type RiskJob } from "../../src/core/risk/index.js";
 import { renderJson } from "../../src/report/json.js";
 import { runBundle } from "../action/run-bundle.js";
-import { riskOnThread, THREAD_WORK } from "../../src/worker/risk-thread.js";
+import { riskOnThread } from "../../src/worker/risk-thread.js";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 const ENTRY = pathToFileURL(path.join(REPO_ROOT, "lib/worker/risk-worker.js"));
@@ -87,6 +87,8 @@ describe("the chance of overload on a second thread", () => {
   it("keeps a light job on the main thread", () => {
     const job = jobOf(input("clean", 200));
     expect(riskWork(job)).toBeLessThan(THREAD_WORK);
+    expect(worthAThread(job)).toBe(false);
+    expect(worthAThread(job, riskWork(job))).toBe(true);
     const places: string[] = [];
     const chances = riskOnThread({ entry: ENTRY, onPlace: (p) => places.push(p) })(job)();
     expect(places).toEqual(["here"]);

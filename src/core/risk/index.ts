@@ -5,7 +5,8 @@
  * once per σ), term-table.ts (terms as rows of doubles, their bounds computed once),
  * overload-risk.ts (closed form, samples' range, sampling), risk-sum.ts (dense points' sums in
  * whole units, carried from point to point), factor-cache.ts (each campaign's samples computed
- * once per report), risk-job.ts (a report's every point as one job of plain data, for any thread).
+ * once per report), risk-job.ts (a report's every point as one job of plain data, for any thread),
+ * risk-work.ts (whether a job is worth a thread of its own).
  */
 export {
   BLOCK,
@@ -28,5 +29,6 @@ export { planningFactor, Z90 } from "./lognormal.js";
 export type { LogNormal } from "./lognormal.js";
 export { normalCdf, normalQuantile } from "./normal.js";
 export { shuffle, stratifiedNormals, streamSeed, RISK_SAMPLES, RISK_SEED } from "./samples.js";
-export { computeNow, computeRisk, riskWork } from "./risk-job.js";
+export { computeNow, computeRisk } from "./risk-job.js";
+export { riskWork, THREAD_WORK, worthAThread } from "./risk-work.js";
 export type { RiskJob, RiskRunner } from "./risk-job.js";

@@ -11,7 +11,7 @@ import { FactorCache } from "./factor-cache.js";
 import type { LogNormal } from "./lognormal.js";
 import { tableRisk } from "./overload-risk.js";
 import { RiskSum, RowMarks } from "./risk-sum.js";
-import { RISK_SAMPLES, RISK_SEED, stratifiedNormals } from "./samples.js";
+import { RISK_SEED } from "./samples.js";
 import { TermTable } from "./term-table.js";
 
 export interface RiskJob {
@@ -128,42 +128,4 @@ export function computeRisk(job: RiskJob, progress?: (done: number) => void): Fl
     progress?.(done + 1);
   }
   return probabilities;
-}
-
-/**
- * Roughly how much sampling a job takes: the uncertain terms of its points that their samples'
- * range does not decide (see sampledRows in overload-risk.ts), each summed over up to
- * RISK_SAMPLES samples. Only for deciding where to run it — a few milliseconds on 10,000
- * campaigns, where the job itself takes from a tenth of a second (few findings) to most of one
- * (most campaigns near a limit).
- */
-export function riskWork(job: RiskJob): number {
-  const z = stratifiedNormals();
-  const most = Float64Array.from(job.sigma, (sigma) => Math.exp(sigma * z[RISK_SAMPLES - 1]!));
-  const least = Float64Array.from(job.sigma, (sigma) => Math.exp(sigma * z[0]!));
-  let work = 0;
-  for (let k = 0; k < job.instant.length; k++) {
-    const service = job.service[k]!;
-    let high = 0;
-    let low = 0;
-    let certain = 0;
-    let n = 0;
-    for (let i = job.pieceStart[k]!; i < job.pieceStart[k + 1]!; i++) {
-      const p = job.pieces[i]!;
-      for (let at = job.loadStart[p]!; at < job.loadStart[p + 1]!; at++) {
-        if (job.loadService[at] !== service) continue;
-        const c = job.owner[p]!;
-        const scale = job.loadRps[at]! * job.median[c]!;
-        if (!(scale > 0)) continue;
-        if (job.sigma[c]! > 0) {
-          n++;
-          high += scale * most[c]!;
-          low += scale * least[c]!;
-        } else certain += scale;
-      }
-    }
-    const left = job.capacity[k]! - job.base[k]! - certain;
-    if (n >= 2 && left > 0 && high > left && low <= left) work += n;
-  }
-  return work;
 }

@@ -1,0 +1,56 @@
+/**
+ * Whether a report's risk job is worth a thread of its own (src/worker/risk-thread.ts runs it
+ * there when it is): a decision on the job's plain data, like every decision of the check, so
+ * each shell that can start a thread asks the same question.
+ */
+import type { RiskJob } from "./risk-job.js";
+import { RISK_SAMPLES, stratifiedNormals } from "./samples.js";
+
+/**
+ * Work (riskWork) from which a job is worth a thread: about 150 ms of sampling on the 2-core
+ * development machine, three times what starting a thread costs there (some 50 ms, and 15–20 MB).
+ */
+export const THREAD_WORK = 20_000;
+
+/** Whether `job` is worth a thread: at least `minWork` (THREAD_WORK) of riskWork. */
+export function worthAThread(job: RiskJob, minWork = THREAD_WORK): boolean {
+  return riskWork(job) >= minWork;
+}
+
+/**
+ * Roughly how much sampling a job takes: the uncertain terms of its points that their samples'
+ * range does not decide (see sampledRows in overload-risk.ts), each summed over up to
+ * RISK_SAMPLES samples. Only for deciding where to run it (worthAThread) — a few milliseconds on 10,000
+ * campaigns, where the job itself takes from a tenth of a second (few findings) to most of one
+ * (most campaigns near a limit).
+ */
+export function riskWork(job: RiskJob): number {
+  const z = stratifiedNormals();
+  const most = Float64Array.from(job.sigma, (sigma) => Math.exp(sigma * z[RISK_SAMPLES - 1]!));
+  const least = Float64Array.from(job.sigma, (sigma) => Math.exp(sigma * z[0]!));
+  let work = 0;
+  for (let k = 0; k < job.instant.length; k++) {
+    const service = job.service[k]!;
+    let high = 0;
+    let low = 0;
+    let certain = 0;
+    let n = 0;
+    for (let i = job.pieceStart[k]!; i < job.pieceStart[k + 1]!; i++) {
+      const p = job.pieces[i]!;
+      for (let at = job.loadStart[p]!; at < job.loadStart[p + 1]!; at++) {
+        if (job.loadService[at] !== service) continue;
+        const c = job.owner[p]!;
+        const scale = job.loadRps[at]! * job.median[c]!;
+        if (!(scale > 0)) continue;
+        if (job.sigma[c]! > 0) {
+          n++;
+          high += scale * most[c]!;
+          low += scale * least[c]!;
+        } else certain += scale;
+      }
+    }
+    const left = job.capacity[k]! - job.base[k]! - certain;
+    if (n >= 2 && left > 0 && high > left && low <= left) work += n;
+  }
+  return work;
+}
