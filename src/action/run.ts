@@ -7,7 +7,7 @@ import { mkdir, open, readFile } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
 import { runCheckModel } from "../core/check.js";
-import { describePlace, riskOnThread } from "../worker/risk-thread.js";
+import { describePlace, riskOnThread, type RiskPlace } from "../worker/risk-thread.js";
 import { parseNow } from "../core/now.js";
 import type { Verdict } from "../core/findings.js";
 import type { Report } from "../core/report.js";
@@ -92,7 +92,7 @@ export function readInputs(): ActionInputs {
 export async function runAction(
   env: NodeJS.ProcessEnv = process.env,
   /** riskWorker: the risk thread's module (src/worker/risk-thread.ts); without it the chance is computed here. */
-  options: { riskWorker?: URL } = {},
+  options: { riskWorker?: string } = {},
 ): Promise<void> {
   try {
     const inputs = readInputs();
@@ -118,7 +118,7 @@ async function check(
   inputs: ActionInputs,
   ctx: ActionContext,
   env: NodeJS.ProcessEnv,
-  riskWorker: URL | undefined,
+  riskWorker: string | undefined,
 ): Promise<void> {
   let now = Date.now();
   if (env.CAMPAIGN_GATE_NOW) {
@@ -172,8 +172,15 @@ async function check(
     now,
     ...(changed ? { changed } : {}),
     // A heavy chance of overload on a second thread while the report is written (as the CLI does).
+    // Where it was computed goes to the step debug log only when debugging: a first line on
+    // stdout makes Node set up the stream, some 50 M instructions a run that prints nothing else.
     ...(riskWorker
-      ? { runRisk: riskOnThread({ entry: riskWorker, onPlace: (place) => core.debug(describePlace(place)) }) }
+      ? {
+          runRisk: riskOnThread({
+            entry: riskWorker,
+            ...(core.isDebug() ? { onPlace: (place: RiskPlace) => core.debug(describePlace(place)) } : {}),
+          }),
+        }
       : {}),
   });
   const { report } = checked;

@@ -14,7 +14,7 @@
  * job computed here instead (the job stays on this thread: it is copied, not transferred).
  */
 import { existsSync } from "node:fs";
-import { Worker } from "node:worker_threads";
+import type * as WorkerThreads from "node:worker_threads";
 import { computeNow, computeRisk, worthAThread } from "../core/risk/index.js";
 import type { RiskJob, RiskRunner } from "../core/risk/index.js";
 import { youngGenerationSetting } from "../io/size-young-generation.js";
@@ -43,10 +43,10 @@ export interface RiskThreadOptions {
   /** Work (riskWork) from which a job goes to a thread: THREAD_WORK unless told (tests). */
   minWork?: number;
   /**
-   * The worker's module (risk-worker.ts as built): the CLI's is riskWorkerEntry()
-   * (risk-worker-entry.ts), the Action's beside its bundle.
+   * The worker's module (risk-worker.ts as built), a file URL or an absolute path: the CLI's is
+   * riskWorkerEntry() (risk-worker-entry.ts), the Action's beside its bundle.
    */
-  entry: URL;
+  entry: URL | string;
   /** STALL_MS. */
   stallMs?: number;
   /** Told where the job was computed: on the thread, here (light), or here after the thread failed. */
@@ -68,21 +68,21 @@ export function riskOnThread(options: RiskThreadOptions): RiskRunner {
 
 function runOnThread(
   job: RiskJob,
-  entry: URL,
+  entry: URL | string,
   stallMs: number,
   onPlace: RiskThreadOptions["onPlace"],
 ): () => Float64Array {
   const control = new Int32Array(new SharedArrayBuffer(WORDS * Int32Array.BYTES_PER_ELEMENT));
   const result = new SharedArrayBuffer(job.instant.length * Float64Array.BYTES_PER_ELEMENT);
-  let worker: Worker;
+  let worker: WorkerThreads.Worker;
   try {
     // A module that is not there (run from the TypeScript sources, say) fails now, not after stallMs.
-    if (!existsSync(entry)) throw new Error(`no ${entry.href}`);
+    if (!existsSync(entry)) throw new Error(`no ${String(entry)}`);
     // The thread makes the process's young generation setting again (size-young-generation.ts).
     const workerData: RiskThreadData = { control: control.buffer, v8Flags: youngGenerationSetting() };
     // None of this process's command-line options: a worker inherits them, and some make it fail
     // at start (`node --input-type=module -e …` does).
-    worker = new Worker(entry, { workerData, execArgv: [] });
+    worker = new (workerThreads().Worker)(entry, { workerData, execArgv: [] });
     // Never keeps the process alive; an error event is a thread that failed (handled below).
     worker.unref();
     worker.on("error", () => undefined);
@@ -97,6 +97,15 @@ function runOnThread(
     onPlace?.(state === DONE ? "thread" : "fallback");
     return state === DONE ? new Float64Array(result) : computeRisk(job);
   };
+}
+
+/**
+ * node:worker_threads, loaded only when a thread is started: a top-level import would load it at
+ * every start of the Action's bundle (CommonJS, so imports are requires at its top), most of
+ * which never start a thread.
+ */
+function workerThreads(): typeof WorkerThreads {
+  return process.getBuiltinModule("node:worker_threads");
 }
 
 /** Waits until the thread is done or failed, or has shown no progress for `stallMs`. */

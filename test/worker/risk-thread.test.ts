@@ -182,10 +182,36 @@ describe("the CLI and Action bundles on a heavy repository", () => {
       workspace: root,
       apiUrl: "http://127.0.0.1:9",
       inputs: { dashboard: "false" },
-      env: { CAMPAIGN_GATE_NOW: new Date(NOW).toISOString() },
+      // The runner's step debug logging on: where the chance was computed is logged then.
+      env: { CAMPAIGN_GATE_NOW: new Date(NOW).toISOString(), RUNNER_DEBUG: "1" },
     });
     const debug = run.commands.filter((c) => c.command === "debug").map((c) => c.message);
     expect(debug).toContain("risk of overload computed on a second thread");
     expect(readFileSync(run.outputs.report!, "utf8") === single, "the Action's report differs").toBe(true);
   }, 60_000);
+});
+
+describe("the Action bundle's start-up", () => {
+  it("loads no worker module and logs nothing of the risk thread when it has no thread to start", async () => {
+    const ws = path.join(dir, "no-campaigns");
+    writeRepository(ws, syntheticRepository({ campaigns: 0, sites: 40, services: 12, now: NOW }));
+    const preload = path.join(dir, "modules.cjs");
+    writeFileSync(
+      preload,
+      'process.on("exit", () => process.stderr.write("modules: " + process.moduleLoadList.join(",") + "\\n"));\n',
+    );
+    const run = await runBundle({
+      eventName: "push",
+      event: { ref: "refs/heads/main", after: "0".repeat(40), repository: { full_name: "acme/campaigns" } },
+      workspace: ws,
+      apiUrl: "http://127.0.0.1:9",
+      inputs: { dashboard: "false" },
+      env: { NODE_OPTIONS: `--require ${preload}` },
+    });
+    const modules = /modules: (.*)/.exec(run.stderr)?.[1]?.split(",");
+    expect(modules, run.stderr).toBeDefined();
+    expect(modules).toContain("NativeModule fs");
+    expect(modules).not.toContain("NativeModule worker_threads");
+    expect(run.commands.filter((c) => c.command === "debug")).toEqual([]);
+  });
 });

@@ -14,6 +14,9 @@ export const THREAD_WORK = 20_000;
 
 /** Whether `job` is worth a thread: at least `minWork` (THREAD_WORK) of riskWork. */
 export function worthAThread(job: RiskJob, minWork = THREAD_WORK): boolean {
+  // riskWork counts at most one term per active piece of a point: fewer pieces, never worth it
+  // (and no table of normals computed for it: a check without campaigns makes none).
+  if (job.pieces.length < minWork) return false;
   return riskWork(job) >= minWork;
 }
 
