@@ -324,7 +324,7 @@ async function runReport({ io, name, values, root, now, format }: CommandContext
     changed: values.changed?.map((c) => relativeTo(root, c)),
     // With CAMPAIGN_GATE_DEBUG, where the chance of overload was computed (src/worker/risk-thread.ts).
     ...(process.env.CAMPAIGN_GATE_DEBUG
-      ? { onRiskPlace: (_place: string, words: string) => io.stderr(`campaign-gate: ${words}\n`) }
+      ? { onRiskPlace: (words: string) => io.stderr(`campaign-gate: ${words}\n`) }
       : {}),
   });
   if (format === "json") {

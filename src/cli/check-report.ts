@@ -20,8 +20,8 @@ export async function checkReport(
   options: {
     configPath?: string | undefined;
     changed?: string[] | undefined;
-    /** Told where the chance of overload was computed, and that in words (describePlace). */
-    onRiskPlace?: (place: RiskPlace, words: string) => void;
+    /** Told in words where the chance of overload was computed (describePlace). */
+    onRiskPlace?: (words: string) => void;
   },
 ): Promise<Report> {
   const repo = await readLocalRepository(root, options.configPath);
@@ -35,7 +35,7 @@ export async function checkReport(
     ...(options.changed ? { changed: options.changed } : {}),
     runRisk: riskOnThread({
       entry: riskWorkerEntry(),
-      ...(onRiskPlace ? { onPlace: (place: RiskPlace) => onRiskPlace(place, describePlace(place)) } : {}),
+      ...(onRiskPlace ? { onPlace: (place: RiskPlace) => onRiskPlace(describePlace(place)) } : {}),
     }),
   });
 }

@@ -43,11 +43,16 @@ function apply(flag: string): void {
 }
 
 /**
- * The setting this process made, for a worker thread to make again as its first step: starting a
- * worker gives V8's flags back their start-up values, for the whole process (measured: a million
- * small objects grew the main thread's young generation to 32 MB after a worker started, 2 MB
- * when the worker set the flag again).
+ * The setting this process made, for a worker thread to make again as its first step
+ * (restoreYoungGeneration): starting a worker gives V8's flags back their start-up values, for the
+ * whole process (measured: a million small objects grew the main thread's young generation to
+ * 32 MB after a worker started, 2 MB when the worker set the flag again).
  */
 export function youngGenerationSetting(): string | undefined {
   return applied;
+}
+
+/** Makes a setting of youngGenerationSetting again (a worker thread's first step); nothing without one. */
+export function restoreYoungGeneration(setting: string | undefined): void {
+  if (setting?.startsWith("--semi-space-growth-factor=")) apply(setting);
 }

@@ -10,15 +10,14 @@ export const PROGRESS = 1;
 /** Words in the control buffer. */
 export const WORDS = 2;
 
-/** States: started, waiting for its job; computing; chances written; could not compute. */
-export const STARTING = 0;
+/** States after 0 (starting): waiting for its job; computing; chances written; could not compute. */
 export const READY = 1;
 export const RUNNING = 2;
 export const DONE = 3;
 export const FAILED = 4;
 
-/** What the thread is started with: its control words, and the V8 flags to set again first thing. */
+/** What the thread is started with: its control words, and the young generation's setting to make again. */
 export interface RiskThreadData {
   control: SharedArrayBuffer;
-  v8Flags: string | undefined;
+  youngGeneration: string | undefined;
 }

@@ -74,12 +74,12 @@ function runOnThread(
 ): () => Float64Array {
   const control = new Int32Array(new SharedArrayBuffer(WORDS * Int32Array.BYTES_PER_ELEMENT));
   const result = new SharedArrayBuffer(job.instant.length * Float64Array.BYTES_PER_ELEMENT);
-  let worker: WorkerThreads.Worker;
+  let worker: WorkerThreads.Worker | undefined;
   try {
     // A module that is not there (run from the TypeScript sources, say) fails now, not after stallMs.
     if (!existsSync(entry)) throw new Error(`no ${String(entry)}`);
     // The thread makes the process's young generation setting again (size-young-generation.ts).
-    const workerData: RiskThreadData = { control: control.buffer, v8Flags: youngGenerationSetting() };
+    const workerData: RiskThreadData = { control: control.buffer, youngGeneration: youngGenerationSetting() };
     // None of this process's command-line options: a worker inherits them, and some make it fail
     // at start (`node --input-type=module -e …` does).
     worker = new (workerThreads().Worker)(entry, { workerData, execArgv: [] });
@@ -88,12 +88,15 @@ function runOnThread(
     worker.on("error", () => undefined);
     worker.postMessage({ job, result });
   } catch {
+    // A thread started but not given its job (say, the job could not be copied) is stopped.
+    void worker?.terminate();
     onPlace?.("fallback");
     return computeNow(job);
   }
+  const started = worker;
   return () => {
     const state = waitForThread(control, stallMs);
-    void worker.terminate();
+    void started.terminate();
     onPlace?.(state === DONE ? "thread" : "fallback");
     return state === DONE ? new Float64Array(result) : computeRisk(job);
   };

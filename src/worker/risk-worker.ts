@@ -3,16 +3,16 @@
  * (src/core/risk/risk-job.ts) and writes them into the shared buffer it was given, saying how far
  * it got as it goes. Only plain data crosses: nothing here reads a file or runs a user's text.
  */
-import { setFlagsFromString } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { computeRisk } from "../core/risk/index.js";
+import { restoreYoungGeneration } from "../io/size-young-generation.js";
 import type { RiskJob } from "../core/risk/index.js";
 import { DONE, FAILED, PROGRESS, READY, RUNNING, STATE } from "./risk-thread-state.js";
 import type { RiskThreadData } from "./risk-thread-state.js";
 
 const data = workerData as RiskThreadData;
 // First: this thread's start gave the process's V8 flags back their defaults.
-if (data.v8Flags) setFlagsFromString(data.v8Flags);
+restoreYoungGeneration(data.youngGeneration);
 const control = new Int32Array(data.control);
 Atomics.store(control, STATE, READY);
 Atomics.notify(control, STATE);

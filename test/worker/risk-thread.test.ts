@@ -21,6 +21,7 @@ import { computeRisk, riskWork, THREAD_WORK, worthAThread, type RiskJob } from "
 import { renderJson } from "../../src/report/json.js";
 import { runBundle } from "../action/run-bundle.js";
 import { riskOnThread } from "../../src/worker/risk-thread.js";
+import { FAILED, READY, RUNNING, STATE } from "../../src/worker/risk-thread-state.js";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 const ENTRY = pathToFileURL(path.join(REPO_ROOT, "lib/worker/risk-worker.js"));
@@ -95,19 +96,46 @@ describe("the chance of overload on a second thread", () => {
     expect(chances).toEqual(computeRisk(job));
   });
 
-  it("computes the job on the main thread when the thread fails to start, or its module is missing", () => {
+  it("computes the job on the main thread when the thread fails to start, fails, stalls, or its module is missing", () => {
     const job = jobOf(stress);
     const broken = path.join(dir, "broken-worker.js");
     writeFileSync(broken, 'throw new Error("a worker that cannot start");\n');
-    for (const entry of [pathToFileURL(broken), pathToFileURL(path.join(dir, "missing.js"))]) {
+    // Workers that take the job and then say they failed, or start computing and never progress.
+    const worker = (name: string, onJob: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(
+        file,
+        `import { parentPort, workerData } from "node:worker_threads";
+const control = new Int32Array(workerData.control);
+Atomics.store(control, ${STATE}, ${READY});
+parentPort.once("message", () => { ${onJob} });
+`,
+      );
+      return pathToFileURL(file);
+    };
+    const failing = worker(
+      "failing.mjs",
+      `Atomics.store(control, ${STATE}, ${FAILED}); Atomics.notify(control, ${STATE});`,
+    );
+    const stalling = worker(
+      "stalling.mjs",
+      `Atomics.store(control, ${STATE}, ${RUNNING}); setInterval(() => {}, 1000);`,
+    );
+    // [module, stallMs, at most how long it may take]: a thread that says it failed, or a missing
+    // module, is given up at once, well before its stallMs; the others after it.
+    const cases: [URL, number, number][] = [
+      [pathToFileURL(broken), 300, 20_000],
+      [failing, 30_000, 10_000],
+      [stalling, 300, 20_000],
+      [pathToFileURL(path.join(dir, "missing.js")), 30_000, 10_000],
+    ];
+    for (const [entry, stallMs, within] of cases) {
       const places: string[] = [];
       const started = Date.now();
-      const chances = riskOnThread({ minWork: 0, entry, stallMs: 300, onPlace: (p) => places.push(p) })(
-        job,
-      )();
+      const chances = riskOnThread({ minWork: 0, entry, stallMs, onPlace: (p) => places.push(p) })(job)();
       expect(places).toEqual(["fallback"]);
       expect(chances).toEqual(computeRisk(job));
-      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(Date.now() - started, entry.href).toBeLessThan(within);
     }
   });
 
