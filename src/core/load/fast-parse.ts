@@ -1,9 +1,9 @@
 /**
  * A fast parse for the plain YAML nearly every campaign-gate file is written in: block mappings,
  * block lists, one-line `{ }` / `[ ]` (also inside each other), plain and simply quoted scalars,
- * comments. It records each
- * key's and value's line and column as it goes, which costs almost nothing, where the reference
- * parse (eemeli/yaml's `parseDocument`) builds a full syntax tree first.
+ * comments. It records each key's and value's line and column as it goes, which costs almost
+ * nothing, where the reference parse (eemeli/yaml's `parseDocument`) builds a full syntax tree
+ * first.
  *
  * It never guesses: on anything outside that subset, anything the YAML 1.2 core schema might read
  * differently, and anything that would be an error (tabs, duplicate keys, aliases, tags, block
