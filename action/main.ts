@@ -3,7 +3,7 @@ import path from "node:path";
 import { sizeYoungGeneration } from "../src/io/size-young-generation.js";
 import { runAction } from "../src/action/run.js";
 
-// Small until the repository is read (src/io/size-young-generation.ts).
+// A small young generation once the campaign files are listed (src/io/size-young-generation.ts).
 sizeYoungGeneration();
 
 // Not awaited: the bundle is CommonJS (faster to start), and runAction never rejects; it reports

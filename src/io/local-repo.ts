@@ -57,7 +57,7 @@ function readLocalRepositorySync(root: string, configPath?: string): LocalReposi
   const capacity = read(config.capacity);
   const listed = listCampaignFiles(reader, config.campaigns, campaignMatcher(config));
   readFindings.push(...listed.findings);
-  // Before the files are read: a very large repository reads and checks with V8's default young generation.
+  // Before the files are read: the young generation for this many (src/io/size-young-generation.ts).
   sizeYoungGeneration(listed.paths.length);
   const campaigns: SourceFile[] = [];
   for (const p of listed.paths) {

@@ -220,7 +220,7 @@ describe("the CLI and Action bundles on a heavy repository", () => {
 });
 
 describe("the Action bundle's start-up", () => {
-  it("loads no worker module and logs nothing of the risk thread when it has no thread to start", async () => {
+  it("loads no worker module nor node:v8, and logs nothing of the risk thread, on a repository without campaigns", async () => {
     const ws = path.join(dir, "no-campaigns");
     writeRepository(ws, syntheticRepository({ campaigns: 0, sites: 40, services: 12, now: NOW }));
     const preload = path.join(dir, "modules.cjs");
@@ -240,6 +240,8 @@ describe("the Action bundle's start-up", () => {
     expect(modules, run.stderr).toBeDefined();
     expect(modules).toContain("NativeModule fs");
     expect(modules).not.toContain("NativeModule worker_threads");
+    // The young generation is sized once there are campaign files (src/io/size-young-generation.ts).
+    expect(modules).not.toContain("NativeModule v8");
     expect(run.commands.filter((c) => c.command === "debug")).toEqual([]);
   });
 });
