@@ -73,6 +73,7 @@ describe("the young generation of a run", () => {
       GITHUB_EVENT_NAME: "push",
       GITHUB_WORKSPACE: path.join(REPO_ROOT, "examples", "acme"),
       GITHUB_STEP_SUMMARY: summary,
+      RUNNER_TEMP: dir, // the report is written there, not into the example
       INPUT_DASHBOARD: "false",
     };
     expect(youngGenerationAfter(["action/dist/index.js"], env)).toBeLessThanOrEqual(4);
