@@ -13,6 +13,11 @@
 //   and undici, 700 KB; pull requests and comment-from only), Temporal (150 KB that also works at
 //   load; only dates in a time zone, i.e. campaigns, need it) and eemeli/yaml (160 KB, 40 modules
 //   to initialise; only files the fast parse gives up on, and source positions, need it).
+// - So is each Ajv validator (src/core/load/validators/: campaign 60 KB, capacity 87 KB, config
+//   45 KB): a run without campaign files never parses the campaign validator, nor one without a
+//   configuration file the configuration's; about 16 M instructions of such a run's start-up.
+// - And picomatch (through src/core/glob/picomatch-glob.ts, 35 KB): the default campaign globs come
+//   compiled (src/core/glob/default-globs.ts), so only a repository with globs of its own needs it.
 // - node:crypto (about 5 ms with the streams it pulls in) loads on the first call of one of its
 //   functions: calendar UIDs hash only when there are events, and @actions/core's output delimiters
 //   take their random bytes from /dev/urandom.
@@ -33,10 +38,18 @@ export const bundlePath = path.join(distDir, "index.js");
 
 /**
  * Packages the bundle requires only on first use, each from its own file action/dist/chunks/NAME.js
- * (name -> package). In the bundle, `import { x } from "package"` gets a stand-in whose members
+ * (name -> package, or one of our modules by its path). In the bundle, `import { x } from "package"` gets a stand-in whose members
  * require the chunk the first time one is read (scripts/lazy-packages.js, shared with the CLI's bundle).
  */
-const LAZY_PACKAGES = { github: "@actions/github", temporal: "temporal-polyfill", yaml: "yaml" };
+const LAZY_PACKAGES = {
+  github: "@actions/github",
+  temporal: "temporal-polyfill",
+  yaml: "yaml",
+  "validate-campaign": "./src/core/load/validators/campaign.generated.ts",
+  "validate-capacity": "./src/core/load/validators/capacity.generated.ts",
+  "validate-config": "./src/core/load/validators/config.generated.ts",
+  picomatch: "./src/core/glob/picomatch-glob.ts",
+};
 
 /** The functions of node:crypto the bundle may use; each loads the module on its first call. */
 const LAZY_CRYPTO_FUNCTIONS = ["createHash", "randomUUID"];

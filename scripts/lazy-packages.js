@@ -7,6 +7,15 @@
 //
 // Why a package may be lazy: importers only read its members at call time (a named import is a
 // property read on the stand-in at each use: esbuild keeps CommonJS interop live), never at load.
+//
+// A "package" may also be one of our own modules, named by its path from the repository's root
+// ("./src/..."), for a module that holds nothing but data or code no other module shares state
+// with (a chunk has its own copy of whatever it imports): the Ajv validators, for one.
+
+import path from "node:path";
+
+/** Whether `spec` names one of our modules (a path from the repository's root) rather than a package. */
+const isModulePath = (spec) => spec.startsWith("./");
 
 /**
  * esbuild plugin: the entry `name` of a chunk build is the whole package `packages[name]`
@@ -16,7 +25,7 @@ export function lazyChunkEntries(packages) {
   return {
     name: "lazy-chunk-entries",
     setup(b) {
-      b.onResolve({ filter: /^[a-z]+$/ }, (args) =>
+      b.onResolve({ filter: /^[a-z-]+$/ }, (args) =>
         args.kind === "entry-point" && Object.hasOwn(packages, args.path)
           ? { path: args.path, namespace: "chunk" }
           : undefined,
@@ -41,16 +50,24 @@ export function lazyStandIns(packages, requireChunk) {
   return {
     name: "lazy-stand-ins",
     setup(b) {
-      const names = new Map(Object.entries(packages).map(([name, pkg]) => [pkg, name]));
+      const root = b.initialOptions.absWorkingDir;
+      const names = new Map(
+        Object.entries(packages).map(([name, spec]) => [
+          isModulePath(spec) ? path.resolve(root, spec) : spec,
+          name,
+        ]),
+      );
       b.onResolve({ filter: /./ }, (args) => {
         if (args.namespace === "lazy-package") return { path: args.path, external: true };
-        return names.has(args.path) ? { path: names.get(args.path), namespace: "lazy-package" } : undefined;
+        // One of our modules, imported as TypeScript source imports it (`./x.js` for ./x.ts).
+        const module = args.path.startsWith(".")
+          ? path.resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts")
+          : args.path;
+        return names.has(module) ? { path: names.get(module), namespace: "lazy-package" } : undefined;
       });
       b.onLoad({ filter: /.*/, namespace: "lazy-package" }, async (args) => {
         // The chunk is `export * from` the package: every named export, no default.
-        const exports = Object.keys(await import(packages[args.path]))
-          .filter((e) => e !== "default")
-          .sort();
+        const exports = (await exportsOf(b, packages[args.path])).filter((e) => e !== "default").sort();
         return {
           contents:
             "let chunk;\n" +
@@ -67,4 +84,19 @@ export function lazyStandIns(packages, requireChunk) {
       });
     },
   };
+}
+
+/** The names a package (as installed) or one of our modules (as esbuild reads its source) exports. */
+async function exportsOf(b, spec) {
+  if (!isModulePath(spec)) return Object.keys(await import(spec));
+  const { metafile } = await b.esbuild.build({
+    absWorkingDir: b.initialOptions.absWorkingDir,
+    entryPoints: [spec],
+    bundle: false,
+    write: false,
+    metafile: true,
+    format: "esm",
+    logLevel: "silent",
+  });
+  return Object.values(metafile.outputs)[0].exports;
 }

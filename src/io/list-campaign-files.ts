@@ -5,8 +5,8 @@
  */
 import { statSync } from "node:fs";
 import path from "node:path";
-import picomatch from "picomatch";
 import { finding, type Finding } from "../core/findings.js";
+import { compileGlob } from "../core/glob/compile-glob.js";
 import { LEFT_OUT } from "../core/load/index.js";
 import { escapesRoot } from "../core/repo-path.js";
 import type { RootReader } from "./read-inside-root.js";
@@ -29,7 +29,7 @@ export function listCampaignFiles(
   const walked = new Set<string>();
   const bases = globs
     .filter((g) => !escapesRoot(g))
-    .map((g) => path.posix.normalize(picomatch.scan(g).base || "."))
+    .map((g) => path.posix.normalize(compileGlob(g).base || "."))
     .sort((a, b) => a.length - b.length);
   for (const base of bases) {
     if (walked.has(base)) continue;

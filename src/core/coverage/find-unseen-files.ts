@@ -4,10 +4,10 @@
  * check would pass without a word — the way a campaign never reaches IT. Each such file gets an
  * `unseen` warning naming the file and the glob it missed.
  */
-import picomatch from "picomatch";
 import { distance } from "fastest-levenshtein";
 import { campaignMatcher } from "../campaign-files.js";
 import { finding, type Finding } from "../findings.js";
+import { compileGlob } from "../glob/compile-glob.js";
 import { DEFAULT_CONFIG_PATH, type Config } from "../model.js";
 
 /** A file the shell listed as a possible campaign: its path and, when read, its first bytes. */
@@ -27,16 +27,16 @@ const FOLDER_TYPO_DISTANCE = 2;
 export function findUnseenFiles(config: Config, candidates: readonly CandidateFile[]): Finding[] {
   const seen = campaignMatcher(config);
   const skip = new Set([config.capacity, config.file ?? DEFAULT_CONFIG_PATH]);
-  const globs = config.campaigns.map((glob) => ({
-    glob,
-    exact: picomatch(glob),
-    nocase: picomatch(glob, { nocase: true }),
-    base: picomatch.scan(glob).base,
-  }));
+  // Compiled for the first file the globs miss: most repositories have none.
+  let globs: Glob[] | undefined;
   const findings: Finding[] = [];
   for (const candidate of candidates) {
     const p = candidate.path;
     if (skip.has(p) || seen(p)) continue;
+    globs ??= config.campaigns.map((glob) => {
+      const exact = compileGlob(glob);
+      return { glob, exact: exact.matches, nocase: compileGlob(glob, { nocase: true }).matches, base: exact.base };
+    });
     const message = explain(p, candidate.head, globs);
     if (message) findings.push(finding("unseen", p, { line: 1, column: 1 }, message));
   }

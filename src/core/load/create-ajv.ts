@@ -1,6 +1,6 @@
 /**
  * A fresh Ajv instance with the project's options. Only build steps and tests compile schemas at
- * run time: the loader uses the validators compiled ahead of time (validators.generated.ts), so
+ * run time: the loader uses the validators compiled ahead of time (validators/*.generated.ts), so
  * Ajv's compiler stays out of the CLI's and the Action's start-up.
  */
 import { Ajv2020 } from "ajv/dist/2020.js";

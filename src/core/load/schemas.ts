@@ -7,7 +7,9 @@ import type { ValidateFunction } from "ajv/dist/2020.js";
 import campaignSchema from "../../../schemas/campaign.schema.json" with { type: "json" };
 import capacitySchema from "../../../schemas/capacity.schema.json" with { type: "json" };
 import configSchema from "../../../schemas/config.schema.json" with { type: "json" };
-import * as generated from "./validators.generated.js";
+import * as campaignValidator from "./validators/campaign.generated.js";
+import * as capacityValidator from "./validators/capacity.generated.js";
+import * as configValidator from "./validators/config.generated.js";
 
 export type SchemaName = "campaign" | "capacity" | "config";
 
@@ -40,16 +42,28 @@ export function schemaUrl(name: SchemaName): string {
 }
 
 /**
- * The validators, compiled ahead of time by Ajv with createAjv()'s options (create-ajv.ts) (scripts/build-validators.js
- * writes validators.generated.ts; test/load/validators.test.ts keeps it in step with the schemas):
- * compiling at start-up cost every process, the Action's cold start above all, far more than checking.
+ * The validators, compiled ahead of time by Ajv with createAjv()'s options (create-ajv.ts)
+ * (scripts/build-validators.js writes validators/NAME.generated.ts; test/load/validators.test.ts
+ * keeps them in step with the schemas): compiling at start-up cost every process, the Action's cold
+ * start above all, far more than checking.
  */
 export function validators(): Readonly<Record<SchemaName, ValidateFunction>> {
   return PRECOMPILED;
 }
 
+/**
+ * Each validator is read from its module when asked for, not when this module loads: in the Action
+ * bundle each module is a chunk required on that first read (scripts/bundle.js), so a run parses
+ * only the validators it uses (one without campaign files never parses the campaign validator's 60 KB).
+ */
 const PRECOMPILED: Readonly<Record<SchemaName, ValidateFunction>> = {
-  campaign: generated.campaign as ValidateFunction,
-  capacity: generated.capacity as ValidateFunction,
-  config: generated.config as ValidateFunction,
+  get campaign() {
+    return campaignValidator.validate as ValidateFunction;
+  },
+  get capacity() {
+    return capacityValidator.validate as ValidateFunction;
+  },
+  get config() {
+    return configValidator.validate as ValidateFunction;
+  },
 };
