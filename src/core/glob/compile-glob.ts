@@ -21,8 +21,14 @@ const withMatcher = (parts: GlobParts): CompiledGlob => ({
   matches: (path) => path === parts.glob || parts.regex.test(path),
 });
 
+/**
+ * Globs compiled so far, by glob (and case-insensitive ones apart). Bounded, for the app, which
+ * runs for weeks and meets the globs of every repository it is installed on: past the bound, the
+ * oldest entry goes (compiled again if met again).
+ */
 const compiled = new Map<string, CompiledGlob>(DEFAULT_GLOBS.map((g) => [g.glob, withMatcher(g)]));
 const compiledNocase = new Map<string, CompiledGlob>();
+const MAX_COMPILED = 256;
 
 /** The glob compiled (case-insensitive with `nocase`, for suggesting a rename). */
 export function compileGlob(glob: string, options: { nocase?: boolean } = {}): CompiledGlob {
@@ -31,6 +37,7 @@ export function compileGlob(glob: string, options: { nocase?: boolean } = {}): C
   let entry = cache.get(glob);
   if (!entry) {
     entry = withMatcher(picomatchGlob(glob, nocase));
+    if (cache.size >= MAX_COMPILED) cache.delete(cache.keys().next().value!);
     cache.set(glob, entry);
   }
   return entry;

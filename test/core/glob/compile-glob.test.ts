@@ -66,4 +66,13 @@ describe("compileGlob", () => {
     expect(compileGlob("plans/**/*.yaml", { nocase: true })).not.toBe(compileGlob("plans/**/*.yaml"));
     expect(compileGlob("campaigns/**/*.yaml").regex).toBe(DEFAULT_GLOBS[0]!.regex);
   });
+
+  it("keeps a bounded number of globs (a long-running app meets many repositories' globs)", () => {
+    const first = compileGlob("first/*.yaml");
+    for (let i = 0; i < 1000; i++) compileGlob(`repo-${i}/**/*.yaml`);
+    const again = compileGlob("first/*.yaml");
+    expect(again).not.toBe(first); // compiled again: it had gone
+    expect(again.matches("first/a.yaml")).toBe(true);
+    expect(compileGlob("repo-999/**/*.yaml")).toBe(compileGlob("repo-999/**/*.yaml"));
+  });
 });
