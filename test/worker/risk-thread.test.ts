@@ -147,6 +147,13 @@ parentPort.once("message", () => { ${onJob} });
     expect(work).toBeLessThan(terms);
     // With room for anything at every point, nothing is left to sample.
     expect(riskWork({ ...job, capacity: job.capacity.map(() => Number.MAX_VALUE) })).toBe(0);
+    // Counting stops once the work is enough for the decision, and decides the same.
+    const enough = Math.ceil(work / 3);
+    const counted = riskWork(job, enough);
+    expect(counted).toBeGreaterThanOrEqual(enough);
+    expect(counted).toBeLessThan(work);
+    expect(worthAThread(job, enough)).toBe(true);
+    expect(worthAThread(job, work + 1)).toBe(false);
   });
 });
 

@@ -17,7 +17,7 @@ export function worthAThread(job: RiskJob, minWork = THREAD_WORK): boolean {
   // riskWork counts at most one term per active piece of a point: fewer pieces, never worth it
   // (and no table of normals computed for it: a check without campaigns makes none).
   if (job.pieces.length < minWork) return false;
-  return riskWork(job) >= minWork;
+  return riskWork(job, minWork) >= minWork;
 }
 
 /**
@@ -26,8 +26,12 @@ export function worthAThread(job: RiskJob, minWork = THREAD_WORK): boolean {
  * RISK_SAMPLES samples. Only for deciding where to run it (worthAThread) — a few milliseconds on 10,000
  * campaigns, where the job itself takes from a tenth of a second (few findings) to most of one
  * (most campaigns near a limit).
+ *
+ * @param enough stop counting once the work reaches it (worthAThread needs to know no more): on
+ *   100,000 stress campaigns counting everything took 1.7 s of the main thread, before the job
+ *   could go to its thread.
  */
-export function riskWork(job: RiskJob): number {
+export function riskWork(job: RiskJob, enough = Infinity): number {
   const z = stratifiedNormals();
   const most = Float64Array.from(job.sigma, (sigma) => Math.exp(sigma * z[RISK_SAMPLES - 1]!));
   const least = Float64Array.from(job.sigma, (sigma) => Math.exp(sigma * z[0]!));
@@ -53,7 +57,10 @@ export function riskWork(job: RiskJob): number {
       }
     }
     const left = job.capacity[k]! - job.base[k]! - certain;
-    if (n >= 2 && left > 0 && high > left && low <= left) work += n;
+    if (n >= 2 && left > 0 && high > left && low <= left) {
+      work += n;
+      if (work >= enough) return work;
+    }
   }
   return work;
 }
