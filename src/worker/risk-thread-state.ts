@@ -5,10 +5,15 @@
 
 /** Index of the state word. */
 export const STATE = 0;
-/** Index of the points done so far (how the waiting thread tells a working thread from a dead one). */
+/**
+ * Index of the point the thread is at, by its place in time order (computeRisk's RiskRun): how the
+ * waiting thread tells a working thread from a dead one, and where it may start sharing the work.
+ */
 export const PROGRESS = 1;
+/** Index of the place in time order the thread stops before: the job's points, until the waiting thread takes the rest. */
+export const LIMIT = 2;
 /** Words in the control buffer. */
-export const WORDS = 2;
+export const WORDS = 3;
 
 /** States after 0 (starting): waiting for its job; computing; chances written; could not compute. */
 export const READY = 1;

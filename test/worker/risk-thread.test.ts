@@ -72,6 +72,19 @@ describe("the chance of overload on a second thread", () => {
     expect(onThread === renderJson(runCheck(stress)), "reports differ").toBe(true);
   });
 
+  it("splits into runs in time order that give the same chances, whichever thread computes which", () => {
+    // The waiting thread takes the later points when the chances are wanted before the thread is done.
+    const job = jobOf(stress);
+    const full = computeRisk(job);
+    const count = job.instant.length;
+    for (const split of [0, 1, Math.floor(count / 3), count - 1, count]) {
+      const into = new Float64Array(count).fill(-1);
+      computeRisk(job, { into, go: (done) => done < split });
+      computeRisk(job, { into, from: split });
+      expect(into, `split at ${split} of ${count}`).toEqual(full);
+    }
+  });
+
   it("waits for the thread at once when max_risk turns chances into findings", () => {
     const withLimit = input("stress", 400, 0.05);
     const places: string[] = [];

@@ -31,4 +31,4 @@ export { normalCdf, normalQuantile } from "./normal.js";
 export { shuffle, stratifiedNormals, streamSeed, RISK_SAMPLES, RISK_SEED } from "./samples.js";
 export { computeNow, computeRisk } from "./risk-job.js";
 export { riskWork, THREAD_WORK, worthAThread } from "./risk-work.js";
-export type { RiskJob, RiskRunner } from "./risk-job.js";
+export type { RiskJob, RiskRun, RiskRunner } from "./risk-job.js";

@@ -60,15 +60,18 @@ export const computeNow: RiskRunner = (job) => {
  * campaign's samples are computed once and released when its window ends, and a service's sum at
  * its points with many campaigns is carried from one to the next (risk-sum.ts). Each (item,
  * service) becomes one row of a term table the first time a point needs it; later points reuse
- * the row: a point costs a lookup per active item. `progress(k)` is told after each point (k
- * points done), for a thread that reports how far it got.
+ * the row: a point costs a lookup per active item.
+ *
+ * Two threads can share a job (src/worker/risk-thread.ts): each computes a run of the points in
+ * time order (`from`, and `go` asked before each point), from a state of its own, into the same
+ * array. A point's chance depends only on the point (a campaign's samples come from its own seeded
+ * stream, and a carried sum holds what a fresh one would), so the chances are the same whichever
+ * thread computes which points.
  */
-export function computeRisk(job: RiskJob, progress?: (done: number) => void): Float64Array {
+export function computeRisk(job: RiskJob, run: RiskRun = {}): Float64Array {
   const { ids, ends, loadStart, loadService, owner } = job;
   const count = job.instant.length;
-  const order = new Array<number>(count);
-  for (let k = 0; k < count; k++) order[k] = k;
-  order.sort((a, b) => job.instant[a]! - job.instant[b]! || a - b);
+  const order = timeOrder(job);
   const cache = new FactorCache(RISK_SEED);
   const table = new TermTable();
   const samples = (row: number): Float64Array => {
@@ -101,8 +104,9 @@ export function computeRisk(job: RiskJob, progress?: (done: number) => void): Fl
   // array is made at the first).
   const marks = new RowMarks();
   const sums = Array.from(job.units, (unit) => new RiskSum(unit, marks));
-  const probabilities = new Float64Array(count);
-  for (let done = 0; done < count; done++) {
+  const probabilities = run.into ?? new Float64Array(count);
+  for (let done = run.from ?? 0; done < count; done++) {
+    if (run.go && !run.go(done)) break;
     const k = order[done]!;
     const service = job.service[k]!;
     cache.release(job.instant[k]!);
@@ -125,7 +129,23 @@ export function computeRisk(job: RiskJob, progress?: (done: number) => void): Fl
       samples,
       sums[service],
     );
-    progress?.(done + 1);
   }
   return probabilities;
+}
+
+/** A run of a job's points (computeRisk): all of them into a new array unless told otherwise. */
+export interface RiskRun {
+  /** The first point to compute, by its place in time order (timeOrder): 0 unless told. */
+  from?: number;
+  /** Asked before each point (its place in time order): false stops the run there. */
+  go?: (done: number) => boolean;
+  /** Where the chances go, by point. */
+  into?: Float64Array;
+}
+
+/** The job's points in time order (ties by index): the order computeRisk visits them in. */
+function timeOrder(job: RiskJob): number[] {
+  const order = new Array<number>(job.instant.length);
+  for (let k = 0; k < order.length; k++) order[k] = k;
+  return order.sort((a, b) => job.instant[a]! - job.instant[b]! || a - b);
 }
