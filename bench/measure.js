@@ -48,8 +48,9 @@ export function median(xs) {
 }
 
 /**
- * Measures several commands alternately, `rounds` times: the median wall time and the highest peak
- * RSS of each, and the last standard output.
+ * Measures several commands alternately, `rounds` times: the median wall time (and the fastest and
+ * slowest round, which say how steady the machine was) and the highest peak RSS of each, and the
+ * last standard output.
  */
 export function alternate(commands, rounds) {
   const results = Object.fromEntries(Object.keys(commands).map((k) => [k, { ms: [], rss: [] }]));
@@ -65,7 +66,13 @@ export function alternate(commands, rounds) {
   return Object.fromEntries(
     Object.entries(results).map(([k, v]) => [
       k,
-      { ms: median(v.ms), rss: Math.max(...v.rss), out: outputs[k] },
+      {
+        ms: median(v.ms),
+        min: Math.min(...v.ms),
+        max: Math.max(...v.ms),
+        rss: Math.max(...v.rss),
+        out: outputs[k],
+      },
     ]),
   );
 }

@@ -7,7 +7,7 @@ import { readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { describe, expect, test } from "vitest";
 // @ts-expect-error: the bench is plain JavaScript
-import { median, run } from "../../bench/measure.js";
+import { alternate, median, run } from "../../bench/measure.js";
 
 const leftovers = () => readdirSync(tmpdir()).filter((d) => d.startsWith("cg-measure-")).length;
 
@@ -31,5 +31,20 @@ describe("bench/measure.js", () => {
       /exited with 3[\s\S]*partial/,
     );
     expect(median([5, 1, 3])).toBe(3);
+  });
+
+  test("commands measured alternately give the median, fastest and slowest round, and the last output", () => {
+    type Measure = { ms: number; min: number; max: number; rss: number; out: string };
+    const r = alternate({ a: ["-e", "process.stdout.write('a')"], b: ["-e", "0"] }, 3) as Record<
+      string,
+      Measure
+    >;
+    for (const m of [r.a!, r.b!]) {
+      expect(m.min).toBeGreaterThan(0);
+      expect(m.min).toBeLessThanOrEqual(m.ms);
+      expect(m.ms).toBeLessThanOrEqual(m.max);
+    }
+    expect(r.a!.out).toBe("a");
+    expect(r.b!.out).toBe("");
   });
 });
