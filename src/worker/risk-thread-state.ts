@@ -10,7 +10,10 @@ export const STATE = 0;
  * waiting thread tells a working thread from a dead one, and where it may start sharing the work.
  */
 export const PROGRESS = 1;
-/** Index of the place in time order the thread stops before: the job's points, until the waiting thread takes the rest. */
+/**
+ * Index of the place in time order the thread stops before: all of the job's points, until the
+ * waiting thread takes the rest (risk-thread.ts).
+ */
 export const LIMIT = 2;
 /** Words in the control buffer. */
 export const WORDS = 3;

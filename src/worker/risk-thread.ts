@@ -16,7 +16,7 @@
  */
 import { existsSync } from "node:fs";
 import type * as WorkerThreads from "node:worker_threads";
-import { computeNow, computeRisk, worthAThread } from "../core/risk/index.js";
+import { computeNow, computeRisk, splitRest, worthAThread } from "../core/risk/index.js";
 import type { RiskJob, RiskRunner } from "../core/risk/index.js";
 import { youngGenerationSetting } from "../io/size-young-generation.js";
 import { DONE, FAILED, LIMIT, PROGRESS, STATE, WORDS } from "./risk-thread-state.js";
@@ -27,14 +27,6 @@ import type { RiskThreadData } from "./risk-thread-state.js";
  * job is computed here: far beyond a start (50 ms) or a point (under 10 ms on 100,000 campaigns).
  */
 export const STALL_MS = 10_000;
-/**
- * The share of the points that must be left for the waiting thread to take half of them: starting
- * from a state of its own (the points sorted again, the samples of every campaign running at the
- * split shuffled again) costs about what a few per cent of the points would save. On 10,000 stress
- * campaigns, where the thread has a few per cent left, sharing made the check 3 % slower; on
- * 100,000, where it had about half left, 30–40 % faster.
- */
-const SHARE_FROM = 0.25;
 /** How often the waiting thread looks at the progress word. */
 const SLICE_MS = 250;
 
@@ -116,21 +108,20 @@ function runOnThread(
 }
 
 /**
- * When the chances are wanted before the thread is done and much is left (SHARE_FROM), this thread
- * computes the second half of what is left (in time order) while the thread finishes the first: on
- * 100,000 stress campaigns the check waited some 14 s for the thread, its own work done. The thread checks the limit before
- * each point, after saying which point it is at (both sequentially consistent atomics), so a point
- * the thread computes is below the limit or at most the one it was at when the limit moved: this
- * side starts there (computing that one point twice, to the same value, at worst), and no point is
- * left out.
+ * When the chances are wanted before the thread is done and much is left (splitRest, in the core),
+ * this thread computes the later half of what is left (in time order) while the thread finishes
+ * the first: on 100,000 stress campaigns the check waited some 14 s for the thread, its own work
+ * done. The thread checks the limit before each point, after saying which point it is at (both
+ * sequentially consistent atomics), so a point the thread computes is below the limit or at most
+ * the one it was at when the limit moved: this side starts there (computing that one point twice,
+ * to the same value, at worst), and no point is left out.
  */
 function takeSecondHalf(job: RiskJob, control: Int32Array, chances: Float64Array): void {
   const state = Atomics.load(control, STATE);
   if (state === DONE || state === FAILED) return;
   const count = job.instant.length;
-  const at = Atomics.load(control, PROGRESS);
-  if (count - at < count * SHARE_FROM) return;
-  const half = at + Math.ceil((count - at) / 2);
+  const half = splitRest(count, Atomics.load(control, PROGRESS));
+  if (half === undefined) return;
   Atomics.store(control, LIMIT, half);
   const from = Math.max(half, Atomics.load(control, PROGRESS));
   if (from < count) computeRisk(job, { from, into: chances });

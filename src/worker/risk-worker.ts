@@ -1,7 +1,8 @@
 /**
  * The risk thread's entry (started by risk-thread.ts): takes one job, computes its chances
  * (src/core/risk/risk-job.ts) and writes them into the shared buffer it was given, saying how far
- * it got as it goes, and stopping where the waiting thread took over the rest. Only plain data crosses: nothing here reads a file or runs a user's text.
+ * it got as it goes, and stopping where the waiting thread took over the rest. Only plain data
+ * crosses: nothing here reads a file or runs a user's text.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { computeRisk } from "../core/risk/index.js";

@@ -30,5 +30,5 @@ export type { LogNormal } from "./lognormal.js";
 export { normalCdf, normalQuantile } from "./normal.js";
 export { shuffle, stratifiedNormals, streamSeed, RISK_SAMPLES, RISK_SEED } from "./samples.js";
 export { computeNow, computeRisk } from "./risk-job.js";
-export { riskWork, THREAD_WORK, worthAThread } from "./risk-work.js";
+export { riskWork, SHARE_FROM, splitRest, THREAD_WORK, worthAThread } from "./risk-work.js";
 export type { RiskJob, RiskRun, RiskRunner } from "./risk-job.js";
