@@ -1,6 +1,10 @@
 // Cold start of the Action's committed bundle on a repository without campaigns, as a runner
 // starts it (`node action/dist/index.js`), against `node -e 0`: the ratio is what the bundle adds
 // to every workflow run. Best of several runs each, interleaved, since the machine is shared.
+//
+// Run alone, it can also put other builds of the bundle beside the committed one, in the same
+// interleaved rounds: `COLD_ROUNDS=30 node bench/action-cold-start.js /tmp/before/action/dist/index.js`
+// (a build of an earlier commit, say) prints each one's best time and ratio.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,8 +16,11 @@ const ROUNDS = 7;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bundle = path.join(root, "action", "dist", "index.js");
 
-/** Best-of-ROUNDS wall ms of the bundle and of `node -e 0`, interleaved. */
-export function measureColdStart() {
+/**
+ * Best-of-`rounds` wall ms of the committed bundle (`action`), of `node -e 0` (`node`) and of any
+ * `others` bundles (`other`, in their order), interleaved.
+ */
+export function measureColdStart(others = [], rounds = ROUNDS) {
   const dir = mkdtempSync(path.join(tmpdir(), "cg-cold-"));
   try {
     const ws = path.join(dir, "ws");
@@ -51,19 +58,26 @@ export function measureColdStart() {
 
     let action = Infinity;
     let baseline = Infinity;
-    for (let i = 0; i < ROUNDS; i++) {
+    const other = others.map(() => Infinity);
+    for (let i = 0; i < rounds; i++) {
       baseline = Math.min(baseline, time(["-e", "0"]));
       action = Math.min(action, time([bundle]));
+      others.forEach((b, k) => (other[k] = Math.min(other[k], time([path.resolve(b)]))));
     }
-    return { action, node: baseline };
+    return { action, node: baseline, other };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { action, node } = measureColdStart();
+  const others = process.argv.slice(2);
+  const rounds = Number(process.env.COLD_ROUNDS ?? ROUNDS);
+  const { action, node, other } = measureColdStart(others, rounds);
   console.log(
-    `action cold start (no campaigns): ${action.toFixed(0)} ms vs node -e 0: ${node.toFixed(0)} ms — ratio ${(action / node).toFixed(2)}x (best of ${ROUNDS})`,
+    `action cold start (no campaigns): ${action.toFixed(0)} ms vs node -e 0: ${node.toFixed(0)} ms — ratio ${(action / node).toFixed(2)}x (best of ${rounds})`,
+  );
+  others.forEach((b, k) =>
+    console.log(`  beside it, ${b}: ${other[k].toFixed(0)} ms — ratio ${(other[k] / node).toFixed(2)}x`),
   );
 }

@@ -76,3 +76,20 @@ export function alternate(commands, rounds) {
     ]),
   );
 }
+
+/**
+ * How busy the machine is: the best of `rounds` runs of `node -e 0` with only PATH in the
+ * environment (as bench/action-cold-start.js starts it: NODE_EXTRA_CA_CERTS, say, makes every node
+ * process read a certificate bundle at start). Other work on a shared machine slows every process,
+ * but not evenly: the baseline runs on one thread, campaign-gate's check on two, so on a busy
+ * machine the ratios can flatter campaign-gate.
+ */
+export function nodeStartMs(rounds = 5) {
+  let best = Infinity;
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, ["-e", "0"], { env: { PATH: process.env.PATH ?? "" } });
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}

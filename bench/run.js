@@ -11,13 +11,12 @@
 // (say(line) prints a line of the report).
 //
 // BENCH_QUICK=1 skips the 100k repository (about half the run).
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { alternate as measureAlternately } from "./measure.js";
+import { alternate as measureAlternately, nodeStartMs } from "./measure.js";
 import { syntheticRepository, writeRepository } from "./synthetic.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,21 +39,7 @@ const repo = (name, n, profile) => {
 const fmtMs = (ms) => `${(ms / 1000).toFixed(2)} s`;
 /** The fastest and slowest of a command's rounds: far apart, the machine was not steady. */
 const fmtRounds = (r) => `${(r.min / 1000).toFixed(2)}–${(r.max / 1000).toFixed(2)} s`;
-/**
- * How busy the machine is: the best of five `node -e 0`, at the start and the end of the run. Other
- * work on a shared machine slows every process, but not evenly: the baseline runs on one thread,
- * campaign-gate's check on two, so on a busy machine the ratios can flatter campaign-gate.
- */
-const nodeStart = () =>
-  Math.min(
-    ...Array.from({ length: 5 }, () => {
-      // Only PATH, as the cold start's measure (bench/action-cold-start.js): NODE_EXTRA_CA_CERTS,
-      // say, makes every node process read a certificate bundle at start.
-      const t0 = performance.now();
-      spawnSync(process.execPath, ["-e", "0"], { env: { PATH: process.env.PATH ?? "" } });
-      return performance.now() - t0;
-    }),
-  );
+
 const fmtMiB = (x) => (Number.isNaN(x) ? "n/a" : `${x.toFixed(0)} MiB`);
 const findingsOf = (out) => JSON.parse(out).findings.length;
 const lines = [];
@@ -66,7 +51,7 @@ const say = (line) => {
 try {
   const t0 = performance.now();
   say(
-    `campaign-gate bench — ${ROUNDS} alternating rounds, median wall time, peak RSS; node ${process.version}; ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the start, node -e 0 ${nodeStart().toFixed(0)} ms (best of 5)`,
+    `campaign-gate bench — ${ROUNDS} alternating rounds, median wall time, peak RSS; node ${process.version}; ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the start, node -e 0 ${nodeStartMs().toFixed(0)} ms (best of 5)`,
   );
   const ratios = {};
   const growth = {};
@@ -125,7 +110,7 @@ try {
     await (await import(path.join(here, file))).bench(say);
   }
   say(
-    `stress ratio ${ratios.stress.toFixed(2)}x, clean ratio ${ratios.clean.toFixed(2)}x; bench took ${fmtMs(performance.now() - t0)}, load average ${loadavg()[0].toFixed(1)} at the end, node -e 0 ${nodeStart().toFixed(0)} ms (best of 5)`,
+    `stress ratio ${ratios.stress.toFixed(2)}x, clean ratio ${ratios.clean.toFixed(2)}x; bench took ${fmtMs(performance.now() - t0)}, load average ${loadavg()[0].toFixed(1)} at the end, node -e 0 ${nodeStartMs().toFixed(0)} ms (best of 5)`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,9 @@ import { readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { describe, expect, test } from "vitest";
 // @ts-expect-error: the bench is plain JavaScript
-import { alternate, median, run } from "../../bench/measure.js";
+import { alternate, median, nodeStartMs, run } from "../../bench/measure.js";
+// @ts-expect-error: the bench is plain JavaScript
+import { measureColdStart } from "../../bench/action-cold-start.js";
 
 const leftovers = () => readdirSync(tmpdir()).filter((d) => d.startsWith("cg-measure-")).length;
 
@@ -47,4 +49,22 @@ describe("bench/measure.js", () => {
     expect(r.a!.out).toBe("a");
     expect(r.b!.out).toBe("");
   });
+
+  test("how busy the machine is: node -e 0, best of a few runs, in milliseconds", () => {
+    const ms = nodeStartMs(2) as number;
+    expect(ms).toBeGreaterThan(1);
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  test("the Action's cold start, with another build beside the committed bundle in the same rounds", () => {
+    const r = measureColdStart(["action/dist/index.js"], 1) as {
+      action: number;
+      node: number;
+      other: number[];
+    };
+    expect(r.node).toBeGreaterThan(0);
+    expect(r.action).toBeGreaterThan(r.node / 2);
+    expect(r.other).toHaveLength(1);
+    expect(r.other[0]).toBeGreaterThan(0);
+  }, 30_000);
 });
