@@ -21,7 +21,7 @@ import { computeRisk, riskWork, THREAD_WORK, worthAThread, type RiskJob } from "
 import { renderJson } from "../../src/report/json.js";
 import { runBundle } from "../action/run-bundle.js";
 import { riskOnThread } from "../../src/worker/risk-thread.js";
-import { FAILED, READY, RUNNING, STATE } from "../../src/worker/risk-thread-state.js";
+import { DONE, FAILED, LIMIT, PROGRESS, READY, RUNNING, STATE } from "../../src/worker/risk-thread-state.js";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 const ENTRY = pathToFileURL(path.join(REPO_ROOT, "lib/worker/risk-worker.js"));
@@ -83,6 +83,45 @@ describe("the chance of overload on a second thread", () => {
       computeRisk(job, { into, from: split });
       expect(into, `split at ${split} of ${count}`).toEqual(full);
     }
+  });
+
+  it("takes the later half itself when the thread is far from done, and the halves make the whole", () => {
+    const job = jobOf(stress);
+    const count = job.instant.length;
+    // A thread that says it is a third of the way, then waits for the waiting thread to lower its
+    // limit (giving up, as failed, if that never happens) and computes only the points below it.
+    const risk = pathToFileURL(path.join(REPO_ROOT, "lib/core/risk/index.js")).href;
+    const holding = path.join(dir, "holding.mjs");
+    writeFileSync(
+      holding,
+      `import { parentPort, workerData } from "node:worker_threads";
+import { computeRisk } from ${JSON.stringify(risk)};
+const control = new Int32Array(workerData.control);
+Atomics.store(control, ${STATE}, ${READY});
+parentPort.once("message", ({ job, result }) => {
+  Atomics.store(control, ${PROGRESS}, ${Math.floor(count / 3)});
+  Atomics.store(control, ${STATE}, ${RUNNING});
+  const until = Date.now() + 10000;
+  while (Atomics.load(control, ${LIMIT}) >= job.instant.length && Date.now() < until);
+  const limit = Atomics.load(control, ${LIMIT});
+  if (limit >= job.instant.length) Atomics.store(control, ${STATE}, ${FAILED});
+  else {
+    computeRisk(job, { into: new Float64Array(result), go: (done) => done < limit });
+    Atomics.store(control, ${STATE}, ${DONE});
+  }
+  Atomics.notify(control, ${STATE});
+});
+`,
+    );
+    const places: string[] = [];
+    const chances = riskOnThread({
+      minWork: 0,
+      entry: pathToFileURL(holding),
+      onPlace: (p) => places.push(p),
+    })(job)();
+    // "thread": the limit was lowered, so this side computed the rest; the halves give the whole.
+    expect(places).toEqual(["thread"]);
+    expect(chances).toEqual(computeRisk(job));
   });
 
   it("waits for the thread at once when max_risk turns chances into findings", () => {
