@@ -38,8 +38,9 @@ export const bundlePath = path.join(distDir, "index.js");
 
 /**
  * Packages the bundle requires only on first use, each from its own file action/dist/chunks/NAME.js
- * (name -> package, or one of our modules by its path). In the bundle, `import { x } from "package"` gets a stand-in whose members
- * require the chunk the first time one is read (scripts/lazy-packages.js, shared with the CLI's bundle).
+ * (name -> package, or one of our modules by its path). In the bundle, `import { x } from "package"`
+ * gets a stand-in whose members require the chunk the first time one is read
+ * (scripts/lazy-packages.js, shared with the CLI's bundle).
  */
 const LAZY_PACKAGES = {
   github: "@actions/github",
